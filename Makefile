@@ -1,0 +1,41 @@
+# Two commands on a fresh machine with Python 3.11: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install migrate samples worker bench clean
+
+$(STAMP): requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+samples: migrate
+	$(PY) manage.py load_samples
+
+# Serve the archive. Uploads are processed by a background worker started alongside.
+run: samples
+	@echo "Serving the UN resolutions archive at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, create a user with: $(PY) manage.py createsuperuser)"
+	$(PY) manage.py run_archive --host $(HOST) --port $(PORT)
+
+worker: migrate
+	$(PY) manage.py db_worker
+
+test: install
+	$(PY) -m pytest
+
+bench: migrate
+	$(PY) manage.py bench --scale $(or $(SCALE),1000)
+
+clean:
+	rm -rf $(VENV) var staticfiles

@@ -1,0 +1,173 @@
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
+from django.db.models import Case, When
+from django.urls import reverse
+
+from resolutions.search_config import SEARCH_CONFIG
+
+
+class AgendaItem(models.Model):
+    """An item of a body's agenda at one session ('98. Crime prevention and criminal justice')."""
+
+    body = models.CharField(max_length=80)
+    session = models.IntegerField(null=True, blank=True)
+    number = models.CharField(max_length=20)
+    title = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["body", "session", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["body", "session", "number"], name="agendaitem_unique_per_session",
+                                    nulls_distinct=False),
+        ]
+
+    def __str__(self):
+        session = f" ({self.session})" if self.session else ""
+        return f"{self.body}{session} item {self.number}: {self.title}".strip()
+
+
+class Document(models.Model):
+    """A resolution or draft resolution, whatever the number of source files it came from."""
+
+    symbol = models.CharField(max_length=80, null=True, blank=True, unique=True,
+                              help_text="As printed, e.g. 'A/C.3/61/L.7/Rev.1'.")
+    symbol_key = models.CharField(max_length=80, null=True, blank=True, unique=True, editable=False,
+                                  help_text="Symbol upper-cased without spaces, for lookups.")
+    body = models.CharField(max_length=80, blank=True, db_index=True)
+    session = models.IntegerField(null=True, blank=True, db_index=True)
+    committee = models.CharField(max_length=80, blank=True, db_index=True)
+    date = models.DateField(null=True, blank=True, db_index=True)
+    distribution = models.CharField(max_length=40, blank=True)
+    original_language = models.CharField(max_length=40, blank=True)
+    document_type = models.CharField(max_length=120, blank=True, db_index=True,
+                                     help_text="'draft resolution', 'revised draft resolution', 'resolution'...")
+    title = models.TextField(blank=True)
+    preamble_subject = models.CharField(max_length=120, blank=True, help_text="'The General Assembly'")
+    agenda_items = models.ManyToManyField(AgendaItem, through="DocumentAgendaItem", related_name="documents",
+                                          blank=True)
+    series = models.ForeignKey("Series", null=True, blank=True, on_delete=models.SET_NULL, related_name="documents")
+    parse_warnings = models.JSONField(default=list, blank=True)
+    edited = models.BooleanField(default=False, help_text="Staff corrected this document in the admin; a "
+                                 "re-upload keeps those corrections unless staff discard them.")
+    # Document-level weighted vector (title/symbol A, operative B, preambular C, footnotes D),
+    # written by the search module after each ingestion: see resolutions/search.py.
+    search_vector = SearchVectorField(null=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-date", "symbol"]
+        indexes = [GinIndex(fields=["search_vector"], name="document_search_gin")]
+
+    def __str__(self):
+        return self.symbol or self.title[:80] or f"Document {self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("resolutions:document", args=[self.pk])
+
+    @property
+    def year(self):
+        return self.date.year if self.date else None
+
+
+class DocumentAgendaItem(models.Model):
+    document = models.ForeignKey(Document, on_delete=models.CASCADE)
+    agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+        constraints = [models.UniqueConstraint(fields=["document", "agenda_item"], name="document_agenda_unique")]
+
+
+class Sponsorship(models.Model):
+    """A state named as sponsor of a document, in the printed order."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="sponsorships")
+    state = models.ForeignKey("MemberState", null=True, blank=True, on_delete=models.PROTECT,
+                              related_name="sponsorships", help_text="Empty when the printed name is not known.")
+    order = models.PositiveIntegerField()
+    name_as_printed = models.CharField(max_length=160)
+
+    class Meta:
+        ordering = ["document", "order"]
+        constraints = [models.UniqueConstraint(fields=["document", "order"], name="sponsorship_order_unique")]
+
+    def __str__(self):
+        return f"{self.name_as_printed} ({self.document})"
+
+
+class Paragraph(models.Model):
+    """A preambular or operative paragraph, or a lettered sub-paragraph of one (``parent`` set)."""
+
+    class Kind(models.TextChoices):
+        PREAMBULAR = "preambular", "Preambular"
+        OPERATIVE = "operative", "Operative"
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="paragraphs")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="subparagraphs")
+    order = models.PositiveIntegerField(help_text="Position in the document, sub-paragraphs included.")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    number = models.CharField(max_length=10, blank=True, help_text="Operative number ('4').")
+    label = models.CharField(max_length=10, blank=True, help_text="Sub-paragraph label ('a').")
+    lead = models.CharField(max_length=80, blank=True, db_index=True, help_text="'Recalling also', 'Urges'.")
+    text = models.TextField()
+    footnote_refs = ArrayField(models.CharField(max_length=10), default=list, blank=True)
+    edited = models.BooleanField(default=False)
+    # Paragraph-level weighted vector: operative text outranks preambular text.
+    # A stored generated column, so it can never go stale; the language
+    # configuration is the search module's SEARCH_CONFIG.
+    search_vector = models.GeneratedField(
+        expression=Case(
+            When(kind="operative", then=SearchVector("lead", "text", config=SEARCH_CONFIG, weight="B")),
+            default=SearchVector("lead", "text", config=SEARCH_CONFIG, weight="C"),
+            output_field=SearchVectorField(),
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    # MinHash LSH band hashes of the paragraph's word shingles, for near-duplicate
+    # ("agreed language") lookups with the core GIN index and the && operator.
+    lsh_bands = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["document", "order"]
+        constraints = [models.UniqueConstraint(fields=["document", "order"], name="paragraph_order_unique")]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="paragraph_search_gin"),
+            GinIndex(fields=["lsh_bands"], name="paragraph_lsh_gin"),
+        ]
+
+    def __str__(self):
+        return f"{self.document} {self.anchor}"
+
+    @property
+    def anchor(self) -> str:
+        """Permalink anchor: pp3 (third preambular), op4, op4-a."""
+        if self.parent_id:
+            return f"{self.parent.anchor}-{self.label}"
+        if self.kind == self.Kind.OPERATIVE:
+            return f"op{self.number or self.order}"
+        return f"pp{self.preambular_index}"
+
+    @property
+    def preambular_index(self) -> int:
+        return getattr(self, "_pp_index", None) or self.document.paragraphs.filter(
+            kind=self.Kind.PREAMBULAR, parent__isnull=True, order__lte=self.order).count()
+
+
+class Footnote(models.Model):
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="footnotes")
+    order = models.PositiveIntegerField()
+    marker = models.CharField(max_length=10)
+    text = models.TextField()
+    edited = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["document", "order"]
+        constraints = [models.UniqueConstraint(fields=["document", "order"], name="footnote_order_unique")]
+
+    def __str__(self):
+        return f"{self.document} footnote {self.marker}"

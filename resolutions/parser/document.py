@@ -1,0 +1,91 @@
+"""The parser's output: a plain dataclass tree, no Django.
+
+``ParsedDocument.to_dict()`` is the JSON contract printed by
+``manage.py parse --format json`` (see issue 3); tests and tools rely on its keys.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+class ParseError(Exception):
+    """The input cannot be turned into a resolution; the message says why."""
+
+
+@dataclass
+class AgendaItemRef:
+    number: str
+    title: str | None = None
+
+
+@dataclass
+class SponsorRef:
+    name: str                 # as printed ("Iran", "the former Yugoslav Republic of Macedonia")
+    state: str | None = None  # today's official UN short name ("Iran (Islamic Republic of)") or None if unknown
+
+
+@dataclass
+class SubParagraph:
+    label: str                # "a", "b", ... or "i", "ii"
+    text: str
+    footnote_refs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Paragraph:
+    kind: str                 # "preambular" | "operative"
+    text: str                 # whole paragraph, lead included, markers removed, one line
+    number: str | None = None # operative number ("1"), None for preambular
+    lead: str | None = None   # "Recalling also", "Urges"
+    subparagraphs: list[SubParagraph] = field(default_factory=list)
+    footnote_refs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Footnote:
+    marker: str
+    text: str
+
+
+@dataclass
+class Citation:
+    kind: str                          # "resolution" | "decision" | "document" | "treaty"
+    text: str                          # as written
+    body: str | None = None            # "General Assembly", "Economic and Social Council", "Security Council"...
+    number: str | None = None          # "2008/33", "61/180", "2720 (2023)"
+    symbol: str | None = None          # "E/CN.4/2006/62", "A/RES/61/180"
+    volume: str | None = None          # treaty series volume
+    treaty_number: str | None = None   # treaty series number
+    paragraph: int | None = None       # index into ParsedDocument.paragraphs
+    footnote: str | None = None        # footnote marker
+
+    @property
+    def target_key(self) -> str:
+        """A normalised identifier for the cited thing, used to resolve it later."""
+        from resolutions.citations.keys import citation_key
+
+        return citation_key(self)
+
+
+@dataclass
+class ParsedDocument:
+    format: str                                   # "text" | "markdown" | "pdf" | "docx" | "html"
+    symbol: str | None = None
+    body: str | None = None
+    session: int | None = None
+    committee: str | None = None
+    date: str | None = None                       # ISO date
+    distribution: str | None = None
+    original_language: str | None = None
+    agenda_items: list[AgendaItemRef] = field(default_factory=list)
+    document_type: str | None = None
+    sponsors: list[SponsorRef] = field(default_factory=list)
+    title: str | None = None
+    preamble_subject: str | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)

@@ -285,3 +285,22 @@ def _file_sha256(path: Path) -> str:
         for chunk in iter(lambda: fh.read(CHUNK), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+# ---------------------------------------------------------------------------
+# Admin uploads (Django UploadedFile objects)
+
+
+def uploads_from_files(files) -> Iterator[Upload]:
+    """Uploaded files as Uploads: .zip archives unpacked (within the limits), others read whole or refused."""
+    for uploaded in files:
+        name = Path(uploaded.name).name
+        if is_zip_name(name) and uploaded.size <= max_upload_bytes():
+            uploaded.seek(0)
+            digest = hashlib.sha256()
+            for chunk in uploaded.chunks():
+                digest.update(chunk)
+            uploaded.seek(0)
+            yield from iter_zip(uploaded, name, digest.hexdigest())
+        else:
+            yield upload_from_stream(name, uploaded.size, uploaded.chunks())

@@ -173,6 +173,8 @@ def form_data(response) -> dict:
                     data[key] = "on"
                 continue
             data[key] = value if not isinstance(value, (list, tuple)) else ",".join(map(str, value))
+            if field.show_hidden_initial:  # rendered as a hidden input too (fields with callable defaults)
+                data[form.add_initial_prefix(name)] = data[key]
 
     add(response.context["adminform"].form)
     for inline in response.context["inline_admin_formsets"]:

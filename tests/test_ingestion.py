@@ -214,6 +214,7 @@ def test_sponsors_are_linked_to_member_states_by_name_or_alias():
         "iso3": "RUS", "slug": "russian-federation", "aliases": ["Russia", "USSR"]})
     MemberState.objects.update_or_create(name="Iran (Islamic Republic of)", defaults={
         "iso3": "IRN", "slug": "iran", "aliases": ["Iran"]})
+    MemberState.objects.filter(name="Angola").delete()  # whatever the table holds, Angola is unknown here
     ingest_seed("003")  # printed "Russia"
     ingest_seed("002")  # printed "Iran" and "Russian Federation"
     russia = MemberState.objects.get(iso3="RUS")

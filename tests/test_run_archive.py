@@ -40,7 +40,8 @@ def wait_for(url: str, timeout: float = 15) -> int:
     raise AssertionError(f"{url} did not answer within {timeout} s")
 
 
-def test_run_archive_serves_with_a_worker_and_stops_it():
+@pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "terminate"])
+def test_run_archive_serves_with_a_worker_and_stops_it(stop_signal):
     port = free_port()
     env = {**os.environ, "DATABASE_URL": child_database_url(), "DEBUG": "1"}
     env.pop("ARCHIVE_TASKS_IMMEDIATE", None)
@@ -52,7 +53,7 @@ def test_run_archive_serves_with_a_worker_and_stops_it():
                    if "db_worker" in " ".join(p.cmdline())]
         assert len(workers) == 1, "run_archive should start exactly one db_worker"
         worker = workers[0]
-        server.send_signal(signal.SIGINT)
+        server.send_signal(stop_signal)
         output, _ = server.communicate(timeout=20)
         assert "Background ingestion worker started" in output
         worker.wait(timeout=5)  # raises if the worker outlives the server

@@ -1,4 +1,5 @@
 """python manage.py run_archive: the development server plus a background ingestion worker (what `make run` runs)."""
+import signal
 import subprocess
 import sys
 
@@ -29,6 +30,9 @@ class Command(BaseCommand):
                             help="Do not start a worker (uploads then wait in the queue unless tasks run inline).")
 
     def handle(self, *args, host, port, no_worker, **options):
+        # SIGTERM (a process manager, `kill`) must stop the worker too: turn it into a normal exit so the
+        # finally clause below runs; Ctrl-C already arrives as KeyboardInterrupt.
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
         worker = None
         if uses_queue() and not no_worker:
             worker = subprocess.Popen(worker_command())

@@ -188,8 +188,14 @@ def _parse_and_store(source_file: SourceFile, data: bytes, filename: str, *, dis
         logger.exception("Parser crashed on %s", filename)
         return _fail(source_file, f"Internal error: {type(exc).__name__}: {exc}", filename)
     try:
-        with transaction.atomic():
-            return _store(source_file, parsed, filename, discard_edits=discard_edits)
+        try:
+            with transaction.atomic():
+                return _store(source_file, parsed, filename, discard_edits=discard_edits)
+        except IntegrityError:
+            # Another process stored the same symbol between our lookup and our insert: once more, now
+            # as a re-upload of that document.
+            with transaction.atomic():
+                return _store(source_file, parsed, filename, discard_edits=discard_edits)
     except Exception as exc:  # rolled back as a whole; the SourceFile keeps the bytes and the reason
         logger.exception("Storing %s failed", filename)
         return _fail(source_file, f"Internal error: {type(exc).__name__}: {exc}", filename)

@@ -168,8 +168,16 @@ def ingest_file(data: bytes, filename: str, *, uploaded_by=None, batch: str = ""
             if not created and _is_parsed(source_file):
                 return _duplicate(source_file, filename)
         else:
-            # Recorded before but never parsed (failed, refused or still pending): try again on that record.
-            source_file = existing
+            # Recorded before but never parsed (failed, refused or still pending): try again on that record,
+            # unless a background worker holds it right now (it locks the row, see tasks.py).
+            with transaction.atomic():
+                source_file = SourceFile.objects.select_for_update(skip_locked=True).filter(pk=existing.pk).first()
+                if source_file is None:
+                    return IngestionOutcome(existing, None, PENDING, "Being ingested by a background worker.",
+                                            name=filename)
+                if _is_parsed(source_file):
+                    return _duplicate(source_file, filename)
+                return _parse_and_store(source_file, data, filename, discard_edits=discard_edits)
     return _parse_and_store(source_file, data, filename, discard_edits=discard_edits)
 
 

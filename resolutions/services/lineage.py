@@ -1,5 +1,295 @@
-"""Versions, series and paragraph similarity bands (placeholder; the lineage issue fills it in)."""
+"""Versions, series and paragraph similarity bands: the writes of the lineage feature.
+
+Called by the ingestion service inside its transaction:
+
+* ``find_same_document(parsed)`` before it creates a new Document: the same
+  text uploaded in another format (seeds 000 and 001) is one document with two
+  source files, not two documents;
+* ``merge_into(document, fields)`` then keeps the stored metadata and fills its
+  empty fields from the new file;
+* ``after_ingest(document)`` after storing the paragraphs: LSH band hashes of
+  every paragraph (one bulk update), version links (revision, adopted from) and
+  the series.
+
+``relink_all()`` recomputes all of it for the whole archive (``manage.py relink``).
+"""
+from __future__ import annotations
+
+import re
+
+from django.db.models import Count, Q
+from django.utils.text import slugify
+
+from resolutions.models import Document, DocumentLink, Paragraph, Series
+from resolutions.similarity import NEAR_DUPLICATE, band_hashes, text_similarity, words
+
+# Share of the paragraphs (of the shorter text) that must have a near-identical
+# paragraph in the other for two files to be the same document.
+SAME_DOCUMENT_SHARE = 0.9
+SAME_PARAGRAPH = 0.9
+# A draft and the resolution adopted from it: same title and session, and at
+# least this share of paragraphs nearly the same.
+ADOPTED_SHARE = 0.6
+
+_REVISION = re.compile(r"^(?P<base>.+?)/REV\.?(?P<number>\d+)$")
+_TITLE_NOISE = re.compile(
+    r"\b(?:revised\s+)?draft\s+(?:resolution|decision)s?\b|\brevised\s+draft\b|\bdraft\b|\brevision\b",
+    re.IGNORECASE)
 
 
-def after_ingest(document) -> None:
+# ---------------------------------------------------------------------------
+# Paragraph bands
+
+
+def compute_bands(document: Document) -> int:
+    """Store the LSH band hashes of every paragraph of the document (one bulk update); returns the count."""
+    rows = list(document.paragraphs.only("id", "text"))
+    for row in rows:
+        row.lsh_bands = band_hashes(row.text)
+    Paragraph.objects.bulk_update(rows, ["lsh_bands"], batch_size=500)
+    return len(rows)
+
+
+def _texts_of_parsed(parsed) -> list[str]:
+    texts = []
+    for paragraph in parsed.paragraphs:
+        texts.append(paragraph.text)
+        texts.extend(sub.text for sub in paragraph.subparagraphs)
+    return [t for t in texts if words(t)]
+
+
+def paragraph_share(a_texts: list[str], b_texts: list[str], threshold: float = SAME_PARAGRAPH) -> float:
+    """Share of the shorter list's paragraphs that have a paragraph of the other list at ``threshold`` or more."""
+    if not a_texts or not b_texts:
+        return 0.0
+    shorter, longer = (a_texts, b_texts) if len(a_texts) <= len(b_texts) else (b_texts, a_texts)
+    found = sum(1 for text in shorter if any(text_similarity(text, other) >= threshold for other in longer))
+    return found / len(shorter)
+
+
+def _candidate_documents(texts: list[str], limit: int = 5, exclude: int | None = None) -> list[int]:
+    """Documents sharing an LSH band with the most of these paragraphs (GIN index on lsh_bands, && operator)."""
+    bands = sorted({band for text in texts for band in band_hashes(text)})
+    if not bands:
+        return []
+    rows = Paragraph.objects.filter(lsh_bands__overlap=bands)
+    if exclude is not None:
+        rows = rows.exclude(document_id=exclude)
+    return [row["document_id"] for row in
+            rows.values("document_id").annotate(n=Count("id")).order_by("-n", "document_id")[:limit]]
+
+
+# ---------------------------------------------------------------------------
+# One document in two formats
+
+
+def _conflict(value_a, value_b) -> bool:
+    return bool(value_a) and bool(value_b) and value_a != value_b
+
+
+def find_same_document(parsed) -> Document | None:
+    """The stored document holding the same text as this parse (another format of it), or None.
+
+    Candidates come from the paragraphs' LSH bands; a candidate is the same
+    document when SAME_DOCUMENT_SHARE of the paragraphs have a near-identical
+    counterpart (exact similarity >= SAME_PARAGRAPH), the paragraph counts are
+    close, and no metadata contradicts it (a different symbol, body or session:
+    a revision is another document even when its text barely changed).
+    """
+    from resolutions.citations.keys import normalise_symbol
+
+    texts = _texts_of_parsed(parsed)
+    if not texts:
+        return None
+    symbol_key = normalise_symbol(parsed.symbol) if parsed.symbol else None
+    for document_id in _candidate_documents(texts):
+        document = Document.objects.get(pk=document_id)
+        if (_conflict(symbol_key, document.symbol_key) or _conflict(parsed.body, document.body)
+                or _conflict(parsed.session, document.session)):
+            continue
+        stored = [p.text for p in document.paragraphs.only("text") if words(p.text)]
+        if not stored or not 0.8 <= len(texts) / len(stored) <= 1.25:
+            continue
+        if paragraph_share(texts, stored) >= SAME_DOCUMENT_SHARE:
+            return document
+    return None
+
+
+def merge_into(document: Document, fields: dict) -> dict:
+    """Metadata for a document found again in another file: its non-empty fields kept, empty ones filled.
+
+    Returns the merged field values (the ingestion service sets and saves them).
+    """
+    merged = {}
+    for name, value in fields.items():
+        current = getattr(document, name)
+        merged[name] = current if current not in (None, "", []) else value
+    if merged.get("symbol") and not document.symbol:
+        merged["symbol_key"] = fields.get("symbol_key")
+    return merged
+
+
+# ---------------------------------------------------------------------------
+# Version links
+
+
+def _document_texts(document: Document) -> list[str]:
+    return [p.text for p in document.paragraphs.only("text") if words(p.text)]
+
+
+def is_adopted_resolution(document: Document) -> bool:
+    kind = (document.document_type or "").lower()
+    symbol = (document.symbol_key or "")
+    if "/RES/" in symbol:
+        return True
+    return "resolution" in kind and "draft" not in kind
+
+
+def _link(source: Document, target: Document, kind: str, method: str, score: float | None) -> None:
+    DocumentLink.objects.update_or_create(source=source, target=target, kind=kind,
+                                          defaults={"method": method, "score": score})
+
+
+def _revision_parts(symbol_key: str | None) -> tuple[str, int] | None:
+    """('A/C.3/61/L.7', 1) for 'A/C.3/61/L.7/REV.1'; ('A/C.3/61/L.7', 0) for the base symbol."""
+    if not symbol_key:
+        return None
+    match = _REVISION.match(symbol_key)
+    if match:
+        return match["base"], int(match["number"])
+    return symbol_key, 0
+
+
+def _link_revisions(document: Document) -> None:
+    """Each revision of a symbol links to the one before it: base <- Rev.1 <- Rev.2 (whichever are stored)."""
+    parts = _revision_parts(document.symbol_key)
+    if not parts:
+        return
+    base = parts[0]
+    family = Document.objects.filter(Q(symbol_key=base) | Q(symbol_key__startswith=base + "/REV"))
+    versions = sorted(((_revision_parts(d.symbol_key), d) for d in family), key=lambda item: item[0][1])
+    versions = [(p, d) for p, d in versions if p and p[0] == base]
+    for (_, earlier), (_, later) in zip(versions, versions[1:]):
+        _link(later, earlier, DocumentLink.Kind.REVISION, "symbol", None)
+
+
+def _latest_drafts(drafts: list[Document]) -> list[Document]:
+    """Of several drafts of one symbol family, the last revision only."""
+    best: dict[str, tuple[int, Document]] = {}
+    for draft in drafts:
+        base, number = _revision_parts(draft.symbol_key) or (f"#{draft.pk}", 0)
+        if base not in best or number > best[base][0]:
+            best[base] = (number, draft)
+    return [d for _, d in best.values()]
+
+
+def _link_adopted(document: Document) -> None:
+    """A resolution and the draft it was adopted from: by an explicit reference, or by title, session and text."""
+    key = title_key(document.title)
+    if is_adopted_resolution(document):
+        resolution = document
+        referenced = Document.objects.filter(cited_by__document=resolution).distinct()
+        drafts = [d for d in referenced if not is_adopted_resolution(d) and title_key(d.title) == key]
+        for draft in _latest_drafts(drafts):
+            _link(resolution, draft, DocumentLink.Kind.ADOPTED, "reference", None)
+        if drafts or not key or document.series_id is None:
+            return
+        candidates = [d for d in document.series.documents.exclude(pk=document.pk)
+                      if not is_adopted_resolution(d) and d.session == document.session]
+        texts = _document_texts(resolution)
+        for draft in _latest_drafts(candidates):
+            score = paragraph_share(texts, _document_texts(draft), NEAR_DUPLICATE)
+            if score >= ADOPTED_SHARE:
+                _link(resolution, draft, DocumentLink.Kind.ADOPTED, "title+session+similarity", round(score, 3))
+    elif document.series_id is not None:
+        # A draft stored after its resolution: let each resolution of the series and session look again.
+        for resolution in document.series.documents.exclude(pk=document.pk):
+            if is_adopted_resolution(resolution) and resolution.session == document.session:
+                _link_adopted(resolution)
+
+
+def link_versions(document: Document) -> None:
+    """Recompute the document's revision and adoption links (the series must be assigned first)."""
+    DocumentLink.objects.filter(Q(source=document) | Q(target=document)).delete()
+    _link_revisions(document)
+    _link_adopted(document)
+
+
+# ---------------------------------------------------------------------------
+# Series
+
+
+def title_key(title: str | None) -> str:
+    """A title normalised for grouping: lower case, no punctuation, 'draft resolution' noise removed."""
+    text = _TITLE_NOISE.sub(" ", title or "")
+    return " ".join(words(text))[:300]
+
+
+def _unique_slug(title: str) -> str:
+    base = slugify(title)[:190] or "series"
+    slug, n = base, 1
+    while Series.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def assign_series(document: Document) -> Series | None:
+    """Put the document in the series of its normalised title (created when new).
+
+    A document without a title joins the series of the stored document whose
+    paragraphs it shares most (LSH candidates, then exact share >= ADOPTED_SHARE).
+    """
+    old_series_id = document.series_id
+    key = title_key(document.title)
+    series = None
+    if key:
+        series = Series.objects.filter(title_key=key).first()
+        if series is None:
+            series = Series.objects.create(title_key=key, title=" ".join(document.title.split()),
+                                           slug=_unique_slug(document.title))
+    else:
+        texts = _document_texts(document)
+        for candidate_id in _candidate_documents(texts, limit=3, exclude=document.pk):
+            candidate = Document.objects.get(pk=candidate_id)
+            if candidate.series_id and paragraph_share(texts, _document_texts(candidate),
+                                                       NEAR_DUPLICATE) >= ADOPTED_SHARE:
+                series = candidate.series
+                break
+    if (series.pk if series else None) != old_series_id:
+        document.series = series
+        document.save(update_fields=["series"])
+        if old_series_id and not Document.objects.filter(series_id=old_series_id).exists():
+            Series.objects.filter(pk=old_series_id).delete()
+    return series
+
+
+# ---------------------------------------------------------------------------
+# Entry points
+
+
+def after_ingest(document: Document) -> None:
     """Link a freshly stored document to its versions and series and compute its paragraphs' LSH bands."""
+    compute_bands(document)
+    assign_series(document)
+    link_versions(document)
+
+
+def relink_all(progress=None) -> dict[str, int]:
+    """Recompute bands, series and version links for every document (``manage.py relink``)."""
+    documents = list(Document.objects.order_by("date", "pk"))
+    paragraphs = 0
+    for document in documents:
+        paragraphs += compute_bands(document)
+    for document in documents:
+        assign_series(document)
+    Series.objects.filter(documents__isnull=True).delete()
+    DocumentLink.objects.all().delete()
+    for document in documents:
+        _link_revisions(document)
+        _link_adopted(document)
+        if progress:
+            progress(document)
+    return {"documents": len(documents), "paragraphs": paragraphs, "series": Series.objects.count(),
+            "links": DocumentLink.objects.count()}
+

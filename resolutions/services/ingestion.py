@@ -259,6 +259,13 @@ def _store(source_file: SourceFile, parsed: ParsedDocument, filename: str, *, di
     if document is None and source_file.document_id:
         # This very file was stored before (a re-run): replace its own document, do not add a second one.
         document = Document.objects.select_for_update().filter(pk=source_file.document_id).first()
+    if document is None:
+        # The same text already stored from another file (another format of it): one document, two source
+        # files. Its non-empty metadata is kept, empty fields are filled from this file (lineage issue).
+        same = lineage.find_same_document(parsed)
+        if same is not None:
+            document = Document.objects.select_for_update().get(pk=same.pk)
+            fields = lineage.merge_into(document, fields)
 
     if document is not None and document.edited and not discard_edits:
         message = (f"The parse was not applied: staff edited {document} in the admin, and their corrections are "

@@ -166,3 +166,26 @@ def summary(rows: list[AlignedPair]) -> dict[str, int]:
     for row in rows:
         counts[row.status] += 1
     return counts
+
+
+def highlight_match(query: str, text: str) -> list[Change]:
+    """``text`` split for display against a pasted ``query``.
+
+    Inside the stretch of ``text`` that matches the query (from its first to its
+    last word in common): 'equal' words, 'insert' for the paragraph's words the
+    query lacks, 'delete' for the query's words the paragraph lacks.  Outside it:
+    'context'.  Used by the agreed-language page.
+    """
+    changes = word_diff(query, text)
+    equal = [i for i, c in enumerate(changes) if c.op == "equal"]
+    if not equal:
+        return [Change("context", text)]
+    first, last = equal[0], equal[-1]
+    result = []
+    for index, change in enumerate(changes):
+        if index < first or index > last:
+            if change.op != "delete":
+                result.append(Change("context", change.text))
+        else:
+            result.append(change)
+    return result

@@ -1,0 +1,298 @@
+"""Reads for the lineage pages: versions and series, comparisons, paragraph provenance, agreed language.
+
+Every lookup of similar paragraphs is index-based: candidates come from the
+LSH band hashes (``lsh_bands && %s``, GIN index) or from full-text search
+(``search_vector @@ tsquery``, GIN index), then only those few rows are
+re-ranked exactly in Python (resolutions.similarity).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import F, Q
+
+from resolutions.compare import align, highlight_match, summary
+from resolutions.models import Document, DocumentLink, Paragraph, Series
+from resolutions.search_config import SEARCH_CONFIG
+from resolutions.services.lineage import is_adopted_resolution
+from resolutions.similarity import band_hashes, phrase_similarity, text_similarity, words
+
+# "The same or nearly the same text" for provenance.
+PROVENANCE_THRESHOLD = 0.7
+# Candidates fetched from each index before exact re-ranking.
+LSH_CANDIDATES = 400
+FULLTEXT_CANDIDATES = 200
+
+
+# ---------------------------------------------------------------------------
+# Versions and series
+
+
+def time_key(document: Document):
+    return (document.date or date.max, document.session or 0, document.symbol or "", document.pk)
+
+
+def series_documents(series: Series) -> list[Document]:
+    """The series' documents in time order (date, then session, then symbol)."""
+    return sorted(series.documents.all(), key=time_key)
+
+
+def previous_in_series(document: Document) -> Document | None:
+    if not document.series_id:
+        return None
+    earlier = [d for d in series_documents(document.series) if time_key(d) < time_key(document)]
+    return earlier[-1] if earlier else None
+
+
+@dataclass
+class DocumentPanel:
+    """What the document page shows about versions: series, neighbours, links, source files."""
+
+    series: Series | None
+    series_documents: list[Document]
+    previous: Document | None
+    next: Document | None
+    links_out: list[DocumentLink]
+    links_in: list[DocumentLink]
+    source_files: list = field(default_factory=list)
+
+
+def document_panel(document: Document) -> DocumentPanel:
+    members = series_documents(document.series) if document.series_id else []
+    position = next((i for i, d in enumerate(members) if d.pk == document.pk), None)
+    previous = members[position - 1] if position else None
+    following = members[position + 1] if position is not None and position + 1 < len(members) else None
+    return DocumentPanel(
+        series=document.series if document.series_id else None,
+        series_documents=members,
+        previous=previous,
+        next=following,
+        links_out=list(document.links_out.select_related("target")),
+        links_in=list(document.links_in.select_related("source")),
+        source_files=list(document.source_files.only("id", "original_name", "format", "uploaded_at")),
+    )
+
+
+def all_series():
+    return Series.objects.order_by("title")
+
+
+# ---------------------------------------------------------------------------
+# Provenance
+
+
+def _earlier_filter(document: Document) -> Q | None:
+    """Documents earlier than this one: by date when known, else by session; None when neither is known."""
+    if document.date:
+        return Q(document__date__lt=document.date) | Q(document__date__isnull=True,
+                                                        document__session__lt=document.session or 0)
+    if document.session:
+        return Q(document__session__lt=document.session)
+    return None
+
+
+@dataclass
+class Appearance:
+    paragraph: Paragraph
+    similarity: float
+
+
+def _paragraph_sort_key(appearance: Appearance):
+    return (*time_key(appearance.paragraph.document)[:3], appearance.paragraph.order)
+
+
+def earlier_appearances(paragraphs: list[Paragraph], document: Document,
+                        threshold: float = PROVENANCE_THRESHOLD) -> dict[int, list[Appearance]]:
+    """For each paragraph (of ``document``), the earlier archive paragraphs with (nearly) the same text, oldest first.
+
+    One query for all the paragraphs: candidates sharing an LSH band with any of
+    them, from earlier documents; then exact similarity per pair sharing a band.
+    """
+    result: dict[int, list[Appearance]] = {p.pk: [] for p in paragraphs}
+    earlier = _earlier_filter(document)
+    bands = {band for p in paragraphs for band in p.lsh_bands}
+    if earlier is None or not bands:
+        return result
+    candidates = (Paragraph.objects.filter(lsh_bands__overlap=sorted(bands)).filter(earlier)
+                  .exclude(document=document).select_related("document")[:LSH_CANDIDATES * 4])
+    for candidate in candidates:
+        candidate_bands = set(candidate.lsh_bands)
+        for paragraph in paragraphs:
+            if candidate_bands.isdisjoint(paragraph.lsh_bands):
+                continue
+            score = text_similarity(paragraph.text, candidate.text)
+            if score >= threshold:
+                result[paragraph.pk].append(Appearance(candidate, round(score, 3)))
+    for appearances in result.values():
+        appearances.sort(key=_paragraph_sort_key)
+    return result
+
+
+def paragraph_provenance(paragraph: Paragraph) -> list[Appearance]:
+    """Earlier paragraphs with the same or nearly the same text, the first appearance first."""
+    return earlier_appearances([paragraph], paragraph.document)[paragraph.pk]
+
+
+# ---------------------------------------------------------------------------
+# Comparison
+
+
+def _paragraph_rows(document: Document) -> list[Paragraph]:
+    rows = list(document.paragraphs.select_related("parent").order_by("order"))
+    preambular = 0
+    for row in rows:
+        if row.kind == Paragraph.Kind.PREAMBULAR and row.parent_id is None:
+            preambular += 1
+            row._pp_index = preambular
+    by_id = {row.pk: row for row in rows}
+    for row in rows:
+        if row.parent_id:
+            row.parent = by_id.get(row.parent_id, row.parent)
+    return rows
+
+
+@dataclass
+class Comparison:
+    a: Document
+    b: Document
+    rows: list
+    counts: dict[str, int]
+    first_appeared: dict[int, Appearance]
+
+
+def compare_documents(a: Document, b: Document) -> Comparison:
+    """Align A's paragraphs with B's; for each paragraph of B, its first appearance in the archive before B."""
+    a_rows, b_rows = _paragraph_rows(a), _paragraph_rows(b)
+    rows = align(a_rows, b_rows)
+    appearances = earlier_appearances(b_rows, b)
+    first = {pk: found[0] for pk, found in appearances.items() if found}
+    for row in rows:
+        row.first_appeared = first.get(row.b.pk) if row.b is not None else None
+    return Comparison(a, b, rows, summary(rows), first)
+
+
+def _paragraph_json(paragraph: Paragraph | None) -> dict | None:
+    if paragraph is None:
+        return None
+    return {"id": paragraph.pk, "anchor": paragraph.anchor, "kind": paragraph.kind, "number": paragraph.number,
+            "label": paragraph.label, "lead": paragraph.lead, "text": paragraph.text}
+
+
+def _document_json(document: Document) -> dict:
+    return {"id": document.pk, "symbol": document.symbol, "title": document.title, "body": document.body,
+            "session": document.session, "date": document.date.isoformat() if document.date else None,
+            "document_type": document.document_type}
+
+
+def comparison_json(comparison: Comparison) -> dict:
+    rows = []
+    for row in comparison.rows:
+        first = comparison.first_appeared.get(row.b.pk) if row.b is not None else None
+        rows.append({
+            "status": row.status,
+            "changed": row.changed,
+            "similarity": row.similarity,
+            "a": _paragraph_json(row.a),
+            "b": _paragraph_json(row.b),
+            "diff": [{"op": c.op, "text": c.text} for c in row.diff],
+            "first_appeared_in": None if first is None else {
+                "paragraph": first.paragraph.pk, "anchor": first.paragraph.anchor,
+                "document": _document_json(first.paragraph.document), "similarity": first.similarity},
+        })
+    return {"a": _document_json(comparison.a), "b": _document_json(comparison.b), "counts": comparison.counts,
+            "rows": rows}
+
+
+# ---------------------------------------------------------------------------
+# Agreed language
+
+
+@dataclass
+class AgreedLanguageFilters:
+    body: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    document_type: str = ""  # "" any, "adopted" adopted resolutions only, "draft" drafts only, or an exact type
+
+
+@dataclass
+class AgreedLanguageResult:
+    paragraph: Paragraph
+    similarity: float
+    adopted: bool
+    highlighted: list
+
+
+def _filter_paragraphs(queryset, filters: AgreedLanguageFilters):
+    if filters.body:
+        queryset = queryset.filter(document__body=filters.body)
+    if filters.date_from:
+        queryset = queryset.filter(document__date__gte=filters.date_from)
+    if filters.date_to:
+        queryset = queryset.filter(document__date__lte=filters.date_to)
+    if filters.document_type == "adopted":
+        queryset = queryset.filter(Q(document__symbol_key__contains="/RES/")
+                                   | (Q(document__document_type__icontains="resolution")
+                                      & ~Q(document__document_type__icontains="draft")))
+    elif filters.document_type == "draft":
+        queryset = queryset.filter(document__document_type__icontains="draft")
+    elif filters.document_type:
+        queryset = queryset.filter(document__document_type=filters.document_type)
+    return queryset
+
+
+def _fulltext_query(text: str) -> SearchQuery | None:
+    """Any of the query's words (an OR of its lexemes): a paraphrase shares words, not all of them."""
+    terms = sorted({w for w in words(text) if w.isalpha() and len(w) > 2})
+    if not terms:
+        return None
+    return SearchQuery(" | ".join(terms), search_type="raw", config=SEARCH_CONFIG)
+
+
+def agreed_language(text: str, filters: AgreedLanguageFilters | None = None, limit: int = 20,
+                    min_similarity: float = 0.3) -> list[AgreedLanguageResult]:
+    """The archive paragraphs closest in wording to ``text``, best first (adopted texts first among equals).
+
+    Candidates: paragraphs sharing an LSH band with the text (near-identical
+    paragraphs) plus the best full-text matches of any of its words (a short
+    phrase inside a long paragraph, which MinHash cannot see); both through GIN
+    indexes.  Then exact scoring with ``phrase_similarity``.
+    """
+    filters = filters or AgreedLanguageFilters()
+    if not words(text):
+        return []
+    base = _filter_paragraphs(Paragraph.objects.all(), filters)
+    ids: set[int] = set()
+    bands = band_hashes(text)
+    if bands:
+        ids.update(base.filter(lsh_bands__overlap=bands).values_list("id", flat=True)[:LSH_CANDIDATES])
+    query = _fulltext_query(text)
+    if query is not None:
+        ids.update(base.filter(search_vector=query)
+                   .annotate(rank=SearchRank(F("search_vector"), query))
+                   .order_by("-rank").values_list("id", flat=True)[:FULLTEXT_CANDIDATES])
+    if not ids:
+        return []
+    results = []
+    for paragraph in Paragraph.objects.filter(id__in=ids).select_related("document", "parent"):
+        score = phrase_similarity(text, paragraph.text)
+        if score < min_similarity:
+            continue
+        results.append(AgreedLanguageResult(paragraph, round(score, 3), is_adopted_resolution(paragraph.document),
+                                            []))
+    results.sort(key=lambda r: (-round(r.similarity, 1), not r.adopted, -r.similarity, time_key(r.paragraph.document)))
+    results = results[:limit]
+    for result in results:
+        result.highlighted = highlight_match(text, result.paragraph.text)
+    return results
+
+
+def agreed_language_choices() -> dict:
+    """Values offered by the filter form."""
+    return {
+        "bodies": list(Document.objects.exclude(body="").order_by("body").values_list("body", flat=True).distinct()),
+        "document_types": list(Document.objects.exclude(document_type="").order_by("document_type")
+                               .values_list("document_type", flat=True).distinct()),
+    }

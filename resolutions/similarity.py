@@ -66,16 +66,18 @@ def shingles(tokens: list[str], size: int = SHINGLE_SIZE) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _permutations():
+def _template():
+    """One MinHash whose permutations every signature shares (generating them is the costly part)."""
     from datasketch import MinHash
 
-    return MinHash(num_perm=NUM_PERM, seed=1).permutations
+    return MinHash(num_perm=NUM_PERM, seed=1)
 
 
 def minhash(shingle_set: set[str]):
     from datasketch import MinHash
 
-    signature = MinHash(num_perm=NUM_PERM, seed=1, permutations=_permutations())
+    template = _template()
+    signature = MinHash(num_perm=NUM_PERM, seed=1, permutations=template.permutations, scheme=template.scheme)
     signature.update_batch([s.encode("utf-8") for s in shingle_set])
     return signature
 

@@ -1,0 +1,140 @@
+"""Versions, series and paragraph provenance on the real seeds, ingested through the ingestion service.
+
+Expectations come from reading the seeds:
+* 000 (markdown, with its header) and 001 (raw PDF text, no header) are the same
+  2008 draft "Improving the coordination of efforts against trafficking in persons";
+* 002 is A/C.3/61/L.7/Rev.1 of 19 October 2006, 000 the 10 October 2008 draft,
+  004 the 8 November 2013 revised draft: one series on that title;
+* 003 is an ECOSOC draft titled "Strengthening coordination of the United Nations
+  and other efforts in fighting trafficking in persons": another series.
+"""
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from resolutions.models import Document, DocumentLink, Paragraph, Series, SourceFile
+from resolutions.selectors.lineage import paragraph_provenance, series_documents
+from resolutions.services.ingestion import ingest_file
+from resolutions.services.lineage import find_same_document, relink_all, title_key
+from resolutions.similarity import BANDS
+
+from .conftest import seed_path
+
+pytestmark = pytest.mark.django_db
+
+D2006, D2008, D2013 = datetime.date(2006, 10, 19), datetime.date(2008, 10, 10), datetime.date(2013, 11, 8)
+TITLE = "Improving the coordination of efforts against trafficking in persons"
+
+
+def ingest(prefix: str):
+    path = seed_path(prefix)
+    outcome = ingest_file(path.read_bytes(), path.name)
+    assert outcome.status == "parsed", outcome.message
+    return outcome.document
+
+
+def paragraph_starting(document: Document, start: str) -> Paragraph:
+    (paragraph,) = [p for p in document.paragraphs.all() if p.text.startswith(start)]
+    return paragraph
+
+
+@pytest.mark.parametrize("order", [("000", "001"), ("001", "000")])
+def test_000_and_001_are_one_document_with_two_source_files(order):
+    first = ingest(order[0])
+    second = ingest(order[1])
+    assert second.pk == first.pk
+    assert Document.objects.count() == 1
+    assert SourceFile.objects.filter(document=first, status="parsed").count() == 2
+    document = Document.objects.get()
+    # 001 has no header: the 2008 date and session come from 000 whichever file came first.
+    assert document.date == D2008
+    assert document.session == 63
+    assert title_key(document.title) == title_key(TITLE)
+
+
+def test_find_same_document_refuses_other_texts():
+    from resolutions.services.ingestion import parse  # the parser the ingestion service uses
+
+    ingest("000")
+    for prefix in ("002", "003", "004"):
+        path = seed_path(prefix)
+        assert find_same_document(parse(path.read_bytes(), path.name)) is None
+    path = seed_path("001")
+    assert find_same_document(parse(path.read_bytes(), path.name)) == Document.objects.get()
+
+
+def test_a_revision_is_another_document_linked_by_symbol():
+    """The draft A/C.3/61/L.7 (002's text under the symbol without /Rev.1) and its revision: two linked documents."""
+    revision = ingest("002")
+    original = seed_path("002").read_bytes().replace(b"A/C.3/61/L.7/Rev.1", b"A/C.3/61/L.7")
+    draft = ingest_file(original, "A_C.3_61_L.7.txt").document
+    assert draft.pk != revision.pk and Document.objects.count() == 2
+    link = DocumentLink.objects.get()
+    assert (link.source, link.target, link.kind, link.method) == (revision, draft, "revision", "symbol")
+
+
+def test_002_000_and_004_form_one_series_in_time_order():
+    for prefix in ("004", "003", "001", "000", "002"):  # not in time order on purpose
+        ingest(prefix)
+    (series,) = [s for s in Series.objects.all() if s.documents.count() > 1]
+    assert series.title_key == "improving the coordination of efforts against trafficking in persons"
+    assert [d.date for d in series_documents(series)] == [D2006, D2008, D2013]
+    ecosoc = Document.objects.get(body__icontains="Economic and Social Council")
+    assert ecosoc.series != series
+
+    page = pytest.importorskip("django.test").Client().get(reverse("lineage:series", args=[series.slug]))
+    html = page.content.decode()
+    assert page.status_code == 200
+    positions = [html.index(text) for text in ("19 October 2006", "10 October 2008", "8 November 2013")]
+    assert positions == sorted(positions)
+
+
+def test_title_key_drops_draft_noise_and_punctuation():
+    assert title_key("Improving the coordination of efforts against trafficking in persons: draft resolution") \
+        == title_key("IMPROVING THE COORDINATION OF EFFORTS AGAINST TRAFFICKING IN PERSONS.")
+
+
+def test_every_paragraph_gets_its_bands():
+    document = ingest("002")
+    bands = list(document.paragraphs.values_list("lsh_bands", flat=True))
+    assert bands and all(len(b) == BANDS for b in bands)
+
+
+def test_provenance_of_a_2013_paragraph_leads_back_to_2006():
+    """2013 op 7 ("Encourages the United Nations Office on Drugs and Crime to cooperate with relevant international
+    organizations outside the United Nations system ...") repeats 2006 op 14 almost word for word."""
+    for prefix in ("002", "000", "004"):
+        ingest(prefix)
+    later = Document.objects.get(date=D2013)
+    paragraph = paragraph_starting(later, "Encourages the United Nations Office on Drugs and Crime to cooperate")
+    appearances = paragraph_provenance(paragraph)
+    assert appearances, "no earlier paragraph found"
+    first = appearances[0]
+    assert first.paragraph.document.date == D2006
+    assert first.paragraph.number == "14"
+    assert 0.85 <= first.similarity < 1.0
+
+    page = pytest.importorskip("django.test").Client().get(reverse("lineage:provenance", args=[paragraph.pk]))
+    html = page.content.decode()
+    assert "First appeared in" in html and first.paragraph.document.get_absolute_url() in html
+
+
+def test_a_first_paragraph_has_no_earlier_appearance():
+    for prefix in ("002", "000"):
+        ingest(prefix)
+    earliest = Document.objects.get(date=D2006)
+    paragraph = paragraph_starting(earliest, "Encourages Member States to initiate and develop working-level")
+    assert paragraph_provenance(paragraph) == []
+
+
+def test_relink_recomputes_series_and_bands():
+    for prefix in ("002", "000", "004"):
+        ingest(prefix)
+    Paragraph.objects.update(lsh_bands=[])
+    Document.objects.update(series=None)
+    Series.objects.all().delete()
+    counts = relink_all()
+    assert counts["documents"] == 3 and counts["series"] == 1
+    assert not Paragraph.objects.filter(lsh_bands=[]).exists()
+    assert Document.objects.filter(series__isnull=False).count() == 3

@@ -104,18 +104,19 @@ def _assign(matrix: list[list[float]], threshold: float) -> list[tuple[int, int,
     return sorted((int(i), int(j), float(scores[i, j])) for i, j in zip(rows, cols) if scores[i, j] >= threshold)
 
 
-def _in_order(pairs: list[tuple[int, int, float]]) -> set[int]:
-    """Indexes (into ``pairs``, sorted by A position) of a longest run increasing in B position; the rest moved.
+def _in_order(pairs: list[tuple[int, int, float]], weights: list[float]) -> set[int]:
+    """Indexes (into ``pairs``, sorted by A position) of the heaviest run increasing in B position; the rest moved.
 
-    Among runs of equal length the one with the highest total similarity wins.
+    A pair weighs its similarity times its length in words, so that one long
+    paragraph kept in place outweighs a few short ones (a stray footnote line).
     """
     n = len(pairs)
-    best = [(1, p[2]) for p in pairs]
+    best = list(weights)
     back = [-1] * n
     for k in range(n):
         for m in range(k):
             if pairs[m][1] < pairs[k][1]:
-                candidate = (best[m][0] + 1, best[m][1] + pairs[k][2])
+                candidate = best[m] + weights[k]
                 if candidate > best[k]:
                     best[k], back[k] = candidate, m
     if not n:
@@ -131,7 +132,8 @@ def _in_order(pairs: list[tuple[int, int, float]]) -> set[int]:
 def align(a_items: list, b_items: list, threshold: float = MATCH_THRESHOLD) -> list[AlignedPair]:
     """Align the paragraphs of A with those of B; rows in B's order, removed paragraphs where they stood in A."""
     pairs = _assign(similarity_matrix(a_items, b_items), threshold)
-    ordered = _in_order(pairs)
+    weights = [score * min(len(words(a_items[i].text)), len(words(b_items[j].text))) for i, j, score in pairs]
+    ordered = _in_order(pairs, weights)
     by_b: dict[int, AlignedPair] = {}
     a_position_of_b: dict[int, int] = {}
     for index, (i, j, score) in enumerate(pairs):

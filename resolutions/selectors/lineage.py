@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
 
 from resolutions.compare import align, highlight_match, summary
 from resolutions.models import Document, DocumentLink, Paragraph, Series
@@ -93,6 +93,20 @@ def _earlier_filter(document: Document) -> Q | None:
     return None
 
 
+def with_anchor_data(queryset):
+    """Paragraphs with their document, parent and preambular position, so ``anchor`` costs no query per row."""
+    position = (Paragraph.objects.filter(document=OuterRef("document"), kind=Paragraph.Kind.PREAMBULAR,
+                                         parent__isnull=True, order__lte=OuterRef("order"))
+                .order_by().values("document").annotate(n=Count("id")).values("n"))
+    return queryset.select_related("document", "parent").annotate(pp_position=Subquery(position))
+
+
+def _anchor_ready(paragraphs):
+    for paragraph in paragraphs:
+        paragraph._pp_index = paragraph.pp_position
+        yield paragraph
+
+
 @dataclass
 class Appearance:
     paragraph: Paragraph
@@ -115,9 +129,9 @@ def earlier_appearances(paragraphs: list[Paragraph], document: Document,
     bands = {band for p in paragraphs for band in p.lsh_bands}
     if earlier is None or not bands:
         return result
-    candidates = (Paragraph.objects.filter(lsh_bands__overlap=sorted(bands)).filter(earlier)
-                  .exclude(document=document).select_related("document")[:LSH_CANDIDATES * 4])
-    for candidate in candidates:
+    candidates = with_anchor_data(Paragraph.objects.filter(lsh_bands__overlap=sorted(bands)).filter(earlier)
+                                  .exclude(document=document))[:LSH_CANDIDATES * 4]
+    for candidate in _anchor_ready(candidates):
         candidate_bands = set(candidate.lsh_bands)
         for paragraph in paragraphs:
             if candidate_bands.isdisjoint(paragraph.lsh_bands):
@@ -276,7 +290,7 @@ def agreed_language(text: str, filters: AgreedLanguageFilters | None = None, lim
     if not ids:
         return []
     results = []
-    for paragraph in Paragraph.objects.filter(id__in=ids).select_related("document", "parent"):
+    for paragraph in _anchor_ready(with_anchor_data(Paragraph.objects.filter(id__in=ids))):
         score = phrase_similarity(text, paragraph.text)
         if score < min_similarity:
             continue

@@ -1,0 +1,133 @@
+"""Comparing two versions on the real seeds: 002 (A/C.3/61/L.7/Rev.1, 2006) against 000 (the 2008 draft).
+
+Expectations from reading both texts:
+* 2008 op 1 "Urges Member States ... to ratify or accede to the United Nations
+  Convention against Transnational Organized Crime and the Protocol ..." is 2006
+  op 3 with "and" where 2006 had a comma: aligned, changed, renumbered;
+* 2006 pp "Recognizing that contemporary forms of slavery violate human rights
+  ..." is in 2008 word for word: kept;
+* 2008 op 3 "Welcomes the steps taken by human rights treaty bodies and the
+  Special Rapporteur on trafficking in persons ..." has no 2006 counterpart: added;
+* 2006 op 10 "Encourages Member States to initiate and develop working-level
+  contacts between countries of origin, transit and destination" is not in 2008:
+  removed.
+"""
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from resolutions.compare import ADDED, CHANGED, KEPT, MOVED, REMOVED, align, word_diff
+from resolutions.models import Document
+from resolutions.selectors.lineage import compare_documents
+from resolutions.services.ingestion import ingest_file
+
+from .conftest import seed_path
+
+pytestmark = pytest.mark.django_db
+
+URGES = "Urges Member States that have not yet done so to consider taking measures to ratify or accede"
+
+
+def ingest(prefix: str) -> Document:
+    path = seed_path(prefix)
+    outcome = ingest_file(path.read_bytes(), path.name)
+    assert outcome.status == "parsed", outcome.message
+    return outcome.document
+
+
+@pytest.fixture
+def versions():
+    older, newer = ingest("002"), ingest("000")
+    assert older.date == datetime.date(2006, 10, 19) and newer.date == datetime.date(2008, 10, 10)
+    return older, newer
+
+
+def row_for_b(comparison, start):
+    (row,) = [r for r in comparison.rows if r.b is not None and r.b.text.startswith(start)]
+    return row
+
+
+def row_for_a(comparison, start):
+    (row,) = [r for r in comparison.rows if r.a is not None and r.a.text.startswith(start)]
+    return row
+
+
+def test_2008_op1_aligns_with_2006_op3(versions):
+    comparison = compare_documents(*versions)
+    row = row_for_b(comparison, URGES)
+    assert row.b.number == "1"
+    assert row.a.number == "3" and row.a.kind == "operative"
+    assert row.status == CHANGED
+    inserted = " ".join(c.text for c in row.diff if c.op == "insert").split()
+    deleted = "".join(c.text for c in row.diff if c.op == "delete")
+    assert inserted == ["and"]
+    assert not any(ch.isalpha() for ch in deleted)  # only the comma (and footnote marks) went
+    assert "3" not in deleted and "1" not in inserted  # renumbering is not a change
+
+
+def test_unchanged_paragraph_is_kept_although_renumbered(versions):
+    comparison = compare_documents(*versions)
+    row = row_for_b(comparison, "Recognizing that contemporary forms of slavery violate human rights")
+    assert row.status == KEPT and row.diff == []
+
+
+def test_added_and_removed_paragraphs(versions):
+    comparison = compare_documents(*versions)
+    added = row_for_b(comparison, "Welcomes the steps taken by human rights treaty bodies")
+    assert added.status == ADDED and added.a is None
+    removed = row_for_a(comparison, "Encourages Member States to initiate and develop working-level contacts")
+    assert removed.status == REMOVED and removed.b is None
+    assert comparison.counts[ADDED] >= 1 and comparison.counts[REMOVED] >= 1
+
+
+def test_a_document_against_itself_is_all_kept(versions):
+    _, newer = versions
+    comparison = compare_documents(newer, newer)
+    assert {r.status for r in comparison.rows} == {KEPT}
+
+
+def test_swapped_paragraphs_are_moved_not_added(versions):
+    _, newer = versions
+    paragraphs = list(newer.paragraphs.order_by("order"))
+    swapped = paragraphs[:]
+    swapped[0], swapped[-1] = swapped[-1], swapped[0]
+    rows = align(paragraphs, swapped)
+    statuses = [r.status for r in rows]
+    assert ADDED not in statuses and REMOVED not in statuses
+    assert statuses.count(MOVED) >= 1 and statuses.count(MOVED) <= 2
+
+
+def test_word_diff_keeps_the_text():
+    a = "Invites Member States to provide voluntary contributions in order to facilitate implementation;"
+    b = "Invites all Member States to provide voluntary contributions in order to facilitate optimum implementation;"
+    changes = word_diff(a, b)
+    assert "".join(c.text for c in changes if c.op != "delete") == b
+    assert "".join(c.text for c in changes if c.op != "insert") == a
+    assert [c.text.strip() for c in changes if c.op == "insert"] == ["all", "optimum"]
+
+
+def test_comparison_page_json_and_first_appeared(client, versions, django_assert_max_num_queries):
+    older, newer = versions
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("lineage:compare", args=[older.pk, newer.pk]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "First appeared in" in html and older.get_absolute_url() in html
+    assert "<ins>and </ins>" in html
+
+    data = client.get(reverse("lineage:compare_json", args=[older.pk, newer.pk])).json()
+    assert data == client.get(reverse("lineage:compare", args=[older.pk, newer.pk]), {"format": "json"}).json()
+    (row,) = [r for r in data["rows"] if r["b"] and r["b"]["text"].startswith(URGES)]
+    assert row["status"] == "changed" and row["a"]["number"] == "3"
+    assert row["first_appeared_in"]["document"]["id"] == older.pk
+    assert row["first_appeared_in"]["paragraph"] == row["a"]["id"]
+
+
+def test_compare_form_redirects_to_the_permalink(client, versions):
+    older, newer = versions
+    response = client.get(reverse("lineage:compare_form"), {"a": older.symbol, "b": str(newer.pk)})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("lineage:compare", args=[older.pk, newer.pk])
+    missing = client.get(reverse("lineage:compare_form"), {"a": "A/NOPE/1", "b": str(newer.pk)})
+    assert missing.status_code == 200 and "must be in the archive" in missing.content.decode()

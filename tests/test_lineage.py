@@ -138,3 +138,16 @@ def test_relink_recomputes_series_and_bands():
     assert counts["documents"] == 3 and counts["series"] == 1
     assert not Paragraph.objects.filter(lsh_bands=[]).exists()
     assert Document.objects.filter(series__isnull=False).count() == 3
+
+
+def test_relink_command_reports_what_it_did():
+    import io
+
+    from django.core.management import call_command
+
+    for prefix in ("002", "000", "003"):
+        ingest(prefix)
+    out = io.StringIO()
+    call_command("relink", stdout=out)
+    paragraphs = Paragraph.objects.count()
+    assert out.getvalue().strip() == f"3 documents, {paragraphs} paragraphs banded, 2 series, 0 version links."

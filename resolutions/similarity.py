@@ -5,20 +5,34 @@ Pure Python (no Django).  The database keeps each paragraph's band hashes in
 rows whose bands overlap the query's (``lsh_bands && %s``) and re-ranks those
 few candidates exactly with :func:`text_similarity`.
 
-How the bands were chosen (measured by ``python -m resolutions.similarity`` style
-runs on the seeds, see ``measure_bands``; figures on the five seeds, 2 cores):
+How the bands were chosen (``measure_bands`` on the seeds' 144 paragraphs,
+7,053 pairs of paragraphs of different documents; exact similarity >= 0.8 for 10
+pairs, >= 0.7 -- the provenance threshold -- for 21, >= 0.6 for 32):
 
-* Word 3-shingles, MinHash with ``NUM_PERM = 64`` permutations cut into
-  ``BANDS = 16`` bands of ``ROWS = 4`` rows.  Two paragraphs become candidates
-  with probability 1 - (1 - J^4)^16 for shingle Jaccard J: 0.50 at J = 0.5,
-  0.96 at J = 0.7, 1.0 from J = 0.8; ~0.02 at J = 0.2.
-* On the seeds, every pair of paragraphs whose exact similarity is >= 0.8
-  (the "nearly the same text" threshold) was found: recall 1.0, for each of the
-  layouts tried (b x r = 32x2, 16x4, 8x8); 8x8 lost pairs with similarity
-  0.6-0.8 (e.g. the 2006/2008 "Urges Member States ... ratify" paragraphs) and
-  32x2 gave ~8x more false candidates to re-rank.  16x4 kept the recall of
-  32x2 on those pairs with far fewer candidates.  Signature cost: about 0.2 ms
-  per paragraph (datasketch, shared permutations).  See ``BAND_MEASUREMENTS``.
+* Shingles: word 2-grams.  The near-duplicate pairs (exact >= 0.8) have
+  2-gram Jaccard >= 0.61 but 3-gram Jaccard down to 0.48 (one changed word
+  every few words breaks most 3-grams); unrelated pairs (exact < 0.4) stay
+  under 0.14 (99th percentile) with 2-grams.
+* Layout, recall at exact >= 0.8 / 0.7 / 0.6, and candidate pairs to re-rank:
+
+  ============  ==================  ==========
+  bands x rows  recall .8/.7/.6     candidates
+  ============  ==================  ==========
+  64 x 2        1.0 / 1.0 / 0.97    693
+  21 x 3        1.0 / 1.0 / 0.91    52-74
+  16 x 3        1.0 / 0.95 / 0.84   43
+  32 x 4        1.0 / 0.91 / 0.78   48
+  16 x 4        1.0 / 0.86 / 0.72   40
+  24 x 5        1.0 / 0.81 / 0.63   23
+  16 x 8        0.8 / 0.43 / 0.28   9
+  ============  ==================  ==========
+
+  With 3-grams, 16 x 4 found only 0.8 of the >= 0.8 pairs and 8 x 8 0.4.
+  Chosen: 21 bands of 3 rows (63 permutations): every pair at the provenance
+  threshold found, about 1 % of the (same-topic) pairs as candidates; an
+  S-curve 1 - (1 - J^3)^21 that is 0.5 near J = 0.3 and 0.99 at J = 0.6.
+* Cost: 0.15 ms per paragraph signature (datasketch, shared permutations, 2
+  cores); 21 bigints per paragraph in the GIN-indexed ``lsh_bands``.
 """
 from __future__ import annotations
 
@@ -28,9 +42,9 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
-SHINGLE_SIZE = 3
-NUM_PERM = 64
-BANDS = 16
+SHINGLE_SIZE = 2
+NUM_PERM = 63
+BANDS = 21
 ROWS = NUM_PERM // BANDS
 
 # Exact similarity at or above which two paragraphs are "nearly the same text".
@@ -142,3 +156,32 @@ def phrase_similarity(query: str, text: str) -> float:
             if best == 1.0:
                 break
     return max(whole, best * 0.98)
+
+
+def measure_bands(texts: list[tuple[str, str]], layouts=((32, 2), (16, 4), (8, 8)), thresholds=(NEAR_DUPLICATE, 0.6)):
+    """Recall and candidate counts of LSH layouts (bands x rows over NUM_PERM values) on (group, text) pairs.
+
+    Pairs are paragraphs of different groups (documents).  For each layout:
+    recall of the pairs whose exact similarity is >= each threshold, and how
+    many candidate pairs (sharing a band) the exact re-ranking would have to
+    score.  Used to choose BANDS and ROWS; see the module docstring.
+    """
+    import itertools
+    import time
+
+    started = time.perf_counter()
+    signatures = [minhash(shingles(words(text))).hashvalues for _, text in texts]
+    per_signature = (time.perf_counter() - started) / max(len(texts), 1)
+    pairs = [(i, j) for i, j in itertools.combinations(range(len(texts)), 2) if texts[i][0] != texts[j][0]]
+    exact = {(i, j): text_similarity(texts[i][1], texts[j][1]) for i, j in pairs}
+    report = {"paragraphs": len(texts), "pairs": len(pairs), "signature_ms": round(per_signature * 1000, 3),
+              "truth": {t: sum(1 for s in exact.values() if s >= t) for t in thresholds}, "layouts": {}}
+    for bands, rows in layouts:
+        keys = [{(b, tuple(sig[b * rows:(b + 1) * rows])) for b in range(bands)} for sig in signatures]
+        candidates = {(i, j) for i, j in pairs if not keys[i].isdisjoint(keys[j])}
+        recall = {}
+        for t in thresholds:
+            relevant = [p for p in pairs if exact[p] >= t]
+            recall[t] = round(sum(1 for p in relevant if p in candidates) / len(relevant), 3) if relevant else None
+        report["layouts"][f"{bands}x{rows}"] = {"recall": recall, "candidates": len(candidates)}
+    return report

@@ -151,3 +151,16 @@ def test_relink_command_reports_what_it_did():
     call_command("relink", stdout=out)
     paragraphs = Paragraph.objects.count()
     assert out.getvalue().strip() == f"3 documents, {paragraphs} paragraphs banded, 2 series, 0 version links."
+
+
+def test_document_panel_links_to_the_previous_version_and_the_series():
+    from django.template.loader import render_to_string
+
+    older, newer = ingest("002"), ingest("000")
+    ingest("001")
+    html = render_to_string("lineage/document_panel.html", {"document": newer})
+    assert f'href="{reverse("lineage:compare", args=[older.pk, newer.pk])}"' in html
+    assert "Compare with previous" in html
+    assert reverse("lineage:series", args=[newer.series.slug]) in html
+    assert "2 source files" in html
+    assert "Compare with previous" not in render_to_string("lineage/document_panel.html", {"document": older})

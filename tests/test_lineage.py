@@ -164,3 +164,16 @@ def test_document_panel_links_to_the_previous_version_and_the_series():
     assert reverse("lineage:series", args=[newer.series.slug]) in html
     assert "2 source files" in html
     assert "Compare with previous" not in render_to_string("lineage/document_panel.html", {"document": older})
+
+
+def test_a_resolution_links_to_the_draft_it_was_adopted_from():
+    """A/RES/61/180 was adopted from A/C.3/61/L.7/Rev.1 (002; seed 000 recalls "resolution 61/180 of 20 December
+    2006 on improving the coordination of efforts against trafficking in persons"). The resolution is stood in for
+    by 002's own text under the resolution's symbol: same title, same session, the same paragraphs."""
+    draft = ingest("002")
+    adopted_text = seed_path("002").read_bytes().replace(b"A/C.3/61/L.7/Rev.1", b"A/RES/61/180")
+    resolution = ingest_file(adopted_text, "A_RES_61_180.txt").document
+    assert resolution.pk != draft.pk
+    link = DocumentLink.objects.get(kind="adopted")
+    assert (link.source, link.target, link.method) == (resolution, draft, "title+session+similarity")
+    assert link.score >= 0.9

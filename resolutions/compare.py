@@ -18,7 +18,9 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from resolutions.similarity import text_similarity, words
+from rapidfuzz.distance import Indel
+
+from resolutions.similarity import words
 
 MATCH_THRESHOLD = 0.5
 
@@ -89,7 +91,10 @@ def word_diff(a_text: str, b_text: str) -> list[Change]:
 
 
 def similarity_matrix(a_items, b_items) -> list[list[float]]:
-    return [[text_similarity(x.text, y.text) for y in b_items] for x in a_items]
+    """text_similarity of every paragraph of A against every paragraph of B (each text tokenised once)."""
+    a_words = [words(x.text) for x in a_items]
+    b_words = [words(y.text) for y in b_items]
+    return [[Indel.normalized_similarity(wa, wb) if (wa or wb) else 1.0 for wb in b_words] for wa in a_words]
 
 
 def _assign(matrix: list[list[float]], threshold: float) -> list[tuple[int, int, float]]:
@@ -100,7 +105,10 @@ def _assign(matrix: list[list[float]], threshold: float) -> list[tuple[int, int,
     from scipy.optimize import linear_sum_assignment
 
     scores = np.array(matrix)
-    rows, cols = linear_sum_assignment(scores, maximize=True)
+    # Among equally similar pairs (repeated text), prefer those at the same relative position: no false moves.
+    n, m = scores.shape
+    offset = np.abs(np.arange(n)[:, None] / n - np.arange(m)[None, :] / m)
+    rows, cols = linear_sum_assignment(scores - 1e-3 * offset, maximize=True)
     return sorted((int(i), int(j), float(scores[i, j])) for i, j in zip(rows, cols) if scores[i, j] >= threshold)
 
 
@@ -132,7 +140,8 @@ def _in_order(pairs: list[tuple[int, int, float]], weights: list[float]) -> set[
 def align(a_items: list, b_items: list, threshold: float = MATCH_THRESHOLD) -> list[AlignedPair]:
     """Align the paragraphs of A with those of B; rows in B's order, removed paragraphs where they stood in A."""
     pairs = _assign(similarity_matrix(a_items, b_items), threshold)
-    weights = [score * min(len(words(a_items[i].text)), len(words(b_items[j].text))) for i, j, score in pairs]
+    weights = [score * max(1, min(len(words(a_items[i].text)), len(words(b_items[j].text))))
+               for i, j, score in pairs]
     ordered = _in_order(pairs, weights)
     by_b: dict[int, AlignedPair] = {}
     a_position_of_b: dict[int, int] = {}

@@ -130,7 +130,8 @@ def earlier_appearances(paragraphs: list[Paragraph], document: Document,
     if earlier is None or not bands:
         return result
     candidates = with_anchor_data(Paragraph.objects.filter(lsh_bands__overlap=sorted(bands)).filter(earlier)
-                                  .exclude(document=document))[:LSH_CANDIDATES * 4]
+                                  .exclude(document=document)
+                                  .order_by("document__date", "document__session", "document_id", "order"))[:LSH_CANDIDATES * 4]
     for candidate in _anchor_ready(candidates):
         candidate_bands = set(candidate.lsh_bands)
         for paragraph in paragraphs:

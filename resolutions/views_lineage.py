@@ -1,4 +1,7 @@
-"""Pages of the lineage feature: comparison, series, paragraph provenance, agreed language. Thin: selectors do the reads."""
+"""Pages of the lineage feature: comparison, series, paragraph provenance, agreed language.
+
+Thin: the selectors do the reads.
+"""
 from django import forms
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render

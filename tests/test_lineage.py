@@ -74,7 +74,7 @@ def test_a_revision_is_another_document_linked_by_symbol():
     assert (link.source, link.target, link.kind, link.method) == (revision, draft, "revision", "symbol")
 
 
-def test_002_000_and_004_form_one_series_in_time_order():
+def test_002_000_and_004_form_one_series_in_time_order(client):
     for prefix in ("004", "003", "001", "000", "002"):  # not in time order on purpose
         ingest(prefix)
     (series,) = [s for s in Series.objects.all() if s.documents.count() > 1]
@@ -83,7 +83,7 @@ def test_002_000_and_004_form_one_series_in_time_order():
     ecosoc = Document.objects.get(body__icontains="Economic and Social Council")
     assert ecosoc.series != series
 
-    page = pytest.importorskip("django.test").Client().get(reverse("lineage:series", args=[series.slug]))
+    page = client.get(reverse("lineage:series", args=[series.slug]))
     html = page.content.decode()
     assert page.status_code == 200
     positions = [html.index(text) for text in ("19 October 2006", "10 October 2008", "8 November 2013")]
@@ -101,7 +101,7 @@ def test_every_paragraph_gets_its_bands():
     assert bands and all(len(b) == BANDS for b in bands)
 
 
-def test_provenance_of_a_2013_paragraph_leads_back_to_2006():
+def test_provenance_of_a_2013_paragraph_leads_back_to_2006(client, django_assert_max_num_queries):
     """2013 op 7 ("Encourages the United Nations Office on Drugs and Crime to cooperate with relevant international
     organizations outside the United Nations system ...") repeats 2006 op 14 almost word for word."""
     for prefix in ("002", "000", "004"):
@@ -115,7 +115,8 @@ def test_provenance_of_a_2013_paragraph_leads_back_to_2006():
     assert first.paragraph.number == "14"
     assert 0.85 <= first.similarity < 1.0
 
-    page = pytest.importorskip("django.test").Client().get(reverse("lineage:provenance", args=[paragraph.pk]))
+    with django_assert_max_num_queries(6):
+        page = client.get(reverse("lineage:provenance", args=[paragraph.pk]))
     html = page.content.decode()
     assert "First appeared in" in html and first.paragraph.document.get_absolute_url() in html
 

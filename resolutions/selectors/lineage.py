@@ -131,7 +131,8 @@ def earlier_appearances(paragraphs: list[Paragraph], document: Document,
         return result
     candidates = with_anchor_data(Paragraph.objects.filter(lsh_bands__overlap=sorted(bands)).filter(earlier)
                                   .exclude(document=document)
-                                  .order_by("document__date", "document__session", "document_id", "order"))[:LSH_CANDIDATES * 4]
+                                  .order_by("document__date", "document__session", "document_id", "order"))
+    candidates = candidates[:LSH_CANDIDATES * 4]
     for candidate in _anchor_ready(candidates):
         candidate_bands = set(candidate.lsh_bands)
         for paragraph in paragraphs:

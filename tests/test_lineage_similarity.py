@@ -1,0 +1,65 @@
+"""The pure similarity functions on sentences of the seeds (no database, no parser).
+
+2006 = 002 (A/C.3/61/L.7/Rev.1) op 14, 2013 = 004 op 7, as printed in the seeds.
+"""
+from resolutions.similarity import (
+    BANDS,
+    band_hashes,
+    jaccard,
+    phrase_similarity,
+    text_similarity,
+    words,
+)
+
+OP14_2006 = ("Encourages the United Nations Office on Drugs and Crime to cooperate with relevant international "
+             "organizations outside of the United Nations system and to invite such organizations and interested "
+             "Member States to participate, when appropriate, in the meetings of the inter-agency coordination group "
+             "on trafficking in persons and to keep Member States informed on the schedule of the inter-agency "
+             "coordination group and progress made by the group;")
+OP7_2013 = ("Encourages the United Nations Office on Drugs and Crime to cooperate with relevant international "
+            "organizations outside the United Nations system and to invite such organizations and interested Member "
+            "States to participate, when appropriate, in the meetings of the Inter-Agency Coordination Group against "
+            "Trafficking in Persons and to keep Member States informed of the schedule of the Inter-Agency "
+            "Coordination Group and the progress made by the Coordination Group;")
+OP10_2006 = ("Encourages Member States to initiate and develop working-level contacts between countries of origin, "
+             "transit and destination, especially between police, prosecutors and social authorities;")
+# The same sentence as extracted from the PDF text (seed 001) and from the markdown (seed 000).
+RAW_001 = ("Recalling further the United Nations Convention against Transnational Organized Crime1 and the Protocol "
+           "to Prevent, Suppress and Punish Trafficking in Persons")
+MARKDOWN_000 = ("Recalling further the United Nations Convention against Transnational Organized Crime and the "
+                "Protocol to Prevent, Suppress and Punish Trafficking in Persons")
+
+
+def test_words_drop_footnote_markers_case_and_punctuation():
+    assert words(RAW_001) == words(MARKDOWN_000)
+    assert words("Crime,\u00b2 and") == ["crime", "and"]
+    assert words("resolution 2008/33 of 25 July 2008")[:3] == ["resolution", "2008", "33"]
+
+
+def test_band_hashes_are_signed_64_bit_and_deterministic():
+    bands = band_hashes(OP14_2006)
+    assert len(bands) == BANDS and len(set(bands)) == BANDS
+    assert all(-2**63 <= b < 2**63 for b in bands)
+    assert band_hashes(OP14_2006) == bands
+    assert band_hashes(RAW_001) == band_hashes(MARKDOWN_000)
+    assert band_hashes("  ") == []
+
+
+def test_near_duplicates_share_bands_and_unrelated_paragraphs_do_not():
+    assert set(band_hashes(OP14_2006)) & set(band_hashes(OP7_2013))
+    assert not set(band_hashes(OP14_2006)) & set(band_hashes(OP10_2006))
+
+
+def test_exact_similarity_orders_the_pairs():
+    near = text_similarity(OP14_2006, OP7_2013)
+    unrelated = text_similarity(OP14_2006, OP10_2006)
+    assert 0.8 < near < 1.0
+    assert unrelated < 0.5
+    assert text_similarity(RAW_001, MARKDOWN_000) == 1.0
+    assert jaccard(OP14_2006, OP7_2013) > jaccard(OP14_2006, OP10_2006)
+
+
+def test_a_phrase_scores_high_inside_a_long_paragraph():
+    phrase = "to keep Member States informed on the schedule"
+    assert phrase_similarity(phrase, OP14_2006) > 0.9
+    assert phrase_similarity(phrase, OP10_2006) < 0.6

@@ -266,6 +266,16 @@ def _store(source_file: SourceFile, parsed: ParsedDocument, filename: str, *, di
         if same is not None:
             document = Document.objects.select_for_update().get(pk=same.pk)
             fields = lineage.merge_into(document, fields)
+            if lineage.keeps_stored_parse(document, parsed):
+                # This file has less of the header (seed 001 beside 000): it only becomes another source file.
+                for name, value in fields.items():
+                    setattr(document, name, value)
+                document.save()
+                search.index_document(document)
+                lineage.after_ingest(document)
+                message = f"Same text as {document}: kept as another source file of it."
+                _mark_parsed(source_file, document, parsed.format, warnings + [message])
+                return IngestionOutcome(source_file, document, PARSED, message, name=filename)
 
     if document is not None and document.edited and not discard_edits:
         message = (f"The parse was not applied: staff edited {document} in the admin, and their corrections are "

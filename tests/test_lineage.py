@@ -51,6 +51,9 @@ def test_000_and_001_are_one_document_with_two_source_files(order):
     assert document.date == D2008
     assert document.session == 63
     assert title_key(document.title) == title_key(TITLE)
+    # 000's header gave the document its sponsors; the header-less 001 does not take them away.
+    assert list(document.sponsorships.values_list("name_as_printed", flat=True)) == [
+        "Belarus", "Russian Federation", "Uzbekistan"]
 
 
 def test_find_same_document_refuses_other_texts():

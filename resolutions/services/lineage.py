@@ -6,7 +6,9 @@ Called by the ingestion service inside its transaction:
   text uploaded in another format (seeds 000 and 001) is one document with two
   source files, not two documents;
 * ``merge_into(document, fields)`` then keeps the stored metadata and fills its
-  empty fields from the new file;
+  empty fields from the new file, and ``keeps_stored_parse(document, parsed)``
+  says whether the stored paragraphs, sponsors and footnotes stay (the new file
+  only becomes another source file) or the new, richer parse replaces them;
 * ``after_ingest(document)`` after storing the paragraphs: LSH band hashes of
   every paragraph (one bulk update), version links (revision, adopted from) and
   the series.
@@ -129,6 +131,25 @@ def merge_into(document: Document, fields: dict) -> dict:
     if merged.get("symbol") and not document.symbol:
         merged["symbol_key"] = fields.get("symbol_key")
     return merged
+
+
+_METADATA = ("symbol", "body", "session", "committee", "date", "distribution", "original_language",
+             "document_type", "title", "preamble_subject")
+
+
+def keeps_stored_parse(document: Document, parsed) -> bool:
+    """Whether a same-text document keeps its stored parse rather than take this file's.
+
+    The parse with more of the header wins (metadata fields, sponsors, agenda
+    items, footnotes): seed 001 (PDF text without its header) must not replace
+    the sponsors and agenda item that 000 gave the document.  On a tie the
+    stored parse stays.
+    """
+    stored = (sum(1 for name in _METADATA if getattr(document, name) not in (None, ""))
+              + document.sponsorships.exists() + document.agenda_items.exists() + document.footnotes.exists())
+    new = (sum(1 for name in _METADATA if getattr(parsed, name, None) not in (None, ""))
+           + bool(parsed.sponsors) + bool(parsed.agenda_items) + bool(parsed.footnotes))
+    return new <= stored
 
 
 # ---------------------------------------------------------------------------

@@ -29,3 +29,4 @@ class Extraction:
     footnotes: list[Footnote] = field(default_factory=list)
     paragraphs_known: bool = False                  # True when each block is exactly one source paragraph
     warnings: list[str] = field(default_factory=list)
+    hints: dict = field(default_factory=dict)       # facts the source states outside the text (front matter, PDF metadata)

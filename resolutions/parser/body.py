@@ -1,0 +1,159 @@
+"""Structuring, part two: the body below 'The General Assembly,' (paragraphs, leads, sub-paragraphs, markers).
+
+Reads body lines with the archive's inline markup and writes Paragraph
+objects.  Line wrapping and page breaks do not matter: a new paragraph starts
+only where a line starts with a paragraph number (``1.``), a sub-paragraph
+label (``(a)``) or a lead phrase (italic, or from the vocabulary) *and* the text
+before it ended a paragraph (``,`` ``;`` ``:`` ``.``).  Everything else is a
+continuation, so a paragraph cut by a page break or a footnote block is one
+paragraph.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .document import Paragraph, SubParagraph
+from .leads import match_lead
+from .text_stages import join_lines
+
+NUMBER_START = re.compile(r"\s*(\d{1,3})\.(?:\s+(.*))?$")
+LABEL_START = re.compile(r"\s*\(([a-z]{1,2}|[ivxl]{1,6})\)(?:\s+(.*))?$")
+ITALIC_START = re.compile(r"\s*\*[A-Z][^*\n]{0,80}\*")
+MARKER = re.compile(r"<sup>(\d{1,3})</sup>")
+CLOSING_LINE = re.compile(r"\s*\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting\b.{0,40}$")
+ANNEX_LINE = re.compile(r"\s*\*?Annex(?:es)?(?: [IVX]{1,5})?\*?\s*$")
+ENDS_PARAGRAPH = re.compile(r"[,;:.]\s*(?:<sup>\d{1,3}</sup>\s*)*[\"”’)]?\s*(?:<sup>\d{1,3}</sup>)?\s*$")
+
+
+@dataclass
+class _Raw:
+    kind: str                     # "number" | "label" | "lead"
+    number: str | None
+    text: str
+    children: list["_Raw"] = field(default_factory=list)
+
+
+def _starts_paragraph(line: str) -> tuple[str, str | None, str] | None:
+    """(kind, number or label, rest of the line) when a line can open a paragraph."""
+    number = NUMBER_START.match(line)
+    if number:
+        return "number", number.group(1), number.group(2) or ""
+    label = LABEL_START.match(line)
+    if label:
+        return "label", label.group(1), label.group(2) or ""
+    stripped = line.strip()
+    if ITALIC_START.match(stripped) or match_lead(stripped):
+        return "lead", None, stripped
+    return None
+
+
+def segment(lines: list[str], vocabulary: set[str]) -> tuple[list[_Raw], list[str]]:
+    """Read: body lines.  Write: raw paragraphs (top level with their sub-paragraphs) and warnings."""
+    paragraphs: list[_Raw] = []
+    warnings: list[str] = []
+    current: _Raw | None = None
+    previous_text = ""
+    pending_opener: tuple[str, str | None] | None = None  # a number or label alone on its line
+    for line in lines:
+        if not line.strip():
+            continue
+        if CLOSING_LINE.match(line) or ANNEX_LINE.match(line):
+            break
+        opener = _starts_paragraph(line)
+        can_open = current is None or bool(ENDS_PARAGRAPH.search(previous_text)) or pending_opener is not None
+        if pending_opener is not None:
+            kind, number = pending_opener
+            pending_opener = None
+            current = _open(paragraphs, current, kind, number, line.strip())
+            previous_text = line
+            continue
+        if opener and can_open:
+            kind, number, rest = opener
+            if kind in ("number", "label") and not rest.strip():
+                pending_opener = (kind, number)
+                previous_text = line
+                continue
+            current = _open(paragraphs, current, kind, number, rest)
+            previous_text = line
+            continue
+        if current is None:
+            warnings.append(f"Text before the first paragraph was skipped: {line.strip()[:80]!r}")
+            continue
+        current.text = join_lines(current.text, line.strip(), vocabulary)
+        previous_text = line
+    return paragraphs, warnings
+
+
+def _open(paragraphs: list[_Raw], current: _Raw | None, kind: str, number: str | None, text: str) -> _Raw:
+    raw = _Raw(kind=kind, number=number, text=text.strip())
+    if kind == "label" and paragraphs:
+        parent = paragraphs[-1]
+        parent.children.append(raw)
+        return raw
+    paragraphs.append(raw)
+    return raw
+
+
+def _lead_and_text(text: str) -> tuple[str | None, str]:
+    """The lead phrase (italic where marked, else from the vocabulary) and the text without markup."""
+    lead = None
+    italic = re.match(r"\s*\*([^*\n]{1,80})\*", text)
+    if italic:
+        lead = italic.group(1).strip().rstrip(",")
+    plain = clean_text(text)
+    if lead is None or not plain.startswith(lead):
+        lead = match_lead(plain) or lead
+    return lead, plain
+
+
+def clean_text(text: str) -> str:
+    """Markers and italic asterisks removed, whitespace collapsed, one line."""
+    text = MARKER.sub("", text)
+    text = text.replace("*", "")
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,;:.])", r"\1", text)
+    return text
+
+
+def _refs(text: str) -> list[str]:
+    refs: list[str] = []
+    for marker in MARKER.findall(text):
+        if marker not in refs:
+            refs.append(marker)
+    return refs
+
+
+def build_paragraphs(raws: list[_Raw]) -> tuple[list[Paragraph], list[str]]:
+    """Read: raw paragraphs.  Write: Paragraph objects with kind, number, lead, text, sub-paragraphs, refs.
+
+    Paragraphs before the first numbered one are preambular; from it on they are
+    operative.  An unnumbered paragraph among operative ones (a number lost in
+    conversion) takes the next number, with a warning.
+    """
+    out: list[Paragraph] = []
+    warnings: list[str] = []
+    operative = False
+    last_number = 0
+    for raw in raws:
+        if raw.kind == "number":
+            operative = True
+            last_number = int(raw.number)
+            number = raw.number
+        elif operative:
+            last_number += 1
+            number = str(last_number)
+            warnings.append(f"Operative paragraph without a number after paragraph {last_number - 1}; "
+                            f"numbered {number}.")
+        else:
+            number = None
+        lead, text = _lead_and_text(raw.text)
+        if operative and lead is None:
+            warnings.append(f"No lead phrase found for operative paragraph {number}.")
+        if not operative and lead is None:
+            warnings.append(f"No lead phrase found for preambular paragraph {text[:60]!r}.")
+        subparagraphs = [SubParagraph(label=c.number, text=clean_text(c.text), footnote_refs=_refs(c.text))
+                         for c in raw.children]
+        out.append(Paragraph(kind="operative" if operative else "preambular", text=text, number=number,
+                             lead=lead, subparagraphs=subparagraphs, footnote_refs=_refs(raw.text)))
+    return out, warnings

@@ -1,0 +1,194 @@
+"""Structuring, part one: the header above 'The General Assembly,' (metadata, agenda item, sponsors, title).
+
+Reads the header lines (inline markup already stripped) and fills the
+metadata fields of a ParsedDocument.  The header is read as a sequence of
+blocks; a line may carry several facts ('Distr.: Limited 19 October 2006',
+'Sixty-first session Third Committee', 'Eightieth session Agenda item 13 Title').
+"""
+from __future__ import annotations
+
+import re
+
+from .document import AgendaItemRef, ParsedDocument
+from .words import DATE_PATTERN, ORDINAL_WORD, ordinal_to_int, parse_date
+
+BODIES = ("General Assembly", "Security Council", "Economic and Social Council", "Human Rights Council",
+          "Trusteeship Council")
+COMMITTEE = (r"(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|Special Political and Decolonization Committee"
+             r"|Ad Hoc Committee of the Whole[^,\]]{0,80}")
+DOC_TYPES = (r"(?:revised |further revised |amended )?draft (?:resolution|decision)s?(?: [IVX]{1,4})?"
+             r"|resolution adopted by the [A-Z][A-Za-z ]{2,60}?(?= on | by |$)|draft resolution [IVX]{1,4}"
+             r"|amendments? to draft resolution [^\n]{0,60}")
+SYMBOL = r"(?:A|S|E|A/HRC|E/CN\.\d{1,2}|TD|UNEP)/[A-Z0-9][A-Za-z0-9./\-]{2,50}(?:\s\(\d{4}\))?"
+SPONSOR_LINE = re.compile(rf"(?P<sponsors>[^:\n]{{2,5000}}):\s*(?P<type>{DOC_TYPES})(?P<rest>[^\n]{{0,200}})$",
+                          re.IGNORECASE)
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("*", "")).strip()
+
+
+def header_blocks(lines: list[str]) -> list[str]:
+    """Group header lines into blocks: blank lines separate blocks; a line that is a
+    fact of its own (symbol, Distr., date, session, agenda item) is its own block."""
+    blocks: list[str] = []
+    current: list[str] = []
+
+    def flush():
+        if current:
+            blocks.append(_clean(" ".join(current)))
+            current.clear()
+
+    for line in lines:
+        text = _clean(line)
+        if not text:
+            flush()
+            continue
+        if _is_fact_line(text):
+            flush()
+            blocks.append(text)
+            continue
+        current.append(text)
+    flush()
+    return [b for b in blocks if b]
+
+
+def _is_fact_line(text: str) -> bool:
+    return bool(
+        re.match(r"(?:Distr\.|Original:|Agenda items?\b|Item \d|General Assembly$|Security Council$|"
+                 r"Economic and Social Council$|Human Rights Council$|Resolution adopted|Adopted by|\[)", text)
+        or re.fullmatch(DATE_PATTERN, text, flags=re.IGNORECASE)
+        or re.match(rf"{ORDINAL_WORD} (?:emergency special |special )?session", text, flags=re.IGNORECASE)
+        or re.fullmatch(SYMBOL, text)
+    )
+
+
+def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
+    """Fill doc's metadata from the header lines and the facts earlier stages found."""
+    if facts.get("symbol"):
+        doc.symbol = facts["symbol"]
+    blocks = header_blocks(lines)
+    rest: list[str] = []          # blocks that are not metadata, in order (agenda title, title)
+    agenda_waiting_title: AgendaItemRef | None = None
+    sponsors_seen = False
+    for block in blocks:
+        text = block
+        # The symbol and the body at the top ('General Assembly Distr.: General 15 October 2025').
+        symbol = re.match(rf"(?:United Nations\s+)?({SYMBOL})(?=\s|$)", text)
+        if symbol and not doc.symbol:
+            doc.symbol = symbol.group(1)
+            text = text[symbol.end():].strip()
+        for body in BODIES:
+            if text.startswith(body) and not re.match(rf"{body} (?:resolution|decision)", text):
+                doc.body = doc.body or body
+                text = text[len(body):].strip()
+                break
+        distr = re.match(r"Distr\.?:?\s*(General|Limited|Restricted)\b\s*", text, re.IGNORECASE)
+        if distr:
+            doc.distribution = distr.group(1).capitalize()
+            text = text[distr.end():].strip()
+        if re.fullmatch(DATE_PATTERN, text, flags=re.IGNORECASE):
+            doc.date = doc.date or parse_date(text)
+            continue
+        date_first = re.match(DATE_PATTERN, text, flags=re.IGNORECASE)
+        if date_first and (distr or not text[date_first.end():].strip()):
+            doc.date = doc.date or parse_date(text)
+            text = text[date_first.end():].strip()
+        original = re.match(r"Original:\s*([A-Z][a-z]+)", text)
+        if original:
+            doc.original_language = original.group(1)
+            text = text[original.end():].strip()
+        session = re.match(rf"({ORDINAL_WORD})\s+((?:emergency special |special )?session)\b\s*", text, re.IGNORECASE)
+        if session:
+            doc.session = ordinal_to_int(session.group(1))
+            text = text[session.end():].strip()
+        committee = re.match(rf"({COMMITTEE})\s*", text)
+        if committee:
+            doc.committee = committee.group(1).strip()
+            text = text[committee.end():].strip()
+        agenda = re.match(r"(?:Agenda items?|Item)\s+(\d{1,3}(?:\s?\([a-z]\))?(?:(?:,| and)\s*\d{1,3}(?:\s?\([a-z]\))?){0,10})\s*",
+                          text)
+        if agenda:
+            numbers = re.findall(r"\d{1,3}(?:\s?\([a-z]\))?", agenda.group(1))
+            items = [AgendaItemRef(number=n.replace(" ", " ")) for n in numbers]
+            doc.agenda_items.extend(items)
+            text = text[agenda.end():].strip()
+            agenda_waiting_title = items[-1] if items else None
+            if text and agenda_waiting_title:
+                agenda_waiting_title.title = text
+                agenda_waiting_title = None
+            continue
+        adopted = re.match(r"Resolution adopted by the ([A-Z][A-Za-z ]{2,60}?)(?: on (.*))?$", text)
+        if adopted:
+            doc.document_type = "resolution"
+            doc.body = doc.body or adopted.group(1).strip()
+            doc.date = parse_date(adopted.group(2) or "") or doc.date
+            continue
+        report = re.match(r"\[(?:on the report of the (.{3,80}?)|without reference to a Main Committee)\s*\(([^)]{3,80})\)\]",
+                          text)
+        if report:
+            if report.group(1):
+                doc.committee = doc.committee or report.group(1).strip()
+            continue
+        sc_resolution = re.fullmatch(r"Resolution (\d{1,4}) \((\d{4})\)", text)
+        if sc_resolution:
+            doc.document_type = "resolution"
+            doc.symbol = doc.symbol or f"S/RES/{sc_resolution.group(1)} ({sc_resolution.group(2)})"
+            doc.body = doc.body or "Security Council"
+            continue
+        sc_adopted = re.match(r"Adopted by the (Security Council) at its (\d{1,5})(?:st|nd|rd|th) meeting,? on (.*)$", text)
+        if sc_adopted:
+            doc.body = doc.body or sc_adopted.group(1)
+            doc.date = parse_date(sc_adopted.group(3)) or doc.date
+            continue
+        numbered_title = re.fullmatch(r"(\d{1,2}|ES-\d{1,2}|S-\d{1,2})/(\d{1,4})\.\s+(.+)", text)
+        if numbered_title:
+            session_part, number, title = numbered_title.groups()
+            doc.symbol = doc.symbol or f"A/RES/{session_part}/{number}"
+            doc.title = title
+            continue
+        sponsor_line = SPONSOR_LINE.match(text)
+        if sponsor_line and not sponsors_seen:
+            sponsors_seen = True
+            doc.document_type = sponsor_line.group("type").strip()
+            doc.document_type = doc.document_type[0].lower() + doc.document_type[1:]
+            doc.sponsors = _split_sponsors(sponsor_line.group("sponsors"))
+            continue
+        if re.fullmatch(r"(?:draft resolution|revised draft resolution)", text, re.IGNORECASE):
+            doc.document_type = text.lower()
+            continue
+        if not text:
+            continue
+        if agenda_waiting_title is not None and not sponsors_seen:
+            agenda_waiting_title.title = text
+            agenda_waiting_title = None
+            continue
+        rest.append(text)
+    if rest and not doc.title:
+        doc.title = rest[-1] if sponsors_seen or len(rest) == 1 else " ".join(rest)
+    if doc.symbol:
+        doc.symbol = re.sub(r"\s+(?!\()", "", doc.symbol)
+        if not doc.body:
+            doc.body = {"A": "General Assembly", "S": "Security Council", "E": "Economic and Social Council"}.get(
+                doc.symbol.split("/")[0])
+            if doc.symbol.startswith("A/HRC/"):
+                doc.body = "Human Rights Council"
+
+
+def _split_sponsors(text: str):
+    try:
+        from .sponsors import split_sponsors
+    except ImportError:  # the sponsor table is optional for the parser to run
+        from .document import SponsorRef
+
+        names = re.split(r",\s*|\s+and\s+(?=[^,]*$)", text)
+        return [SponsorRef(name=n.strip()) for n in names if n.strip()]
+    return split_sponsors(text)
+
+
+def read_front_matter(meta: dict, doc: ParsedDocument) -> None:
+    """Facts from a YAML front matter block (symbol, title, date) where a converter left one."""
+    if meta.get("symbol"):
+        doc.symbol = meta["symbol"]
+    if meta.get("date") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta["date"]):
+        doc.date = doc.date or meta["date"]

@@ -1,0 +1,273 @@
+"""Stages that turn the bytes of a text or markdown file into clean lines.
+
+Each stage reads and writes plain Python values (no Django), so a pipeline is a
+list of functions applied in order (see pipeline.py).  The lines they produce
+carry the archive's small inline markup: ``*italic*`` and ``<sup>N</sup>``.
+
+Every regular expression here is anchored or built from disjoint character
+classes so that none can backtrack catastrophically on long inputs.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .document import Footnote, ParseError
+
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+RULE = "\x00RULE"  # a sentinel line standing for a rule or page break
+
+
+def decode(data: bytes) -> tuple[str, list[str]]:
+    """Read: raw bytes.  Write: text and warnings.
+
+    UTF-8 (with or without a BOM) first; otherwise cp1252 (the usual encoding of
+    Word-era text files), with a warning.  Bytes with NUL characters or mostly
+    unprintable characters are not a text file: ParseError.
+    """
+    if not data.strip():
+        raise ParseError("The file is empty.")
+    sample = data[:65536]
+    if b"\x00" in sample:
+        raise ParseError("This is a binary file, not text (it contains NUL bytes).")
+    warnings: list[str] = []
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+        warnings.append("The file is not valid UTF-8; it was read as Windows-1252.")
+    printable = sum(1 for ch in text[:65536] if ch.isprintable() or ch in "\n\r\t")
+    if printable < 0.9 * min(len(text), 65536):
+        raise ParseError("This file does not look like text (too many control characters).")
+    return text, warnings
+
+
+def normalise_unicode(text: str) -> str:
+    """Read and write: text.
+
+    NFC; non-breaking and soft hyphens, non-breaking spaces and tabs made plain;
+    unicode superscript digits and LaTeX debris such as ``$^{6}\\ A/HRC$`` become
+    ``<sup>N</sup>`` markers; markdown footnote references ``[^6]`` too.
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2011", "-").replace("\u2010", "-").replace("\u00ad", "")
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\t", " ")
+    text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
+    # LaTeX-like debris from some PDF converters: $^{6}\ A/HRC/Sub.1/58/25$
+    text = re.sub(r"\$\^\{\^?\{?(\d{1,3})\}?\\?\}?\s*([^$\n]*)\$", r"<sup>\1</sup> \2", text)
+    text = re.sub(r"\$\^\{?(\d{1,3})\}?\$", r"<sup>\1</sup>", text)
+    text = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}", lambda m: f"<sup>{m.group(0).translate(SUPERSCRIPT_DIGITS)}</sup>", text)
+    text = re.sub(r"\[\^(\d{1,3})\]", r"<sup>\1</sup>", text)
+    text = re.sub(r"<sup>\s*(\d{1,3})\s*</sup>", r"<sup>\1</sup>", text)
+    return text
+
+
+def split_front_matter(text: str) -> tuple[str, dict]:
+    """Read: text.  Write: text without a leading YAML front matter block, and its simple ``key: value`` pairs."""
+    if not text.startswith("---\n"):
+        return text, {}
+    end = text.find("\n---\n", 4)
+    if end < 0:
+        return text, {}
+    meta = {}
+    for line in text[4:end].splitlines():
+        key, sep, value = line.partition(":")
+        if sep and re.fullmatch(r"[A-Za-z_]{1,40}", key.strip()):
+            meta[key.strip()] = value.strip().strip('"').strip("'")
+    return text[end + 5:], meta
+
+
+def strip_markdown(lines: list[str]) -> list[str]:
+    """Read and write: lines.
+
+    Markdown syntax that is not the archive's markup goes: headings ``#``, bold
+    ``**``, links ``[64/293](#)`` (their text kept), list dashes before
+    paragraph numbers (``- 1. Recognizes``), other HTML tags, and escapes.
+    Italic ``*...*`` and ``<sup>`` stay.  A ``---`` rule becomes the RULE sentinel.
+    """
+    out = []
+    for line in lines:
+        stripped = line.strip()
+        if re.fullmatch(r"(?:-\s*){3,}|(?:\*\s*){3,}|_{3,}", stripped):
+            out.append(RULE)
+            continue
+        line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)
+        line = line.replace("**", "").replace("__", "")
+        line = re.sub(r"\[([^\[\]\n]{0,300})\]\([^()\s]{0,300}\)", r"\1", line)
+        line = re.sub(r"^\s*[-+•]\s+(?=\d{1,3}\.|\([a-z]{1,4}\))", "", line)
+        line = re.sub(r"</?(?!sup\b)[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,200})?/?>", "", line)
+        line = re.sub(r"\\([*_\[\]()#.\-])", r"\1", line)
+        out.append(line)
+    return out
+
+
+JOB_NUMBER = re.compile(r"\d{2}-\d{5}(?:\s*\([A-Z]\))?|\d{7}[A-Z]?|\d{2}-\d{5}\s*\*\d{7}\*")
+PAGE_LINE = re.compile(r"(?:\d{1,3}\s+)?(?:\d{2}-\d{5}|\d{7})(?:\s+\d{1,3})?|\d{1,3}|\d{1,3}/\d{1,3}|Page \d{1,3}(?: of \d{1,3})?")
+SYMBOL_BANNER = re.compile(r"(?:United Nations\s+)?(?:[AES]|A/HRC)/[A-Z0-9./()\- ]{3,60}")
+
+
+def remove_furniture(lines: list[str]) -> tuple[list[str], dict]:
+    """Read: lines.  Write: lines without page furniture, and facts the furniture told.
+
+    Goes: job numbers (``0657590``, ``06-57590``, ``2 06-57590``), page numbers,
+    underscore rules (kept as the RULE sentinel, footnotes follow them), a
+    ``United Nations`` line on its own, and the running document symbol at the
+    top of later pages.  The first symbol seen is reported as ``symbol``.
+    """
+    facts: dict = {}
+    out: list[str] = []
+    for raw in lines:
+        line = raw.strip()
+        if raw == RULE or re.fullmatch(r"_{3,}|-{3,}", line):
+            out.append(RULE)
+            continue
+        if not line:
+            out.append("")
+            continue
+        if PAGE_LINE.fullmatch(line) or JOB_NUMBER.fullmatch(line):
+            continue
+        if line in {"United Nations", "Nations Unies"}:
+            continue
+        banner = re.fullmatch(r"United Nations\s+((?:[AES]|A/HRC)/\S{3,60}(?:\s\(\d{4}\))?)", line)
+        if banner:
+            facts.setdefault("symbol", banner.group(1))
+            continue
+        if "symbol" in facts and line.replace(" ", "") == facts["symbol"].replace(" ", ""):
+            continue  # running symbol on later pages
+        out.append(raw.rstrip())
+    return out, facts
+
+
+FOOTNOTE_MD = re.compile(r"\s*<sup>(\d{1,3})</sup>\s*(\S.*)")
+FOOTNOTE_PLAIN = re.compile(r"\s{0,4}(\d{1,3})\s{1,6}(\S.*)")
+
+
+def extract_footnotes(lines: list[str]) -> tuple[list[str], list[Footnote]]:
+    """Read: lines.  Write: body lines and the footnotes found in them.
+
+    A footnote is a line that starts with a marker — ``<sup>1</sup> text``
+    anywhere, or ``1  text`` in the footnote area after a rule — followed by
+    its continuation lines.  Body paragraphs never start with a marker.  The
+    footnote area ends at a line that is indented like a body paragraph or that
+    follows a footnote ending with a full stop and a blank line.
+    """
+    body: list[str] = []
+    notes: list[Footnote] = []
+    in_area = False
+    current: Footnote | None = None
+    for line in lines:
+        if line == RULE:
+            in_area = True
+            current = None
+            body.append("")
+            continue
+        md = FOOTNOTE_MD.fullmatch(line)
+        plain = FOOTNOTE_PLAIN.fullmatch(line) if in_area else None
+        match = md or plain
+        if match and not re.match(r"\s*\d{1,3}\.\s", line):
+            current = Footnote(marker=match.group(1), text=match.group(2).strip())
+            notes.append(current)
+            in_area = True
+            continue
+        if not line.strip():
+            if current is not None and current.text.endswith("."):
+                current = None
+            body.append("")
+            continue
+        if current is not None and in_area and not line.startswith(" ") and not current.text.endswith("."):
+            current.text = join_lines(current.text, line.strip())
+            continue
+        in_area = False
+        current = None
+        body.append(line)
+    for note in notes:
+        note.text = re.sub(r"\s+", " ", note.text).strip()
+    return body, notes
+
+
+GLUED_MARKER = re.compile(r"(?<=[A-Za-z\)\],;:.”’\"'])(\d{1,2})(?=[\s,;:.]|$)")
+NOT_BEFORE_MARKER = re.compile(r"(?:Rev|Add|Corr|No|vol|para|art|Sub|L|C|Part|Ser|Suppl)\.$|[A-Z]/\S*$|\d[./]$")
+
+
+def mark_glued_markers(lines: list[str], footnotes: list[Footnote]) -> tuple[list[str], list[str]]:
+    """Read: body lines and footnotes.  Write: lines with ``<sup>N</sup>`` for footnote markers glued to words.
+
+    PDF-to-text tools print a superscript ``1`` as a plain ``1`` after the word
+    (``Crime1 and``, ``Convention,2 and``).  A glued number is a marker when it
+    is a footnote the document has, or, when the text carries no footnotes, when
+    it continues the sequence 1, 2, 3... (a reused marker may repeat).  Symbols
+    (``L.7``, ``Rev.1``, ``Add.1-3``) are never markers.
+    """
+    known = {n.marker for n in footnotes}
+    highest = 0
+    out = []
+    warnings: list[str] = []
+    for line in lines:
+        def replace(match: re.Match) -> str:
+            nonlocal highest
+            before = line[:match.start()]
+            number = int(match.group(1))
+            if NOT_BEFORE_MARKER.search(before) or re.search(r"\d[\d,.]*[.,]?$", before[-12:] or ""):
+                return match.group(0)
+            word = re.search(r"(\S{1,40})$", before)
+            if word and re.search(r"\d", word.group(1)):
+                return match.group(0)
+            if known:
+                ok = str(number) in known
+            else:
+                ok = number == highest + 1 or 0 < number <= highest
+            if ok:
+                highest = max(highest, number)
+                return f"<sup>{number}</sup>"
+            return match.group(0)
+
+        out.append(GLUED_MARKER.sub(replace, line) if "<sup>" not in line or known else line)
+    if not known and highest:
+        warnings.append(f"Footnote markers 1 to {highest} appear in the text but the footnotes themselves are "
+                        "missing from the file.")
+    return out, warnings
+
+
+KEEP_HYPHEN_PREFIXES = {
+    "anti", "non", "co", "inter", "intra", "multi", "self", "cross", "counter", "well", "high", "low", "long",
+    "short", "follow", "post", "pre", "semi", "sub", "socio", "ex", "mid", "all", "cost", "gender", "age",
+    "rights", "human", "child", "small", "medium", "large", "full", "part", "state", "country", "sector",
+    "result", "evidence", "community", "people", "victim", "survivor", "north", "south", "e", "mine",
+    "peace", "capacity", "decision", "policy", "land", "sea", "time", "trade", "risk", "data", "science",
+}
+
+
+def join_lines(left: str, right: str, vocabulary: set[str] | None = None) -> str:
+    """Join two wrapped lines, repairing end-of-line hyphenation.
+
+    ``devel-`` + ``opment`` gives ``development``; ``anti-`` + ``trafficking``
+    stays ``anti-trafficking`` (a prefix that takes a hyphen, or a hyphenated
+    form the document itself uses elsewhere).
+    """
+    left = left.rstrip()
+    right = right.lstrip()
+    if not left:
+        return right
+    if not right:
+        return left
+    hyphen = re.search(r"([A-Za-z]{1,30})-$", left)
+    if hyphen and right[:1].islower():
+        first = hyphen.group(1)
+        rest = re.match(r"[A-Za-z]{1,40}", right)
+        rest_word = rest.group(0) if rest else ""
+        if first.lower() in KEEP_HYPHEN_PREFIXES:
+            return left + right
+        if vocabulary is not None:
+            if f"{first}-{rest_word}".lower() in vocabulary and f"{first}{rest_word}".lower() not in vocabulary:
+                return left + right
+        return left[:-1] + right
+    return left + " " + right
+
+
+def word_vocabulary(lines: list[str]) -> set[str]:
+    """All words (hyphenated ones included) that appear inside lines, lower-cased, for hyphenation repair."""
+    words: set[str] = set()
+    for line in lines:
+        words.update(w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", line[:-1] if line.endswith("-") else line))
+    return words

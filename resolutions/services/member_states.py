@@ -1,0 +1,29 @@
+"""Keep the MemberState table equal to resolutions/data/member_states.json (run after every migrate)."""
+from __future__ import annotations
+
+import json
+
+from django.utils.text import slugify
+
+from resolutions.parser.sponsors import STATES_FILE
+
+
+def sync_member_states() -> int:
+    """Insert or update every state of the data file; returns how many rows changed. Idempotent."""
+    from resolutions.models import MemberState
+
+    data = json.loads(STATES_FILE.read_text(encoding="utf-8"))
+    existing = {s.name: s for s in MemberState.objects.all()}
+    changed = 0
+    for row in data["states"]:
+        values = {"iso3": row["iso3"], "kind": row["kind"], "aliases": row["aliases"], "slug": slugify(row["name"])[:140]}
+        state = existing.get(row["name"])
+        if state is None:
+            MemberState.objects.create(name=row["name"], **values)
+            changed += 1
+        elif any(getattr(state, key) != value for key, value in values.items()):
+            for key, value in values.items():
+                setattr(state, key, value)
+            state.save()
+            changed += 1
+    return changed

@@ -52,17 +52,19 @@ NEAR_DUPLICATE = 0.8
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 # Footnote markers left glued to a word by plain-text extraction ("Crime1", "Women,2").
-_GLUED_MARKER = re.compile(r"^([^\W\d_]{2,})\d{1,2}$")
+_GLUED_MARKER = re.compile(r"\b([^\W\d_]{2,})\d{1,2}\b|(?<=[,;:)])(\d{1,2})\b")
 _SUPERSCRIPTS = str.maketrans("", "", "\u00b9\u00b2\u00b3\u2070\u2071\u2074\u2075\u2076\u2077\u2078\u2079")
 
 
 def words(text: str) -> list[str]:
     """The text's words, lower-cased, punctuation and footnote markers dropped (numbers such as 2008/33 kept)."""
-    result = []
-    for token in _WORD.findall((text or "").translate(_SUPERSCRIPTS).lower()):
-        glued = _GLUED_MARKER.match(token)
-        result.append(glued.group(1) if glued else token.replace("\u2019", "'"))
-    return result
+    return list(_words(text or ""))
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    cleaned = _GLUED_MARKER.sub(lambda m: m.group(1) or "", text.translate(_SUPERSCRIPTS)).lower().replace("\u2019", "'")
+    return tuple(_WORD.findall(cleaned))
 
 
 def normalised(text: str) -> str:
@@ -127,7 +129,7 @@ def text_similarity(a: str, b: str) -> float:
 
     Word order counts and renumbering, punctuation, case and footnote markers do not.
     """
-    wa, wb = words(a), words(b)
+    wa, wb = _words(a or ""), _words(b or "")
     if not wa and not wb:
         return 1.0
     return Indel.normalized_similarity(wa, wb)

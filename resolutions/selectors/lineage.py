@@ -4,6 +4,15 @@ Every lookup of similar paragraphs is index-based: candidates come from the
 LSH band hashes (``lsh_bands && %s``, GIN index) or from full-text search
 (``search_vector @@ tsquery``, GIN index), then only those few rows are
 re-ranked exactly in Python (resolutions.similarity).
+
+Measured on 100,000 paragraphs (2,000 documents made of recombined seed
+clauses, so all on one topic: a worst case for candidate counts), embedded
+PostgreSQL 18, 2 cores: the ``lsh_bands &&`` lookup is a bitmap index scan on
+the GIN index in 5-8 ms; ``paragraph_provenance`` 35 ms; ``agreed_language``
+80 ms for a 25-word paraphrase and 50 ms for a short phrase (exact phrase
+first; the full-text "any two distinctive words" query, ranked, took 70-200 ms
+on this single-topic data when it runs).  Band signatures cost 0.3 ms per
+paragraph at ingestion.
 """
 from __future__ import annotations
 
@@ -16,7 +25,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from resolutions.compare import align, highlight_match, summary
 from resolutions.models import Document, DocumentLink, Paragraph, Series
 from resolutions.search_config import SEARCH_CONFIG
-from resolutions.services.lineage import is_adopted_resolution
+from resolutions.services.lineage import is_adopted
 from resolutions.similarity import band_hashes, phrase_similarity, text_similarity, words
 
 # "The same or nearly the same text" for provenance.
@@ -24,6 +33,10 @@ PROVENANCE_THRESHOLD = 0.7
 # Candidates fetched from each index before exact re-ranking.
 LSH_CANDIDATES = 400
 FULLTEXT_CANDIDATES = 200
+# Distinct words of a pasted text used for full-text candidates (see _fulltext_query).
+FULLTEXT_TERMS = 6
+# Up to this many words a pasted text is first looked up as an exact phrase.
+SHORT_PHRASE_WORDS = 12
 
 
 # ---------------------------------------------------------------------------
@@ -129,18 +142,24 @@ def earlier_appearances(paragraphs: list[Paragraph], document: Document,
     bands = {band for p in paragraphs for band in p.lsh_bands}
     if earlier is None or not bands:
         return result
-    candidates = with_anchor_data(Paragraph.objects.filter(lsh_bands__overlap=sorted(bands)).filter(earlier)
-                                  .exclude(document=document)
-                                  .order_by("document__date", "document__session", "document_id", "order"))
-    candidates = candidates[:LSH_CANDIDATES * 4]
-    for candidate in _anchor_ready(candidates):
-        candidate_bands = set(candidate.lsh_bands)
+    candidates = (Paragraph.objects.filter(lsh_bands__overlap=sorted(bands)).filter(earlier)
+                  .exclude(document=document)
+                  .order_by("document__date", "document__session", "document_id", "order")
+                  .values_list("id", "text", "lsh_bands"))[:LSH_CANDIDATES * 4]
+    found: list[tuple[int, int, float]] = []
+    for candidate_id, text, candidate_bands in candidates:
+        candidate_bands = set(candidate_bands)
         for paragraph in paragraphs:
             if candidate_bands.isdisjoint(paragraph.lsh_bands):
                 continue
-            score = text_similarity(paragraph.text, candidate.text)
+            score = text_similarity(paragraph.text, text)
             if score >= threshold:
-                result[paragraph.pk].append(Appearance(candidate, round(score, 3)))
+                found.append((paragraph.pk, candidate_id, round(score, 3)))
+    # Only the paragraphs kept are read whole (document, anchor): one more query.
+    rows = {row.pk: row for row in _anchor_ready(with_anchor_data(
+        Paragraph.objects.filter(id__in={candidate_id for _, candidate_id, _ in found})))} if found else {}
+    for paragraph_id, candidate_id, score in found:
+        result[paragraph_id].append(Appearance(rows[candidate_id], score))
     for appearances in result.values():
         appearances.sort(key=_paragraph_sort_key)
     return result
@@ -260,11 +279,21 @@ def _filter_paragraphs(queryset, filters: AgreedLanguageFilters):
 
 
 def _fulltext_query(text: str) -> SearchQuery | None:
-    """Any of the query's words (an OR of its lexemes): a paraphrase shares words, not all of them."""
-    terms = sorted({w for w in words(text) if w.isalpha() and len(w) > 2})
+    """Paragraphs holding any two of the query's most distinctive words: ``(a & b) | (a & c) | ...``.
+
+    A paraphrase shares some words with its source, not all of them (so not an
+    AND of every word), and an OR of every word would match most of the archive
+    ("Member States", "trafficking") and rank it all.  Pairs of the longest
+    words (a cheap stand-in for the rarest) keep the GIN lookup selective.
+    """
+    terms = sorted({w for w in words(text) if w.isalpha() and len(w) > 3}, key=lambda w: (-len(w), w))
+    terms = terms[:FULLTEXT_TERMS]
     if not terms:
         return None
-    return SearchQuery(" | ".join(terms), search_type="raw", config=SEARCH_CONFIG)
+    if len(terms) == 1:
+        return SearchQuery(terms[0], search_type="raw", config=SEARCH_CONFIG)
+    pairs = [f"({a} & {b})" for i, a in enumerate(terms) for b in terms[i + 1:]]
+    return SearchQuery(" | ".join(pairs), search_type="raw", config=SEARCH_CONFIG)
 
 
 def agreed_language(text: str, filters: AgreedLanguageFilters | None = None, limit: int = 20,
@@ -284,22 +313,30 @@ def agreed_language(text: str, filters: AgreedLanguageFilters | None = None, lim
     bands = band_hashes(text)
     if bands:
         ids.update(base.filter(lsh_bands__overlap=bands).values_list("id", flat=True)[:LSH_CANDIDATES])
-    query = _fulltext_query(text)
+    if len(words(text)) <= SHORT_PHRASE_WORDS:
+        # A short phrase is usually pasted as found: its exact occurrences are few and found at once.
+        phrase = SearchQuery(text, search_type="phrase", config=SEARCH_CONFIG)
+        ids.update(base.filter(search_vector=phrase).values_list("id", flat=True)[:FULLTEXT_CANDIDATES])
+    query = _fulltext_query(text) if len(ids) < limit else None
     if query is not None:
         ids.update(base.filter(search_vector=query)
                    .annotate(rank=SearchRank(F("search_vector"), query))
                    .order_by("-rank").values_list("id", flat=True)[:FULLTEXT_CANDIDATES])
     if not ids:
         return []
-    results = []
-    for paragraph in _anchor_ready(with_anchor_data(Paragraph.objects.filter(id__in=ids))):
-        score = phrase_similarity(text, paragraph.text)
-        if score < min_similarity:
-            continue
-        results.append(AgreedLanguageResult(paragraph, round(score, 3), is_adopted_resolution(paragraph.document),
-                                            []))
-    results.sort(key=lambda r: (-round(r.similarity, 1), not r.adopted, -r.similarity, time_key(r.paragraph.document)))
-    results = results[:limit]
+    scored = []
+    for paragraph_id, paragraph_text, symbol_key, document_type in (
+            Paragraph.objects.filter(id__in=ids)
+            .values_list("id", "text", "document__symbol_key", "document__document_type")):
+        score = phrase_similarity(text, paragraph_text)
+        if score >= min_similarity:
+            scored.append((paragraph_id, round(score, 3), is_adopted(symbol_key, document_type)))
+    # Best first; adopted texts first among equally close ones (same first decimal).
+    scored.sort(key=lambda item: (-round(item[1], 1), not item[2], -item[1], item[0]))
+    scored = scored[:limit]
+    rows = {row.pk: row for row in _anchor_ready(with_anchor_data(
+        Paragraph.objects.filter(id__in=[paragraph_id for paragraph_id, _, _ in scored])))}
+    results = [AgreedLanguageResult(rows[paragraph_id], score, adopted, []) for paragraph_id, score, adopted in scored]
     for result in results:
         result.highlighted = highlight_match(text, result.paragraph.text)
     return results

@@ -160,12 +160,14 @@ def _document_texts(document: Document) -> list[str]:
     return [p.text for p in document.paragraphs.only("text") if words(p.text)]
 
 
+def is_adopted(symbol_key: str | None, document_type: str | None) -> bool:
+    """An adopted resolution: a /RES/ symbol, or a type naming a resolution that is not a draft."""
+    kind = (document_type or "").lower()
+    return "/RES/" in (symbol_key or "") or ("resolution" in kind and "draft" not in kind)
+
+
 def is_adopted_resolution(document: Document) -> bool:
-    kind = (document.document_type or "").lower()
-    symbol = (document.symbol_key or "")
-    if "/RES/" in symbol:
-        return True
-    return "resolution" in kind and "draft" not in kind
+    return is_adopted(document.symbol_key, document.document_type)
 
 
 def _link(source: Document, target: Document, kind: str, method: str, score: float | None) -> None:

@@ -267,12 +267,14 @@ def _filter_paragraphs(queryset, filters: AgreedLanguageFilters):
         queryset = queryset.filter(document__date__gte=filters.date_from)
     if filters.date_to:
         queryset = queryset.filter(document__date__lte=filters.date_to)
-    if filters.document_type == "adopted":
-        queryset = queryset.filter(Q(document__symbol_key__contains="/RES/")
-                                   | (Q(document__document_type__icontains="resolution")
-                                      & ~Q(document__document_type__icontains="draft")))
-    elif filters.document_type == "draft":
-        queryset = queryset.filter(document__document_type__icontains="draft")
+    if filters.document_type in ("adopted", "draft"):
+        # The same rule as services.lineage.is_adopted, in SQL.
+        adopted = (Q(document__symbol_key__contains="/RES/")
+                   | (Q(document__document_type__icontains="resolution")
+                      & ~Q(document__document_type__icontains="draft")
+                      & ~Q(document__document_type__icontains="committee")
+                      & ~Q(document__symbol_key__contains="/L.")))
+        queryset = queryset.filter(adopted) if filters.document_type == "adopted" else queryset.exclude(adopted)
     elif filters.document_type:
         queryset = queryset.filter(document__document_type=filters.document_type)
     return queryset

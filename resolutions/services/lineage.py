@@ -161,9 +161,19 @@ def _document_texts(document: Document) -> list[str]:
 
 
 def is_adopted(symbol_key: str | None, document_type: str | None) -> bool:
-    """An adopted resolution: a /RES/ symbol, or a type naming a resolution that is not a draft."""
+    """An adopted resolution: a /RES/ symbol, or a type naming a resolution that is not a draft.
+
+    A committee's L. document stays a draft whatever its type says: seed 002,
+    A/C.3/61/L.7/Rev.1, is a "resolution adopted by the Third Committee", a
+    recommendation that the General Assembly adopted later as resolution 61/180.
+    """
+    symbol = symbol_key or ""
     kind = (document_type or "").lower()
-    return "/RES/" in (symbol_key or "") or ("resolution" in kind and "draft" not in kind)
+    if "/RES/" in symbol:
+        return True
+    if "/L." in symbol or "committee" in kind:
+        return False
+    return "resolution" in kind and "draft" not in kind
 
 
 def is_adopted_resolution(document: Document) -> bool:

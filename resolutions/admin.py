@@ -176,7 +176,6 @@ class ParagraphInline(admin.StackedInline):
     extra = 0
     fields = [("order", "kind", "number", "label", "lead"), "text", "footnote_refs", "parent", "edited"]
     readonly_fields = ["parent", "edited"]
-    formfield_overrides = {}
     show_change_link = True
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):

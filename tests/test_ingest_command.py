@@ -77,3 +77,16 @@ def test_load_samples_is_idempotent():
     call_command("load_samples", stdout=out)
     assert out.getvalue().strip() == "Samples: 0 loaded, 5 already present, 0 failed."
     assert Document.objects.count() == 4 and SourceFile.objects.filter(status="parsed").count() == 5
+
+
+def test_a_folder_of_real_resolutions(corpus_dir):
+    """The GA session 80 resolutions as markdown (railcar): every file becomes the resolution its name gives."""
+    folder = corpus_dir / "railcar-ga80-text" / "documents" / "ga-res-80"
+    files = sorted(folder.glob("A_RES_80_*.md"))
+    status, output = run_ingest(folder)
+    assert status == 0, output
+    assert output.splitlines()[-1] == f"{len(files)} file(s): {len(files)} parsed"
+    for path in files:
+        number = path.stem.rsplit("_", 1)[1]
+        source = SourceFile.objects.get(original_name=f"ga-res-80/{path.name}")
+        assert source.document.symbol == f"A/RES/80/{number}", path.name

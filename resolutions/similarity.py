@@ -5,9 +5,11 @@ Pure Python (no Django).  The database keeps each paragraph's band hashes in
 rows whose bands overlap the query's (``lsh_bands && %s``) and re-ranks those
 few candidates exactly with :func:`text_similarity`.
 
-How the bands were chosen (``measure_bands`` on the seeds' 144 paragraphs,
-7,053 pairs of paragraphs of different documents; exact similarity >= 0.8 for 10
-pairs, >= 0.7 -- the provenance threshold -- for 21, >= 0.6 for 32):
+How the bands were chosen (``measure_bands`` on the seeds as the parser reads
+them: 129 paragraphs, 5,886 pairs of paragraphs of different documents, of
+which 12 have exact similarity >= 0.8, 20 >= 0.7 -- the provenance threshold --
+and 30 >= 0.6; rows marked * come from an earlier run on a rougher split of the
+same seeds, 144 paragraphs):
 
 * Shingles: word 2-grams.  The near-duplicate pairs (exact >= 0.8) have
   2-gram Jaccard >= 0.61 but 3-gram Jaccard down to 0.48 (one changed word
@@ -18,21 +20,22 @@ pairs, >= 0.7 -- the provenance threshold -- for 21, >= 0.6 for 32):
   ============  ==================  ==========
   bands x rows  recall .8/.7/.6     candidates
   ============  ==================  ==========
-  64 x 2        1.0 / 1.0 / 0.97    693
-  21 x 3        1.0 / 1.0 / 0.91    52-74
-  16 x 3        1.0 / 0.95 / 0.84   43
-  32 x 4        1.0 / 0.91 / 0.78   48
-  16 x 4        1.0 / 0.86 / 0.72   40
-  24 x 5        1.0 / 0.81 / 0.63   23
-  16 x 8        0.8 / 0.43 / 0.28   9
+  64 x 2 *      1.0 / 1.0 / 0.97    693
+  21 x 3        1.0 / 1.0 / 0.93    54
+  16 x 3        1.0 / 0.95 / 0.87   42
+  32 x 4 *      1.0 / 0.91 / 0.78   48
+  16 x 4        1.0 / 0.90 / 0.73   27
+  12 x 5        0.92 / 0.70 / 0.50  18
+  16 x 8 *      0.8 / 0.43 / 0.28   9
   ============  ==================  ==========
 
   With 3-grams, 16 x 4 found only 0.8 of the >= 0.8 pairs and 8 x 8 0.4.
   Chosen: 21 bands of 3 rows (63 permutations): every pair at the provenance
-  threshold found, about 1 % of the (same-topic) pairs as candidates; an
+  threshold found, under 1 % of the (same-topic) pairs as candidates; an
   S-curve 1 - (1 - J^3)^21 that is 0.5 near J = 0.3 and 0.99 at J = 0.6.
-* Cost: 0.15 ms per paragraph signature (datasketch, shared permutations, 2
-  cores); 21 bigints per paragraph in the GIN-indexed ``lsh_bands``.
+* Cost: 0.12-0.3 ms per paragraph signature (datasketch, shared permutations,
+  2 cores); 21 bigints per paragraph in the GIN-indexed ``lsh_bands``.  Lookup
+  speed at 100,000 paragraphs: see resolutions/selectors/lineage.py.
 """
 from __future__ import annotations
 

@@ -115,6 +115,8 @@ def test_comparison_page_json_and_first_appeared(client, versions, django_assert
     html = page.content.decode()
     assert "First appeared in" in html and older.get_absolute_url() in html
     assert "<ins>and </ins>" in html
+    # 2006 op 1 "Recognizes that broad international cooperation ..." became 2008's sixth preambular paragraph.
+    assert "now preambular" in html
 
     data = client.get(reverse("lineage:compare_json", args=[older.pk, newer.pk])).json()
     assert data == client.get(reverse("lineage:compare", args=[older.pk, newer.pk]), {"format": "json"}).json()

@@ -77,7 +77,7 @@ def test_a_revision_is_another_document_linked_by_symbol():
     assert (link.source, link.target, link.kind, link.method) == (revision, draft, "revision", "symbol")
 
 
-def test_002_000_and_004_form_one_series_in_time_order(client):
+def test_002_000_and_004_form_one_series_in_time_order(client, django_assert_max_num_queries):
     for prefix in ("004", "003", "001", "000", "002"):  # not in time order on purpose
         ingest(prefix)
     (series,) = [s for s in Series.objects.all() if s.documents.count() > 1]
@@ -86,7 +86,8 @@ def test_002_000_and_004_form_one_series_in_time_order(client):
     ecosoc = Document.objects.get(body__icontains="Economic and Social Council")
     assert ecosoc.series != series
 
-    page = client.get(reverse("lineage:series", args=[series.slug]))
+    with django_assert_max_num_queries(4):
+        page = client.get(reverse("lineage:series", args=[series.slug]))
     html = page.content.decode()
     assert page.status_code == 200
     positions = [html.index(text) for text in ("19 October 2006", "10 October 2008", "8 November 2013")]

@@ -225,3 +225,14 @@ def test_all_seeds_upload_as_one_zip(client, staff, immediate):
             zf.write(path, path.name)
     client.post(reverse(UPLOAD_URL), {"files": SimpleUploadedFile("seeds.zip", archive.getvalue())})
     assert SourceFile.objects.filter(status="parsed").count() == 5
+
+
+def test_a_file_over_the_size_limit_is_listed_as_refused_with_the_reason(client, staff, immediate, settings):
+    settings.ARCHIVE_MAX_UPLOAD_BYTES = 10_000  # seed 002 is 11,606 bytes, seed 000 7,807
+    response = client.post(reverse(UPLOAD_URL), {"files": [seed_upload("002"), seed_upload("000")]}, follow=True)
+    refused = SourceFile.objects.get(original_name=seed_path("002").name)
+    assert refused.status == SourceFile.Status.REFUSED
+    assert "over the limit" in refused.error and refused.size == 11606
+    assert refused.document is None
+    assert SourceFile.objects.get(original_name=seed_path("000").name).status == "parsed"  # the rest goes on
+    assert "over the limit" in response.content.decode()

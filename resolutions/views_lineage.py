@@ -82,7 +82,10 @@ class AgreedLanguageForm(forms.Form):
 
 
 def agreed_language(request):
-    form = AgreedLanguageForm(request.GET or None, choices=selectors.agreed_language_choices())
+    data = request.GET.copy()
+    if "q" not in data and "text" in data:  # links from the search page pass the words as ?text=
+        data["q"] = data["text"]
+    form = AgreedLanguageForm(data or None, choices=selectors.agreed_language_choices())
     results, searched = [], False
     if form.is_valid() and form.cleaned_data["q"].strip():
         data = form.cleaned_data

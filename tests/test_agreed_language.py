@@ -88,3 +88,9 @@ def test_every_paragraph_lookup_goes_through_an_index(archive):
     assert paragraph_reads
     for sql in paragraph_reads:
         assert "&&" in sql or "@@" in sql or '"resolutions_paragraph"."id" IN' in sql, sql
+
+
+def test_the_page_takes_the_words_as_text_too(client, archive):
+    """The search page links here with ?text=<its query>."""
+    page = client.get(reverse("lineage:agreed_language"), {"text": PARAPHRASE})
+    assert "working-level" in page.content.decode()

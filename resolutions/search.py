@@ -1,8 +1,438 @@
-"""Full-text search: weights, query parsing, ranking, snippets and facets, in one module.
+"""Full-text search, all in one place: weights, query parsing, ranking, snippets, facets, suggestions.
 
-(Placeholder with the interface the ingestion service calls; the search issue fills it in.)
+Design
+------
+* Two stored ``tsvector`` columns with GIN indexes, in the language
+  configuration of ``search_config.SEARCH_CONFIG``:
+  - ``Paragraph.search_vector`` is a generated column (lead and text, weight B
+    for operative paragraphs, C for preambular ones), so it can never go stale;
+  - ``Document.search_vector`` is written by :func:`index_document` right after
+    ingestion, in the same transaction: symbol and title weight A, operative
+    text B, preambular text C, footnotes D.  Document results match and rank
+    on this one vector, so a search touches one row per document, not one row
+    per paragraph.
+* Queries go through ``websearch_to_tsquery``: quoted phrases, ``OR``, ``-word``;
+  it never raises on odd input, so any text is a valid query.  A query that
+  looks like a document symbol goes straight to that document.
+* Ranking is ``ts_rank_cd`` with the weights above, normalised by document
+  length (flag 1) so that long texts do not win by size alone.  Ranking is
+  computed only over the rows the match (and the filters) leave; the page is
+  cut with LIMIT/OFFSET in SQL.
+* Snippets (``ts_headline``, the expensive part) are computed only for the rows
+  on the page: the best two matching paragraphs of each document shown, in one
+  query with a window function.  The highlight markers are private-use
+  characters replaced by ``<mark>`` after HTML escaping, so no text from a
+  document is ever rendered as markup.
+* Facet counts: one GROUP BY per facet over the ids that match the query and
+  the other filters.
+* Suggestions for a query with no hits: the archive's own words (the
+  ``SearchTerm`` table, words not stems, kept by :func:`index_document`)
+  matched by edit distance with rapidfuzz.
 """
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection
+from django.db.models import Count, F, FloatField
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import ExtractYear
+
+from resolutions.citations.keys import normalise_symbol
+from resolutions.models import Document, Paragraph, SearchTerm
+from resolutions.search_config import SEARCH_CONFIG
+
+MAX_QUERY_CHARS = 1000           # longer input is cut here, with a notice (websearch queries longer are noise)
+PAGE_SIZE = 20
+SNIPPETS_PER_DOCUMENT = 2
+RANK_NORMALISATION = 1           # ts_rank_cd: divide by 1 + log(document length)
+MARK_START, MARK_END = "\ue000", "\ue001"
+HEADLINE_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter= … "
+SYMBOL_LIKE = re.compile(r"(?:A|S|E|A/HRC|E/CN\.\d{1,2})/[A-Z0-9./()\-]{2,60}")
+
+
+# ---------------------------------------------------------------------------
+# Indexing
 
 
 def index_document(document) -> None:
-    """Recompute the document-level search vector after its paragraphs were stored."""
+    """Write the document-level weighted vector and count its words for suggestions."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            UPDATE resolutions_document d SET search_vector =
+                setweight(to_tsvector(%(cfg)s::regconfig, coalesce(d.symbol, '') || ' ' || d.title), 'A')
+             || setweight(to_tsvector(%(cfg)s::regconfig, coalesce((SELECT string_agg(p.lead || ' ' || p.text, ' ' ORDER BY p."order")
+                    FROM resolutions_paragraph p WHERE p.document_id = d.id AND p.kind = 'operative'), '')), 'B')
+             || setweight(to_tsvector(%(cfg)s::regconfig, coalesce((SELECT string_agg(p.lead || ' ' || p.text, ' ' ORDER BY p."order")
+                    FROM resolutions_paragraph p WHERE p.document_id = d.id AND p.kind = 'preambular'), '')), 'C')
+             || setweight(to_tsvector(%(cfg)s::regconfig, coalesce((SELECT string_agg(f.text, ' ' ORDER BY f."order")
+                    FROM resolutions_footnote f WHERE f.document_id = d.id), '')), 'D')
+            WHERE d.id = %(id)s
+            """,
+            {"cfg": SEARCH_CONFIG, "id": document.pk},
+        )
+        # The words (not stems) of the document, for 'did you mean'; ts_stat counts them in SQL.
+        cursor.execute(
+            """
+            INSERT INTO resolutions_searchterm (word, frequency)
+            SELECT word, ndoc FROM ts_stat(format(
+                'SELECT to_tsvector(''simple'', p.text) FROM resolutions_paragraph p WHERE p.document_id = %%s', %(id)s))
+            WHERE length(word) BETWEEN 3 AND 40 AND word ~ '^[a-z][a-z-]*$'
+            ON CONFLICT (word) DO UPDATE SET frequency = resolutions_searchterm.frequency + EXCLUDED.frequency
+            """,
+            {"id": document.pk},
+        )
+
+
+# ---------------------------------------------------------------------------
+# Query parsing
+
+
+@dataclass
+class ParsedQuery:
+    text: str                       # what is searched (possibly shortened)
+    notice: str = ""                # said to the user when the input was changed
+    symbol: str | None = None       # the normalised symbol when the input looks like one
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.text.strip()
+
+    def tsquery(self) -> SearchQuery:
+        return SearchQuery(self.text, search_type="websearch", config=SEARCH_CONFIG)
+
+
+def parse_query(raw: str | None) -> ParsedQuery:
+    """Clean user input: drop control characters, cut very long input, spot a document symbol."""
+    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f\ue000\ue001]", " ", raw or "")
+    text = re.sub(r"\s+", " ", text).strip()
+    notice = ""
+    if len(text) > MAX_QUERY_CHARS:
+        text = text[:MAX_QUERY_CHARS].rsplit(" ", 1)[0]
+        notice = (f"Your search was {len(raw):,} characters long; only its first {len(text):,} characters were "
+                  "searched.")
+    candidate = normalise_symbol(text)
+    symbol = candidate if SYMBOL_LIKE.fullmatch(candidate) else None
+    return ParsedQuery(text=text, notice=notice, symbol=symbol)
+
+
+def find_by_symbol(query: ParsedQuery) -> Document | None:
+    """The document whose symbol the query is, with or without spaces, in any case."""
+    if not query.symbol:
+        return None
+    return Document.objects.filter(symbol_key=query.symbol).first()
+
+
+def has_terms(query: ParsedQuery) -> bool:
+    """False when the query has no searchable word (only stop words or punctuation)."""
+    if query.is_empty:
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT numnode(websearch_to_tsquery(%s::regconfig, %s))", [SEARCH_CONFIG, query.text])
+        return cursor.fetchone()[0] > 0
+
+
+# ---------------------------------------------------------------------------
+# Searching documents and paragraphs
+
+
+@dataclass
+class Snippet:
+    paragraph_id: int
+    anchor: str
+    html: str
+
+
+@dataclass
+class DocumentHit:
+    document: Document
+    rank: float | None
+    snippets: list[Snippet] = field(default_factory=list)
+
+
+@dataclass
+class ParagraphHit:
+    paragraph: Paragraph
+    rank: float | None
+    anchor: str
+    html: str
+
+
+def match_documents(queryset, query: ParsedQuery):
+    """Documents of ``queryset`` that match the query, annotated with ``rank`` (None without a query)."""
+    if query.is_empty:
+        return queryset
+    tsquery = query.tsquery()
+    rank = RawSQL(
+        f"ts_rank_cd(resolutions_document.search_vector, websearch_to_tsquery(%s::regconfig, %s), {RANK_NORMALISATION})",
+        [SEARCH_CONFIG, query.text], output_field=FloatField())
+    return queryset.filter(search_vector=tsquery).annotate(rank=rank)
+
+
+def order_documents(queryset, query: ParsedQuery, sort: str):
+    if sort == "date" or query.is_empty:
+        return queryset.order_by(F("date").desc(nulls_last=True), "symbol", "pk")
+    if sort == "date_asc":
+        return queryset.order_by(F("date").asc(nulls_last=True), "symbol", "pk")
+    return queryset.order_by("-rank", F("date").desc(nulls_last=True), "pk")
+
+
+def match_paragraphs(queryset, query: ParsedQuery):
+    if query.is_empty:
+        return queryset
+    rank = RawSQL(
+        f"ts_rank_cd(resolutions_paragraph.search_vector, websearch_to_tsquery(%s::regconfig, %s), {RANK_NORMALISATION})",
+        [SEARCH_CONFIG, query.text], output_field=FloatField())
+    return queryset.filter(search_vector=query.tsquery()).annotate(rank=rank)
+
+
+def order_paragraphs(queryset, query: ParsedQuery, sort: str):
+    if sort == "date" or query.is_empty:
+        return queryset.order_by(F("document__date").desc(nulls_last=True), "document_id", "order")
+    if sort == "date_asc":
+        return queryset.order_by(F("document__date").asc(nulls_last=True), "document_id", "order")
+    return queryset.order_by("-rank", F("document__date").desc(nulls_last=True), "document_id", "order")
+
+
+def highlight(text_with_markers: str) -> str:
+    """Escape a ts_headline result and turn its private-use markers into <mark> tags."""
+    escaped = html.escape(text_with_markers)
+    return escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+
+
+ANCHOR_SQL = """
+    CASE WHEN p.parent_id IS NOT NULL THEN
+        (CASE WHEN pp.kind = 'operative' THEN 'op' || pp.number
+              ELSE 'pp' || (SELECT count(*) FROM resolutions_paragraph x
+                            WHERE x.document_id = pp.document_id AND x.parent_id IS NULL AND x.kind = 'preambular'
+                              AND x."order" <= pp."order") END) || '-' || p.label
+    WHEN p.kind = 'operative' THEN 'op' || p.number
+    ELSE 'pp' || (SELECT count(*) FROM resolutions_paragraph x
+                  WHERE x.document_id = p.document_id AND x.parent_id IS NULL AND x.kind = 'preambular'
+                    AND x."order" <= p."order") END
+"""
+
+
+def snippets_for_documents(document_ids: list[int], query: ParsedQuery) -> dict[int, list[Snippet]]:
+    """The best matching paragraphs of each document on the page, highlighted (one query)."""
+    if not document_ids or query.is_empty:
+        return {}
+    sql = f"""
+        WITH q AS (SELECT websearch_to_tsquery(%s::regconfig, %s) AS query),
+        ranked AS (
+            SELECT p.id, p.document_id, p.text, p.parent_id, p.kind, p.number, p.label, p."order",
+                   row_number() OVER (PARTITION BY p.document_id
+                                      ORDER BY ts_rank_cd(p.search_vector, q.query, {RANK_NORMALISATION}) DESC, p."order") AS n
+            FROM resolutions_paragraph p, q
+            WHERE p.document_id = ANY(%s) AND p.search_vector @@ q.query
+        )
+        SELECT p.id, p.document_id, {ANCHOR_SQL} AS anchor,
+               ts_headline(%s::regconfig, p.text, q.query, %s)
+        FROM ranked p LEFT JOIN resolutions_paragraph pp ON pp.id = p.parent_id, q
+        WHERE p.n <= %s
+        ORDER BY p.document_id, p.n
+    """
+    out: dict[int, list[Snippet]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [SEARCH_CONFIG, query.text, list(document_ids), SEARCH_CONFIG, HEADLINE_OPTIONS,
+                             SNIPPETS_PER_DOCUMENT])
+        for paragraph_id, document_id, anchor, headline in cursor.fetchall():
+            out.setdefault(document_id, []).append(Snippet(paragraph_id, anchor, highlight(headline)))
+    return out
+
+
+def headlines_for_paragraphs(paragraph_ids: list[int], query: ParsedQuery) -> dict[int, tuple[str, str]]:
+    """Anchor and highlighted text of each paragraph on the page (one query)."""
+    if not paragraph_ids:
+        return {}
+    text_sql = "ts_headline(%s::regconfig, p.text, websearch_to_tsquery(%s::regconfig, %s), %s)"
+    params: list = [SEARCH_CONFIG, SEARCH_CONFIG, query.text, HEADLINE_OPTIONS.replace("MaxFragments=2", "MaxFragments=0")]
+    if query.is_empty:
+        text_sql, params = "p.text", []
+    sql = f"""
+        SELECT p.id, {ANCHOR_SQL} AS anchor, {text_sql}
+        FROM resolutions_paragraph p LEFT JOIN resolutions_paragraph pp ON pp.id = p.parent_id
+        WHERE p.id = ANY(%s)
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params + [list(paragraph_ids)])
+        return {pid: (anchor, highlight(text)) for pid, anchor, text in cursor.fetchall()}
+
+
+# ---------------------------------------------------------------------------
+# Facets
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Facet:
+    name: str            # the URL parameter
+    title: str
+    values: list[FacetValue]
+
+
+DOCUMENT_FACETS = [
+    ("body", "Body"),
+    ("session", "Session"),
+    ("year", "Year"),
+    ("committee", "Committee"),
+    ("agenda", "Agenda item"),
+    ("sponsor", "Sponsor"),
+    ("type", "Document type"),
+]
+PARAGRAPH_FACETS = [("kind", "Paragraph kind"), ("lead", "Lead phrase")]
+FACET_LIMIT = 15
+
+
+def document_facets(documents, params) -> list[Facet]:
+    """Counts per value of each document facet over the matching documents (one GROUP BY each)."""
+    ids = documents.order_by().values("pk")
+    base = Document.objects.filter(pk__in=ids)
+    facets = [
+        _facet("body", "Body", base.exclude(body="").values_list("body").annotate(n=Count("pk")), params),
+        _facet("session", "Session", base.filter(session__isnull=False).values_list("session")
+               .annotate(n=Count("pk")), params, sort_by_value=True),
+        _facet("year", "Year", base.filter(date__isnull=False).annotate(y=ExtractYear("date")).values_list("y")
+               .annotate(n=Count("pk")), params, sort_by_value=True),
+        _facet("committee", "Committee", base.exclude(committee="").values_list("committee")
+               .annotate(n=Count("pk")), params),
+        _facet("agenda", "Agenda item",
+               base.filter(agenda_items__isnull=False).values_list("agenda_items__pk", "agenda_items__number",
+                                                                   "agenda_items__title", "agenda_items__session")
+               .annotate(n=Count("pk", distinct=True)), params, labelled=True),
+        _facet("sponsor", "Sponsor",
+               base.filter(sponsorships__state__isnull=False).values_list("sponsorships__state__slug",
+                                                                         "sponsorships__state__name")
+               .annotate(n=Count("pk", distinct=True)), params, labelled=True),
+        _facet("type", "Document type", base.exclude(document_type="").values_list("document_type")
+               .annotate(n=Count("pk")), params),
+    ]
+    return [f for f in facets if f.values]
+
+
+def paragraph_facets(paragraphs, params) -> list[Facet]:
+    base = paragraphs.order_by()
+    return [f for f in (
+        _facet("kind", "Paragraph kind", base.values_list("kind").annotate(n=Count("pk")), params),
+        _facet("lead", "Lead phrase", base.exclude(lead="").values_list("lead").annotate(n=Count("pk")), params),
+    ) if f.values]
+
+
+def _facet(name, title, rows, params, *, sort_by_value=False, labelled=False) -> Facet:
+    selected = set(params.getlist(name)) if hasattr(params, "getlist") else {params.get(name)}
+    values = []
+    rows = list(rows.order_by("-n")[:200])
+    for row in rows:
+        if labelled:
+            if name == "agenda":
+                pk, number, title_, session, n = row
+                label = f"{number}. {title_}" + (f" ({session})" if session else "")
+                value = str(pk)
+            else:
+                value, label, n = row
+        else:
+            value, n = row
+            label = str(value)
+        values.append(FacetValue(str(value), label, n, str(value) in selected))
+    if sort_by_value:
+        values.sort(key=lambda v: v.value, reverse=True)
+    else:
+        values.sort(key=lambda v: (-v.count, v.label))
+    chosen = [v for v in values if v.selected]
+    return Facet(name, title, (chosen + [v for v in values if not v.selected])[:max(FACET_LIMIT, len(chosen))])
+
+
+# ---------------------------------------------------------------------------
+# Suggestions
+
+
+def suggest(query: ParsedQuery, limit: int = 5) -> list[str]:
+    """Close words from the archive's vocabulary for each unknown word of the query ('trafficing' -> 'trafficking')."""
+    from rapidfuzz import fuzz, process, utils
+
+    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]{2,40}", query.text)][:10]
+    if not words:
+        return []
+    known = set(SearchTerm.objects.filter(word__in=words).values_list("word", flat=True))
+    suggestions: list[str] = []
+    replaced = []
+    for word in words:
+        if word in known:
+            replaced.append(word)
+            continue
+        # Candidates share the first letter and have a similar length: an indexed, bounded read.
+        candidates = list(SearchTerm.objects.filter(
+            word__startswith=word[0], word__regex=rf"^.{{{max(3, len(word) - 2)},{len(word) + 2}}}$")
+            .order_by("-frequency").values_list("word", flat=True)[:5000])
+        best = process.extractOne(word, candidates, scorer=fuzz.ratio, processor=utils.default_process,
+                                  score_cutoff=75)
+        replaced.append(best[0] if best else word)
+    suggestion = " ".join(replaced)
+    if suggestion != " ".join(words):
+        suggestions.append(suggestion)
+    return suggestions[:limit]
+
+
+# ---------------------------------------------------------------------------
+# One call for the search page
+
+
+@dataclass
+class SearchResult:
+    query: ParsedQuery
+    mode: str                      # "documents" | "paragraphs"
+    total: int
+    page: int
+    pages: int
+    hits: list
+    facets: list[Facet]
+    suggestions: list[str]
+    notice: str = ""
+
+
+def search(query: ParsedQuery, documents, paragraphs, *, mode: str, sort: str, page: int, params,
+           page_size: int = PAGE_SIZE) -> SearchResult:
+    """Run a search over pre-filtered querysets (filters come from resolutions.filters).
+
+    ``documents``: Document queryset with the document filters applied;
+    ``paragraphs``: Paragraph queryset with document and paragraph filters applied.
+    """
+    notice = query.notice
+    if not query.is_empty and not has_terms(query):
+        notice = (notice + " " if notice else "") + (
+            "Your search has no words the archive indexes (only very common words or punctuation); "
+            "showing everything that matches the filters instead.")
+        query = ParsedQuery(text="", notice=notice)
+    if mode == "paragraphs":
+        matched = match_paragraphs(paragraphs, query)
+        total = matched.count()
+        pages = max(1, -(-total // page_size))
+        page = min(max(1, page), pages)
+        rows = list(order_paragraphs(matched, query, sort).select_related("document")[(page - 1) * page_size: page * page_size])
+        heads = headlines_for_paragraphs([r.pk for r in rows], query)
+        hits = [ParagraphHit(r, getattr(r, "rank", None), *heads.get(r.pk, ("", html.escape(r.text)))) for r in rows]
+        facets = paragraph_facets(matched, params) + document_facets(
+            Document.objects.filter(pk__in=matched.values("document_id")), params)
+    else:
+        matched = match_documents(documents, query)
+        total = matched.count()
+        pages = max(1, -(-total // page_size))
+        page = min(max(1, page), pages)
+        rows = list(order_documents(matched, query, sort)[(page - 1) * page_size: page * page_size])
+        snippets = snippets_for_documents([r.pk for r in rows], query)
+        hits = [DocumentHit(r, getattr(r, "rank", None), snippets.get(r.pk, [])) for r in rows]
+        facets = document_facets(matched, params)
+    # Few or no hits: offer the closest words of the archive (a misspelling may still match a rare word).
+    suggestions = suggest(query) if total < 5 and not query.is_empty else []
+    return SearchResult(query, mode, total, page, pages, hits, facets, suggestions, notice)

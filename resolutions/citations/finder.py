@@ -1,12 +1,23 @@
 """Find citations in the text of resolutions and their footnotes.
 
-Shaped like Free Law Project's eyecite: the text is scanned once for anchors
-(the words 'resolution(s)' / 'decision(s)', document symbols, 'Treaty Series'),
-each anchor is read forward into one or more citations, and a last pass
-resolves what depends on context ('its resolution', 'Ibid.').  No Django.
+Shaped like Free Law Project's eyecite, in three steps:
 
-Every pattern is anchored at a position found by a simple search and reads a
-bounded window, so the time is linear in the length of the text.
+1. find anchors: the words 'resolution(s)' / 'decision(s)' followed by a
+   number, document symbols (E/CN.4/2006/62), 'Treaty Series, vol. N, No. M';
+2. read each anchor forward into one or more citations: a list such as
+   'resolutions 55/25 of 15 November 2000, 58/137 of 22 December 2003 and
+   59/166' gives one citation per number (the dates are skipped, never read as
+   numbers), and a list broken by subjects ('23/13 of 13 June 2013 on ..., and
+   24/33 of 27 September 2013 on ...') is followed while each number carries
+   its date;
+3. resolve what depends on context: which organ issued the resolution (named
+   before it, 'of the Commission on ...' after it, 'the Council, in its
+   resolution', the document's own organ for 'its resolution', the organ
+   named just before for a bare 'resolution'), and in footnotes what 'Ibid.'
+   points to.
+
+No Django.  Every pattern is anchored at a position found by a simple search
+and reads a bounded window, so the time is linear in the length of the text.
 """
 from __future__ import annotations
 
@@ -14,133 +25,255 @@ import re
 
 from resolutions.parser.document import Citation, Footnote
 
+GENERAL_ASSEMBLY = "General Assembly"
+SECURITY_COUNCIL = "Security Council"
 ORGANS = {
-    "General Assembly": "General Assembly",
-    "Assembly": "General Assembly",
-    "Security Council": "Security Council",
+    "General Assembly": GENERAL_ASSEMBLY,
+    "Security Council": SECURITY_COUNCIL,
     "Economic and Social Council": "Economic and Social Council",
     "Human Rights Council": "Human Rights Council",
     "Commission on Human Rights": "Commission on Human Rights",
     "Trusteeship Council": "Trusteeship Council",
 }
 ORGAN_NAMES = "|".join(sorted((re.escape(k) for k in ORGANS), key=len, reverse=True))
+# 'Commission on Crime Prevention and Criminal Justice', 'Commission on the Status of Women'.
+COMMISSION = r"Commission (?:on|for) (?:the )?[A-Z][A-Za-z]*(?: (?:and |of |on |the |for )*[A-Z][A-Za-z]*){0,8}"
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+DASH = "[-\u2010\u2011\u2012\u2013]"
+ROMAN = r"[IVXL]{1,7}"
 
-ANCHOR = re.compile(r"\b([Rr]esolutions?|[Dd]ecisions?)\s+(?=\[?(?:ES-|S-)?\d)")
-NUMBER = re.compile(r"\[?((?:ES-\d{1,2}/|S-\d{1,2}/)\d{1,4}(?:\s?[A-Z]\b)?|\d{1,4}/\d{1,4}(?:\s?[A-Z]\b)?|"
-                    r"\d{1,4}\s\((?:\d{4}|[IVXL]{1,6})\))\]?(?:\([^)\s]{0,200}\))?")
-OF_DATE = re.compile(rf",?\s+of\s+\d{{1,2}}\s+{MONTH}\s+\d{{4}}")
-LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+)")
-OF_ORGAN = re.compile(r"\s+of\s+the\s+(Commission on [A-Z][A-Za-z ]{2,80}?(?= on | of |[,;.]|$)|" + ORGAN_NAMES + r")")
-BY_ORGAN_ITS = re.compile(r"(?:by|of|from) the (" + ORGAN_NAMES + r")\s+in\s+its\s*$")
-ORGAN_BEFORE = re.compile(r"(" + ORGAN_NAMES + r"|Council|Commission)\s*$")
+# One resolution or decision number, as the UN writes them:
+#   61/180, 2008/33, ES-10/15, S-32/1   (session/number; special sessions)
+#   2720 (2023)                         (Security Council: number (year))
+#   217 A (III), 3201 (S-VI), 16 (LVI)  (before 1976: number, part, (session))
+# followed by the parts of a resolution adopted in parts: '55/180 A', '57/284 A and B', '75/254 A to C'.
+NUMBER_CORE = (rf"(?:(?:E?S){DASH}\d{{1,2}}/\d{{1,4}}|\d{{1,4}}/\d{{1,4}}"
+               rf"|\d{{1,4}}(?:\s[A-Z])?\s?\((?:\d{{4}}|(?:E?S{DASH})?{ROMAN})\))")
+# The Security Council leaves out the year of numbers that share the next one's: 'resolutions 2712, 2720 (2023)'.
+BARE_NUMBER = re.compile(r"\[?(?P<number>\d{3,4})(?![\w/(]|\s\(|,\d)\]?")
+PARTS = r"(?:\s[A-Z](?:(?:\s(?:and|to)\s|\s?[-\u2013]\s?|,\s)[A-Z])*(?![\w/]))?"
+NUMBER = re.compile(rf"\[?(?P<number>{NUMBER_CORE}{PARTS})(?:\]\([^)\s]{{0,200}}\)|\])?")
+ANCHOR = re.compile(rf"\b(?P<word>[Rr]esolutions?|[Dd]ecisions?)(?:,?\s+(?:in particular|particularly|including|"
+                    rf"inter alia|notably),?)?\s+(?=\[?(?:{NUMBER_CORE}|\d{{3,4}}\b))")
+DATE_TAIL = re.compile(rf",?\s+(?:of|adopted on|dated)\s+(?:\d{{1,2}}\s+)?{MONTH}\s+\d{{4}}")
+INTRODUCED_LIST = re.compile(rf"\b(?P<word>(?:in particular|particularly|including|notably))\s+"
+                             rf"(?=\[?\d{{1,4}}(?:/\d{{1,4}}|\s?\(\d{{4}}\)))")
+RESOLUTIONS_WORD = re.compile(r"\b[Rr]esolutions\b(?![^;]*\bdecisions?\b)")
+LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+)|\s+(?=\d{1,4} \(\d{4}\))")
+# A list broken by subjects: ', and 24/33 of 27 September 2013' after the list proper has ended.
+CONTINUATION = re.compile(rf"(?:,\s*and\s+|,\s*|\s+and\s+|,?\s+as well as\s+)(?={NUMBER_CORE}{PARTS},?\s+of\s+\d)")
+OF_ORGAN = re.compile(rf"\s+of\s+the\s+(?P<organ>{COMMISSION}|{ORGAN_NAMES})")
+ORGAN_IN_ITS = re.compile(rf"(?P<organ>{ORGAN_NAMES}|Council|Assembly|Commission),?\s+(?:in|by|through)\s+its\s*$")
+ORGAN_BEFORE = re.compile(rf"(?P<organ>{ORGAN_NAMES}|{COMMISSION}|Council|Assembly|Commission)\s*$")
+FILLER_BEFORE = re.compile(r"(?:\b(?:its|their|the|previous|relevant|other|and|also|further|recent|latest|"
+                           r"including|in particular|inter alia|as well as|all)\s*,?\s*)+$")
+ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$")
 
-SYMBOL = re.compile(
-    r"(?<![A-Za-z0-9/])((?:A|S|E|ST|CTOC|TD|UNEP|DP|CRC|CEDAW|CCPR|CERD|CAT|CMW|CRPD|ECE|ESCAP|ECA|ECLAC|ESCWA|"
-    r"ICCD|FCCC|UNW|JIU|ICC|HRC|CD|DPI|SG|ISBA|UNCTAD|IDB|PBC|ACC|T|WFP|UNICEF|UNDP)"
-    r"(?:\.\d{1,2})?(?:/[A-Za-z0-9]{1,12}(?:[.\-][A-Za-z0-9]{1,12}){0,3}){2,8})(?:\s\((\d{4})\))?")
+# Document symbols: an upper-case series code and at least one '/'-separated part, with a digit somewhere:
+# E/CN.4/2006/62, A/HRC/Sub.1/58/25, A/C.3/61/L.7/Rev.1, S/2024/302, ICCD/COP(14)/23/Add.1,
+# A/79/6 (Sect. 3)/Add.1, NPT/CONF.2000/28 (Parts I and II), S/RES/2720 (2023), CD/1064, A/2170.
+SEGMENT = (r"[A-Za-z0-9]{1,12}(?:(?:\.|-(?![A-Z]{1,8}(?:\.\d{1,3})?/))[A-Za-z0-9]{1,12}){0,3}(?:\(\d{1,3}\))?"
+           r"(?:\s?\((?:Sect|Part|Parts|Vol|Supp|supp|SUPP)\.?(?:\s[A-Za-z0-9]{1,6}(?:\sand\s[A-Z]{1,4})?)?\))?")
+SYMBOL = re.compile(rf"(?<![\w/.\-])(?P<symbol>[A-Z]{{1,8}}(?:\.\d{{1,3}})?(?:\(\d{{1,3}}\))?(?:/{SEGMENT}){{1,8}})"
+                    rf"(?P<joint>(?:\s?[-\u2013]\s?[A-Z]{{1,8}}(?:\.\d{{1,3}})?(?:/{SEGMENT}){{1,8}}){{0,3}})"
+                    rf"(?P<year>\s\(\d{{4}}\))?")
 TREATY = re.compile(r"(?:United Nations|League of Nations),\s+\*?Treaty Series\*?,\s+vol\.\s*(\d{1,5}),\s*No\.\s*(\d{1,7})")
 IBID_TREATY = re.compile(r"\*?Ibid\.?\*?,?\s+vol\.\s*(\d{1,5}),\s*No\.\s*(\d{1,7})")
-IBID = re.compile(r"\s*\*?Ibid\.?\*?")
-
-
-def _organ_from_symbol(symbol: str) -> str | None:
-    head = symbol.split("/")[0]
-    if symbol.startswith("A/HRC"):
-        return "Human Rights Council"
-    return {"A": "General Assembly", "S": "Security Council", "E": "Economic and Social Council"}.get(head)
+IBID = re.compile(r"\s*\*?Ibid\.?\*?,?\s*")
 
 
 def find_citations(text: str, *, organ: str | None = None) -> list[Citation]:
     """Citations in one paragraph's (or footnote's) text, in order of appearance.
 
     ``organ`` is the body whose document this is: 'its resolution 61/180' in a
-    General Assembly text is the General Assembly's.
+    General Assembly text is the General Assembly's.  Resolutions and decisions
+    carry their organ in ``body`` and their number as written ('61/180',
+    '2720 (2023)', '16 (LVI)'); document symbols are kind 'document' with
+    ``symbol``; treaties carry ``volume`` and ``treaty_number``.
     """
     found: list[tuple[int, Citation]] = []
     covered: list[tuple[int, int]] = []
-    for anchor in ANCHOR.finditer(text):
-        kind = "decision" if anchor.group(1).lower().startswith("decision") else "resolution"
-        before = text[max(0, anchor.start() - 120):anchor.start()]
-        organ_here = _organ_before(before, organ)
-        citations, end = _read_list(text, anchor.end(), kind)
-        if not citations:
+    anchors = sorted([*ANCHOR.finditer(text), *_list_anchors(text)], key=lambda m: m.start())
+    last_explicit: tuple[int, str] | None = None  # (end, organ) of the last citation whose organ was named
+    for index, anchor in enumerate(anchors):
+        kind = "decision" if anchor.group("word").lower().startswith("decision") else "resolution"
+        if anchor.re is not ANCHOR and any(a <= anchor.start() < b for a, b in covered):
             continue
+        limit = anchors[index + 1].start() if index + 1 < len(anchors) else len(text)
+        items, end = _read_list(text, anchor.end(), limit, organ == SECURITY_COUNCIL)
+        if not items:
+            continue
+        body, explicit = _organ_before(text, anchor.start(), organ, last_explicit)
         after = OF_ORGAN.match(text, end)
         if after:
-            organ_here = ORGANS.get(after.group(1), after.group(1))
+            body, explicit = ORGANS.get(after.group("organ"), after.group("organ")), True
             end = after.end()
-        # The first citation of a list reads as written with its keyword ('resolution 61/180').
-        citations[0][1].text = f"{anchor.group(1)} {citations[0][1].text}"
-        for start, citation in citations:
-            citation.body = organ_here
+        for position, (start, stop, number) in enumerate(items):
+            written = text[start:stop].replace("[", "").split("](")[0].rstrip("]")
+            if position == 0 and anchor.re is ANCHOR:
+                written = f"{anchor.group('word')} {written}"
+            citation = Citation(kind=kind, text=written, number=number, body=_organ_of_number(number, body))
             found.append((start, citation))
+        if explicit and body and body != organ:
+            last_explicit = (end, body)
         covered.append((anchor.start(), end))
     for match in SYMBOL.finditer(text):
         if any(a <= match.start() < b for a, b in covered):
             continue
-        symbol = match.group(1).rstrip(".")
-        year = match.group(2)
-        res = re.fullmatch(r"(A|S|E)/RES/(.+)", symbol)
-        if res:
-            number = res.group(2) + (f" ({year})" if year else "")
-            full = symbol + (f" ({year})" if year else "")
-            found.append((match.start(), Citation(kind="resolution", text=text[match.start():match.end()].rstrip("."),
-                                                  body=_organ_from_symbol(symbol), number=number, symbol=full)))
-        else:
-            found.append((match.start(), Citation(kind="document", text=symbol, symbol=symbol)))
+        citation = _symbol_citation(match)
+        if citation is not None:
+            found.append((match.start(), citation))
     for match in TREATY.finditer(text):
-        found.append((match.start(), Citation(kind="treaty", text=match.group(0), volume=match.group(1),
-                                              treaty_number=match.group(2))))
+        found.append((match.start(), Citation(kind="treaty", text=match.group(0).replace("*", ""),
+                                              volume=match.group(1), treaty_number=match.group(2))))
     found.sort(key=lambda item: item[0])
-    return [c for _, c in found]
+    return [citation for _, citation in found]
 
 
-def _organ_before(before: str, organ: str | None) -> str | None:
-    """The organ that issued 'resolution N' from the words just before it."""
-    stripped = re.sub(r"\s+", " ", before).rstrip()
-    stripped = re.sub(r"(?:its|their|previous|relevant|the|and|also|further|in particular)\s*$", "", stripped).rstrip()
-    explicit = ORGAN_BEFORE.search(stripped)
-    if explicit:
-        name = explicit.group(1)
-        if name in ORGANS:
-            return ORGANS[name]
-        # 'Council resolution' or 'Commission resolution': the organ named last in the sentence.
-        named = list(re.finditer(ORGAN_NAMES, before))
-        if named:
-            return ORGANS[named[-1].group(0)]
-        return organ
-    by_its = BY_ORGAN_ITS.search(re.sub(r"\s+", " ", before).rstrip() + " ")
-    if by_its is None:
-        by_its = BY_ORGAN_ITS.search(re.sub(r"\s+", " ", before).rstrip())
-    if by_its:
-        return ORGANS[by_its.group(1)]
-    return organ
+def _list_anchors(text: str):
+    """'its previous resolutions on Iraq, in particular 1500 (2003), 1546 (2004)': the list comes after a subject."""
+    for match in INTRODUCED_LIST.finditer(text):
+        window = text[max(0, match.start() - 200):match.start()]
+        if RESOLUTIONS_WORD.search(window) and not ANCHOR.search(window[-40:]):
+            yield match
 
 
-def _read_list(text: str, position: int, kind: str) -> tuple[list[tuple[int, Citation]], int]:
-    """Read 'N of <date>, M of <date> and P' from position: one citation per number."""
-    citations: list[tuple[int, Citation]] = []
+def _read_list(text: str, position: int, limit: int,
+               security_council: bool = False) -> tuple[list[tuple[int, int, str]], int]:
+    """Numbers from position on: 'N of <date>, M of <date> and P', then any ', and Q of <date>' further on.
+
+    Returns (start, end, number) for each number and where the list ends.
+    """
+    items: list[tuple[int, int, str]] = []
     end = position
+    bare: list[int] = []  # indexes of numbers written without their year
     while True:
-        number = NUMBER.match(text, position)
+        number = NUMBER.match(text, position) or BARE_NUMBER.match(text, position)
         if not number:
             break
-        value = number.group(1)
-        if re.fullmatch(r"\d{1,4}", value):
-            break
-        citations.append((number.start(), Citation(kind=kind, text=number.group(0).strip("[]"), number=re.sub(r"\s+", " ", value))))
+        if number.re is BARE_NUMBER:
+            bare.append(len(items))
+        items.append((number.start(), number.end(), _normalise_number(number.group("number"))))
         end = position = number.end()
-        date = OF_DATE.match(text, position)
+        date = DATE_TAIL.match(text, position)
         if date:
             end = position = date.end()
         separator = LIST_SEPARATOR.match(text, position)
-        if not separator:
-            break
-        if not NUMBER.match(text, separator.end()):
+        if not separator or not (NUMBER.match(text, separator.end()) or BARE_NUMBER.match(text, separator.end())):
             break
         position = separator.end()
-    return citations, end
+    if bare:
+        items, end = _years_for_bare_numbers(items, bare, end, security_council)
+    if not items:
+        return items, end
+    # The list may go on after a subject: '23/13 of 13 June 2013 on ... and 24/33 of 27 September 2013 on ...'.
+    # Only numbers that carry their own date are taken, and never past the next anchor or the sentence's end.
+    stop = min(limit, _clause_end(text, end))
+    while True:
+        continuation = CONTINUATION.search(text, end, stop)
+        if not continuation:
+            break
+        number = NUMBER.match(text, continuation.end())
+        items.append((number.start(), number.end(), _normalise_number(number.group("number"))))
+        end = number.end()
+        date = DATE_TAIL.match(text, end)
+        if date:
+            end = date.end()
+    return items, end
+
+
+def _years_for_bare_numbers(items, bare, end, security_council):
+    """'2712, 2720 (2023)': a number without a year takes the year of the next one that has it.
+
+    Outside Security Council texts a bare number is kept only when a dated one follows in the same list
+    (so 'resolution 2008' in a General Assembly text is no citation).
+    """
+    kept = []
+    for index, (start, stop, number) in enumerate(items):
+        if index in bare:
+            year = next((re.search(r"\(\d{4}\)", n).group(0) for _, _, n in items[index + 1:]
+                         if re.fullmatch(r"\d{1,4} \(\d{4}\)", n)), None)
+            if year:
+                number = f"{number} {year}"
+            elif not security_council:
+                continue
+        kept.append((start, stop, number))
+    if kept and items and kept[-1][1] < items[-1][1]:
+        end = kept[-1][1]
+    return kept, end
+
+
+def _clause_end(text: str, position: int) -> int:
+    """Where the sentence or clause that holds position ends (';' or '. ' or the end)."""
+    ends = [i for i in (text.find(";", position), text.find(". ", position)) if i >= 0]
+    return min(ends) if ends else len(text)
+
+
+def _normalise_number(number: str) -> str:
+    number = re.sub(DASH, "-", number)
+    number = re.sub(r"(\S)\(", r"\1 (", number)
+    return re.sub(r"\s+", " ", number).strip()
+
+
+def _organ_of_number(number: str, body: str | None) -> str | None:
+    """The shape of some numbers names the organ whatever the sentence says."""
+    if re.fullmatch(r"\d{1,4} \(\d{4}\)", number):
+        return SECURITY_COUNCIL  # only the Security Council numbers its resolutions 'N (year)'
+    if number.startswith("ES-"):
+        return GENERAL_ASSEMBLY  # emergency special sessions are the General Assembly's
+    return body
+
+
+def _organ_before(text: str, start: int, organ: str | None,
+                  last_explicit: tuple[int, str] | None) -> tuple[str | None, bool]:
+    """The organ that issued 'resolution N' at start, from the words before it; and whether it was named."""
+    before = re.sub(r"\s+", " ", text[max(0, start - 200):start])
+    in_its = ORGAN_IN_ITS.search(before)
+    if in_its:
+        return _organ_named(in_its.group("organ"), text[:start], organ), True
+    stripped = FILLER_BEFORE.sub("", before.rstrip()).rstrip()
+    explicit = ORGAN_BEFORE.search(stripped)
+    if explicit:
+        return _organ_named(explicit.group("organ"), text[:start], organ), True
+    if ITS_BEFORE.search(before):
+        return organ, False
+    # A bare 'resolution 2006/27' soon after another organ's resolution in the same sentence is that organ's.
+    if last_explicit and start - last_explicit[0] < 400 and ";" not in text[last_explicit[0]:start]:
+        return last_explicit[1], False
+    return organ, False
+
+
+def _organ_named(name: str, text_before: str, organ: str | None) -> str | None:
+    """'General Assembly' is itself; 'Council', 'Assembly' or 'Commission' alone is the one named last before."""
+    if name in ORGANS:
+        return ORGANS[name]
+    if name.startswith("Commission "):
+        return name
+    if name == "Assembly":
+        return GENERAL_ASSEMBLY
+    named = [m.group(0) for m in re.finditer(ORGAN_NAMES, text_before) if m.group(0).endswith(name)]
+    if named:
+        return ORGANS[named[-1]]
+    if organ and organ.endswith(name):
+        return organ
+    return None
+
+
+def _symbol_citation(match: re.Match) -> Citation | None:
+    """A document symbol; a joint symbol ('A/75/345-S/2020/898') is cited under its first part."""
+    symbol = match.group("symbol").rstrip(".")
+    if not re.search(r"\d", symbol):
+        return None
+    parts = symbol.split("/")
+    if len(parts) == 2 and not re.fullmatch(r"\d{3,6}", parts[1]):
+        return None  # 'CD/1064', 'A/2170' are symbols; 'TV/Radio' or 'AB/C1' are not
+    written = match.group(0).rstrip(".")
+    year = match.group("year")
+    if year and "/RES/" in symbol:
+        symbol = f"{symbol}{year}"
+    elif year:
+        written = written[: -len(year)]
+    return Citation(kind="document", text=written.strip(), symbol=symbol)
 
 
 def find_footnote_citations(footnotes: list[Footnote], *, organ: str | None = None) -> list[Citation]:
@@ -148,27 +281,29 @@ def find_footnote_citations(footnotes: list[Footnote], *, organ: str | None = No
 
     'Ibid., annex II.' after 'Resolution 55/25, annex I.' cites resolution 55/25
     again; 'Ibid., vol. 266, No. 3822.' after a Treaty Series footnote is a
-    treaty.  Each citation carries its footnote's marker.
+    treaty; 'Ibid., Sixty-first Session, Supplement No. 53 (A/61/53)' cites what
+    it names itself.  Each citation carries its footnote's marker.
     """
     out: list[Citation] = []
     previous: list[Citation] = []
     for note in footnotes:
-        text = note.text
+        text = note.text.strip()
         citations: list[Citation]
         ibid_treaty = IBID_TREATY.match(text)
+        ibid = IBID.match(text)
         if ibid_treaty:
             citations = [Citation(kind="treaty", text=ibid_treaty.group(0).replace("*", ""),
                                   volume=ibid_treaty.group(1), treaty_number=ibid_treaty.group(2))]
-        elif IBID.match(text) and previous:
-            citations = [Citation(kind=c.kind, text=text, body=c.body, number=c.number, symbol=c.symbol,
-                                  volume=c.volume, treaty_number=c.treaty_number) for c in previous[:1]]
-            rest = IBID.sub("", text, count=1)
-            citations.extend(find_citations(rest, organ=organ))
+            citations.extend(find_citations(text[ibid_treaty.end():], organ=organ))
+        elif ibid:
+            citations = find_citations(text[ibid.end():], organ=organ)
+            if not citations:
+                citations = [Citation(kind=c.kind, text=text, body=c.body, number=c.number, symbol=c.symbol,
+                                      volume=c.volume, treaty_number=c.treaty_number) for c in previous]
         else:
             citations = find_citations(text, organ=organ)
         for citation in citations:
             citation.footnote = note.marker
         out.extend(citations)
-        if citations:
-            previous = citations
+        previous = citations
     return out

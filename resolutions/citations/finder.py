@@ -158,6 +158,11 @@ def _read_list(text: str, position: int, limit: int,
         date = DATE_TAIL.match(text, position)
         if date:
             end = position = date.end()
+            if bare and bare[-1] == len(items) - 1:
+                # 'resolutions 1493 of 28 July 2003': the date gives the year the number leaves out.
+                start, stop, value = items[-1]
+                items[-1] = (start, stop, f"{value} ({date.group(0)[-4:]})")
+                bare.pop()
         separator = LIST_SEPARATOR.match(text, position)
         if not separator or not (NUMBER.match(text, separator.end()) or BARE_NUMBER.match(text, separator.end())):
             break

@@ -90,3 +90,18 @@ def test_a_folder_of_real_resolutions(corpus_dir):
         number = path.stem.rsplit("_", 1)[1]
         source = SourceFile.objects.get(original_name=f"ga-res-80/{path.name}")
         assert source.document.symbol == f"A/RES/80/{number}", path.name
+
+
+def test_discard_edits_replaces_a_staff_corrected_document(tmp_path):
+    run_ingest(seed_path("002"))
+    Document.objects.filter(symbol="A/C.3/61/L.7/Rev.1").update(edited=True, title="Corrected by staff")
+    corrected = tmp_path / "002-corrected.txt"
+    corrected.write_bytes(seed_path("002").read_bytes().replace(b"fledgling", b"nascent"))
+    status, output = run_ingest(corrected)
+    assert status == 0 and "not applied" in output
+    assert Document.objects.get().title == "Corrected by staff"
+    status, output = run_ingest(corrected, "--discard-edits")
+    assert status == 0
+    document = Document.objects.get()
+    assert document.title == "Improving the coordination of efforts against trafficking in persons"
+    assert not document.edited and "nascent" in document.paragraphs.get(number="12").text

@@ -161,6 +161,9 @@ def ingest_file(data: bytes, filename: str, *, uploaded_by=None, batch: str = ""
         sha256 = sha256_hex(data)
         existing = SourceFile.objects.filter(sha256=sha256).select_related("document").first()
         if existing is not None and _is_parsed(existing):
+            if discard_edits and existing.document.edited:
+                # Kept earlier without being applied because of staff edits: apply it now, as asked.
+                return _parse_and_store(existing, data, filename, discard_edits=True)
             return _duplicate(existing, filename)
         if existing is None:
             source_file, created = _create_source_file(sha256=sha256, name=filename, data=data, size=len(data),
@@ -432,15 +435,17 @@ def _store_citations(document: Document, parsed: ParsedDocument, paragraphs: lis
 # Batches: the command line and the admin
 
 
-def ingest_upload(upload: Upload, *, uploaded_by=None, batch: str = "") -> IngestionOutcome:
+def ingest_upload(upload: Upload, *, uploaded_by=None, batch: str = "", discard_edits: bool = False
+                  ) -> IngestionOutcome:
     """One checked upload (from services.uploads): refused ones are recorded as such, the others ingested."""
     if upload.refused:
         return record_refused(upload, uploaded_by=uploaded_by, batch=batch)
-    return ingest_file(upload.data, upload.name, uploaded_by=uploaded_by, batch=batch)
+    return ingest_file(upload.data, upload.name, uploaded_by=uploaded_by, batch=batch, discard_edits=discard_edits)
 
 
 def ingest_paths(paths: Iterable, *, uploaded_by=None, batch: str | None = None, progress: bool = True,
-                 on_outcome: Callable[[IngestionOutcome], None] | None = None) -> list[IngestionOutcome]:
+                 on_outcome: Callable[[IngestionOutcome], None] | None = None,
+                 discard_edits: bool = False) -> list[IngestionOutcome]:
     """Ingest files, folders (recursively) and .zip archives; every file on its own, one failure stops nothing.
 
     ``on_outcome`` is called after each file (the command prints its line there).
@@ -454,7 +459,7 @@ def ingest_paths(paths: Iterable, *, uploaded_by=None, batch: str | None = None,
               desc="Ingesting") as bar:
         for upload in iter_paths(paths):
             try:
-                outcome = ingest_upload(upload, uploaded_by=uploaded_by, batch=batch)
+                outcome = ingest_upload(upload, uploaded_by=uploaded_by, batch=batch, discard_edits=discard_edits)
             except Exception as exc:  # e.g. the database went away while recording: report it, go on
                 logger.exception("Ingesting %s failed", upload.name)
                 outcome = IngestionOutcome(None, None, FAILED, f"Internal error: {type(exc).__name__}: {exc}",

@@ -24,8 +24,10 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", help="Files, folders or .zip archives.")
         parser.add_argument("--batch", default=None, help="Batch identifier recorded on every SourceFile.")
         parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
+        parser.add_argument("--discard-edits", action="store_true",
+                            help="Replace documents that staff corrected in the admin with the files' parse.")
 
-    def handle(self, *args, paths, batch=None, no_progress=False, **options):
+    def handle(self, *args, paths, batch=None, no_progress=False, discard_edits=False, **options):
         def report(outcome):
             line = outcome_line(outcome)
             if not no_progress:
@@ -33,7 +35,8 @@ class Command(BaseCommand):
             else:
                 self.stdout.write(line)
 
-        outcomes = ingest_paths(paths, batch=batch, progress=not no_progress, on_outcome=report)
+        outcomes = ingest_paths(paths, batch=batch, progress=not no_progress, on_outcome=report,
+                                discard_edits=discard_edits)
         counts = {}
         for outcome in outcomes:
             counts[outcome.status] = counts.get(outcome.status, 0) + 1

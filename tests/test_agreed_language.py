@@ -94,3 +94,15 @@ def test_the_page_takes_the_words_as_text_too(client, archive):
     """The search page links here with ?text=<its query>."""
     page = client.get(reverse("lineage:agreed_language"), {"text": PARAPHRASE})
     assert "working-level" in page.content.decode()
+
+
+def test_adopted_text_comes_before_an_equally_close_draft():
+    """002's text stored twice: as the draft A/C.3/61/L.7/Rev.1 and under the symbol of the resolution adopted from
+    it, A/RES/61/180 (whose text the General Assembly adopted unchanged): the resolution's paragraph ranks first."""
+    path = seed_path("002")
+    draft = ingest_file(path.read_bytes(), path.name).document
+    adopted = ingest_file(path.read_bytes().replace(b"A/C.3/61/L.7/Rev.1", b"A/RES/61/180"), "A_RES_61_180.txt").document
+    results = agreed_language(PARAPHRASE)
+    assert [r.paragraph.document for r in results[:2]] == [adopted, draft]
+    assert results[0].adopted and not results[1].adopted
+    assert results[0].similarity == results[1].similarity

@@ -4,7 +4,8 @@
 state; names that contain commas or 'and' ('Bolivia (Plurinational State of)',
 'Bosnia and Herzegovina', 'the former Yugoslav Republic of Macedonia') stay
 whole because the table of states in resolutions/data/member_states.json
-knows them.  No Django: the table is read as JSON.
+knows them, and nothing inside parentheses is ever split ('Nigeria (on behalf
+of the Group of 77 and China)').  No Django: the table is read as JSON.
 """
 from __future__ import annotations
 
@@ -14,69 +15,147 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
+
 from .document import SponsorRef
 
 STATES_FILE = Path(__file__).resolve().parent.parent / "data" / "member_states.json"
+# A misprinted name ('TÜRKÝYE', 'CHILEs', 'LIBYA ARAB JAMAHIRIYA') is matched to the closest known name only
+# when it is this close (rapidfuzz ratio, 0-100) and clearly closer than the next candidate.
+FUZZY_THRESHOLD = 85
+FUZZY_MARGIN = 5
+# Names with 'and' that are not states but are printed in lists of places or groups; they stay whole.
+OTHER_NAMES_WITH_AND = frozenset({
+    "heard island and mcdonald islands", "saint pierre and miquelon", "turks and caicos islands",
+    "wallis and futuna", "wallis and futuna islands", "south georgia and the south sandwich islands",
+    "svalbard and jan mayen", "bonaire, sint eustatius and saba", "group of 77 and china",
+})
+
+
+def _repair_mojibake(name: str) -> str:
+    """'CÃ´te d'Ivoire' (UTF-8 read as Latin-1, as in some library records) -> 'Côte d'Ivoire'."""
+    if "Ã" in name or "Â" in name:
+        try:
+            return name.encode("latin-1").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return name
+    return name
 
 
 def _key(name: str) -> str:
     """Case-, accent-, apostrophe- and leading-'the'-insensitive form of a name."""
-    name = unicodedata.normalize("NFKD", name)
+    name = unicodedata.normalize("NFKD", _repair_mojibake(name))
     name = "".join(ch for ch in name if not unicodedata.combining(ch))
-    name = name.replace("’", "'").replace("‘", "'").lower().strip()
+    name = name.replace("’", "'").replace("‘", "'").replace("`", "'").lower().strip().strip("*").strip()
     name = re.sub(r"^the\s+", "", name)
-    # 'Bahamas (the)', 'Uganda (on behalf of the Group of 77 and China)': the state is what comes first.
-    name = re.sub(r"\s*\((?:the|on behalf of [^)]*)\)$|,? on behalf of .*$", "", name)
+    # 'Bahamas (the)', 'Uganda (on behalf of the Group of 77 and China)', 'Romania (in its capacity as Chair of
+    # ...)': the state is what comes first.
+    name = re.sub(r"\s*\((?:the|on behalf of [^)]*|in (?:its|her|his) capacity as [^)]*)\)$|,? on behalf of .*$", "",
+                  name)
+    name = re.sub(r"[.:;,]+$", "", name).strip()
     return re.sub(r"\s+", " ", name)
 
 
 @lru_cache(maxsize=1)
+def _states() -> list[dict]:
+    return json.loads(STATES_FILE.read_text(encoding="utf-8"))["states"]
+
+
+@lru_cache(maxsize=1)
 def state_table() -> dict[str, str]:
-    """Every known name and alias (as a key) to the official short name."""
-    data = json.loads(STATES_FILE.read_text(encoding="utf-8"))
+    """Every known name and alias (as a key) to the name a sponsor is recorded under.
+
+    That is the state's official short name; a state that was only renamed ('Zaire') records its
+    successor's name ('Democratic Republic of the Congo').
+    """
     table: dict[str, str] = {}
-    for state in data["states"]:
-        table[_key(state["name"])] = state["name"]
+    for state in _states():
+        recorded = state.get("successor") or state["name"]
+        table[_key(state["name"])] = recorded
         for alias in state["aliases"]:
-            table.setdefault(_key(alias), state["name"])
+            table.setdefault(_key(alias), recorded)
     return table
 
 
-def lookup_state(name: str) -> str | None:
-    """Today's official UN short name for a printed name, or None when unknown."""
+def _exact(name: str) -> str | None:
     return state_table().get(_key(name))
+
+
+def _whole(name: str) -> bool:
+    """A name known to be one name: a state, or a place or group whose name has 'and' in it."""
+    return bool(_exact(name)) or _key(name) in OTHER_NAMES_WITH_AND
+
+
+def lookup_state(name: str) -> str | None:
+    """Today's official UN short name for a printed name, or None when unknown.
+
+    Case, accents, curly or straight apostrophes and a leading 'the' do not matter; a misprint close to
+    one known name ('TÜRKÝYE', 'CHILEs') is read as that name.
+    """
+    found = _exact(name)
+    if found or not name:
+        return found
+    key = _key(name)
+    if len(key) < 5:
+        return None
+    best = process.extract(key, state_table().keys(), scorer=fuzz.ratio, limit=2)
+    if not best or best[0][1] < FUZZY_THRESHOLD:
+        return None
+    if len(best) > 1 and best[1][1] > best[0][1] - FUZZY_MARGIN and \
+            state_table()[best[1][0]] != state_table()[best[0][0]]:
+        return None
+    return state_table()[best[0][0]]
+
+
+def _split_outside_parentheses(text: str, separator: str) -> list[str]:
+    """Split on a separator (',' or ' and ') only where no parenthesis is open."""
+    parts, depth, start, index = [], 0, 0, 0
+    while index < len(text):
+        char = text[index]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and text.startswith(separator, index):
+            parts.append(text[start:index])
+            index += len(separator)
+            start = index
+            continue
+        index += 1
+    parts.append(text[start:])
+    return parts
 
 
 def split_sponsors(text: str) -> list[SponsorRef]:
     """Split a printed sponsor list on commas and the final 'and', keeping known names whole."""
     text = re.sub(r"\s+", " ", text.replace("*", "")).strip().rstrip(":").strip()
-    parts = [p.strip() for p in re.split(r",\s*", text) if p.strip()]
+    parts = [p.strip() for p in _split_outside_parentheses(text, ",") if p.strip()]
     names: list[str] = []
     index = 0
     while index < len(parts):
         part = parts[index]
-        # 'Bolivia (Plurinational State of)' never splits on commas; rejoin names split on a comma.
-        if index + 1 < len(parts) and lookup_state(f"{part}, {parts[index + 1]}"):
+        # ISO-style names such as 'Korea, Republic of' never split on their comma.
+        if index + 1 < len(parts) and _whole(f"{part}, {parts[index + 1]}"):
             names.append(f"{part}, {parts[index + 1]}")
             index += 2
             continue
-        names.extend(_split_and(part))
+        names.extend(_split_and(re.sub(r"^and\s+", "", part)))
         index += 1
     return [SponsorRef(name=name, state=lookup_state(name)) for name in names if name]
 
 
 def _split_and(part: str) -> list[str]:
     """'Uzbekistan and Viet Nam' -> two names, 'Bosnia and Herzegovina' -> one, by the table of states."""
-    if " and " not in part or lookup_state(part):
+    pieces = [p.strip() for p in _split_outside_parentheses(part, " and ")]
+    if len(pieces) == 1 or _whole(part):
         return [part]
-    pieces = part.split(" and ")
-    # Try every split point; prefer the one where both sides are known states.
+    # Try every split point; prefer the one where both sides are known names.
     for cut in range(1, len(pieces)):
         left, right = " and ".join(pieces[:cut]), " and ".join(pieces[cut:])
-        if lookup_state(left) and (lookup_state(right) or len(_split_and(right)) > 1):
+        if _whole(left) and (_whole(right) or len(_split_and(right)) > 1):
             return [left] + _split_and(right)
     for cut in range(len(pieces) - 1, 0, -1):
         left, right = " and ".join(pieces[:cut]), " and ".join(pieces[cut:])
-        if lookup_state(left) or lookup_state(right):
+        if _whole(left) or _whole(right):
             return [left, right]
     return [" and ".join(pieces[:-1]), pieces[-1]]

@@ -24,3 +24,28 @@ def corpus_dir() -> Path:
     if not CORPUS.exists():
         pytest.skip(f"The real corpus is not at {CORPUS} (it sits beside the project as ../shared/corpus/real).")
     return CORPUS
+
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture
+def chromium_page():
+    """A page in Debian's Chromium driven by Playwright (never a downloaded browser)."""
+    import os
+    import shutil
+
+    executable = shutil.which("chromium") or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
+    if executable is None:
+        pytest.skip("Chromium is not installed: run `apt-get install chromium` (.ci/run does) to run browser tests.")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the test's ORM calls stay synchronous.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.set_default_timeout(10_000)
+        yield page
+        browser.close()

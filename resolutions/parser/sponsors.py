@@ -50,10 +50,30 @@ def _key(name: str) -> str:
     name = re.sub(r"^the\s+", "", name)
     # 'Bahamas (the)', 'Uganda (on behalf of the Group of 77 and China)', 'Romania (in its capacity as Chair of
     # ...)': the state is what comes first.
-    name = re.sub(r"\s*\((?:the|on behalf of [^)]*|in (?:its|her|his) capacity as [^)]*)\)$|,? on behalf of .*$", "",
-                  name)
+    name = re.sub(r"\s*[(\[]\s*(?:the|)\s*[)\]]$", "", name)
+    name = _drop_role(name)
     name = re.sub(r"[.:;,]+$", "", name).strip()
     return re.sub(r"\s+", " ", name)
+
+
+ROLE = re.compile(r"\s*[(\[]\s*(?:(?:on|of) behalf of|in (?:its|her|his) capacity as)\b|,? on behalf of\b")
+
+
+def _drop_role(name: str) -> str:
+    """'Nigeria (on behalf of the Group of African States (...))' -> 'Nigeria'; an unclosed role runs to the end."""
+    match = ROLE.search(name)
+    if not match:
+        return name
+    depth, index = 0, match.start()
+    while index < len(name):
+        if name[index] in "([":
+            depth += 1
+        elif name[index] in ")]":
+            depth -= 1
+            if depth == 0:
+                return (name[:match.start()] + name[index + 1:]).strip()
+        index += 1
+    return name[:match.start()].strip()
 
 
 @lru_cache(maxsize=1)
@@ -107,23 +127,27 @@ def lookup_state(name: str) -> str | None:
     return state_table()[best[0][0]]
 
 
-def _split_outside_parentheses(text: str, separator: str) -> list[str]:
-    """Split on a separator (',' or ' and ') only where no parenthesis is open."""
-    parts, depth, start, index = [], 0, 0, 0
+def _spans_outside_parentheses(text: str, separator: str) -> list[tuple[int, int]]:
+    """Where the pieces are when text is split on a separator (',' or ' and ', in any case) outside brackets."""
+    spans, depth, start, index = [], 0, 0, 0
     while index < len(text):
         char = text[index]
-        if char == "(":
+        if char in "([":
             depth += 1
-        elif char == ")":
+        elif char in ")]":
             depth = max(0, depth - 1)
-        elif depth == 0 and text.startswith(separator, index):
-            parts.append(text[start:index])
+        elif depth == 0 and text[index:index + len(separator)].lower() == separator:
+            spans.append((start, index))
             index += len(separator)
             start = index
             continue
         index += 1
-    parts.append(text[start:])
-    return parts
+    spans.append((start, len(text)))
+    return spans
+
+
+def _split_outside_parentheses(text: str, separator: str) -> list[str]:
+    return [text[a:b] for a, b in _spans_outside_parentheses(text, separator)]
 
 
 def split_sponsors(text: str) -> list[SponsorRef]:
@@ -139,23 +163,28 @@ def split_sponsors(text: str) -> list[SponsorRef]:
             names.append(f"{part}, {parts[index + 1]}")
             index += 2
             continue
-        names.extend(_split_and(re.sub(r"^and\s+", "", part)))
+        names.extend(_split_and(re.sub(r"^and\s+", "", part, flags=re.IGNORECASE)))
         index += 1
     return [SponsorRef(name=name, state=lookup_state(name)) for name in names if name]
 
 
 def _split_and(part: str) -> list[str]:
     """'Uzbekistan and Viet Nam' -> two names, 'Bosnia and Herzegovina' -> one, by the table of states."""
-    pieces = [p.strip() for p in _split_outside_parentheses(part, " and ")]
-    if len(pieces) == 1 or _whole(part):
+    spans = _spans_outside_parentheses(part, " and ")
+    if len(spans) == 1 or _whole(part):
         return [part]
+
+    def joined(first: int, last: int) -> str:  # pieces first..last-1 as printed, their 'and's included
+        return part[spans[first][0]:spans[last - 1][1]].strip()
+
+    count = len(spans)
     # Try every split point; prefer the one where both sides are known names.
-    for cut in range(1, len(pieces)):
-        left, right = " and ".join(pieces[:cut]), " and ".join(pieces[cut:])
+    for cut in range(1, count):
+        left, right = joined(0, cut), joined(cut, count)
         if _whole(left) and (_whole(right) or len(_split_and(right)) > 1):
             return [left] + _split_and(right)
-    for cut in range(len(pieces) - 1, 0, -1):
-        left, right = " and ".join(pieces[:cut]), " and ".join(pieces[cut:])
+    for cut in range(count - 1, 0, -1):
+        left, right = joined(0, cut), joined(cut, count)
         if _whole(left) or _whole(right):
             return [left, right]
-    return [" and ".join(pieces[:-1]), pieces[-1]]
+    return [joined(0, count - 1), joined(count - 1, count)]

@@ -3,13 +3,19 @@ from __future__ import annotations
 
 import json
 
+from django.db import transaction
 from django.utils.text import slugify
 
 from resolutions.parser.sponsors import STATES_FILE
 
 
+@transaction.atomic
 def sync_member_states() -> int:
-    """Insert or update every state of the data file; returns how many rows changed. Idempotent."""
+    """Insert or update every state of the data file; returns how many rows changed. Idempotent.
+
+    Rows are matched on the official name; a state's 'successor' (a former name such as 'Zaire') is data for
+    the sponsor lookup in resolutions.parser.sponsors and is not stored.  Rows not in the file are left alone.
+    """
     from resolutions.models import MemberState
 
     data = json.loads(STATES_FILE.read_text(encoding="utf-8"))

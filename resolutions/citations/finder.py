@@ -21,6 +21,7 @@ and reads a bounded window, so the time is linear in the length of the text.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from resolutions.parser.document import Citation, Footnote
@@ -36,8 +37,9 @@ ORGANS = {
     "Trusteeship Council": "Trusteeship Council",
 }
 ORGAN_NAMES = "|".join(sorted((re.escape(k) for k in ORGANS), key=len, reverse=True))
+ORGAN_NAMED = re.compile(ORGAN_NAMES)
 # 'Commission on Crime Prevention and Criminal Justice', 'Commission on the Status of Women'.
-COMMISSION = r"Commission (?:on|for) (?:the )?[A-Z][A-Za-z]*(?: (?:and |of |on |the |for )*[A-Z][A-Za-z]*){0,8}"
+COMMISSION = r"Commission (?:on|for) (?:the )?[A-Z][A-Za-z]*(?: (?:and |of |on |the |for ){0,2}[A-Z][A-Za-z]*){0,8}"
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 DASH = "[-\u2010\u2011\u2012\u2013]"
 ROMAN = r"[IVXL]{1,7}"
@@ -97,7 +99,7 @@ def find_citations(text: str, *, organ: str | None = None) -> list[Citation]:
     last_explicit: tuple[int, str] | None = None  # (end, organ) of the last citation whose organ was named
     for index, anchor in enumerate(anchors):
         kind = "decision" if anchor.group("word").lower().startswith("decision") else "resolution"
-        if anchor.re is not ANCHOR and any(a <= anchor.start() < b for a, b in covered):
+        if anchor.re is not ANCHOR and covered and covered[-1][0] <= anchor.start() < covered[-1][1]:
             continue
         limit = anchors[index + 1].start() if index + 1 < len(anchors) else len(text)
         items, end = _read_list(text, anchor.end(), limit, organ == SECURITY_COUNCIL)
@@ -117,8 +119,10 @@ def find_citations(text: str, *, organ: str | None = None) -> list[Citation]:
         if explicit and body and body != organ:
             last_explicit = (end, body)
         covered.append((anchor.start(), end))
+    starts = [a for a, _ in covered]  # anchors are read in order, so covered is sorted
     for match in SYMBOL.finditer(text):
-        if any(a <= match.start() < b for a, b in covered):
+        inside = bisect.bisect_right(starts, match.start()) - 1
+        if inside >= 0 and match.start() < covered[inside][1]:
             continue
         citation = _symbol_citation(match)
         if citation is not None:
@@ -193,17 +197,21 @@ def _years_for_bare_numbers(items, bare, end, security_council):
     Outside Security Council texts a bare number is kept only when a dated one follows in the same list
     (so 'resolution 2008' in a General Assembly text is no citation).
     """
+    bare_set = set(bare)
     kept = []
-    for index, (start, stop, number) in enumerate(items):
-        if index in bare:
-            year = next((re.search(r"\(\d{4}\)", n).group(0) for _, _, n in items[index + 1:]
-                         if re.fullmatch(r"\d{1,4} \(\d{4}\)", n)), None)
-            if year:
-                number = f"{number} {year}"
-            elif not security_council:
-                continue
+    year = None
+    for index in range(len(items) - 1, -1, -1):  # backwards: the next dated number is already seen
+        start, stop, number = items[index]
+        if index not in bare_set:
+            dated = re.fullmatch(r"\d{1,4} (\(\d{4}\))", number)
+            year = dated.group(1) if dated else year
+        elif year:
+            number = f"{number} {year}"
+        elif not security_council:
+            continue
         kept.append((start, stop, number))
-    if kept and items and kept[-1][1] < items[-1][1]:
+    kept.reverse()
+    if kept and kept[-1][1] < items[-1][1]:
         end = kept[-1][1]
     return kept, end
 
@@ -256,7 +264,7 @@ def _organ_named(name: str, text_before: str, organ: str | None) -> str | None:
         return name
     if name == "Assembly":
         return GENERAL_ASSEMBLY
-    named = [m.group(0) for m in re.finditer(ORGAN_NAMES, text_before) if m.group(0).endswith(name)]
+    named = [m.group(0) for m in ORGAN_NAMED.finditer(text_before[-2000:]) if m.group(0).endswith(name)]
     if named:
         return ORGANS[named[-1]]
     if organ and organ.endswith(name):

@@ -277,3 +277,17 @@ def test_any_text_gives_citations_or_nothing(text):
         assert citation.kind in {"resolution", "decision", "document", "treaty"}
         assert citation.text
     find_footnote_citations([Footnote("1", text), Footnote("2", "Ibid., " + text)], organ=GA)
+
+
+@pytest.mark.parametrize("written, organ, key", [
+    # Read in the corpus (A/RES/77/279, A/RES/78/235, A/RES/75/130 footnotes) and in seed 003.
+    ("its resolutions 57/284 A and B of 20 December 2002", GA, "resolution:A:57/284A-B"),
+    ("its resolutions 56/253 of 24 December 2001 and 75/254 A to C of 31 December 2020", GA, "resolution:A:75/254A-C"),
+    ("Resolution 217 A (III).", GA, "resolution:A:217A(III)"),
+    ("Security Council resolution 1325 (2000) of 31 October 2000", GA, "resolution:S:1325(2000)"),
+    ("Recalling resolution 17/1 of the Commission on Crime Prevention and Criminal Justice", ECOSOC,
+     "resolution:E/CN.15:17/1"),
+    ("General Assembly resolutions ES\u201110/15 of 20 July 2004", GA, "resolution:A:ES-10/15"),
+])
+def test_keys_of_numbers_in_parts_and_old_style(written, organ, key):
+    assert citation_key(find_citations(written, organ=organ)[-1]) == key

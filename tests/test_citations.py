@@ -291,3 +291,14 @@ def test_any_text_gives_citations_or_nothing(text):
 ])
 def test_keys_of_numbers_in_parts_and_old_style(written, organ, key):
     assert citation_key(find_citations(written, organ=organ)[-1]) == key
+
+
+def test_a_hand_corrected_security_council_text_of_1973(corpus_dir):
+    """S/RES/326 (1973), read in cr-unsc-gold: its own number, a letter (S/10865), the Assembly's 1514 (XV),
+    and the Council's 232 (1966), 277 (1970) twice, 253 (1968) and 320 (1972)."""
+    path = corpus_dir / "cr-unsc-gold/data/res_en_gold/S_RES_0326_1973_EN_GOLD.txt"
+    text = " ".join(path.read_text(encoding="utf-8").split())
+    assert summary(find_citations(text, organ=SC)) == [
+        ("resolution", SC, "326 (1973)"), ("document", None, "S/10865"), ("resolution", GA, "1514 (XV)"),
+        ("resolution", SC, "232 (1966)"), ("resolution", SC, "277 (1970)"), ("resolution", SC, "277 (1970)"),
+        ("resolution", SC, "253 (1968)"), ("resolution", SC, "320 (1972)")]

@@ -234,6 +234,8 @@ def _organ_of_number(number: str, body: str | None) -> str | None:
         return SECURITY_COUNCIL  # only the Security Council numbers its resolutions 'N (year)'
     if number.startswith("ES-"):
         return GENERAL_ASSEMBLY  # emergency special sessions are the General Assembly's
+    if body == SECURITY_COUNCIL and re.search(r"\((?:S-)?[IVXL]+\)$", number):
+        return GENERAL_ASSEMBLY  # 'N (XV)' numbers sessions; the Security Council never did
     return body
 
 

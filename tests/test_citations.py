@@ -302,3 +302,10 @@ def test_a_hand_corrected_security_council_text_of_1973(corpus_dir):
         ("resolution", SC, "326 (1973)"), ("document", None, "S/10865"), ("resolution", GA, "1514 (XV)"),
         ("resolution", SC, "232 (1966)"), ("resolution", SC, "277 (1970)"), ("resolution", SC, "277 (1970)"),
         ("resolution", SC, "253 (1968)"), ("resolution", SC, "320 (1972)")]
+
+
+def test_the_organ_named_as_subject_after_its_resolution(corpus_dir):
+    """A/RES/78/203: 'through its resolution 54/18 of 12 October 2023, the Human Rights Council submitted ...'."""
+    (path,) = corpus_dir.glob("unxml-ga-resolutions/78session/English/A_RES_78_203-*.xml")
+    text = next(t for t, _ in _linked_paragraphs(path) if "through its resolution 54/18" in t)
+    assert ("resolution", HRC, "54/18") in summary(find_citations(text, organ=GA))

@@ -69,6 +69,7 @@ ORGAN_IN_ITS = re.compile(rf"(?P<organ>{ORGAN_NAMES}|Council|Assembly|Commission
 ORGAN_BEFORE = re.compile(rf"(?P<organ>{ORGAN_NAMES}|{COMMISSION}|Council|Assembly|Commission)\s*$")
 FILLER_BEFORE = re.compile(r"(?:\b(?:its|their|the|previous|relevant|other|and|also|further|recent|latest|"
                            r"including|in particular|inter alia|as well as|all)\s*,?\s*)+$")
+SUBJECT_AFTER = re.compile(rf",\s+the\s+(?P<organ>{ORGAN_NAMES})\s+(?!resolution|decision)[a-z]")
 ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$")
 
 # Document symbols: an upper-case series code and at least one '/'-separated part, with a digit somewhere:
@@ -110,6 +111,11 @@ def find_citations(text: str, *, organ: str | None = None) -> list[Citation]:
         if after:
             body, explicit = ORGANS.get(after.group("organ"), after.group("organ")), True
             end = after.end()
+        elif not explicit and ITS_BEFORE.search(text, max(0, anchor.start() - 40), anchor.start()):
+            # 'through its resolution 54/18 of 12 October 2023, the Human Rights Council submitted ...'
+            subject = SUBJECT_AFTER.match(text, end)
+            if subject:
+                body, explicit = ORGANS[subject.group("organ")], True
         for position, (start, stop, number) in enumerate(items):
             written = text[start:stop].replace("[", "").split("](")[0].rstrip("]")
             if position == 0 and anchor.re is ANCHOR:

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from resolutions import search
 from resolutions.filters import DocumentFilter, ParagraphFilter
@@ -19,6 +19,7 @@ FILTER_TITLES = {"body": "Body", "session": "Session", "year": "Year", "committe
                  "lead": "Lead phrase"}
 
 
+@require_safe
 def home(request):
     return render(request, "resolutions/home.html", {
         "counts": documents.archive_counts(),
@@ -89,6 +90,7 @@ def search_page(request):
     return render(request, "resolutions/search.html", context)
 
 
+@require_safe
 def document_detail(request, pk):
     try:
         page = documents.document_page(pk)
@@ -97,6 +99,7 @@ def document_detail(request, pk):
     return render(request, "resolutions/document.html", {"page": page, "document": page.document})
 
 
+@require_safe
 def source_download(request, pk):
     """The original upload, byte for byte, under its original name."""
     try:
@@ -113,10 +116,12 @@ def _safe_filename(name: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "._- " else "_" for ch in name)[:150] or "document"
 
 
+@require_safe
 def states(request):
     return render(request, "resolutions/browse_states.html", {"states": browse.states_with_counts()})
 
 
+@require_safe
 def state_detail(request, slug):
     try:
         context = browse.state_page(slug)
@@ -126,13 +131,16 @@ def state_detail(request, slug):
     return render(request, "resolutions/browse_state.html", context)
 
 
+@require_safe
 def agenda_items(request):
     return render(request, "resolutions/browse_agenda.html", {"items": browse.agenda_items_with_counts()})
 
 
+@require_safe
 def sessions(request):
     return render(request, "resolutions/browse_sessions.html", {"sessions": browse.sessions_with_counts()})
 
 
+@require_safe
 def bodies(request):
     return render(request, "resolutions/browse_bodies.html", {"bodies": browse.bodies_with_counts()})

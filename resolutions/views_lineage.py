@@ -5,6 +5,7 @@ Thin: the selectors do the reads.
 from django import forms
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_safe
 
 from resolutions.citations.keys import normalise_symbol
 from resolutions.models import Document, Paragraph, Series
@@ -23,6 +24,7 @@ def _document(reference: str) -> Document | None:
     return None
 
 
+@require_safe
 def compare_form(request):
     """Pick any two documents (by symbol or number); redirects to the comparison's permalink."""
     error = ""
@@ -36,6 +38,7 @@ def compare_form(request):
                    "documents": Document.objects.order_by("-date", "symbol")[:200]})
 
 
+@require_safe
 def compare(request, a_id, b_id, as_json=False):
     a = get_object_or_404(Document, pk=a_id)
     b = get_object_or_404(Document, pk=b_id)
@@ -45,10 +48,12 @@ def compare(request, a_id, b_id, as_json=False):
     return render(request, "lineage/compare.html", {"comparison": comparison})
 
 
+@require_safe
 def series_list(request):
     return render(request, "lineage/series_list.html", {"series_list": selectors.all_series()})
 
 
+@require_safe
 def series_detail(request, slug):
     series = get_object_or_404(Series, slug=slug)
     documents = selectors.series_documents(series)
@@ -56,6 +61,7 @@ def series_detail(request, slug):
                   {"series": series, "entries": list(zip(documents, [None, *documents[:-1]]))})
 
 
+@require_safe
 def paragraph_provenance(request, pk):
     paragraph = get_object_or_404(Paragraph.objects.select_related("document", "parent"), pk=pk)
     appearances = selectors.paragraph_provenance(paragraph)
@@ -81,6 +87,7 @@ class AgreedLanguageForm(forms.Form):
             + [(t, t) for t in choices["document_types"]])
 
 
+@require_safe
 def agreed_language(request):
     data = request.GET.copy()
     if "q" not in data and "text" in data:  # links from the search page pass the words as ?text=

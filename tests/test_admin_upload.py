@@ -24,7 +24,9 @@ DATABASE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 @pytest.fixture
 def staff(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "editor@example.org", "a long test password 42")
-    assert client.login(username="editor", password="a long test password 42")
+    # A real login through the admin form: the login rate limit (django-axes) needs the request.
+    response = client.post(reverse("admin:login") + "?next=/admin/", {"username": "editor", "password": "a long test password 42"})
+    assert response.status_code == 302, response.content[:500]
     return user
 
 

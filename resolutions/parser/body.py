@@ -48,20 +48,33 @@ def _starts_paragraph(line: str) -> tuple[str, str | None, str] | None:
     return None
 
 
-def segment(lines: list[str], vocabulary: set[str]) -> tuple[list[_Raw], list[str]]:
-    """Read: body lines.  Write: raw paragraphs (top level with their sub-paragraphs) and warnings."""
+def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool = False) -> tuple[list[_Raw], list[str]]:
+    """Read: body lines.  Write: raw paragraphs (top level with their sub-paragraphs) and warnings.
+
+    When the source knows its paragraphs (PDF indentation, Word and HTML paragraphs), a paragraph starts at
+    the first line of each blank-line-separated block and nowhere else, lead phrase or not."""
     paragraphs: list[_Raw] = []
     warnings: list[str] = []
     current: _Raw | None = None
     previous_text = ""
     pending_opener: tuple[str, str | None] | None = None  # a number or label alone on its line
+    after_blank = True
     for line in lines:
         if not line.strip():
+            after_blank = True
             continue
-        if CLOSING_LINE.match(line) or ANNEX_LINE.match(line):
+        block_start, after_blank = after_blank, False
+        if CLOSING_LINE.match(line.replace("*", "")) or ANNEX_LINE.match(line):
             break
         opener = _starts_paragraph(line)
+        if blocks_are_paragraphs:
+            if block_start and opener is None and current is not None:
+                opener = ("lead", None, line.strip())
+            elif not block_start and pending_opener is None:
+                opener = None
         can_open = current is None or bool(ENDS_PARAGRAPH.search(previous_text)) or pending_opener is not None
+        if blocks_are_paragraphs and block_start:
+            can_open = True
         if pending_opener is not None:
             kind, number = pending_opener
             pending_opener = None

@@ -204,11 +204,15 @@ def render_line(line: Line, indented: bool) -> str:
     parts: list[str] = []
     words = line.words
     start = 0
+    if indented and words and re.fullmatch(r"\d{1,3}\.|\([a-z]{1,4}\)", words[0].text) and not words[0].italic:
+        parts.append(words[0].text)  # the paragraph number; the italic lead follows it
+        start = 1
     if indented:
+        first = start
         while start < len(words) and words[start].italic and not words[start].text.startswith("\x00"):
             start += 1
-        if start:
-            lead = " ".join(w.text for w in words[:start])
+        if start > first:
+            lead = " ".join(w.text for w in words[first:start])
             trailing = re.search(r"[,;:.]+$", lead)
             lead_text = lead[: trailing.start()] if trailing else lead
             parts.append(f"*{lead_text}*" + (trailing.group(0) if trailing else ""))
@@ -257,14 +261,16 @@ def extract_pdf(data: bytes) -> Extraction:
     previous: Line | None = None
     for line in body_lines:
         indented = line.x0 > margin + 8
-        gap = previous is not None and (line.page != previous.page or line.top - previous.top > 2.2 * body_size)
+        gap = previous is not None and line.page == previous.page and line.top - previous.top > 2.2 * body_size
         if previous is not None and (gap or indented or line.size != previous.size):
             out.append("")
         out.append(_glue_symbol(render_line(line, indented)))
         previous = line
     warnings = [] if footnotes or "<sup>" not in "\n".join(out) else [
         "Footnote markers were found in the PDF but no footnote text at the page feet."]
-    return Extraction(format="pdf", markdown="\n".join(out), footnotes=footnotes, paragraphs_known=False,
+    # Blocks are paragraphs: a new one starts only at an indented line, a change of size or a wide gap,
+    # so a paragraph that runs on to the next page stays one block.
+    return Extraction(format="pdf", markdown="\n".join(out), footnotes=footnotes, paragraphs_known=True,
                       warnings=warnings)
 
 

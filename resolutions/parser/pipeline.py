@@ -113,10 +113,6 @@ def split_subject(lines: list[str]) -> tuple[list[str], str | None, list[str]]:
     return [], None, lines
 
 
-def _leading_title(lines: list[str]) -> list[str]:
-    return lines
-
-
 def structure(extraction: Extraction) -> ParsedDocument:
     """The shared structuring step: any Extraction in, a ParsedDocument out."""
     doc = ParsedDocument(format=extraction.format, warnings=list(extraction.warnings))
@@ -138,9 +134,7 @@ def structure(extraction: Extraction) -> ParsedDocument:
         doc.title = extraction.hints["title"]
     doc.body = doc.body or subject[len("The "):]
     vocabulary = word_vocabulary(body)
-    if extraction.paragraphs_known:
-        body = _hard_breaks(body)
-    raws, warnings = segment(body, vocabulary)
+    raws, warnings = segment(body, vocabulary, blocks_are_paragraphs=extraction.paragraphs_known)
     doc.warnings.extend(warnings)
     doc.paragraphs, warnings = build_paragraphs(raws)
     doc.warnings.extend(warnings)
@@ -153,11 +147,6 @@ def structure(extraction: Extraction) -> ParsedDocument:
         doc.warnings.append(f"Footnote markers without footnote text: {', '.join(missing)}.")
     doc.citations = _citations(doc)
     return doc
-
-
-def _hard_breaks(lines: list[str]) -> list[str]:
-    """For sources that know their paragraphs: make each block start on a line of its own after a blank."""
-    return lines
 
 
 def _merge_footnotes(structural, inline):

@@ -79,17 +79,21 @@ def test_load_samples_is_idempotent():
     assert Document.objects.count() == 4 and SourceFile.objects.filter(status="parsed").count() == 5
 
 
-def test_a_folder_of_real_resolutions(corpus_dir):
-    """The GA session 80 resolutions as markdown (railcar): every file becomes the resolution its name gives."""
-    folder = corpus_dir / "railcar-ga80-text" / "documents" / "ga-res-80"
-    files = sorted(folder.glob("A_RES_80_*.md"))
-    status, output = run_ingest(folder)
+def test_a_folder_of_real_resolutions(corpus_dir, tmp_path):
+    """GA session 80 resolutions as markdown (railcar), in nested folders: each becomes the resolution its name gives."""
+    source = corpus_dir / "railcar-ga80-text" / "documents" / "ga-res-80"
+    files = sorted(source.glob("A_RES_80_*.md"))[:12]  # a dozen keeps the test quick; the folder walk is the point
+    for index, path in enumerate(files):
+        target = tmp_path / "ga-res-80" / f"part-{index % 3}" / path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    status, output = run_ingest(tmp_path / "ga-res-80")
     assert status == 0, output
     assert output.splitlines()[-1] == f"{len(files)} file(s): {len(files)} parsed"
-    for path in files:
+    for index, path in enumerate(files):
         number = path.stem.rsplit("_", 1)[1]
-        source = SourceFile.objects.get(original_name=f"ga-res-80/{path.name}")
-        assert source.document.symbol == f"A/RES/80/{number}", path.name
+        stored = SourceFile.objects.get(original_name=f"ga-res-80/part-{index % 3}/{path.name}")
+        assert stored.document.symbol == f"A/RES/80/{number}", path.name
 
 
 def test_discard_edits_replaces_a_staff_corrected_document(tmp_path):

@@ -32,15 +32,6 @@ from resolutions.selectors.sources import source_file_download, source_files_for
 from resolutions.services.ingestion import new_batch_id, queue_uploads, requeue
 from resolutions.services.uploads import human_size, uploads_from_files
 
-STATUS_COLOURS = {
-    SourceFile.Status.PENDING: "#8a6d00",
-    SourceFile.Status.PARSED: "#1a7f37",
-    SourceFile.Status.FAILED: "#c62828",
-    SourceFile.Status.REFUSED: "#8e24aa",
-    SourceFile.Status.DUPLICATE: "#546e7a",
-}
-
-
 @admin.register(SourceFile)
 class SourceFileAdmin(admin.ModelAdmin):
     change_list_template = "admin/resolutions/sourcefile/change_list.html"
@@ -54,6 +45,9 @@ class SourceFileAdmin(admin.ModelAdmin):
                        "uploaded_at", "batch", "processed_at", "document_link", "download", "error",
                        "warnings_list"]
     actions = ["rerun_ingestion", "rerun_ingestion_discarding_edits"]
+
+    class Media:
+        css = {"all": ["css/admin_sources.css"]}  # status colours: classes, as the CSP forbids inline styles
 
     def get_queryset(self, request):
         return source_files_for_list()
@@ -76,7 +70,7 @@ class SourceFileAdmin(admin.ModelAdmin):
 
     @admin.display(description="Status", ordering="status")
     def status_badge(self, obj):
-        return format_html('<strong style="color: {}">{}</strong>', STATUS_COLOURS.get(obj.status, "inherit"),
+        return format_html('<span class="source-status source-status-{}">{}</span>', obj.status,
                            obj.get_status_display())
 
     @admin.display(description="Size", ordering="size")

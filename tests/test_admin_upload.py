@@ -79,6 +79,8 @@ def test_upload_one_file_is_ingested_and_listed_as_parsed(client, staff, immedia
     assert source.document.symbol == "A/C.3/61/L.7/Rev.1"
     page = client.get(reverse(LIST_URL)).content.decode()
     assert seed_path("002").name in page and "Parsed" in page
+    assert 'class="source-status source-status-parsed"' in page  # coloured by a class: the CSP bans inline styles
+    assert "css/admin_sources.css" in page
     assert "A/C.3/61/L.7/Rev.1" in page
     assert "1 file(s) received: 1 parsed." in response.content.decode()
 

@@ -1,254 +1,380 @@
-"""Build PDF, Word and HTML files of a resolution for the extraction tests.
+"""Build test PDF, DOCX and HTML files from a structured description of a resolution.
 
-The content comes from a real document (a ParsedDocument of a seed); the
-builders lay it out the way the UN does: a header block, the sponsors line,
-the title, 'The General Assembly,' in italics, paragraphs with italic leads,
-superscript footnote markers, footnotes at the foot of the page under a rule
-(PDF) or in Word's footnotes part (DOCX), running headers and footers.
+The description (``Spec``) is read from a seed written in the archive's markdown
+dialect (``describe_markdown``), never from the parser's output, so the built
+files carry a real document: header lines, paragraphs with italic leads and
+``<sup>N</sup>`` markers, and footnotes.  Each builder writes its format the way
+its producer would:
+
+* ``build_pdf``: reportlab canvas, Times-Roman body, Times-Italic leads, raised
+  small markers, footnotes at the foot of the page that cites them below a drawn
+  rule, a running header (symbol) and footer (job number, page number) on every
+  page, paragraphs flowing across page breaks, optional line-end hyphenation.
+* ``build_docx``: python-docx paragraphs and italic runs, operative numbers as
+  Word automatic numbering (``w:numPr``), and real Word footnotes: a
+  ``word/footnotes.xml`` part with its relationship and content type, referenced
+  by ``w:footnoteReference`` runs (python-docx cannot write those itself).
+* ``build_html``: an exported page with ``<h*>``, ``<p>``, ``<em>``, ``<sup>``
+  markers linking to a footnotes list with back-links, plus script and style
+  elements that must be ignored.
 """
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
-from html import escape
+from dataclasses import dataclass, field
 
-from resolutions.parser import ParsedDocument
-
-HEADER_LINES = ["General Assembly", "Distr.: Limited", "10 October 2008", "Original: English", "Sixty-third session",
-                "Third Committee", "Agenda item 97", "Crime prevention and criminal justice"]
+RUN = re.compile(r"<sup>(\d+)</sup>|\*([^*]+)\*")
 
 
-def _tokens(paragraph) -> list[tuple[str, str]]:
-    """(kind, text) pieces: 'lead', 'text', 'sup'. Markers go where the seed's text had them."""
-    return []
+@dataclass
+class Block:
+    kind: str                          # "heading" | "para"
+    runs: list[tuple[str, str]]        # (style, text); style "" | "i" | "sup"
+    number: str | None = None          # operative number ("1") shown before the text
+    level: int = 1                     # heading level
+
+    @property
+    def plain(self) -> str:
+        return "".join(t for s, t in self.runs if s != "sup")
 
 
-def paragraph_runs(paragraph, source_text: str) -> list[tuple[str, str]]:
-    """Split a paragraph into runs: its italic lead, plain text, and footnote markers at their places.
+@dataclass
+class Spec:
+    blocks: list[Block]
+    footnotes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)   # marker -> runs
+    running_header: str = "A/C.3/63/L.27"
+    job_number: str = "08-54321"
 
-    ``source_text`` is the paragraph as the seed's markdown wrote it (with <sup>N</sup>)."""
-    text = re.sub(r"\*", "", source_text)
+
+def parse_runs(text: str) -> list[tuple[str, str]]:
+    """'*Recalling* its resolution<sup>1</sup>' -> [('i','Recalling'), ('',' its resolution'), ('sup','1')]."""
     runs: list[tuple[str, str]] = []
-    if paragraph.lead and text.startswith(paragraph.lead):
-        runs.append(("lead", paragraph.lead))
-        text = text[len(paragraph.lead):]
-    for piece in re.split(r"(<sup>\d+</sup>)", text):
-        marker = re.fullmatch(r"<sup>(\d+)</sup>", piece)
-        if marker:
-            runs.append(("sup", marker.group(1)))
-        elif piece:
-            runs.append(("text", piece))
+    position = 0
+    for match in RUN.finditer(text):
+        if match.start() > position:
+            runs.append(("", text[position:match.start()]))
+        if match.group(1):
+            runs.append(("sup", match.group(1)))
+        else:
+            runs.append(("i", match.group(2)))
+        position = match.end()
+    if position < len(text):
+        runs.append(("", text[position:]))
     return runs
 
 
-def seed_runs(doc: ParsedDocument, markdown: str) -> list[list[tuple[str, str]]]:
-    """The runs of every paragraph of a markdown seed, found by each paragraph's opening words."""
-    flat = re.sub(r"\s+", " ", markdown)
-    result = []
-    for paragraph in doc.paragraphs:
-        start_words = re.escape(paragraph.text[len(paragraph.lead or ""):][:40].strip())
-        # the paragraph in the markdown: from its lead (possibly starred) to its last characters
-        pattern = re.escape(paragraph.lead or "").replace(r"\ ", r"\*?\s\*?")
-        match = re.search(r"\*?" + pattern + r"\*?\s*" + start_words.replace(r"\ ", r"\s"), flat)
-        assert match, paragraph.text[:60]
-        end_text = re.escape(paragraph.text[-25:]).replace(r"\ ", r"\s")
-        end = re.search(end_text + r"(?:<sup>\d+</sup>)?", flat[match.start():])
-        assert end, paragraph.text[-40:]
-        source = flat[match.start(): match.start() + end.end()]
-        result.append(paragraph_runs(paragraph, source))
-    return result
+def describe_markdown(text: str) -> Spec:
+    """A seed in the markdown dialect -> Spec: every non-blank line a block, footnote lines to footnotes."""
+    blocks: list[Block] = []
+    footnotes: dict[str, list[tuple[str, str]]] = {}
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line == "---":
+            continue
+        note = re.match(r"<sup>(\d+)</sup>\s*(.*)$", line)
+        if note:
+            footnotes[note.group(1)] = parse_runs(note.group(2))
+            continue
+        heading = re.match(r"(#+)\s*(.*)$", line)
+        if heading:
+            content = heading.group(2).replace("**", "").strip()
+            blocks.append(Block("heading", [("", content)], level=len(heading.group(1))))
+            continue
+        numbered = re.match(r"(\d+)\.\s+(.*)$", line)
+        if numbered:
+            blocks.append(Block("para", parse_runs(numbered.group(2)), number=numbered.group(1)))
+        else:
+            blocks.append(Block("para", parse_runs(line)))
+    return Spec(blocks=blocks, footnotes=footnotes)
 
 
-def build_pdf(doc: ParsedDocument, runs: list[list[tuple[str, str]]], *, symbol: str = "A/C.3/63/L.20",
-              job: str = "08-54321") -> bytes:
-    """A UN-style PDF: Times, italic leads, raised small markers, footnotes under a rule, running furniture."""
-    from reportlab.lib.pagesizes import letter
+# --------------------------------------------------------------------------- PDF
+
+PAGE_W, PAGE_H = 595.0, 842.0
+LEFT, RIGHT = 72.0, 523.0
+TOP, BOTTOM = 770.0, 80.0
+BODY, LEADING = 10.0, 12.0
+NOTE, NOTE_LEADING = 8.0, 9.5
+SUP = 6.5
+INDENT = 36.0
+FONTS = {"": "Times-Roman", "i": "Times-Italic", "sup": "Times-Roman", "b": "Times-Bold"}
+
+
+@dataclass
+class PdfLayout:
+    pages: int = 0
+    split_blocks: list[int] = field(default_factory=list)   # blocks whose lines sit on two pages
+    hyphenated: list[str] = field(default_factory=list)     # words cut at a line end with a hyphen
+
+
+def _tokens(runs: list[tuple[str, str]]) -> list[tuple[str, str, bool]]:
+    """Runs -> (style, word, space_before) tokens; a marker sticks to the word before it."""
+    tokens = []
+    for style, text in runs:
+        if style == "sup":
+            tokens.append(("sup", text))
+            continue
+        for piece in re.split(r"(\s+)", text):
+            if not piece:
+                continue
+            tokens.append(("space", " ") if piece.isspace() else (style, piece))
+    out = []
+    space = False
+    for style, word in tokens:
+        if style == "space":
+            space = True
+            continue
+        out.append((style, word, space and bool(out)))
+        space = False
+    return out
+
+
+def _width(style: str, word: str, size: float) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth(word, FONTS[style], SUP if style == "sup" else size)
+
+
+def _wrap(runs, first_x: float, size: float, hyphenate: set[str], layout: PdfLayout):
+    """Runs -> lines of (x, style, text) placements; the first line starts at first_x, the others at LEFT."""
+    lines: list[list[tuple[float, str, str]]] = []
+    line: list[tuple[float, str, str]] = []
+    x = first_x
+    space_w = _width("", " ", size)
+    queue = list(_tokens(runs))
+    while queue:
+        style, word, space = queue.pop(0)
+        gap = space_w if space and line else 0.0
+        w = _width(style, word, size)
+        if x + gap + w > RIGHT and line and style != "sup":
+            core = word.rstrip(",;:.")
+            if core in hyphenate and len(core) > 6:
+                cut = len(core) // 2
+                head = word[:cut] + "-"
+                if x + gap + _width(style, head, size) <= RIGHT:
+                    line.append((x + gap, style, head))
+                    layout.hyphenated.append(core)
+                    queue.insert(0, (style, word[cut:], False))
+                    lines.append(line)
+                    line, x = [], LEFT
+                    continue
+            lines.append(line)
+            line, x = [], LEFT
+            gap = 0.0
+        line.append((x + gap, style, word))
+        x += gap + w
+    if line:
+        lines.append(line)
+    return lines
+
+
+def build_pdf(spec: Spec, hyphenate: set[str] | None = None) -> tuple[bytes, PdfLayout]:
+    """Spec -> (PDF bytes, layout facts).  Footnotes go to the foot of the page whose text cites them."""
     from reportlab.pdfgen import canvas
 
+    hyphenate = hyphenate or set()
+    layout = PdfLayout()
     buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=letter)
-    width, height = letter
-    left, right, top, bottom = 72, width - 72, height - 72, 72
-    body_size, note_size = 10, 8
-    line_height = 12
-    footnote_reserve = 110
-    notes = {f.marker: f.text for f in doc.footnotes}
-    state = {"page": 1, "y": top, "notes": []}
+    pdf = canvas.Canvas(buffer, pagesize=(PAGE_W, PAGE_H))
+    state = {"page": 1, "y": TOP, "notes": []}
+
+    def note_lines(marker: str):
+        runs = list(spec.footnotes.get(marker, [("", "")]))
+        runs[0] = (runs[0][0], " " + runs[0][1])
+        return _wrap([("sup", marker)] + runs, LEFT + 18, NOTE, set(), PdfLayout())
+
+    def notes_height(markers) -> float:
+        if not markers:
+            return 0.0
+        return 14 + sum(len(note_lines(m)) * NOTE_LEADING + 2 for m in markers)
 
     def furniture():
-        pdf.setFont("Times-Roman", 8)
-        if state["page"] > 1:
-            pdf.drawString(left, height - 40, symbol)
-        pdf.drawString(left, 40, f"{job}" if state["page"] == 1 else f"{state['page']} {job}")
-        pdf.drawRightString(right, 40, str(state["page"]))
+        page = state["page"]
+        pdf.setFont("Times-Roman", 9)
+        if page > 1:
+            pdf.drawString(LEFT, PAGE_H - 40, spec.running_header)
+            pdf.drawRightString(RIGHT, PAGE_H - 40, spec.running_header)
+        pdf.drawString(LEFT, 40, spec.job_number if page == 1 else f"{page}/9")
+        pdf.drawRightString(RIGHT, 40, f"{page}/9" if page == 1 else spec.job_number)
 
-    def flush_notes():
-        if not state["notes"]:
-            return
-        y = bottom + footnote_reserve - 20
-        pdf.setFont("Times-Roman", note_size)
-        pdf.drawString(left, y, "__________________")
-        for marker in state["notes"]:
-            y -= 11
-            pdf.setFont("Times-Roman", 5.5)
-            pdf.drawString(left, y + 3, marker)
-            pdf.setFont("Times-Roman", note_size)
-            pdf.drawString(left + 8, y, notes[marker])
-        state["notes"] = []
-
-    def new_page():
-        flush_notes()
+    def finish_page():
+        notes = state["notes"]
+        if notes:
+            y = BOTTOM + notes_height(notes) - 6
+            pdf.setLineWidth(0.5)
+            pdf.line(LEFT, y, LEFT + 72, y)
+            y -= 12
+            for marker in notes:
+                for line in note_lines(marker):
+                    _draw_line(pdf, line, y, NOTE)
+                    y -= NOTE_LEADING
+                y -= 2
         furniture()
         pdf.showPage()
         state["page"] += 1
-        state["y"] = top
+        state["y"] = TOP
+        state["notes"] = []
 
-    def write_line(text, font="Times-Roman", size=body_size, x=left, gap=line_height):
-        if state["y"] < bottom + footnote_reserve:
-            new_page()
-        pdf.setFont(font, size)
-        pdf.drawString(x, state["y"], text)
-        state["y"] -= gap
-
-    write_line(symbol, "Times-Bold", 12, x=right - 100, gap=20)
-    for text in HEADER_LINES:
-        write_line(text, gap=16)
-    sponsors = ", ".join(s.name for s in doc.sponsors[:-1]) + f" and {doc.sponsors[-1].name}: {doc.document_type}"
-    write_line(sponsors, "Times-Bold", 10, gap=20)
-    write_line(doc.title, "Times-Bold", 12, gap=22)
-    write_line("The General Assembly,", "Times-Italic", body_size, x=left + 24, gap=20)
-
-    for paragraph, paragraph_runs_ in zip(doc.paragraphs, runs):
-        indent = 24
-        words: list[tuple[str, str]] = []  # (font, word) with "sup" pseudo font for markers
-        if paragraph.number:
-            words.append(("Times-Roman", f"{paragraph.number}."))
-        for kind, text in paragraph_runs_:
-            if kind == "sup":
-                words.append(("sup", text))
-            else:
-                font = "Times-Italic" if kind == "lead" else "Times-Roman"
-                for i, word in enumerate(text.split(" ")):
-                    if word:
-                        words.append((font, word))
-                    elif i == 0 and words and words[-1][0] != "sup":
-                        pass
-        x = left + indent
-        if state["y"] < bottom + footnote_reserve:
-            new_page()
-        first_on_line = True
-        for font, word in words:
-            if font == "sup":
-                pdf.setFont("Times-Roman", 6)
-                pdf.drawString(x, state["y"] + 4, word)
-                x += stringWidth(word, "Times-Roman", 6) + 0.5
-                if word not in state["notes"] and word in notes:
-                    state["notes"].append(word)
-                continue
-            w = stringWidth(word, font, body_size)
-            space = stringWidth(" ", font, body_size)
-            if not first_on_line and x + space + w > right:
-                state["y"] -= line_height
-                if state["y"] < bottom + footnote_reserve:
-                    new_page()
-                x = left
-                first_on_line = True
-            if not first_on_line:
-                x += space
-            pdf.setFont(font, body_size)
-            pdf.drawString(x, state["y"], word)
-            x += w
-            first_on_line = False
-        state["y"] -= line_height + 6
-    flush_notes()
-    furniture()
+    seen_notes: set[str] = set()
+    for index, block in enumerate(spec.blocks):
+        size = BODY if block.kind == "para" else (14.0 if block.level <= 1 else 11.0)
+        runs = block.runs if block.kind == "para" else [("b" if block.level >= 3 else "", block.plain)]
+        first_x = LEFT + INDENT if block.kind == "para" else LEFT
+        number = None
+        if block.number:
+            number = (LEFT + INDENT, f"{block.number}.")
+            first_x = LEFT + INDENT + 18
+        lines = _wrap(runs, first_x, size, hyphenate, layout)
+        pages_of_block = set()
+        for line_index, line in enumerate(lines):
+            markers = [text for _, style, text in line if style == "sup" and text not in seen_notes
+                       and text in spec.footnotes]
+            needed = notes_height(state["notes"] + markers)
+            if state["y"] - LEADING < BOTTOM + needed:
+                finish_page()
+            if number and line_index == 0:
+                pdf.setFont("Times-Roman", size)
+                pdf.drawString(number[0], state["y"], number[1])
+            _draw_line(pdf, line, state["y"], size)
+            pages_of_block.add(state["page"])
+            for marker in markers:
+                seen_notes.add(marker)
+                state["notes"].append(marker)
+            state["y"] -= LEADING if size == BODY else size * 1.3
+        if len(pages_of_block) > 1:
+            layout.split_blocks.append(index)
+        state["y"] -= 6
+    finish_page()
+    layout.pages = state["page"] - 1
     pdf.save()
-    return buffer.getvalue()
+    return buffer.getvalue(), layout
 
 
-def build_docx(doc: ParsedDocument, runs: list[list[tuple[str, str]]]) -> bytes:
-    """A Word document with italic leads and real Word footnotes (a footnotes part written by hand)."""
+def _draw_line(pdf, line, y: float, size: float) -> None:
+    for x, style, text in line:
+        if style == "sup":
+            pdf.setFont("Times-Roman", SUP)
+            pdf.drawString(x, y + size * 0.38, text)
+        else:
+            pdf.setFont(FONTS[style], size)
+            pdf.drawString(x, y, text)
+
+
+# --------------------------------------------------------------------------- DOCX
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+
+def build_docx(spec: Spec, numbering: bool = True) -> bytes:
+    """Spec -> .docx bytes: italic runs, automatic numbering for operative numbers, real Word footnotes."""
     import docx
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     document = docx.Document()
-    for text in HEADER_LINES:
-        document.add_paragraph(text)
-    document.add_paragraph(", ".join(s.name for s in doc.sponsors[:-1]) + f" and {doc.sponsors[-1].name}: "
-                           f"{doc.document_type}")
-    document.add_paragraph(doc.title)
-    subject = document.add_paragraph()
-    subject.add_run("The General Assembly,").italic = True
-    notes = {f.marker: f.text for f in doc.footnotes}
-    used: list[str] = []
-    for paragraph, paragraph_runs_ in zip(doc.paragraphs, runs):
-        p = document.add_paragraph()
-        if paragraph.number:
-            p.add_run(f"{paragraph.number}. ")
-        for kind, text in paragraph_runs_:
-            if kind == "sup":
-                if text not in used:
-                    used.append(text)
-                run = p.add_run()
-                reference = OxmlElement("w:footnoteReference")
-                reference.set(qn("w:id"), str(used.index(text) + 1))
-                run._r.append(reference)
+    footnote_ids: dict[str, int] = {}
+    for block in spec.blocks:
+        if block.kind == "heading":
+            document.add_heading(block.plain, level=min(block.level, 4))
+            continue
+        if block.number and numbering:
+            paragraph = document.add_paragraph(style="List Number")
+        else:
+            paragraph = document.add_paragraph()
+            if block.number:
+                paragraph.add_run(f"{block.number}.\t")
+        for style, text in block.runs:
+            if style == "sup":
+                if text not in footnote_ids:
+                    footnote_ids[text] = len(footnote_ids) + 1
+                run = paragraph.add_run()
+                rpr = run._r.get_or_add_rPr()
+                valign = OxmlElement("w:vertAlign")
+                valign.set(qn("w:val"), "superscript")
+                rpr.append(valign)
+                ref = OxmlElement("w:footnoteReference")
+                ref.set(qn("w:id"), str(footnote_ids[text]))
+                run._r.append(ref)
             else:
-                run = p.add_run(text)
-                run.italic = kind == "lead"
+                run = paragraph.add_run(text)
+                run.italic = style == "i" or None
     buffer = io.BytesIO()
     document.save(buffer)
-    return _add_footnotes_part(buffer.getvalue(), [notes[m] for m in used])
+    return add_footnotes_part(buffer.getvalue(), {i: spec.footnotes[m] for m, i in footnote_ids.items()
+                                                  if m in spec.footnotes})
 
 
-def _add_footnotes_part(docx_bytes: bytes, texts: list[str]) -> bytes:
-    """Write word/footnotes.xml, its relationship and content type into a .docx."""
-    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-    notes = "".join(
-        f'<w:footnote w:id="{i}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
-        f'<w:r><w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p></w:footnote>'
-        for i, text in enumerate(texts, start=1))
-    footnotes_xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {ns}>'
-                     '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
-                     '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
-                     f"{notes}</w:footnotes>")
-    source = zipfile.ZipFile(io.BytesIO(docx_bytes))
+def _footnotes_xml(notes: dict[int, list[tuple[str, str]]]) -> bytes:
+    parts = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes xmlns:w="{W}">',
+             '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>',
+             '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r>'
+             '</w:p></w:footnote>']
+    for number, runs in notes.items():
+        body = ['<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>',
+                '<w:r><w:t xml:space="preserve"> </w:t></w:r>']
+        for style, text in runs:
+            italic = "<w:rPr><w:i/></w:rPr>" if style == "i" else ""
+            body.append(f'<w:r>{italic}<w:t xml:space="preserve">{html.escape(text, quote=False)}</w:t></w:r>')
+        parts.append(f'<w:footnote w:id="{number}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+                     f'{"".join(body)}</w:p></w:footnote>')
+    parts.append("</w:footnotes>")
+    return "".join(parts).encode("utf-8")
+
+
+def add_footnotes_part(data: bytes, notes: dict[int, list[tuple[str, str]]]) -> bytes:
+    """Add word/footnotes.xml, its relationship from document.xml and its content type to a .docx."""
+    source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
-            data = source.read(item.filename)
+            content = source.read(item.filename)
             if item.filename == "[Content_Types].xml":
-                data = data.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/'
-                                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
-            if item.filename == "word/_rels/document.xml.rels":
-                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdFootnotes" Type="http://schemas.'
-                                    b'openxmlformats.org/officeDocument/2006/relationships/footnotes" '
-                                    b'Target="footnotes.xml"/></Relationships>')
-            target.writestr(item, data)
-        target.writestr("word/footnotes.xml", footnotes_xml)
+                content = content.replace(
+                    b"</Types>", f'<Override PartName="/word/footnotes.xml" ContentType="{FOOTNOTES_CT}"/>'
+                    "</Types>".encode())
+            elif item.filename == "word/_rels/document.xml.rels":
+                content = content.replace(
+                    b"</Relationships>", f'<Relationship Id="rIdFootnotes1" Type="{FOOTNOTES_REL}" '
+                    'Target="footnotes.xml"/></Relationships>'.encode())
+            target.writestr(item, content)
+        target.writestr("word/footnotes.xml", _footnotes_xml(notes))
     return out.getvalue()
 
 
-def build_html(doc: ParsedDocument, runs: list[list[tuple[str, str]]]) -> bytes:
-    """An exported HTML page: headings, <em> leads, <sup> markers linked to a footnotes list."""
-    parts = ["<!DOCTYPE html><html><head><title>x</title><style>p{}</style><script>var x=1;</script></head><body>"]
-    parts.extend(f"<p>{escape(t)}</p>" for t in HEADER_LINES)
-    sponsors = ", ".join(s.name for s in doc.sponsors[:-1]) + f" and {doc.sponsors[-1].name}: {doc.document_type}"
-    parts.append(f"<h2>{escape(sponsors)}</h2><h1>{escape(doc.title)}</h1><p><em>The General Assembly,</em></p>")
-    for paragraph, paragraph_runs_ in zip(doc.paragraphs, runs):
-        html = f"{paragraph.number}. " if paragraph.number else ""
-        for kind, text in paragraph_runs_:
-            if kind == "sup":
-                html += f'<sup><a href="#fn{text}" id="fnref{text}">{text}</a></sup>'
-            elif kind == "lead":
-                html += f"<em>{escape(text)}</em>"
+# --------------------------------------------------------------------------- HTML
+
+def build_html(spec: Spec, footnote_style: str = "div") -> bytes:
+    """Spec -> an exported HTML page; footnotes as <div class="footnotes"><ol> with back-links,
+    or (footnote_style="ol") a bare <ol> of notes whose items link back to their markers."""
+    out = ["<!DOCTYPE html><html><head><meta charset='utf-8'><title>Resolution</title>",
+           "<style>p { margin: 0 } .x::after { content: '*Not text*' }</style>",
+           "<script>var note = '<p>Not a paragraph</p>';</script></head><body>"]
+    for block in spec.blocks:
+        if block.kind == "heading":
+            level = min(block.level, 6)
+            out.append(f"<h{level}>{html.escape(block.plain)}</h{level}>")
+            continue
+        parts = [f"{block.number}. " if block.number else ""]
+        for style, text in block.runs:
+            if style == "sup":
+                parts.append(f'<sup id="fnref{text}"><a href="#fn{text}">{text}</a></sup>')
+            elif style == "i":
+                parts.append(f"<em>{html.escape(text)}</em>")
             else:
-                html += escape(text)
-        parts.append(f"<p>{html}</p>")
-    parts.append('<section class="footnotes"><ol>')
-    parts.extend(f'<li id="fn{f.marker}">{escape(f.text)} <a href="#fnref{f.marker}">↩</a></li>' for f in doc.footnotes)
-    parts.append("</ol></section></body></html>")
-    return "".join(parts).encode()
+                parts.append(html.escape(text))
+        out.append(f"<p>{''.join(parts)}</p>")
+    items = []
+    for marker, runs in spec.footnotes.items():
+        text = "".join(f"<i>{html.escape(t)}</i>" if s == "i" else html.escape(t) for s, t in runs)
+        items.append(f'<li id="fn{marker}">{text} <a href="#fnref{marker}" class="footnote-back">\u21a9</a></li>')
+    if footnote_style == "div":
+        out.append(f'<div class="footnotes"><hr><ol>{"".join(items)}</ol></div>')
+    else:
+        out.append(f'<ol>{"".join(items)}</ol>')
+    out.append("<script>document.write('<p>1. Injected</p>')</script></body></html>")
+    return "\n".join(out).encode("utf-8")

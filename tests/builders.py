@@ -95,7 +95,7 @@ def describe_markdown(text: str) -> Spec:
 
 PAGE_W, PAGE_H = 595.0, 842.0
 LEFT, RIGHT = 72.0, 523.0
-TOP, BOTTOM = 770.0, 80.0
+TOP, BOTTOM = 750.0, 80.0
 BODY, LEADING = 10.0, 12.0
 NOTE, NOTE_LEADING = 8.0, 9.5
 SUP = 6.5

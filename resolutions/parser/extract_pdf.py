@@ -4,20 +4,27 @@ Stages (each reads and writes plain values):
 
 1. ``open_pdf``: bytes -> pdfplumber document (ParseError when encrypted,
    truncated or not a PDF).
-2. ``page_words``: a page -> words rebuilt from character positions, each with
-   its font, size and position (pdfplumber groups characters by distance, so
-   ``use`` never comes out as ``us e``).
-3. ``page_lines``: words -> lines; a superscript (smaller, raised) joins the
-   line it sits on and becomes a ``<sup>N</sup>`` marker; italic runs that
-   open an indented line become ``*lead*``.
+2. ``page_words``: a page -> words rebuilt from character positions
+   (pdfplumber's ``extract_words`` groups characters by distance, so ``use``
+   never comes out as ``us e``), each with its font, size and position;
+   ``page_rules``: a page -> the tops of short horizontal rules (the footnote rule).
+3. ``page_lines``: words -> lines; a small digit raised above the line it sits
+   on is a footnote marker on that line.
 4. ``drop_furniture``: lines in the top and bottom margins that are running
-   headers or footers (the symbol, job numbers, page numbers, barcodes, or any
-   text repeated at the same place on several pages) go.
-5. ``split_footnotes``: the lines below a footnote rule (or in the small
-   footnote font at the page foot) become footnotes, a marker opening each.
-6. ``to_markdown``: body lines, in page order, as the archive's markdown dialect;
-   a paragraph cut by a page break simply continues on the next line, and the
-   shared structuring step joins it.
+   headers or footers (job numbers, page numbers, the symbol, text repeated at
+   the same place on several pages, small print above the body) go.
+5. ``split_footnotes``: the lines below the footnote rule (a drawn line or a
+   row of underscores, or failing that the small-font lines at the page foot
+   that open with a marker) become footnotes; a foot that opens without a
+   marker continues the previous page's last footnote.
+6. ``group_blocks``: body lines -> blocks.  Above ``The General Assembly,``
+   every header line is its own block (a title wrapped over two lines stays
+   one); below it a block starts at an indented line or a wide vertical gap,
+   never at a page break, so a paragraph cut by a page break is one block.
+7. ``render_block``: a block -> one line of the markdown dialect: words spaced
+   by their real gaps, italic runs as ``*...*``, markers as ``<sup>N</sup>``,
+   line-end hyphenation repaired (``devel-`` + ``opment``; ``anti-trafficking``
+   kept).
 """
 from __future__ import annotations
 
@@ -25,15 +32,22 @@ import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from statistics import median
 
 from .document import Footnote, ParseError
 from .extraction import Extraction
+from .text_stages import join_lines, word_vocabulary
 
 FURNITURE_TEXT = re.compile(
-    r"^(?:\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{6})?|\*?\d{7}\*?|\d{1,3}\s*/\s*\d{1,3}|\d{1,3}|"
-    r"(?:[AES]|A/HRC)/\S+(?:\s\(\d{4}\))?|Please recycle.*)$")
+    r"^(?:\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{6})?|\*?\d{7}[A-Z]?\*?|\d{1,3}\s*/\s*\d{1,3}"
+    r"(?:\s+\d{2}-\d{5}.*)?|\d{1,3}|(?:[AES]|A/HRC)/\S+(?:\s\(\d{4}\))?|Please recycle.*)$")
+JOB_NUMBER = re.compile(r"\b\d{2}-\d{5}\b|^\*?\d{7}[A-Z]?\*?$")
 RULE_TEXT = re.compile(r"^_{5,}$")
+SUBJECT = re.compile(r"^\*?The (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)"
+                     r"\*?\s*,?\s*$")
 MARGIN = 0.085         # share of the page height that counts as top or bottom margin
+ITALIC_FONT = re.compile(r"Italic|Oblique|-It\b|It$|-Ital", re.IGNORECASE)
+MARK = "\x00"          # prefix of a marker word's text
 
 
 @dataclass
@@ -47,6 +61,10 @@ class Word:
     italic: bool
     bold: bool
 
+    @property
+    def marker(self) -> bool:
+        return self.text.startswith(MARK)
+
 
 @dataclass
 class Line:
@@ -55,11 +73,14 @@ class Line:
     top: float
     x0: float
     size: float
-    sup_before: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
 
 
 def open_pdf(data: bytes):
@@ -83,63 +104,74 @@ def open_pdf(data: bytes):
 
 
 def page_words(page) -> list[Word]:
-    """Read: a pdfplumber page.  Write: its words with font facts, upright text only."""
+    """Read: a pdfplumber page.  Write: its upright words with font facts (barcode fonts skipped)."""
     words = page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False, use_text_flow=False,
                                extra_attrs=["fontname", "size"])
     out = []
     for w in words:
         if not w.get("upright", True):
             continue
-        font = w.get("fontname", "")
-        if "barcode" in font.lower():
+        font = w.get("fontname", "") or ""
+        if "barcode" in font.lower() or "code39" in font.lower():
             continue
-        out.append(Word(text=w["text"], x0=w["x0"], x1=w["x1"], top=w["top"], bottom=w["bottom"],
-                        size=round(float(w.get("size", 0)), 1),
-                        italic=bool(re.search(r"Italic|Oblique|-It\b|It$", font)), bold="Bold" in font))
+        out.append(Word(text=w["text"], x0=float(w["x0"]), x1=float(w["x1"]), top=float(w["top"]),
+                        bottom=float(w["bottom"]), size=round(float(w.get("size", 0)), 1),
+                        italic=bool(ITALIC_FONT.search(font)), bold="Bold" in font))
     return out
+
+
+def page_rules(page) -> list[float]:
+    """Read: a pdfplumber page.  Write: tops of short horizontal rules in its lower half (footnote rules)."""
+    tops = []
+    for item in list(page.lines) + list(page.rects):
+        width = float(item["x1"]) - float(item["x0"])
+        height = abs(float(item["bottom"]) - float(item["top"]))
+        if 30 <= width <= 0.6 * float(page.width) and height <= 2 and float(item["top"]) > 0.4 * float(page.height):
+            tops.append(float(item["top"]))
+    return sorted(set(round(t, 1) for t in tops))
 
 
 def page_lines(words: list[Word], page_number: int, body_size: float) -> list[Line]:
     """Read: words.  Write: lines top to bottom; small raised digits are markers on the line they sit on."""
-    normal = sorted((w for w in words if w.size > 0.8 * body_size or not re.fullmatch(r"\d{1,3}", w.text)),
-                    key=lambda w: (round(w.top), w.x0))
-    small = [w for w in words if w.size <= 0.8 * body_size and re.fullmatch(r"\d{1,3}", w.text)]
+    def candidate(w: Word) -> bool:
+        return w.size <= 0.8 * body_size and re.fullmatch(r"\d{1,3}", w.text) is not None
+
+    normal = sorted((w for w in words if not candidate(w)), key=lambda w: (round(w.top), w.x0))
+    small = [w for w in words if candidate(w)]
     lines: list[Line] = []
     for word in normal:
-        if lines and abs(word.top - lines[-1].top) <= 2.5:
+        if lines and abs(word.bottom - lines[-1].words[-1].bottom) <= 2.5 + abs(word.size - lines[-1].size) / 2:
             lines[-1].words.append(word)
         else:
             lines.append(Line(words=[word], page=page_number, top=word.top, x0=word.x0, size=word.size))
+    for marker in small:
+        baseline_line = next((ln for ln in lines if any(abs(w.bottom - marker.bottom) <= 1.0 for w in ln.words)), None)
+        host = next((ln for ln in lines if ln.top - 4 <= marker.top and marker.bottom <= max(w.bottom for w in ln.words)
+                     - 0.15 * ln.size), None)
+        if baseline_line is not None and host is None:
+            baseline_line.words.append(marker)       # a small number printed on the line (footnote text)
+            continue
+        marked = Word(MARK + marker.text, marker.x0, marker.x1, marker.top, marker.bottom, marker.size, False, False)
+        if host is None:
+            # A marker alone on its own row: it opens the footnote line just below it.
+            below = [ln for ln in lines if 0 <= ln.top - marker.top <= 6]
+            if below:
+                below[0].words.append(marked)
+            continue
+        host.words.append(marked)
     for line in lines:
         line.words.sort(key=lambda w: w.x0)
         line.x0 = line.words[0].x0
-        line.size = Counter(w.size for w in line.words).most_common(1)[0][0]
-    for marker in small:
-        host = None
-        for line in lines:
-            bottom = max(w.bottom for w in line.words)
-            if line.top - 4 <= marker.top <= bottom - 1:
-                host = line
-                break
-        if host is None:
-            # A marker alone on its own row: it opens the footnote line just below it.
-            below = [ln for ln in lines if 0 <= ln.top - marker.top <= 4]
-            if below:
-                below[0].sup_before.append(marker.text)
-                below[0].words.insert(0, Word(f"\x00{marker.text}", marker.x0, marker.x1, marker.top, marker.bottom,
-                                              marker.size, False, False))
-            continue
-        host.words.append(Word(f"\x00{marker.text}", marker.x0, marker.x1, marker.top, marker.bottom, marker.size,
-                               False, False))
-        host.words.sort(key=lambda w: w.x0)
+        line.top = min(w.top for w in line.words if not w.marker) if any(not w.marker for w in line.words) else line.top
+        line.size = Counter(w.size for w in line.words if not w.marker).most_common(1)[0][0]
     return sorted(lines, key=lambda ln: ln.top)
 
 
 def _signature(line: Line) -> str:
-    return re.sub(r"\d", "#", line.text)
+    return re.sub(r"\d+", "#", line.text)
 
 
-def drop_furniture(pages: list[list[Line]], heights: list[float]) -> list[list[Line]]:
+def drop_furniture(pages: list[list[Line]], heights: list[float], body_size: float) -> list[list[Line]]:
     """Read: lines per page.  Write: the same without running headers, footers, job numbers, page numbers."""
     repeated = Counter()
     for lines, height in zip(pages, heights):
@@ -148,95 +180,187 @@ def drop_furniture(pages: list[list[Line]], heights: list[float]) -> list[list[L
             if line.top < MARGIN * height or line.top > (1 - MARGIN) * height:
                 seen.add((_signature(line), round(line.top / 10)))
         repeated.update(seen)
+    several = len(pages) > 1
     out = []
     for index, (lines, height) in enumerate(zip(pages, heights)):
         kept = []
         for line in lines:
-            in_margin = line.top < MARGIN * height or line.top > (1 - MARGIN) * height
-            text = line.text.replace("\x00", "")
-            if in_margin and (FURNITURE_TEXT.match(text) or repeated[(_signature(line), round(line.top / 10))] > 1
-                              or (index > 0 and line.top < MARGIN * height)):
-                continue
-            if line.top > (1 - MARGIN) * height and re.search(r"\d{2}-\d{5}", text):
-                continue
+            top_margin = line.top < MARGIN * height
+            bottom_margin = line.top > (1 - MARGIN) * height
+            text = line.text.replace(MARK, "")
+            if top_margin or bottom_margin:
+                if FURNITURE_TEXT.match(text) or JOB_NUMBER.search(text):
+                    continue
+                if several and repeated[(_signature(line), round(line.top / 10))] > 1:
+                    continue
+                if index > 0 and top_margin and line.size < body_size:
+                    continue                      # the small running header (title, symbol) of later pages
+                if bottom_margin and re.fullmatch(r"[\d\s/–-]+", text):
+                    continue
             kept.append(line)
         out.append(kept)
     return out
 
 
-def split_footnotes(lines: list[Line], body_size: float) -> tuple[list[Line], list[Footnote]]:
-    """Read: a page's lines.  Write: body lines and the footnotes at the page foot.
+def split_footnotes(lines: list[Line], rules: list[float], body_size: float) -> tuple[list[Line], list[list[Line]]]:
+    """Read: a page's lines and its rules.  Write: body lines and the page-foot footnotes (lines per note).
 
-    The foot begins at a rule of underscores, or at the first line in the small
-    footnote font that opens with a marker in the lower part of the page."""
-    rule = next((i for i, ln in enumerate(lines) if RULE_TEXT.match(ln.text)), None)
-    if rule is None:
-        rule = next((i for i, ln in enumerate(lines) if ln.size < 0.92 * body_size and ln.words[0].text.startswith("\x00")
-                     and i > len(lines) // 2), None)
-        if rule is None:
-            return lines, []
-        body, foot = lines[:rule], lines[rule:]
+    The foot begins below a drawn rule or a row of underscores, or failing those
+    at the first small-font line that opens with a marker in the lower half.  A
+    foot that does not open with a marker is returned as a note of its own with
+    no marker: it continues the previous page's last footnote."""
+    start = None
+    text_rule = next((i for i, ln in enumerate(lines) if RULE_TEXT.match(ln.text)), None)
+    if text_rule is not None:
+        body, foot = lines[:text_rule], lines[text_rule + 1:]
+        start = text_rule
     else:
-        body, foot = lines[:rule], lines[rule + 1:]
-    notes: list[Footnote] = []
+        for rule in rules:
+            below = [ln for ln in lines if ln.top > rule]
+            if below and all(ln.size < body_size for ln in below):
+                start = len(lines) - len(below)
+                break
+        if start is None:
+            start = next((i for i, ln in enumerate(lines) if ln.size < 0.92 * body_size and ln.words[0].marker
+                          and i > len(lines) // 2 and all(x.size < body_size for x in lines[i:])), None)
+        if start is None:
+            return lines, []
+        body, foot = lines[:start], lines[start:]
+    notes: list[list[Line]] = []
     for line in foot:
-        first = line.words[0].text
-        marker = re.fullmatch(r"\x00?(\d{1,3})", first)
-        if marker and (first.startswith("\x00") or len(line.words) > 1):
-            notes.append(Footnote(marker=marker.group(1), text=_plain(line.words[1:])))
+        first = line.words[0]
+        opens = first.marker or (re.fullmatch(r"\d{1,3}", first.text) and len(line.words) > 1
+                                 and line.x0 < min(ln.x0 for ln in foot) + 12 and first.x1 + 6 < line.words[1].x0)
+        if opens:
+            if not first.marker:
+                line.words[0] = Word(MARK + first.text, first.x0, first.x1, first.top, first.bottom, first.size,
+                                     False, False)
+            notes.append([line])
         elif notes:
-            notes[-1].text = _join(notes[-1].text, _plain(line.words))
+            notes[-1].append(line)
+        else:
+            notes.append([line])               # continuation of the previous page's footnote
     return body, notes
 
 
-def _plain(words: list[Word]) -> str:
-    return " ".join(w.text.replace("\x00", "") for w in words).strip()
-
-
-def _join(left: str, right: str) -> str:
-    if left.endswith("-") and right[:1].islower():
-        return left[:-1] + right
-    return f"{left} {right}".strip()
-
-
-def render_line(line: Line, indented: bool) -> str:
-    """A line in the markdown dialect: markers as <sup>N</sup>, an opening italic run as *lead*."""
-    parts: list[str] = []
-    words = line.words
-    start = 0
-    if indented and words and re.fullmatch(r"\d{1,3}\.|\([a-z]{1,4}\)", words[0].text) and not words[0].italic:
-        parts.append(words[0].text)  # the paragraph number; the italic lead follows it
-        start = 1
-    if indented:
-        first = start
-        while start < len(words) and words[start].italic and not words[start].text.startswith("\x00"):
-            start += 1
-        if start > first:
-            lead = " ".join(w.text for w in words[first:start])
-            trailing = re.search(r"[,;:.]+$", lead)
-            lead_text = lead[: trailing.start()] if trailing else lead
-            parts.append(f"*{lead_text}*" + (trailing.group(0) if trailing else ""))
-    for word in words[start:]:
-        if word.text.startswith("\x00"):
-            marker = f"<sup>{word.text[1:]}</sup>"
-            if parts:
-                parts[-1] += marker
+def group_blocks(lines: list[Line], body_size: float) -> list[list[Line]]:
+    """Read: body lines of all pages in order.  Write: blocks of lines, one per paragraph or header line."""
+    body_lines = [ln for ln in lines if ln.size == body_size]
+    margin = Counter(round(ln.x0) for ln in body_lines).most_common(1)[0][0] if body_lines else 0
+    right = max((ln.x1 for ln in body_lines), default=0)
+    steps = [b.top - a.top for a, b in zip(lines, lines[1:]) if a.page == b.page and a.size == b.size == body_size
+             and 0 < b.top - a.top < 3 * body_size]
+    leading = median(steps) if steps else 1.2 * body_size
+    blocks: list[list[Line]] = []
+    in_header = True
+    previous: Line | None = None
+    for line in lines:
+        text = line.text.replace(MARK, "")
+        if previous is None:
+            blocks.append([line])
+        elif in_header:
+            wrapped = (line.size == previous.size and previous.x1 > right - 0.2 * (right - margin)
+                       and 0 < line.top - previous.top < 1.6 * line.size and not SUBJECT.match(text))
+            if wrapped:
+                blocks[-1].append(line)
             else:
-                parts.append(marker)
+                blocks.append([line])
         else:
-            parts.append(word.text)
-    return " ".join(parts)
+            same_page = line.page == previous.page
+            gap = same_page and line.top - previous.top > 1.3 * leading
+            indented = line.x0 > margin + 8
+            if gap or indented or line.size != previous.size:
+                blocks.append([line])
+            else:
+                blocks[-1].append(line)
+        if SUBJECT.match(text.replace(" ,", ",")):
+            in_header = False
+        previous = line
+    return blocks
+
+
+def _split_wide_gaps(block: list[Line]) -> list[list[Line]]:
+    """A header line with a wide gap holds two items side by side ('United Nations   A/RES/73/3')."""
+    if len(block) != 1:
+        return [block]
+    line = block[0]
+    parts = [[line.words[0]]]
+    for word in line.words[1:]:
+        if word.x0 - parts[-1][-1].x1 > 40:
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    return [[Line(words=p, page=line.page, top=line.top, x0=p[0].x0, size=line.size)] for p in parts]
+
+
+def render_words(lines: list[Line], vocabulary: set[str]) -> str:
+    """Read: the lines of a block.  Write: one line of text with *italic* runs and <sup>N</sup> markers."""
+    pieces: list[tuple[str, bool, bool]] = []    # (text, italic, space_before)
+    for line_index, line in enumerate(lines):
+        previous_word: Word | None = None
+        for word in line.words:
+            if word.marker:
+                pieces.append((f"<sup>{word.text[1:]}</sup>", False, False))
+                previous_word = word
+                continue
+            if previous_word is None:
+                space = line_index > 0
+            else:
+                space = word.x0 - previous_word.x1 > 0.12 * word.size
+            if previous_word is None and line_index > 0 and pieces:
+                # a line break: repair hyphenation against the document's own words
+                last_text = pieces[-1][0]
+                joined = join_lines(last_text, word.text, vocabulary)
+                if joined == last_text + word.text or joined == last_text[:-1] + word.text:
+                    pieces[-1] = (last_text[:-1] if joined == last_text[:-1] + word.text else last_text,
+                                  pieces[-1][1], pieces[-1][2])
+                    space = False
+            pieces.append((word.text, word.italic, space))
+            previous_word = word
+    out = []
+    index = 0
+    while index < len(pieces):
+        text, italic, space = pieces[index]
+        if italic and text.strip(",;:.()"):
+            run = [pieces[index]]
+            index += 1
+            while index < len(pieces) and pieces[index][1]:
+                run.append(pieces[index])
+                index += 1
+            joined = run[0][0] + "".join((" " if s else "") + t for t, _, s in run[1:])
+            core = re.match(r"^(.*?)([,;:.]*)$", joined, re.S)
+            out.append((" " if space and out else "") + f"*{core.group(1)}*{core.group(2)}")
+            continue
+        out.append((" " if space and out else "") + text)
+        index += 1
+    return "".join(out).strip()
+
+
+def _glue_symbol(blocks: list[str]) -> list[str]:
+    """The UN prints the first letter of a symbol large ('A' then '/RES/73/3'): glue it back."""
+    out: list[str] = []
+    for text in blocks:
+        if out and re.fullmatch(r"[AES]", out[-1]) and text.startswith("/"):
+            out[-1] = out[-1] + text
+        elif out and re.fullmatch(r"[AES]", out[-1]) and re.search(r"(?:^|\s)/[A-Z]", text):
+            letter = out.pop()
+            parts = re.split(r"(?<=\s)(?=/[A-Z])", text, maxsplit=1)
+            out.extend(p.strip() for p in ([parts[0]] if len(parts) == 1 else parts[:1]) if p.strip())
+            out.append(letter + (parts[1] if len(parts) > 1 else ""))
+        else:
+            out.append(re.sub(r"^([AES])\s+(/[A-Z0-9])", r"\1\2", text))
+    return out
 
 
 def extract_pdf(data: bytes) -> Extraction:
-    """Bytes of a PDF in, an Extraction (markdown body, footnotes from the page feet) out."""
+    """Bytes of a PDF in, an Extraction (one block per paragraph, footnotes from the page feet) out."""
     pdf = open_pdf(data)
     try:
-        pages_words = []
-        heights = []
+        pages_words, heights, rules = [], [], []
         for page in pdf.pages:
             pages_words.append(page_words(page))
             heights.append(float(page.height))
+            rules.append(page_rules(page))
     except ParseError:
         raise
     except Exception as exc:
@@ -248,32 +372,36 @@ def extract_pdf(data: bytes) -> Extraction:
         raise ParseError("The PDF has no text layer (it may be a scan); run OCR on it first.")
     body_size = sizes.most_common(1)[0][0]
     pages = [page_lines(words, i, body_size) for i, words in enumerate(pages_words)]
-    pages = drop_furniture(pages, heights)
+    pages = drop_furniture(pages, heights, body_size)
     body_lines: list[Line] = []
-    footnotes: list[Footnote] = []
-    for lines in pages:
-        body, notes = split_footnotes(lines, body_size)
+    notes: list[list[Line]] = []
+    for lines, page_rule_tops in zip(pages, rules):
+        body, page_notes = split_footnotes(lines, page_rule_tops, body_size)
         body_lines.extend(body)
-        footnotes.extend(notes)
-    left = Counter(round(ln.x0) for ln in body_lines if ln.size == body_size).most_common(1)
-    margin = left[0][0] if left else 0
-    out: list[str] = []
-    previous: Line | None = None
-    for line in body_lines:
-        indented = line.x0 > margin + 8
-        gap = previous is not None and line.page == previous.page and line.top - previous.top > 2.2 * body_size
-        if previous is not None and (gap or indented or line.size != previous.size):
-            out.append("")
-        out.append(_glue_symbol(render_line(line, indented)))
-        previous = line
-    warnings = [] if footnotes or "<sup>" not in "\n".join(out) else [
+        for note in page_notes:
+            if not note[0].words[0].marker and notes:
+                notes[-1].extend(note)
+            elif note[0].words[0].marker:
+                notes.append(note)
+    vocabulary = word_vocabulary([ln.text for ln in body_lines] + [ln.text for n in notes for ln in n])
+    blocks: list[str] = []
+    for block in group_blocks(body_lines, body_size):
+        for part in _split_wide_gaps(block) if len(block) == 1 and _has_wide_gap(block[0]) else [block]:
+            text = render_words(part, vocabulary)
+            if text:
+                blocks.append(text)
+    blocks = _glue_symbol(blocks)
+    footnotes = []
+    for note in notes:
+        marker = note[0].words[0].text[1:]
+        first = Line(words=note[0].words[1:], page=note[0].page, top=note[0].top, x0=note[0].x0, size=note[0].size)
+        lines = ([first] if first.words else []) + note[1:]
+        footnotes.append(Footnote(marker=marker, text=render_words(lines, vocabulary) if lines else ""))
+    markdown = "\n\n".join(blocks)
+    warnings = [] if footnotes or "<sup>" not in markdown else [
         "Footnote markers were found in the PDF but no footnote text at the page feet."]
-    # Blocks are paragraphs: a new one starts only at an indented line, a change of size or a wide gap,
-    # so a paragraph that runs on to the next page stays one block.
-    return Extraction(format="pdf", markdown="\n".join(out), footnotes=footnotes, paragraphs_known=True,
-                      warnings=warnings)
+    return Extraction(format="pdf", markdown=markdown, footnotes=footnotes, paragraphs_known=True, warnings=warnings)
 
 
-def _glue_symbol(text: str) -> str:
-    """The UN prints the first letter of a symbol large ('A' then '/RES/73/3'): glue it back."""
-    return re.sub(r"^([AES])\s+(/[A-Z0-9])", r"\1\2", text)
+def _has_wide_gap(line: Line) -> bool:
+    return any(b.x0 - a.x1 > 40 for a, b in zip(line.words, line.words[1:]))

@@ -170,3 +170,21 @@ def test_search_page_query_count_does_not_grow_with_results(archive, client, dja
         client.get(SEARCH, {"q": "trafficking"})
     with django_assert_max_num_queries(16):
         client.get(SEARCH, {"q": "trafficking", "mode": "paragraphs"})
+
+
+def test_a_title_outranks_a_footnote_with_the_same_word(db):
+    from resolutions.models import Footnote, Paragraph
+
+    in_title = Document.objects.create(symbol="A/TEST/TITLE", title="Desertification and land degradation")
+    Paragraph.objects.create(document=in_title, order=0, kind="operative", number="1", lead="Decides",
+                             text="Decides to convene a meeting on soils")
+    in_footnote = Document.objects.create(symbol="A/TEST/NOTE", title="Soils and land")
+    Paragraph.objects.create(document=in_footnote, order=0, kind="operative", number="1", lead="Decides",
+                             text="Decides to convene a meeting on soils")
+    Footnote.objects.create(document=in_footnote, order=0, marker="1", text="See the report on desertification.")
+    for document in (in_title, in_footnote):
+        search.index_document(document)
+    result = search.search(search.parse_query("desertification"), Document.objects.all(), Paragraph.objects.all(),
+                           mode="documents", sort="relevance", page=1, params={})
+    assert [h.document.symbol for h in result.hits] == ["A/TEST/TITLE", "A/TEST/NOTE"]
+    assert result.hits[0].rank > result.hits[1].rank

@@ -259,8 +259,11 @@ def group_blocks(lines: list[Line], body_size: float) -> list[list[Line]]:
         if previous is None:
             blocks.append([line])
         elif in_header:
-            wrapped = (line.size == previous.size and previous.x1 > right - 0.2 * (right - margin)
-                       and 0 < line.top - previous.top < 1.6 * line.size and not SUBJECT.match(text))
+            close = 0 < line.top - previous.top < 1.6 * line.size and line.size == previous.size
+            # a wrapped header line: the previous one ran to the right edge, or both are in the large
+            # title fonts (titles and 'Resolution adopted by ...' are set ragged and centred)
+            wrapped = close and not SUBJECT.match(text) and (previous.x1 > right - 0.2 * (right - margin)
+                                                             or (line.size > body_size and line.size < 16))
             if wrapped:
                 blocks[-1].append(line)
             else:

@@ -1,0 +1,451 @@
+"""The measurements of issue 7, each through the project's real code, beside the SQL floor and the tantivy peer.
+
+Every measurement looks up the piece it measures when it runs; a piece that is not there yet is reported as
+"n/a (not built yet)", never with a made-up figure.  Called by ``manage.py bench`` (and the smoke test) with
+Django set up on the benchmark's own database.
+"""
+from __future__ import annotations
+
+import gc
+import importlib
+import json
+import statistics
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench import generate
+from bench.report import NA, header, ms, percentile, verdict
+
+BENCH_DIR = Path(__file__).resolve().parent
+ROOT = BENCH_DIR.parent
+SEARCH_P95_TARGET = 0.050
+FLOOR_RATIO_TARGET = 1.5
+INGEST_TARGET = 100.0
+DOCUMENT_PAGE_TARGET = 0.020
+AGREED_P95_TARGET = 0.200
+
+
+def _module(name: str):
+    """The module if it exists (another helper may not have written it yet), else None."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+def timed(fn, runs: int) -> list[float]:
+    """One warm-up call, then ``runs`` timed calls; seconds each."""
+    fn()
+    out = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - start)
+    return out
+
+
+@dataclass
+class QueryItem:
+    name: str
+    text: str = ""
+    filters: dict = field(default_factory=dict)
+    symbol: str | None = None      # normalised symbol key for the symbol lookup
+
+    def params(self) -> dict:
+        out = dict(self.filters)
+        if self.text:
+            out["q"] = self.text
+        if self.symbol:
+            out["q"] = self.raw_symbol
+        return out
+
+    raw_symbol: str = ""
+
+
+# ---------------------------------------------------------------------------
+# Ingestion
+
+
+def measure_ingestion(files: list[Path], batch: str, log) -> dict:
+    """Bulk ingestion through ``ingest_paths`` (the real path: record, parse, store, index, link)."""
+    ingestion = _module("resolutions.services.ingestion")
+    if ingestion is None or not hasattr(ingestion, "ingest_paths"):
+        return {"status": NA}
+    import psutil
+
+    process = psutil.Process()
+    every = max(1, len(files) // 50)
+    samples: list[tuple[int, int]] = []
+    counts = {"done": 0, "failed": 0}
+
+    def on_outcome(outcome):
+        counts["done"] += 1
+        if not outcome.ok:
+            counts["failed"] += 1
+        if counts["done"] % every == 0:
+            samples.append((counts["done"], process.memory_info().rss))
+        if counts["done"] % max(1, len(files) // 10) == 0:
+            log(f"  ingested {counts['done']:,}/{len(files):,}")
+
+    gc.collect()
+    samples.append((0, process.memory_info().rss))
+    start = time.perf_counter()
+    # Files one by one in order, as `manage.py ingest <folder>` does; the outcome list is kept short.
+    for shard_start in range(0, len(files), generate.SHARD_SIZE):
+        ingestion.ingest_paths(files[shard_start:shard_start + generate.SHARD_SIZE], batch=batch, progress=False,
+                               on_outcome=on_outcome)
+    seconds = time.perf_counter() - start
+    from resolutions.models import Document, Paragraph
+
+    documents = Document.objects.filter(source_files__batch=batch).distinct().count() \
+        if hasattr(Document, "source_files") else Document.objects.count()
+    paragraphs = Paragraph.objects.count()
+    window = max(1, len(samples) // 10)
+    first = max(r for _, r in samples[:window + 1])
+    last = max(r for _, r in samples[-window:])
+    return {"status": "ok", "files": len(files), "failed": counts["failed"], "seconds": seconds,
+            "docs_per_s": len(files) / seconds, "paragraphs_per_s": paragraphs / seconds, "documents": documents,
+            "paragraphs": paragraphs, "peak_rss": max(r for _, r in samples), "rss_first": first, "rss_last": last,
+            "measured": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+
+
+# ---------------------------------------------------------------------------
+# The query mix
+
+
+def query_mix() -> list[QueryItem]:
+    """The fixed mix of issue 7, with facet values, the rare word and the symbol taken from the database."""
+    from django.db import connection
+
+    from resolutions.models import Document
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT session, committee, count(*) FROM resolutions_document WHERE session IS NOT NULL "
+                       "AND committee <> '' GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 1")
+        row = cursor.fetchone()
+        session, committee = (row[0], row[1]) if row else (63, "Third Committee")
+        rare = None
+        try:
+            # A word of the archive's own vocabulary found in a handful of documents (the 'did you mean' table).
+            cursor.execute("SELECT word FROM resolutions_searchterm WHERE frequency BETWEEN 2 AND 5 "
+                           "AND length(word) >= 8 ORDER BY frequency DESC, word LIMIT 1")
+            found = cursor.fetchone()
+            rare = found[0] if found else None
+        except Exception:
+            connection.rollback() if not connection.in_atomic_block else None
+        middle = Document.objects.exclude(symbol__isnull=True).exclude(symbol="").order_by("pk")
+        count = middle.count()
+        target = middle[count // 2] if count else None
+    items = [
+        QueryItem("rare term", rare or "Ouagadougou"),
+        QueryItem("common term: trafficking", "trafficking"),
+        QueryItem("common term: States", "States"),
+        QueryItem("quoted phrase", '"trafficking in persons"'),
+        QueryItem("OR query", "trafficking OR terrorism"),
+        QueryItem("two facets", "development", {"session": str(session), "committee": committee}),
+        QueryItem("facet-only browse", "", {"session": str(session)}),
+    ]
+    if target is not None:
+        items.append(QueryItem("symbol lookup", symbol=target.symbol_key, raw_symbol=target.symbol.lower()))
+    else:
+        items.append(QueryItem("symbol lookup", symbol="A/C.3/63/L.1", raw_symbol="a/c.3/63/l.1"))
+    return items
+
+
+def search_function():
+    """A callable running one query through resolutions.search the way the search page does, or None."""
+    search = _module("resolutions.search")
+    filters = _module("resolutions.filters")
+    if search is None or not hasattr(search, "search") or filters is None:
+        return None
+    from django.http import QueryDict
+
+    from resolutions.models import Document, Paragraph
+
+    def run(item: QueryItem):
+        params = item.params()
+        query = search.parse_query(params.get("q"))
+        target = search.find_by_symbol(query)
+        if target is not None:
+            return target
+        qd = QueryDict(mutable=True)
+        qd.update(params)
+        documents = filters.DocumentFilter(params, queryset=Document.objects.all()).qs
+        paragraphs = filters.ParagraphFilter(params, queryset=Paragraph.objects.all()).qs
+        return search.search(query, documents, paragraphs, mode="documents", sort="relevance", page=1, params=qd)
+
+    return run
+
+
+def measure_search(items: list[QueryItem], runs: int, peer, log) -> list[dict]:
+    from django.test import Client
+
+    from bench.sql_floor import run_floor
+
+    fn = search_function()
+    client = Client()
+    rows = []
+    for item in items:
+        row = {"name": item.name, "query": item.symbol or item.text or "", "filters": item.filters}
+        if fn is None:
+            row["function"] = None
+        else:
+            result = fn(item)
+            row["total"] = getattr(result, "total", 1)
+            row["facets"] = sum(len(f.values) for f in getattr(result, "facets", []))
+            row["function"] = timed(lambda: fn(item), runs)
+            row["http"] = timed(lambda: client.get("/search/", item.params()), runs)
+        row["floor"] = timed(lambda: run_floor(item), runs)
+        if peer is not None:
+            count, _, _ = peer.run(item)
+            row["peer_total"] = count
+            row["peer"] = timed(lambda: peer.run(item), runs)
+        log(f"  {item.name}: {len(row.get('function') or [])} runs")
+        rows.append(row)
+    return rows
+
+
+# ---------------------------------------------------------------------------
+# Pages, agreed language, parsing
+
+
+def series_pair():
+    """Two documents of one series (a draft and its revision): the comparison page's input."""
+    from resolutions.models import Document
+
+    for rev in Document.objects.filter(symbol_key__endswith="/REV.1").order_by("pk")[:50]:
+        draft = Document.objects.filter(symbol_key=rev.symbol_key[: -len("/REV.1")]).first()
+        if draft:
+            return draft, rev
+    docs = list(Document.objects.order_by("pk")[:2])
+    return (docs[0], docs[1]) if len(docs) == 2 else None
+
+
+def measure_pages(runs: int) -> dict:
+    from django.test import Client
+    from django.urls import NoReverseMatch, reverse
+
+    from resolutions.models import Document
+
+    client = Client()
+    out: dict = {}
+    ids = list(Document.objects.order_by("pk").values_list("pk", flat=True))
+    if not ids:
+        return {"document": None, "compare": None}
+    picks = [ids[(i * 7919) % len(ids)] for i in range(max(1, runs))]
+    try:
+        reverse("resolutions:document", args=[picks[0]])
+        for pk in picks[:1]:
+            assert client.get(f"/documents/{pk}/").status_code == 200
+        samples = []
+        for pk in picks:
+            url = reverse("resolutions:document", args=[pk])
+            start = time.perf_counter()
+            client.get(url)
+            samples.append(time.perf_counter() - start)
+        out["document"] = samples
+    except (NoReverseMatch, AssertionError):
+        out["document"] = None
+    pair = series_pair()
+    try:
+        url = reverse("lineage:compare", args=[pair[0].pk, pair[1].pk]) if pair else None
+        if url is None or client.get(url).status_code != 200:
+            raise NoReverseMatch
+        out["compare"] = timed(lambda: client.get(url), runs)
+    except NoReverseMatch:
+        out["compare"] = None
+    return out
+
+
+def measure_agreed_language(runs: int) -> list[float] | None:
+    lineage = _module("resolutions.selectors.lineage")
+    if lineage is None or not hasattr(lineage, "agreed_language"):
+        return None
+    from resolutions.models import Paragraph
+
+    ids = list(Paragraph.objects.filter(kind="operative").order_by("pk").values_list("pk", flat=True))
+    if not ids:
+        return None
+    import random
+
+    rng = random.Random(7)
+    texts = []
+    for i in range(runs):
+        text = Paragraph.objects.get(pk=ids[(i * 104729) % len(ids)]).text
+        words = text.split()
+        # A pasted sentence as a drafter would: the first 25 words, one of them changed.
+        words = words[:25]
+        if len(words) > 6:
+            words[rng.randrange(3, len(words))] = "notably"
+        texts.append(" ".join(words))
+    lineage.agreed_language(texts[0])
+    samples = []
+    for text in texts:
+        start = time.perf_counter()
+        lineage.agreed_language(text)
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def measure_parse(runs: int) -> dict:
+    parser = _module("resolutions.parser")
+    if parser is None or not hasattr(parser, "parse"):
+        return {}
+    out = {}
+    for label, size in (("10 kB", 10_000), ("1 MB", 1_000_000)):
+        data = generate.large_input(size)
+        result = parser.parse(data, "large.txt")
+        out[label] = {"bytes": len(data), "paragraphs": len(result.paragraphs),
+                      "samples": timed(lambda: parser.parse(data, "large.txt"), max(1, runs if size < 100_000 else min(runs, 3)))}
+    return out
+
+
+# ---------------------------------------------------------------------------
+# The whole run
+
+
+def is_smoke(scale: int, smoke: bool | None) -> bool:
+    return bool(smoke) or scale <= 1000
+
+
+def default_output(scale: int, smoke: bool | None) -> Path:
+    return BENCH_DIR / "out" / f"smoke-{scale}.md" if is_smoke(scale, smoke) else ROOT / "BENCHMARKS.md"
+
+
+def run(scale: int = 1000, *, seed: int = 1, runs: int | None = None, output: Path | None = None,
+        corpus_base: Path | None = None, smoke: bool | None = None, peer: bool = True, log=print) -> str:
+    """Build or reuse the corpus, ingest it unless this database holds it, measure, write and return the table."""
+    runs = runs or (5 if is_smoke(scale, smoke) else 30)
+    output = Path(output) if output else default_output(scale, smoke)
+    log(f"Corpus: {scale:,} documents, seed {seed}")
+    folder, manifest = generate.ensure_corpus(scale, seed, corpus_base,
+                                              progress=lambda n: log(f"  generated {n:,}"))
+    files = generate.corpus_files(folder, manifest)
+    batch = f"bench-{scale}-{seed}"
+    from resolutions.models import Document, SourceFile
+
+    saved = output.with_suffix(".ingestion.json")
+    held = SourceFile.objects.filter(batch=batch).count()
+    if held >= len(files) and saved.exists():
+        ingestion = json.loads(saved.read_text())
+        ingestion["reused"] = True
+        log(f"Database already holds the corpus; ingestion figures from {ingestion.get('measured')}")
+    else:
+        log(f"Ingesting {len(files):,} files")
+        ingestion = measure_ingestion(files, batch, log)
+        if ingestion.get("status") == "ok":
+            saved.parent.mkdir(parents=True, exist_ok=True)
+            saved.write_text(json.dumps(ingestion))
+    peer_engine, peer_build = None, None
+    if peer:
+        from bench.tantivy_peer import Peer
+
+        peer_engine = Peer()
+        peer_build = peer_engine.build()
+        log(f"tantivy index: {peer_engine.documents:,} documents in {peer_build:.1f} s")
+    log("Search")
+    items = query_mix()
+    search_rows = measure_search(items, runs, peer_engine, log)
+    log("Pages")
+    pages = measure_pages(runs)
+    log("Agreed language")
+    agreed = measure_agreed_language(runs)
+    log("Parsing")
+    parsing = measure_parse(runs)
+    table = render(scale, seed, runs, manifest, ingestion, search_rows, pages, agreed, parsing, peer_build,
+                   Document.objects.count())
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(table)
+    log(table)
+    log(f"Written to {output}")
+    return table
+
+
+def _stats(samples):
+    if not samples:
+        return None
+    return {"p50": statistics.median(samples), "p95": percentile(samples, 95), "p99": percentile(samples, 99)}
+
+
+def render(scale, seed, runs, manifest, ingestion, search_rows, pages, agreed, parsing, peer_build,
+           stored_documents) -> str:
+    lines = header(scale, manifest["paragraphs"], seed, runs)
+    lines += ["## Ingestion (through `resolutions.services.ingestion.ingest_paths`)", "",
+              "| Measure | Value | Target |", "|---|---|---|"]
+    if ingestion.get("status") == "ok":
+        mb = 2 ** 20
+        growth = (ingestion["rss_last"] - ingestion["rss_first"]) / mb
+        note = " (figures of an earlier run on this database)" if ingestion.get("reused") else ""
+        lines += [
+            f"| documents/s | {ingestion['docs_per_s']:.1f}{note} | >= 100: "
+            f"{verdict(ingestion['docs_per_s'], INGEST_TARGET, higher_is_better=True)} |",
+            f"| paragraphs/s | {ingestion['paragraphs_per_s']:.0f} | |",
+            f"| files, failed | {ingestion['files']:,}, {ingestion['failed']:,} | 0 failed |",
+            f"| peak RSS | {ingestion['peak_rss'] / mb:.0f} MiB | flat |",
+            f"| RSS first vs last tenth of the files | {ingestion['rss_first'] / mb:.0f} MiB -> "
+            f"{ingestion['rss_last'] / mb:.0f} MiB ({growth:+.0f} MiB) | "
+            f"{'flat' if abs(growth) < 50 else 'grows'} |",
+        ]
+    else:
+        lines += [f"| documents/s | {NA} | >= 100 |", f"| paragraphs/s | {NA} | |", f"| peak RSS | {NA} | flat |",
+                  f"| RSS first vs last tenth of the files | {NA} | flat |"]
+    lines += ["", f"Documents in the database: {stored_documents:,}.", "",
+              "## Search (p50 / p95 / p99 ms; function = `resolutions.search.search` as the search page calls it, "
+              "facet counts included; HTTP = the test client on /search/)", "",
+              "| Query | Hits | Function p50/p95/p99 | HTTP p50/p95/p99 | SQL floor p50/p95 | tantivy p50/p95 (hits) "
+              "| Function / floor (p50) | Function / tantivy (p50) | Target: p95 < 50 ms and <= 1.5x floor |",
+              "|---|---|---|---|---|---|---|---|---|"]
+    for row in search_rows:
+        f, h, fl, pe = (_stats(row.get(k)) for k in ("function", "http", "floor", "peer"))
+        fn_cell = NA if f is None else f"{ms(f['p50'])} / {ms(f['p95'])} / {ms(f['p99'])}"
+        http_cell = NA if h is None else f"{ms(h['p50'])} / {ms(h['p95'])} / {ms(h['p99'])}"
+        floor_cell = f"{ms(fl['p50'])} / {ms(fl['p95'])}"
+        peer_cell = "n/a" if pe is None else f"{ms(pe['p50'])} / {ms(pe['p95'])} ({row.get('peer_total', 0):,})"
+        ratio_floor = "n/a" if f is None else f"{f['p50'] / fl['p50']:.1f}x"
+        ratio_peer = "n/a" if f is None or pe is None else f"{f['p50'] / pe['p50']:.1f}x"
+        if f is None:
+            target = "n/a"
+        else:
+            a = verdict(f["p95"], SEARCH_P95_TARGET)
+            b = verdict(f["p50"] / fl["p50"], FLOOR_RATIO_TARGET)
+            target = f"p95 {a}; floor ratio {b}"
+        hits = f"{row.get('total', 'n/a'):,}" if isinstance(row.get("total"), int) else "n/a"
+        label = f"{row['name']} (`{row['query'] or ''}`{' ' + json.dumps(row['filters']) if row['filters'] else ''})"
+        lines.append(f"| {label} | {hits} | {fn_cell} | {http_cell} | {floor_cell} | {peer_cell} | {ratio_floor} "
+                     f"| {ratio_peer} | {target} |")
+    if peer_build is not None:
+        lines += ["", f"tantivy index built in {peer_build:.1f} s (BM25, top 20, session and committee counts "
+                      "by aggregation)."]
+    lines += ["", "## Pages, agreed language, parsing", "", "| Measure | p50 ms | p95 ms | Target |", "|---|---|---|---|"]
+    doc = _stats(pages.get("document"))
+    lines.append(f"| document page (server time, test client) | "
+                 + (f"{ms(doc['p50'])} | {ms(doc['p95'])} | < 20 ms: {verdict(doc['p50'], DOCUMENT_PAGE_TARGET)} |"
+                    if doc else f"{NA} | {NA} | < 20 ms |"))
+    cmp_ = _stats(pages.get("compare"))
+    lines.append("| comparison page (draft vs its revision) | "
+                 + (f"{ms(cmp_['p50'])} | {ms(cmp_['p95'])} | |" if cmp_ else f"{NA} | {NA} | |"))
+    ag = _stats(agreed)
+    lines.append("| agreed-language lookup (25 pasted words) | "
+                 + (f"{ms(ag['p50'])} | {ms(ag['p95'])} | p95 < 200 ms: {verdict(ag['p95'], AGREED_P95_TARGET)} |"
+                    if ag else f"{NA} | {NA} | p95 < 200 ms |"))
+    for label in ("10 kB", "1 MB"):
+        entry = parsing.get(label)
+        if entry:
+            s = _stats(entry["samples"])
+            lines.append(f"| parse a {label} input ({entry['bytes']:,} bytes, {entry['paragraphs']:,} paragraphs) | "
+                         f"{ms(s['p50'])} | {ms(s['p95'])} | |")
+        else:
+            lines.append(f"| parse a {label} input | {NA} | {NA} | |")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def safe_run(*args, **kwargs) -> str:
+    """``run`` that prints the traceback of a failed measurement instead of hiding it."""
+    try:
+        return run(*args, **kwargs)
+    except Exception:
+        traceback.print_exc()
+        raise

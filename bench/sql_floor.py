@@ -1,0 +1,62 @@
+"""The floor: each query of the mix as one hand-written SQL statement on the same database.
+
+It returns what the search page needs (the top 20 ids, the total and the counts of every document facet) in a
+single round trip, with no ORM and no snippets: the least any implementation on this schema has to pay.
+"""
+from __future__ import annotations
+
+from django.db import connection
+
+from resolutions.search_config import SEARCH_CONFIG
+
+FACET_SQL = """
+    (SELECT json_agg(x) FROM (SELECT body, count(*) FROM m WHERE body <> '' GROUP BY 1) x),
+    (SELECT json_agg(x) FROM (SELECT session, count(*) FROM m WHERE session IS NOT NULL GROUP BY 1) x),
+    (SELECT json_agg(x) FROM (SELECT extract(year FROM date) y, count(*) FROM m WHERE date IS NOT NULL GROUP BY 1) x),
+    (SELECT json_agg(x) FROM (SELECT committee, count(*) FROM m WHERE committee <> '' GROUP BY 1) x),
+    (SELECT json_agg(x) FROM (SELECT document_type, count(*) FROM m WHERE document_type <> '' GROUP BY 1) x),
+    (SELECT json_agg(x) FROM (SELECT a.agenda_item_id, count(DISTINCT a.document_id) FROM resolutions_documentagendaitem a
+                              JOIN m ON m.id = a.document_id GROUP BY 1 ORDER BY 2 DESC LIMIT 200) x),
+    (SELECT json_agg(x) FROM (SELECT s.state_id, count(DISTINCT s.document_id) FROM resolutions_sponsorship s
+                              JOIN m ON m.id = s.document_id WHERE s.state_id IS NOT NULL
+                              GROUP BY 1 ORDER BY 2 DESC LIMIT 200) x)
+"""
+
+
+def floor_statement(text: str, filters: dict) -> tuple[str, list]:
+    """The SQL and parameters for a query (``text`` may be empty: a facet-only browse)."""
+    where, params = [], []
+    rank = "0::float4"
+    order = "date DESC NULLS LAST, symbol, id"
+    if text:
+        where.append("d.search_vector @@ websearch_to_tsquery(%s::regconfig, %s)")
+        params += [SEARCH_CONFIG, text]
+        rank = "ts_rank_cd(d.search_vector, websearch_to_tsquery(%s::regconfig, %s), 1)"
+        order = "r DESC, date DESC NULLS LAST, id"
+    for field in ("session", "committee", "body"):
+        if field in filters:
+            where.append(f"d.{field} = %s")
+            params.append(int(filters[field]) if field == "session" else filters[field])
+    rank_params = [SEARCH_CONFIG, text] if text else []
+    sql = f"""
+        WITH m AS (SELECT d.id, d.symbol, d.date, d.session, d.committee, d.body, d.document_type, {rank} AS r
+                   FROM resolutions_document d WHERE {' AND '.join(where) or 'TRUE'})
+        SELECT (SELECT count(*) FROM m),
+               (SELECT json_agg(id) FROM (SELECT id FROM m ORDER BY {order} LIMIT 20) t),
+               {FACET_SQL}
+    """
+    return sql, rank_params + params
+
+
+def symbol_statement(symbol_key: str) -> tuple[str, list]:
+    return "SELECT id FROM resolutions_document WHERE symbol_key = %s LIMIT 1", [symbol_key]
+
+
+def run_floor(item) -> object:
+    if item.symbol:
+        sql, params = symbol_statement(item.symbol)
+    else:
+        sql, params = floor_statement(item.text, item.filters)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()

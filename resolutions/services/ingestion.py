@@ -276,6 +276,7 @@ def _store(source_file: SourceFile, parsed: ParsedDocument, filename: str, *, di
                 document.save()
                 search.index_document(document)
                 lineage.after_ingest(document)
+                resolve_pending_citations(document)  # the merge may have given it a symbol
                 message = f"Same text as {document}: kept as another source file of it."
                 _mark_parsed(source_file, document, parsed.format, warnings + [message])
                 return IngestionOutcome(source_file, document, PARSED, message, name=filename)

@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "resolutions",
 ]
 
@@ -184,4 +187,43 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {"resolutions": {"level": os.environ.get("LOG_LEVEL", "INFO")}},
+}
+
+# --- Open data API (issue 6): Django REST framework, OpenAPI schema, throttling ---
+# Read-only JSON API under /api/ (resolutions/api/). Anonymous clients are throttled (429 with Retry-After);
+# authenticated staff are not (resolutions.api.throttling). Rates are per client address.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.BasicAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    # JSON only: the documentation page is /api/docs/ (the browsable API's inline script breaks under the CSP).
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "resolutions.api.pagination.ArchivePagination",
+    "PAGE_SIZE": 20,
+    "DEFAULT_THROTTLE_CLASSES": ["resolutions.api.throttling.AnonymousClientThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("ARCHIVE_API_ANON_RATE", "120/minute")},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "UN Resolutions Archive API",
+    "DESCRIPTION": "Read-only access to the archive's documents, member states, agenda items, series, search "
+                   "and comparisons, with exports (CSV, JSON, plain text, Akoma Ntoso XML).",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # The documentation page's script and styles come from drf-spectacular-sidecar (no CDN).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "MemberStateKindEnum": "resolutions.models.MemberState.Kind",
+        "CitationKindEnum": "resolutions.models.Citation.Kind",
+        "CitationStatusEnum": "resolutions.models.Citation.Status",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "resolutions.api.schema.declare_throttling",
+    ],
 }

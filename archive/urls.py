@@ -3,6 +3,8 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Open data API, its OpenAPI schema and documentation page (issue 6)
+    path("api/", include("resolutions.api.urls")),
     path("", include("resolutions.urls_lineage")),
     path("", include("resolutions.urls")),
 ]

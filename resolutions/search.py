@@ -15,9 +15,13 @@ Design
   it never raises on odd input, so any text is a valid query.  A query that
   looks like a document symbol goes straight to that document.
 * Ranking is ``ts_rank_cd`` with the weights above, normalised by document
-  length (flag 1) so that long texts do not win by size alone.  Ranking is
-  computed only over the rows the match (and the filters) leave; the page is
-  cut with LIMIT/OFFSET in SQL.
+  length (flag 1) so that long texts do not win by size alone.  Ranking reads
+  every matching vector, so it runs over a bounded candidate set: when more
+  than ``RANK_CANDIDATES`` rows match (a common word over 100,000 documents),
+  the newest ``RANK_CANDIDATES`` matches (one top-N sort on an indexed column
+  over the GIN bitmap) are ranked and the page says so; the total count stays
+  exact, and sorting by date reaches every match.  The page is cut with
+  LIMIT/OFFSET in SQL.
 * Snippets (``ts_headline``, the expensive part) are computed only for the rows
   on the page: the best two matching paragraphs of each document shown, in one
   query with a window function.  The highlight markers are private-use
@@ -47,6 +51,7 @@ from resolutions.search_config import SEARCH_CONFIG
 
 MAX_QUERY_CHARS = 1000           # longer input is cut here, with a notice (websearch queries longer are noise)
 PAGE_SIZE = 20
+RANK_CANDIDATES = 2000           # at most this many matches are ranked by relevance (see the design above)
 SNIPPETS_PER_DOCUMENT = 2
 RANK_NORMALISATION = 1           # ts_rank_cd: divide by 1 + log(document length)
 MARK_START, MARK_END = "\ue000", "\ue001"
@@ -80,7 +85,9 @@ def index_document(document) -> None:
             """
             INSERT INTO resolutions_searchterm (word, frequency)
             SELECT word, ndoc FROM ts_stat(format(
-                'SELECT to_tsvector(''simple'', p.text) FROM resolutions_paragraph p WHERE p.document_id = %%s', %(id)s))
+                'SELECT to_tsvector(''simple'', p.text) FROM resolutions_paragraph p WHERE p.document_id = %%s'
+                ' UNION ALL SELECT to_tsvector(''simple'', d.title) FROM resolutions_document d WHERE d.id = %%s',
+                %(id)s, %(id)s))
             WHERE length(word) BETWEEN 3 AND 40 AND word ~ '^[a-z][a-z-]*$'
             ON CONFLICT (word) DO UPDATE SET frequency = resolutions_searchterm.frequency + EXCLUDED.frequency
             """,
@@ -173,11 +180,15 @@ def match_documents(queryset, query: ParsedQuery):
     return queryset.filter(search_vector=tsquery).annotate(rank=rank)
 
 
-def order_documents(queryset, query: ParsedQuery, sort: str):
+def order_documents(queryset, query: ParsedQuery, sort: str, total: int | None = None):
+    """Order matched documents; relevance ranks at most RANK_CANDIDATES of them (the newest)."""
     if sort == "date" or query.is_empty:
         return queryset.order_by(F("date").desc(nulls_last=True), "symbol", "pk")
     if sort == "date_asc":
         return queryset.order_by(F("date").asc(nulls_last=True), "symbol", "pk")
+    if total is not None and total > RANK_CANDIDATES:
+        newest = queryset.order_by(F("date").desc(nulls_last=True), "-pk").values("pk")[:RANK_CANDIDATES]
+        queryset = match_documents(Document.objects.filter(pk__in=newest), query)
     return queryset.order_by("-rank", F("date").desc(nulls_last=True), "pk")
 
 
@@ -190,11 +201,15 @@ def match_paragraphs(queryset, query: ParsedQuery):
     return queryset.filter(search_vector=query.tsquery()).annotate(rank=rank)
 
 
-def order_paragraphs(queryset, query: ParsedQuery, sort: str):
+def order_paragraphs(queryset, query: ParsedQuery, sort: str, total: int | None = None):
+    """Order matched paragraphs; relevance ranks at most RANK_CANDIDATES of them (the latest stored)."""
     if sort == "date" or query.is_empty:
         return queryset.order_by(F("document__date").desc(nulls_last=True), "document_id", "order")
     if sort == "date_asc":
         return queryset.order_by(F("document__date").asc(nulls_last=True), "document_id", "order")
+    if total is not None and total > RANK_CANDIDATES:
+        latest = queryset.order_by("-pk").values("pk")[:RANK_CANDIDATES]
+        queryset = match_paragraphs(Paragraph.objects.filter(pk__in=latest), query)
     return queryset.order_by("-rank", F("document__date").desc(nulls_last=True), "document_id", "order")
 
 
@@ -401,6 +416,18 @@ class SearchResult:
     notice: str = ""
 
 
+def _pages(total: int, page: int, page_size: int, query: ParsedQuery, sort: str, notice: str, what: str):
+    """Number of pages and the page shown; relevance order reaches only the ranked candidates."""
+    reachable = total
+    if sort == "relevance" and not query.is_empty and total > RANK_CANDIDATES:
+        reachable = RANK_CANDIDATES
+        notice = (notice + " " if notice else "") + (
+            f"{total:,} {what} match; the {RANK_CANDIDATES:,} most recent of them are ranked by relevance. "
+            "Add words or filters to narrow the search, or sort by date to go through all of them.")
+    pages = max(1, -(-reachable // page_size))
+    return pages, min(max(1, page), pages), notice
+
+
 def search(query: ParsedQuery, documents, paragraphs, *, mode: str, sort: str, page: int, params,
            page_size: int = PAGE_SIZE) -> SearchResult:
     """Run a search over pre-filtered querysets (filters come from resolutions.filters).
@@ -417,9 +444,9 @@ def search(query: ParsedQuery, documents, paragraphs, *, mode: str, sort: str, p
     if mode == "paragraphs":
         matched = match_paragraphs(paragraphs, query)
         total = matched.count()
-        pages = max(1, -(-total // page_size))
-        page = min(max(1, page), pages)
-        rows = list(order_paragraphs(matched, query, sort).select_related("document")[(page - 1) * page_size: page * page_size])
+        pages, page, notice = _pages(total, page, page_size, query, sort, notice, "paragraphs")
+        rows = list(order_paragraphs(matched, query, sort, total).select_related("document")
+                    [(page - 1) * page_size: page * page_size])
         heads = headlines_for_paragraphs([r.pk for r in rows], query)
         hits = [ParagraphHit(r, getattr(r, "rank", None), *heads.get(r.pk, ("", html.escape(r.text)))) for r in rows]
         facets = paragraph_facets(matched, params) + document_facets(
@@ -427,9 +454,8 @@ def search(query: ParsedQuery, documents, paragraphs, *, mode: str, sort: str, p
     else:
         matched = match_documents(documents, query)
         total = matched.count()
-        pages = max(1, -(-total // page_size))
-        page = min(max(1, page), pages)
-        rows = list(order_documents(matched, query, sort)[(page - 1) * page_size: page * page_size])
+        pages, page, notice = _pages(total, page, page_size, query, sort, notice, "documents")
+        rows = list(order_documents(matched, query, sort, total)[(page - 1) * page_size: page * page_size])
         snippets = snippets_for_documents([r.pk for r in rows], query)
         hits = [DocumentHit(r, getattr(r, "rank", None), snippets.get(r.pk, [])) for r in rows]
         facets = document_facets(matched, params)

@@ -51,6 +51,10 @@ def search_page(request):
     data = request.POST if request.method == "POST" else request.GET
     params = _clean_params(data)
     query = search.parse_query(params.get("q"))
+    if query.text:
+        params["q"] = query.text   # a cut query: links on the page carry what was searched, not 10 kB
+    else:
+        params.pop("q", None)
     target = search.find_by_symbol(query)
     if target is not None:
         return redirect(target)

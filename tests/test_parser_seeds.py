@@ -209,3 +209,58 @@ def test_every_seed_ends_with_a_full_stop_and_preambular_paragraphs_with_commas(
     for paragraph in doc.paragraphs:
         if paragraph.kind == "preambular":
             assert paragraph.text.endswith((",", ":")), paragraph.text[-40:]
+
+
+def citations(doc):
+    return [(c.kind, c.body, c.number, c.symbol, c.volume, c.treaty_number, c.paragraph, c.footnote) for c in doc.citations]
+
+
+def test_seed_000_citations_from_paragraphs_and_footnotes():
+    found = citations(parsed("000"))
+    # "Recalling its resolution 61/180": "its" in a General Assembly text is the Assembly's own.
+    assert ("resolution", "General Assembly", "61/180", None, None, None, 0, None) in found
+    assert ("resolution", "Economic and Social Council", "2008/33", None, None, None, 1, None) in found
+    # Footnote 1 "Resolution 55/25, annex I."; footnote 2 "Ibid., annex II." is the same resolution.
+    assert ("resolution", "General Assembly", "55/25", None, None, None, None, "1") in found
+    assert ("resolution", "General Assembly", "55/25", None, None, None, None, "2") in found
+    assert ("treaty", None, None, None, "2171", "27531", None, "3") in found
+    # "Ibid., vol. 266, No. 3822." takes the Treaty Series from footnote 3.
+    assert ("treaty", None, None, None, "266", "3822", None, "4") in found
+    assert ("treaty", None, None, None, "1249", "20378", None, "5") in found
+
+
+def test_seed_001_citations_match_seed_000():
+    assert citations(parsed("001")) == citations(parsed("000"))
+
+
+def test_seed_002_citations_lists_and_documents():
+    doc = parsed("002")
+    found = citations(doc)
+    # "Recalling its resolutions 55/25 of 15 November 2000, 58/137 of 22 December 2003, 59/166 ...": one each.
+    for number in ("55/25", "58/137", "59/166"):
+        assert ("resolution", "General Assembly", number, None, None, None, 0, None) in found
+    assert ("resolution", "Economic and Social Council", "2006/27", None, None, None, 1, None) in found
+    # Paragraph 3 ("Welcoming ...") names ECOSOC decisions 16 (LVI), 17 (LVI) and 1980/127.
+    assert {c.number for c in doc.citations if c.kind == "decision" and c.paragraph == 3} == {
+        "16 (LVI)", "17 (LVI)", "1980/127"}
+    # Operative 11 ("as requested by the Economic and Social Council in its resolution 2006/27"): paragraph 21.
+    assert doc.paragraphs[21].number == "11"
+    assert ("resolution", "Economic and Social Council", "2006/27", None, None, None, 21, None) in found
+    assert {c.symbol for c in doc.citations if c.kind == "document"} >= {
+        "E/CN.4/2006/62", "A/HRC/Sub.1/58/25", "A/HRC/Sub.1/58/L.9"}
+    assert ("resolution", "General Assembly", "34/180", None, None, None, None, "7") in found
+
+
+def test_seed_004_citations():
+    doc = parsed("004")
+    found = citations(doc)
+    assert ("resolution", "General Assembly", "64/293", None, None, None, 5, None) in found
+    assert ("resolution", "Human Rights Council", "23/5", None, None, None, 9, None) in found
+    footnote_8 = [c.number for c in doc.citations if c.footnote == "8"]
+    assert footnote_8 == ["55/67", "58/137", "59/166", "61/144", "61/180", "63/156", "63/194", "64/178"]
+    assert ("treaty", None, None, None, "2237", "39574", None, "5") in found
+    assert ("document", None, None, "A/68/127", None, None, None, "13") in found
+    for citation in doc.citations:
+        assert (citation.paragraph is None) != (citation.footnote is None)
+        if citation.paragraph is not None:
+            assert 0 <= citation.paragraph < len(doc.paragraphs)

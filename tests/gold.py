@@ -1,0 +1,597 @@
+"""Gold data for measuring the parser on the real corpus (../shared/corpus/real/).
+
+Pure functions over the corpus files: nothing here calls the parser, and no expectation is
+copied from its output.  Every expectation comes from one of:
+
+* the UN's own AKN4UN XML (``unxml-ga-resolutions/``, ``unxml-sc-resolutions/``), read with lxml;
+* the UN's per-resolution metadata tables (``*/data_extract/*.json``, JSON Lines);
+* the UN Digital Library MARCXML of the GA 78 Third Committee drafts;
+* the headings of the hand-corrected SC texts (``cr-unsc-gold``) and their file names;
+* a small table of facts read by hand from the four GateNLP PDFs (``GATENLP_PDF_FACTS``).
+
+``Gold`` holds one input document (what the parser reads) and what it must yield.  A field left
+``None`` is not measured for that document (the input does not carry it, or nothing certain is
+known about it).  ``load_all(corpus)`` returns every pair, grouped by ``Gold.source``.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+
+AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+NS = {"a": AKN_NS}
+MARC_NS = {"m": "http://www.loc.gov/MARC21/slim"}
+
+# The six railcar/XML pairs the corpus manifest lists.
+RAILCAR_XML_PAIRS = (1, 3, 7, 22, 34, 41)
+
+
+@dataclass
+class ParagraphGold:
+    kind: str                      # "preambular" | "operative"
+    lead: str | None               # the UN's lead phrase ("Recalling also"), None if the XML marks none
+    number: str | None = None      # "1" for operative paragraph "1."
+    sublabels: list[str] = field(default_factory=list)  # ["a", "b"] from <point><num>(a)</num>
+
+
+@dataclass
+class Gold:
+    """One parser input and what the parse of it must contain (None: not measured)."""
+
+    source: str                    # "railcar-ga80", "gatenlp-pdf", "cr-unsc-gold", "un-bench-ga78", "akn-rendered"
+    doc_id: str                    # a readable name for reports ("A/RES/80/3")
+    filename: str                  # the file name given to the parser
+    path: Path | None = None       # the input file, when the input is a corpus file as it is
+    data: bytes | None = None      # the input bytes, when they are built (akn-rendered, genealogy draft)
+    gold_from: str = ""            # where the expectations come from, for reports
+    symbol: str | None = None
+    date: str | None = None        # ISO; adoption date for resolutions, issue date for drafts
+    session: int | None = None
+    title: str | None = None
+    sponsors: list[str] | None = None
+    preambular_count: int | None = None
+    operative_count: int | None = None
+    paragraphs: list[ParagraphGold] | None = None   # leads and sub-paragraph labels, in order
+    leads_certain: bool = True     # False: leads compared as a share, not all-or-nothing
+    footnotes: list[str] | None = None              # texts, in order
+    footnote_count: int | None = None
+    cited_resolutions: set[str] | None = None       # "76/217", "2720" (SC: number without the year)
+
+    def read(self) -> bytes:
+        return self.data if self.data is not None else self.path.read_bytes()
+
+
+# --------------------------------------------------------------------------- normalisation
+
+def squash(text: str | None) -> str:
+    """Whitespace collapsed, NFKC, curly quotes and dashes made plain; for comparisons only."""
+    if text is None:
+        return ""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    text = re.sub(r"[\u2010\u2011\u2012\u2013\u2014]", "-", text).replace("\u00ad", "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def iso_date(text: str) -> str | None:
+    """'14 October 2025' or 'on15 January 2002' -> '2025-10-14'."""
+    match = re.search(r"(\d{1,2})\s*([A-Z][a-z]+)\s+(\d{4})", text or "")
+    if not match:
+        return None
+    try:
+        return datetime.strptime(" ".join(match.groups()), "%d %B %Y").date().isoformat()
+    except ValueError:
+        return None
+
+
+def sub_label(num: str) -> str:
+    """'(a)' -> 'a', '(ii)' -> 'ii', 'a)' -> 'a'."""
+    return num.strip().strip("().").strip()
+
+
+def resolution_key(number: str) -> str:
+    """A resolution number as compared: '2720 (2023)' -> '2720', ' 76/217 ' -> '76/217'."""
+    number = re.sub(r"\s*\(\d{4}\)\s*$", "", number.strip())
+    return number.lstrip("0") if number.isdigit() else number
+
+
+# --------------------------------------------------------------------------- AKN4UN XML
+
+def _local(el) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def _text(el, skip_notes: bool = True) -> str:
+    """An element's text as a reader sees it, footnote bodies left out."""
+    parts: list[str] = []
+
+    def walk(node):
+        if node.text and _local(node) != "authorialNote":
+            parts.append(node.text)
+        for child in node:
+            if _local(child) == "authorialNote" and skip_notes:
+                pass
+            elif isinstance(child.tag, str):
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    return squash("".join(parts))
+
+
+def _leading_italic(block) -> str | None:
+    """The italic words that open a paragraph's first <p> (the lead), if any."""
+    p = block.find(".//a:p", NS)
+    if p is None:
+        return None
+    if (p.text or "").strip():
+        return None
+    first = next((c for c in p if isinstance(c.tag, str)), None)
+    if first is None or _local(first) != "span" or "italic" not in (first.get("class") or ""):
+        return None
+    lead = squash("".join(first.itertext())).rstrip(",:; ")
+    return lead or None
+
+
+def _labels(el) -> list[str]:
+    return [sub_label("".join(n.itertext())) for n in el.xpath(".//a:point/a:num | .//a:item/a:num", namespaces=NS)]
+
+
+def _operative_blocks(main_body) -> list:
+    """Operative paragraphs of a <mainBody>: numbered <paragraph>s (also inside <section>s), and
+    unnumbered ones that open with an italic lead (a single-paragraph resolution)."""
+    blocks = []
+    for para in main_body.xpath("./a:paragraph | ./a:section//a:paragraph | ./a:hcontainer//a:paragraph",
+                                namespaces=NS):
+        if para.xpath("ancestor::a:paragraph", namespaces=NS):
+            continue
+        num = para.find("a:num", NS)
+        if num is not None and re.fullmatch(r"\d+\.?", "".join(num.itertext()).strip()):
+            blocks.append(para)
+        elif num is None and _leading_italic(para):
+            blocks.append(para)
+    return blocks
+
+
+@lru_cache(maxsize=None)
+def parse_akn(path: Path) -> etree._ElementTree:
+    return etree.parse(str(path))
+
+
+def akn_gold(path: Path, *, include_attachments: bool = True) -> dict:
+    """What the UN's AKN4UN markup says about one resolution or draft.
+
+    Keys: symbol, date (adoption date if any, else date of issue), session, title, sponsors
+    (from the draft-resolution workflow step, None if absent), paragraphs (ParagraphGold list),
+    footnotes (texts in document order), cited_resolutions (numbers the UN linked to an
+    A/RES or S/RES document).  With ``include_attachments=False`` annexes are left out of
+    footnotes and citations.
+    """
+    root = parse_akn(path).getroot()
+    doc = next(c for c in root if isinstance(c.tag, str))
+    cover = doc.find("a:coverPage", NS)
+
+    def first(xpath: str):
+        found = doc.xpath(xpath, namespaces=NS)
+        return found[0] if found else None
+
+    number = first("./a:coverPage//a:docNumber")
+    symbol = squash("".join(number.itertext())) if number is not None else None
+    adoption = first("./a:conclusions//a:docDate[@refersTo='#adoptionDate']")
+    work_date = first("./a:meta//a:FRBRWork/a:FRBRdate[@name='adoption']")
+    issue = first("./a:coverPage//a:docDate")
+    if adoption is not None:
+        date = adoption.get("date")
+    elif work_date is not None and doc.get("name") != "draftResolution":
+        date = work_date.get("date")
+    else:
+        date = issue.get("date") if issue is not None else None
+    session_el = first("./a:coverPage//a:session")
+    session = int(session_el.get("value")) if session_el is not None and (session_el.get("value") or "").isdigit() else None
+    title_el = first("./a:preface//a:docTitle[@refersTo='#resolutionTitle']")
+    title = squash("".join(title_el.itertext())) if title_el is not None else None
+
+    sponsors = None
+    step = first("./a:meta/a:workflow/a:step[@outcome='draftResolution']")
+    if doc.get("name") == "draftResolution" and step is not None and step.get("by"):
+        sponsors = split_sponsor_list(step.get("by"))
+
+    paragraphs: list[ParagraphGold] = []
+    preamble = doc.find("a:preamble", NS)
+    if preamble is not None:
+        for container in preamble.findall("a:container", NS):
+            paragraphs.append(ParagraphGold("preambular", squash(container.get("name")) or None,
+                                            sublabels=_labels(container)))
+    main_body = doc.find("a:mainBody", NS)
+    if main_body is not None:
+        for para in _operative_blocks(main_body):
+            num = para.find("a:num", NS)
+            number_text = "".join(num.itertext()).strip().rstrip(".") if num is not None else None
+            paragraphs.append(ParagraphGold("operative", _leading_italic(para), number_text, _labels(para)))
+
+    scope = [doc] if include_attachments else [el for el in (preamble, main_body) if el is not None]
+    notes = [n for el in scope for n in el.iter(f"{{{AKN_NS}}}authorialNote")]
+    footnotes = [squash("".join(n.itertext())) for n in notes]
+    cited: set[str] = set()
+    for el in scope:
+        for anchor in el.iter(f"{{{AKN_NS}}}a"):
+            key = cited_key_from_href(anchor.get("href") or "")
+            if key:
+                cited.add(key)
+    return {"symbol": symbol, "date": date, "session": session, "title": title, "sponsors": sponsors,
+            "paragraphs": paragraphs, "footnotes": footnotes, "cited_resolutions": cited,
+            "is_draft": doc.get("name") == "draftResolution", "cover": cover is not None}
+
+
+def cited_key_from_href(href: str) -> str | None:
+    """'https://docs.un.org/en/A/RES/76/217' -> '76/217'; '.../S/RES/2720(2023)' -> '2720'."""
+    match = re.search(r"/A/RES/((?:ES-\d+/|S-\d+/)?\d+/\d+)", href)
+    if match:
+        return match.group(1)
+    match = re.search(r"/S/RES/(\d+)", href)
+    if match:
+        return resolution_key(match.group(1))
+    return None
+
+
+def split_sponsor_list(text: str) -> list[str]:
+    """'A, B and C: draft resolution' -> ['A', 'B', 'C'] (names with commas inside brackets kept)."""
+    text = re.sub(r":\s*(revised )?draft resolution\s*$", "", squash(text))
+    parts = re.split(r",\s*(?![^()]*\))|\s+and\s+(?![^()]*\))", text)
+    return [p.strip() for p in parts if p.strip()]
+
+
+# --------------------------------------------------------------------------- metadata tables
+
+@lru_cache(maxsize=None)
+def _jsonl_rows(path: Path) -> tuple[dict, ...]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line:
+            rows.append(json.loads(line))
+    return tuple(rows)
+
+
+def ga_metadata(corpus: Path) -> dict[str, dict]:
+    """symbol -> row of unxml-ga-resolutions/data_extract/*.json."""
+    table = {}
+    for path in sorted((corpus / "unxml-ga-resolutions" / "data_extract").glob("*.json")):
+        for row in _jsonl_rows(path):
+            table[squash(row["symbol"])] = row
+    return table
+
+
+def sc_metadata(corpus: Path) -> dict[str, dict]:
+    """symbol -> row of unxml-sc-resolutions/data_extract/*.json."""
+    table = {}
+    for path in sorted((corpus / "unxml-sc-resolutions" / "data_extract").glob("*.json")):
+        for row in _jsonl_rows(path):
+            table[squash(row["symbol"])] = row
+    return table
+
+
+def session_number(text: str) -> int | None:
+    """'Eightieth session' -> 80 (GA sessions 70-89 and the few words needed)."""
+    tens = {"seventieth": 70, "eightieth": 80, "seventy": 70, "eighty": 80}
+    units = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+             "eighth": 8, "ninth": 9}
+    words = (text or "").lower().replace(" session", "").strip()
+    if words in tens:
+        return tens[words]
+    match = re.fullmatch(r"(seventy|eighty)-(\w+)", words)
+    if match and match.group(2) in units:
+        return tens[match.group(1)] + units[match.group(2)]
+    return None
+
+
+# --------------------------------------------------------------------------- source 1: railcar GA 80
+
+def railcar_gold(corpus: Path) -> list[Gold]:
+    """A/RES/80/1-55 Markdown (extracted from the UN PDFs) with metadata from the GA 80 table,
+    and for the six pairs of the manifest the structure from the UN's XML."""
+    folder = corpus / "railcar-ga80-text" / "documents" / "ga-res-80"
+    table = ga_metadata(corpus)
+    xml_dir = corpus / "unxml-ga-resolutions" / "80session" / "English"
+    golds = []
+    for path in sorted(folder.glob("A_RES_80_*.md"), key=lambda p: int(p.stem.rsplit("_", 1)[1])):
+        n = int(path.stem.rsplit("_", 1)[1])
+        symbol = f"A/RES/80/{n}"
+        row = table.get(symbol)
+        gold = Gold("railcar-ga80", symbol, path.name, path=path, gold_from="GA data_extract/80.json")
+        if row:
+            gold.symbol = symbol
+            gold.date = iso_date(row["adoption_date"])
+            gold.session = session_number(row["session"])
+            gold.title = squash(row["title"])
+        xml = next(iter(xml_dir.glob(f"A_RES_80_{n}-*.xml")), None)
+        if n in RAILCAR_XML_PAIRS and xml is not None:
+            fill_structure(gold, akn_gold(xml))
+            gold.gold_from += f" + XML {xml.name}"
+        golds.append(gold)
+    return golds
+
+
+def fill_structure(gold: Gold, akn: dict) -> None:
+    paragraphs = akn["paragraphs"]
+    gold.paragraphs = paragraphs
+    gold.preambular_count = sum(p.kind == "preambular" for p in paragraphs)
+    gold.operative_count = sum(p.kind == "operative" for p in paragraphs)
+    gold.footnotes = akn["footnotes"]
+    gold.footnote_count = len(akn["footnotes"])
+    gold.cited_resolutions = akn["cited_resolutions"]
+
+
+# --------------------------------------------------------------------------- source 2: GateNLP PDFs
+
+# Read by hand from the four PDFs (page text opened in a viewer / pdfplumber in a shell, then
+# paragraphs counted by eye).  A/RES/73/3 is one unnumbered operative paragraph ("Adopts the
+# following political declaration ...") followed by the declaration's own numbered paragraphs,
+# so its paragraph counts are left out (None): nothing certain to compare.
+GATENLP_PDF_FACTS = {
+    "A_RES_73_3-EN.pdf": dict(
+        symbol="A/RES/73/3", date="2018-10-10", session=73,
+        title="Political declaration of the high-level meeting of the General Assembly on the fight against tuberculosis",
+        preambular_count=None, operative_count=None, footnote_count=7),
+    "A_RES_73_6-EN.pdf": dict(
+        symbol="A/RES/73/6", date="2018-10-26", session=73,
+        title="Fiftieth anniversary of the first United Nations Conference on the Exploration and Peaceful "
+              "Uses of Outer Space: space as a driver of sustainable development",
+        preambular_count=25, operative_count=14, footnote_count=6),
+    "A_RES_73_7-EN.pdf": dict(
+        symbol="A/RES/73/7", date="2018-10-29", session=73,
+        title="Report of the International Criminal Court",
+        preambular_count=13, operative_count=28, footnote_count=9),
+    "A_RES_73_8-EN.pdf": dict(
+        symbol="A/RES/73/8", date="2018-11-01", session=73,
+        title="Necessity of ending the economic, commercial and financial embargo imposed by the "
+              "United States of America against Cuba",
+        preambular_count=8, operative_count=5, footnote_count=1),
+}
+
+
+def gatenlp_gold(corpus: Path) -> list[Gold]:
+    folder = corpus / "gatenlp-unga-samples" / "sample-docs"
+    golds = []
+    for name, facts in GATENLP_PDF_FACTS.items():
+        path = folder / name
+        if path.exists():
+            golds.append(Gold("gatenlp-pdf", facts["symbol"], name, path=path,
+                              gold_from="read by hand from the PDF", **facts))
+    return golds
+
+
+# --------------------------------------------------------------------------- source 3: SC gold texts
+
+def sc_gold_texts(corpus: Path) -> list[Gold]:
+    """cr-unsc-gold texts: symbol from the file name, date from the text's own heading
+    ("Resolution of 7 July 1950" / "Adopted by the Security Council at its ... meeting, on ...");
+    for texts whose resolution is also in the UN's XML (1445, 1454), the XML's structure and
+    the SC table's adoption date."""
+    folder = corpus / "cr-unsc-gold" / "data" / "res_en_gold"
+    xml_files = {}
+    for xml in (corpus / "unxml-sc-resolutions").rglob("S_RES_*.xml"):
+        match = re.match(r"S_RES_(\d+)", xml.name)
+        if match and ("English" in str(xml) or "Pre-2020" in str(xml)):
+            xml_files.setdefault(int(match.group(1)), xml)
+    table = sc_metadata(corpus)
+    golds = []
+    for path in sorted(folder.glob("S_RES_*_EN_GOLD.txt")):
+        match = re.match(r"S_RES_(\d+)_(\d{4})_EN_GOLD", path.name)
+        number, year = int(match.group(1)), match.group(2)
+        symbol = f"S/RES/{number} ({year})"
+        gold = Gold("cr-unsc-gold", symbol, path.name, path=path, symbol=symbol, gold_from="file name + heading")
+        gold.date = sc_heading_date(path.read_text(encoding="utf-8", errors="replace"))
+        row = table.get(symbol)
+        if row:
+            gold.date = iso_date(row["adoption_date"])
+            gold.gold_from = "file name + SC data_extract"
+        if number in xml_files:
+            fill_structure(gold, akn_gold(xml_files[number]))
+            gold.gold_from += f" + XML {xml_files[number].name}"
+        golds.append(gold)
+    return golds
+
+
+def sc_heading_date(text: str) -> str | None:
+    """The adoption date in the heading of a cr-unsc-gold text (its first lines, before
+    "The Security Council,"): "1 (1946) Resolution of 25 January 1946", "Resolution 209 (1965)" /
+    "of 4 September 1965", "Adopted by the Security Council at its 4653rd meeting, on 4 December 2002"."""
+    head = text.split("The Security Council", 1)[0]
+    head = "\n".join([line for line in head.splitlines() if line.strip()][:12])
+    match = re.search(r"(?:Resolution\s+of|^of|meeting,?\s+on)\s*(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})", head, re.M)
+    return iso_date(match.group(1)) if match else None
+
+
+# --------------------------------------------------------------------------- source 4: GA 78 genealogy
+
+def marc_draft_record(corpus: Path, symbol: str) -> dict | None:
+    """symbol, title, sponsors (245$c / 515), date (269), agenda item (991) of one MARCXML draft."""
+    path = corpus / "un-bench-eda-ga78" / "data" / "raw" / "xml" / "session_78_committee_3_drafts.xml"
+    tree = etree.parse(str(path))
+    for record in tree.iter("{http://www.loc.gov/MARC21/slim}record"):
+        symbols = record.xpath("m:datafield[@tag='191']/m:subfield[@code='a']/text()", namespaces=MARC_NS)
+        if symbol not in [s.strip() for s in symbols]:
+            continue
+
+        def sub(tag: str, code: str) -> list[str]:
+            return [s.strip() for s in record.xpath(
+                f"m:datafield[@tag='{tag}']/m:subfield[@code='{code}']/text()", namespaces=MARC_NS)]
+
+        return {"symbol": symbol, "title": (sub("245", "a") or [None])[0],
+                "sponsors_245": sub("245", "c"), "additional_515": sub("515", "a"),
+                "date": (sub("269", "a") or [None])[0], "agenda": sub("991", "b") + sub("991", "a")}
+    return None
+
+
+def genealogy_gold(corpus: Path) -> list[Gold]:
+    """The full text of draft A/C.3/78/L.41 (as the genealogy JSON holds it: no header, no
+    sponsor line) against the resolution it became, A/RES/78/220, in the UN's XML.  Only the
+    preamble/operative leads are compared, as a share: the draft and the adopted text may differ
+    by a paragraph or two.  Metadata and sponsors are not measured: the input text has none."""
+    path = corpus / "un-bench-eda-ga78" / "viz" / "analysis_iran_genealogy.json"
+    xml = next(iter((corpus / "unxml-ga-resolutions" / "78session" / "English").glob("A_RES_78_220-*.xml")), None)
+    if not path.exists() or xml is None:
+        return []
+    draft = json.loads(path.read_text(encoding="utf-8"))["stages"]["draft"]
+    akn = akn_gold(xml)
+    return [Gold("un-bench-ga78", draft["symbol"], "A_C.3_78_L.41.txt", data=draft["text"].encode("utf-8"),
+                 gold_from=f"leads of A/RES/78/220 ({xml.name})", paragraphs=akn["paragraphs"],
+                 leads_certain=False)]
+
+
+# --------------------------------------------------------------------------- source 5: AKN rendered
+
+def akn_files(corpus: Path) -> list[Path]:
+    """English AKN files of resolutions and drafts (presidential statements and the malformed
+    file left out)."""
+    files = []
+    for folder in ("unxml-ga-resolutions", "unxml-sc-resolutions"):
+        for path in sorted((corpus / folder).rglob("*.xml")):
+            parts = path.parts
+            if "PRST" in parts or ("English" not in parts and "Pre-2020" not in parts):
+                continue
+            files.append(path)
+    return files
+
+
+def render_akn(path: Path) -> str:
+    """The AKN document as a reader sees it, in plain text: cover lines, title, the enacting
+    formula, one paragraph per line (lead, number, sub-paragraphs "(a) ..." on their own lines,
+    footnote markers after the word they follow), the closing lines, then the footnotes after a
+    rule.  Annexes are left out."""
+    root = parse_akn(path).getroot()
+    doc = next(c for c in root if isinstance(c.tag, str))
+    lines: list[str] = []
+    notes: list[tuple[str, str]] = []
+
+    def inline(el) -> str:
+        parts: list[str] = []
+
+        def walk(node):
+            if node.text:
+                parts.append(node.text)
+            for child in node:
+                if _local(child) == "authorialNote":
+                    marker = child.get("marker") or str(len(notes) + 1)
+                    notes.append((marker, squash("".join(child.itertext()))))
+                    parts.append(marker)
+                elif isinstance(child.tag, str) and _local(child) not in ("num",):
+                    walk(child)
+                if child.tail:
+                    parts.append(child.tail)
+
+        walk(el)
+        return squash("".join(parts))
+
+    cover = doc.find("a:coverPage", NS)
+    if cover is not None:
+        for p in cover.findall("a:p", NS):
+            text = inline(p)
+            if text:
+                lines.append(text)
+    preface = doc.find("a:preface", NS)
+    if preface is not None:
+        for p in preface.findall("a:p", NS):
+            text = inline(p)
+            if text:
+                lines.append(text)
+    lines.append("")
+    preamble = doc.find("a:preamble", NS)
+    if preamble is not None:
+        for child in preamble:
+            if _local(child) in ("formula", "container"):
+                render_block(child, lines, inline)
+    main_body = doc.find("a:mainBody", NS)
+    if main_body is not None:
+        for child in main_body.iter(f"{{{AKN_NS}}}paragraph"):
+            if child.xpath("ancestor::a:paragraph", namespaces=NS):
+                continue
+            render_block(child, lines, inline)
+    conclusions = doc.find("a:conclusions", NS)
+    if conclusions is not None:
+        for p in conclusions.iter(f"{{{AKN_NS}}}p"):
+            text = " ".join(t.strip() for t in p.itertext() if t.strip())
+            if text:
+                lines.append(text)
+    if notes:
+        lines.append("")
+        lines.append("__________________")
+        for marker, text in notes:
+            lines.append(f"{marker} {text}")
+    return "\n".join(lines) + "\n"
+
+
+def render_block(block, lines: list[str], inline) -> None:
+    """One preambular or operative paragraph: '1. Text', then each point '(a) Text'."""
+    num = block.find("a:num", NS)
+    prefix = ("".join(num.itertext()).strip() + " ") if num is not None else ""
+    list_el = block.find("a:list", NS)
+    if list_el is None:
+        list_el = block.find(".//a:blockList", NS)
+    if list_el is not None:
+        intro = list_el.find("a:intro", NS)
+        intro_text = inline(intro) if intro is not None else ""
+        if intro is None:  # text before the list inside the block (preambular containers)
+            before = [p for p in block.findall("a:p", NS)]
+            intro_text = " ".join(inline(p) for p in before)
+        lines.append(prefix + intro_text)
+        for point in list_el.xpath("./a:point | ./a:item", namespaces=NS):
+            pnum = point.find("a:num", NS)
+            label = "".join(pnum.itertext()).strip() if pnum is not None else ""
+            lines.append(f"{label} {inline(point)}".strip())
+            for nested in point.xpath(".//a:point | .//a:item", namespaces=NS):
+                nnum = nested.find("a:num", NS)
+                nlabel = "".join(nnum.itertext()).strip() if nnum is not None else ""
+                lines.append(f"{nlabel} {inline(nested)}".strip())
+        wrap = list_el.find("a:wrapUp", NS)
+        if wrap is not None:
+            lines.append(inline(wrap))
+        return
+    text = " ".join(inline(p) for p in block.iter(f"{{{AKN_NS}}}p")
+                    if not p.xpath("ancestor::a:authorialNote", namespaces=NS))
+    if text:
+        lines.append(prefix + text)
+
+
+def rendered_gold(corpus: Path) -> list[Gold]:
+    """Every English AKN resolution or draft rendered as plain text; gold is its own markup
+    (structure only: this tests structuring, not extraction)."""
+    golds = []
+    for path in akn_files(corpus):
+        try:
+            akn = akn_gold(path, include_attachments=False)
+            text = render_akn(path)
+        except etree.XMLSyntaxError:
+            continue
+        gold = Gold("akn-rendered", akn["symbol"] or path.stem, path.stem + ".txt", data=text.encode("utf-8"),
+                    gold_from=f"markup of {path.relative_to(corpus)}", symbol=akn["symbol"],
+                    date=akn["date"], session=akn["session"], title=akn["title"], sponsors=akn["sponsors"])
+        fill_structure(gold, akn)
+        golds.append(gold)
+    return golds
+
+
+SOURCES = {
+    "railcar-ga80": railcar_gold,
+    "gatenlp-pdf": gatenlp_gold,
+    "cr-unsc-gold": sc_gold_texts,
+    "un-bench-ga78": genealogy_gold,
+    "akn-rendered": rendered_gold,
+}
+
+
+def load_all(corpus: Path, sources: list[str] | None = None) -> list[Gold]:
+    golds = []
+    for name, loader in SOURCES.items():
+        if sources is None or name in sources:
+            golds.extend(loader(corpus))
+    return golds

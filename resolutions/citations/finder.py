@@ -67,8 +67,8 @@ CONTINUATION = re.compile(rf"(?:,\s*and\s+|,\s*|\s+and\s+|,?\s+as well as\s+)(?=
 OF_ORGAN = re.compile(rf"\s+of\s+the\s+(?P<organ>{COMMISSION}|{ORGAN_NAMES})")
 ORGAN_IN_ITS = re.compile(rf"(?P<organ>{ORGAN_NAMES}|Council|Assembly|Commission),?\s+(?:in|by|through)\s+its\s*$")
 ORGAN_BEFORE = re.compile(rf"(?P<organ>{ORGAN_NAMES}|{COMMISSION}|Council|Assembly|Commission)\s*$")
-FILLER_BEFORE = re.compile(r"(?:\b(?:its|their|the|previous|relevant|other|and|also|further|recent|latest|"
-                           r"including|in particular|inter alia|as well as|all)\s*,?\s*)+$")
+FILLER_WORDS = frozenset({"its", "their", "the", "previous", "relevant", "other", "and", "also", "further", "recent",
+                          "latest", "including", "all", "particular", "in", "inter", "alia", "as", "well"})
 SUBJECT_AFTER = re.compile(rf",\s+the\s+(?P<organ>{ORGAN_NAMES})\s+(?!resolution|decision)[a-z]")
 ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$")
 
@@ -183,7 +183,7 @@ def _read_list(text: str, position: int, limit: int,
         return items, end
     # The list may go on after a subject: '23/13 of 13 June 2013 on ... and 24/33 of 27 September 2013 on ...'.
     # Only numbers that carry their own date are taken, and never past the next anchor or the sentence's end.
-    stop = min(limit, _clause_end(text, end))
+    stop = _clause_end(text, end, limit)
     while True:
         continuation = CONTINUATION.search(text, end, stop)
         if not continuation:
@@ -222,10 +222,10 @@ def _years_for_bare_numbers(items, bare, end, security_council):
     return kept, end
 
 
-def _clause_end(text: str, position: int) -> int:
-    """Where the sentence or clause that holds position ends (';' or '. ' or the end)."""
-    ends = [i for i in (text.find(";", position), text.find(". ", position)) if i >= 0]
-    return min(ends) if ends else len(text)
+def _clause_end(text: str, position: int, limit: int) -> int:
+    """Where the sentence or clause that holds position ends (';' or '. '), looking no further than limit."""
+    ends = [i for i in (text.find(";", position, limit), text.find(". ", position, limit)) if i >= 0]
+    return min(ends) if ends else limit
 
 
 def _normalise_number(number: str) -> str:
@@ -252,7 +252,7 @@ def _organ_before(text: str, start: int, organ: str | None,
     in_its = ORGAN_IN_ITS.search(before)
     if in_its:
         return _organ_named(in_its.group("organ"), text[:start], organ), True
-    stripped = FILLER_BEFORE.sub("", before.rstrip()).rstrip()
+    stripped = _strip_filler(before)
     explicit = ORGAN_BEFORE.search(stripped)
     if explicit:
         return _organ_named(explicit.group("organ"), text[:start], organ), True
@@ -262,6 +262,14 @@ def _organ_before(text: str, start: int, organ: str | None,
     if last_explicit and start - last_explicit[0] < 400 and ";" not in text[last_explicit[0]:start]:
         return last_explicit[1], False
     return organ, False
+
+
+def _strip_filler(before: str) -> str:
+    """'... Economic and Social Council and other relevant' -> '... Economic and Social Council'."""
+    words = before.rstrip().split(" ")
+    while words and words[-1].rstrip(",").lower() in FILLER_WORDS:
+        words.pop()
+    return " ".join(words).rstrip(", ")
 
 
 def _organ_named(name: str, text_before: str, organ: str | None) -> str | None:

@@ -42,6 +42,7 @@ def _repair_mojibake(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=8192)
 def _key(name: str) -> str:
     """Case-, accent-, apostrophe- and leading-'the'-insensitive form of a name."""
     name = unicodedata.normalize("NFKD", _repair_mojibake(name))
@@ -168,8 +169,16 @@ def split_sponsors(text: str) -> list[SponsorRef]:
     return [SponsorRef(name=name, state=lookup_state(name)) for name in names if name]
 
 
+LONGEST_NAME_IN_PIECES = 4  # 'Bonaire, Sint Eustatius and Saba' has two; no known name has more than four
+
+
 def _split_and(part: str) -> list[str]:
-    """'Uzbekistan and Viet Nam' -> two names, 'Bosnia and Herzegovina' -> one, by the table of states."""
+    """'Uzbekistan and Viet Nam' -> two names, 'Bosnia and Herzegovina' -> one, by the table of states.
+
+    The pieces between ' and 's are grouped so that as many groups as possible are known names; a piece
+    that no known name covers stands alone (the list's final 'and' separates two names).  Dynamic
+    programming over the pieces, so the time is linear in their number.
+    """
     spans = _spans_outside_parentheses(part, " and ")
     if len(spans) == 1 or _whole(part):
         return [part]
@@ -178,13 +187,21 @@ def _split_and(part: str) -> list[str]:
         return part[spans[first][0]:spans[last - 1][1]].strip()
 
     count = len(spans)
-    # Try every split point; prefer the one where both sides are known names.
-    for cut in range(1, count):
-        left, right = joined(0, cut), joined(cut, count)
-        if _whole(left) and (_whole(right) or len(_split_and(right)) > 1):
-            return [left] + _split_and(right)
-    for cut in range(count - 1, 0, -1):
-        left, right = joined(0, cut), joined(cut, count)
-        if _whole(left) or _whole(right):
-            return [left, right]
-    return [joined(0, count - 1), joined(count - 1, count)]
+    # best[i]: (unknown groups, groups) for pieces i..count-1, and where the first group ends.
+    best: list[tuple[tuple[int, int], int]] = [((0, 0), count)] * (count + 1)
+    for first in range(count - 1, -1, -1):
+        options = []
+        for last in range(first + 1, min(count, first + LONGEST_NAME_IN_PIECES) + 1):
+            whole = _whole(joined(first, last))
+            if last - first > 1 and not whole:
+                continue
+            unknown = 0 if whole else 1
+            (rest_unknown, rest_groups), _ = best[last]
+            options.append(((unknown + rest_unknown, 1 + rest_groups), last))
+        best[first] = min(options)
+    names, first = [], 0
+    while first < count:
+        last = best[first][1]
+        names.append(joined(first, last))
+        first = last
+    return names

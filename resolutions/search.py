@@ -23,8 +23,9 @@ Design
   exact, and sorting by date reaches every match.  The page is cut with
   LIMIT/OFFSET in SQL.
 * Snippets (``ts_headline``, the expensive part) are computed only for the rows
-  on the page: the best two matching paragraphs of each document shown, in one
-  query with a window function.  The highlight markers are private-use
+  on the page: the best two matching paragraphs of each document shown (filled up
+  with its matching footnotes), in one query with a window function,
+  and the page's titles with their matching words marked, in one more.  The highlight markers are private-use
   characters replaced by ``<mark>`` after HTML escaping, so no text from a
   document is ever rendered as markup.
 * Facet counts: one GROUP BY per facet over the ids that match the query and
@@ -149,9 +150,23 @@ def has_terms(query: ParsedQuery) -> bool:
 
 @dataclass
 class Snippet:
-    paragraph_id: int
-    anchor: str
+    paragraph_id: int | None        # None for a footnote
+    anchor: str                     # 'op4', 'pp3', 'op4-a' or 'fn7'
     html: str
+    kind: str = "paragraph"         # "paragraph" | "footnote"
+
+    @property
+    def label(self) -> str:
+        """Where the snippet is, in words: 'operative 4', 'preambular 3', 'operative 4 (a)', 'footnote 7'."""
+        return anchor_label(self.anchor)
+
+
+def anchor_label(anchor: str) -> str:
+    match = re.fullmatch(r"(op|pp|fn)(\w+?)(?:-(\w+))?", anchor or "")
+    if not match:
+        return anchor
+    kind = {"op": "operative", "pp": "preambular", "fn": "footnote"}[match[1]]
+    return f"{kind} {match[2]}" + (f" ({match[3]})" if match[3] else "")
 
 
 @dataclass
@@ -159,6 +174,7 @@ class DocumentHit:
     document: Document
     rank: float | None
     snippets: list[Snippet] = field(default_factory=list)
+    title_html: str = ""            # the title, escaped, with the query's words in <mark>
 
 
 @dataclass
@@ -167,6 +183,10 @@ class ParagraphHit:
     rank: float | None
     anchor: str
     html: str
+
+    @property
+    def label(self) -> str:
+        return anchor_label(self.anchor)
 
 
 def match_documents(queryset, query: ParsedQuery):
@@ -233,31 +253,61 @@ ANCHOR_SQL = """
 
 
 def snippets_for_documents(document_ids: list[int], query: ParsedQuery) -> dict[int, list[Snippet]]:
-    """The best matching paragraphs of each document on the page, highlighted (one query)."""
+    """The best matching paragraphs of each document on the page, highlighted (one query).
+
+    A document that matches only in its footnotes shows its best matching footnotes instead
+    (anchor ``fn<marker>``); footnotes have no stored vector, but only the page's documents are read.
+    """
     if not document_ids or query.is_empty:
         return {}
     sql = f"""
         WITH q AS (SELECT websearch_to_tsquery(%s::regconfig, %s) AS query),
-        ranked AS (
-            SELECT p.id, p.document_id, p.text, p.parent_id, p.kind, p.number, p.label, p."order",
-                   row_number() OVER (PARTITION BY p.document_id
-                                      ORDER BY ts_rank_cd(p.search_vector, q.query, {RANK_NORMALISATION}) DESC, p."order") AS n
+        candidates AS (
+            SELECT p.id, p.document_id, p.text, p.parent_id, p.kind, p.number, p.label, p."order", '' AS marker,
+                   0 AS source, ts_rank_cd(p.search_vector, q.query, {RANK_NORMALISATION}) AS rank
             FROM resolutions_paragraph p, q
             WHERE p.document_id = ANY(%s) AND p.search_vector @@ q.query
+            UNION ALL
+            SELECT f.id, f.document_id, f.text, NULL, 'footnote', '', '', f."order", f.marker, 1,
+                   ts_rank_cd(to_tsvector(%s::regconfig, f.text), q.query, {RANK_NORMALISATION})
+            FROM resolutions_footnote f, q
+            WHERE f.document_id = ANY(%s) AND to_tsvector(%s::regconfig, f.text) @@ q.query
+        ),
+        ranked AS (
+            SELECT c.*, row_number() OVER (PARTITION BY c.document_id
+                                           ORDER BY c.source, c.rank DESC, c."order") AS n
+            FROM candidates c
         )
-        SELECT p.id, p.document_id, {ANCHOR_SQL} AS anchor,
+        SELECT p.id, p.document_id, p.source,
+               CASE WHEN p.source = 1 THEN 'fn' || p.marker ELSE {ANCHOR_SQL} END AS anchor,
                ts_headline(%s::regconfig, p.text, q.query, %s)
-        FROM ranked p LEFT JOIN resolutions_paragraph pp ON pp.id = p.parent_id, q
+        FROM ranked p LEFT JOIN resolutions_paragraph pp ON pp.id = p.parent_id AND p.source = 0, q
         WHERE p.n <= %s
         ORDER BY p.document_id, p.n
     """
+    ids = list(document_ids)
     out: dict[int, list[Snippet]] = {}
     with connection.cursor() as cursor:
-        cursor.execute(sql, [SEARCH_CONFIG, query.text, list(document_ids), SEARCH_CONFIG, HEADLINE_OPTIONS,
-                             SNIPPETS_PER_DOCUMENT])
-        for paragraph_id, document_id, anchor, headline in cursor.fetchall():
-            out.setdefault(document_id, []).append(Snippet(paragraph_id, anchor, highlight(headline)))
+        cursor.execute(sql, [SEARCH_CONFIG, query.text, ids, SEARCH_CONFIG, ids, SEARCH_CONFIG, SEARCH_CONFIG,
+                             HEADLINE_OPTIONS, SNIPPETS_PER_DOCUMENT])
+        for row_id, document_id, source, anchor, headline in cursor.fetchall():
+            out.setdefault(document_id, []).append(
+                Snippet(row_id if source == 0 else None, anchor, highlight(headline),
+                        "footnote" if source == 1 else "paragraph"))
     return out
+
+
+def titles_for_documents(document_ids: list[int], query: ParsedQuery) -> dict[int, str]:
+    """The titles of the documents on the page with the query's words marked (one query)."""
+    if not document_ids or query.is_empty:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT d.id, ts_headline(%s::regconfig, d.title, websearch_to_tsquery(%s::regconfig, %s), %s) "
+            "FROM resolutions_document d WHERE d.id = ANY(%s) AND d.title <> ''",
+            [SEARCH_CONFIG, SEARCH_CONFIG, query.text,
+             f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true", list(document_ids)])
+        return {document_id: highlight(headline) for document_id, headline in cursor.fetchall()}
 
 
 def headlines_for_paragraphs(paragraph_ids: list[int], query: ParsedQuery) -> dict[int, tuple[str, str]]:
@@ -457,7 +507,9 @@ def search(query: ParsedQuery, documents, paragraphs, *, mode: str, sort: str, p
         pages, page, notice = _pages(total, page, page_size, query, sort, notice, "documents")
         rows = list(order_documents(matched, query, sort, total)[(page - 1) * page_size: page * page_size])
         snippets = snippets_for_documents([r.pk for r in rows], query)
-        hits = [DocumentHit(r, getattr(r, "rank", None), snippets.get(r.pk, [])) for r in rows]
+        titles = titles_for_documents([r.pk for r in rows], query)
+        hits = [DocumentHit(r, getattr(r, "rank", None), snippets.get(r.pk, []), titles.get(r.pk, ""))
+                for r in rows]
         facets = document_facets(matched, params)
     # Few or no hits: offer the closest words of the archive (a misspelling may still match a rare word).
     suggestions = suggest(query) if total < 5 and not query.is_empty else []

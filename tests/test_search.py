@@ -93,6 +93,19 @@ def test_snippets_are_highlighted_and_link_to_the_paragraph(archive, client):
     assert f'href="{result.hits[0].document.get_absolute_url()}#op7"' in response.content.decode()
 
 
+def test_a_footnote_only_match_shows_its_footnotes_and_titles_are_highlighted(archive, client):
+    # A/C.3/61/L.7/Rev.1 says 'annex' only in footnotes 1 ('Resolution 55/25, annex I.'), 2 ('Ibid., annex II.')
+    # and 7 ('Resolution 34/180, annex.'): the snippets are its first two footnotes, linked to their anchors.
+    response, result = hits(client, q="annex")
+    rev1 = next(h for h in result.hits if h.document.symbol == "A/C.3/61/L.7/Rev.1")
+    assert [s.anchor for s in rev1.snippets] == ["fn1", "fn2"]
+    assert all(s.kind == "footnote" and "<mark>annex</mark>" in s.html for s in rev1.snippets)
+    assert f'href="{rev1.document.get_absolute_url()}#fn1">footnote 1</a>' in response.content.decode()
+    _, fighting = hits(client, q="fighting")
+    ecosoc = next(h for h in fighting.hits if h.document.body == "Economic and Social Council")
+    assert "in <mark>fighting</mark> trafficking" in ecosoc.title_html
+
+
 def test_phrase_or_and_exclusion(archive, client):
     _, phrase = hits(client, q='"Global Plan of Action to Combat"')
     assert {h.document.session for h in phrase.hits} == {68}

@@ -309,3 +309,12 @@ def test_the_organ_named_as_subject_after_its_resolution(corpus_dir):
     (path,) = corpus_dir.glob("unxml-ga-resolutions/78session/English/A_RES_78_203-*.xml")
     text = next(t for t, _ in _linked_paragraphs(path) if "through its resolution 54/18" in t)
     assert ("resolution", HRC, "54/18") in summary(find_citations(text, organ=GA))
+
+
+def test_a_council_number_without_its_year(corpus_dir):
+    """S/RES/2531 (2020): 'paragraph 13 of resolution 2391' is the Council's own resolution, cited without a year;
+    in a General Assembly text a bare number after 'resolution' is no citation unless the Council is named."""
+    (path,) = corpus_dir.glob("unxml-sc-resolutions/**/S_RES_2531 (2020)-*.xml")
+    text = next(t for t, _ in _linked_paragraphs(path) if "paragraph 13 of resolution 2391" in t)
+    assert ("resolution", SC, "2391") in summary(find_citations(text, organ=SC))
+    assert [c for c in find_citations(text, organ=GA) if c.number == "2391"] == []

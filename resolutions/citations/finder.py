@@ -103,10 +103,10 @@ def find_citations(text: str, *, organ: str | None = None) -> list[Citation]:
         if anchor.re is not ANCHOR and covered and covered[-1][0] <= anchor.start() < covered[-1][1]:
             continue
         limit = anchors[index + 1].start() if index + 1 < len(anchors) else len(text)
-        items, end = _read_list(text, anchor.end(), limit, organ == SECURITY_COUNCIL)
+        body, explicit = _organ_before(text, anchor.start(), organ, last_explicit)
+        items, end = _read_list(text, anchor.end(), limit, body == SECURITY_COUNCIL)
         if not items:
             continue
-        body, explicit = _organ_before(text, anchor.start(), organ, last_explicit)
         after = OF_ORGAN.match(text, end)
         if after:
             body, explicit = ORGANS.get(after.group("organ"), after.group("organ")), True

@@ -94,8 +94,10 @@ def open_pdf(data: bytes):
     except PDFPasswordIncorrect as exc:
         raise ParseError("The PDF is encrypted (password protected); upload an unprotected copy.") from exc
     except Exception as exc:  # pdfminer raises many kinds of errors for broken files
+        causes = [exc, *exc.args, exc.__cause__, exc.__context__]   # pdfplumber wraps pdfminer's errors
         name = type(exc).__name__
-        if "Encrypt" in name or "Password" in name or "encrypt" in str(exc).lower():
+        if any(isinstance(c, PDFPasswordIncorrect) or "Encrypt" in type(c).__name__ or "Password" in type(c).__name__
+               for c in causes if c is not None) or "encrypt" in str(exc).lower():
             raise ParseError("The PDF is encrypted (password protected); upload an unprotected copy.") from exc
         raise ParseError(f"The PDF cannot be read (it may be truncated or damaged): {name}.") from exc
     if not pages:

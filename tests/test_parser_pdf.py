@@ -1,0 +1,206 @@
+"""PDF extraction: the UN's own PDFs (A/RES/73/3, 6, 7, 8) and PDFs built with reportlab from seed 000.
+
+Expectations were written by reading the PDFs (pdfplumber's plain text and the
+italic words at each line start), not from the extractor's output."""
+import functools
+import re
+
+import pytest
+
+from resolutions.parser import ParseError, parse
+from resolutions.parser.extract_pdf import extract_pdf
+from tests.builders import build_pdf, describe_markdown
+from tests.conftest import seed_path
+
+SAMPLES = "gatenlp-unga-samples/sample-docs"
+FURNITURE = re.compile(r"\b1[78]-\d{5}\b|\*18\d{5}\*|\b\d/\d{1,2}\b|Please recycle")
+
+
+def real(corpus_dir, number: int) -> bytes:
+    return (corpus_dir / SAMPLES / f"A_RES_73_{number}-EN.pdf").read_bytes()
+
+
+@functools.lru_cache(maxsize=None)
+def _extracted(path):
+    return extract_pdf(path.read_bytes())
+
+
+@functools.lru_cache(maxsize=None)
+def _parsed(path):
+    return parse(path.read_bytes(), path.name)
+
+
+def extracted(corpus_dir, number: int):
+    """pdfminer reads about a page a second on this machine: each real PDF is read once per run."""
+    return _extracted(corpus_dir / SAMPLES / f"A_RES_73_{number}-EN.pdf")
+
+
+def parsed(corpus_dir, number: int):
+    return _parsed(corpus_dir / SAMPLES / f"A_RES_73_{number}-EN.pdf")
+
+
+def blocks(extraction) -> list[str]:
+    return extraction.markdown.split("\n\n")
+
+
+def test_embargo_resolution_paragraphs_leads_and_footnote(corpus_dir):
+    doc = parsed(corpus_dir, 8)
+    assert doc.format == "pdf"
+    assert doc.symbol == "A/RES/73/8"
+    assert doc.session == 73
+    assert [a.number for a in doc.agenda_items] == ["43"]
+    assert doc.title == ("Necessity of ending the economic, commercial and financial embargo imposed by the "
+                         "United States of America against Cuba")
+    preambular = [p.lead for p in doc.paragraphs if p.kind == "preambular"]
+    assert preambular == ["Determined", "Reaffirming", "Recalling", "Concerned", "Taking note", "Recalling",
+                          "Recalling also", "Concerned"]
+    operative = [(p.number, p.lead) for p in doc.paragraphs if p.kind == "operative"]
+    assert operative == [("1", "Takes note"), ("2", "Reiterates its call upon"), ("3", "Once again urges"),
+                         ("4", "Requests"), ("5", "Decides")]
+    first = doc.paragraphs[8]
+    assert first.text == "Takes note of the report of the Secretary-General on the implementation of resolution 72/4;"
+    assert first.footnote_refs == ["1"]
+    assert [(f.marker, f.text) for f in doc.footnotes] == [("1", "A/73/85.")]
+    # a paragraph cut by the page break (preambular 'Recalling its resolutions 47/19 ...') is one paragraph
+    recalling = doc.paragraphs[5]
+    assert recalling.text.startswith("Recalling its resolutions 47/19 of 24 November 1992")
+    assert recalling.text.endswith("71/5 of 26 October 2016 and 72/4 of 1 November 2017,")
+    for paragraph in doc.paragraphs:
+        assert not FURNITURE.search(paragraph.text), paragraph.text
+        assert "A/RES/73/8" not in paragraph.text
+
+
+def test_icc_report_operative_paragraphs_and_footnotes(corpus_dir):
+    extraction = extracted(corpus_dir, 7)
+    numbered = [int(m.group(1)) for b in blocks(extraction) if (m := re.match(r"(\d+)\. ", b))]
+    assert numbered == list(range(1, 29))
+    notes = {f.marker: f.text for f in extraction.footnotes}
+    assert sorted(notes, key=int) == [str(n) for n in range(1, 10)]
+    assert notes["1"] == "United Nations, *Treaty Series*, vol. 2187, No. 38544."
+    assert notes["2"] == "A/58/874 and A/58/874/Add.1."
+    assert notes["9"] == ("S/PRST/2013/2; see *Resolutions and Decisions of the Security Council, 1 August "
+                          "2012–31 July 2013* (S/INF/68).")
+    last = next(b for b in blocks(extraction) if b.startswith("28."))
+    # 'seventy-' at a line end + 'fourth' keeps its hyphen
+    assert last.endswith("for consideration by the General Assembly at its seventy-fourth session.")
+    doc = parsed(corpus_dir, 7)
+    leads = [p.lead for p in doc.paragraphs if p.kind == "operative"]
+    assert leads[:4] == ["Welcomes", "Also welcomes", "Further welcomes", "Notes"]
+    assert leads[20:] == ["Continues", "Expresses its appreciation", "Encourages", "Recalls", "Acknowledges",
+                          "Takes note", "Encourages", "Invites"]
+    assert sum(p.kind == "preambular" for p in doc.paragraphs) == 13
+
+
+def test_outer_space_leads_in_italics(corpus_dir):
+    doc = parsed(corpus_dir, 6)
+    preambular = [p.lead for p in doc.paragraphs if p.kind == "preambular"]
+    assert len(preambular) == 25
+    assert preambular[:6] == ["Recalling", "Recognizing", "Convinced", "Emphasizing", "Convinced",
+                              "Noting with satisfaction"]
+    assert preambular[-3:] == ["Noting with appreciation", "Emphasizing", "Welcoming"]
+    operative = [p for p in doc.paragraphs if p.kind == "operative"]
+    assert [p.number for p in operative] == [str(n) for n in range(1, 15)]
+    assert operative[8].lead == "Expresses its conviction"
+    assert {f.marker: f.text for f in doc.footnotes}["2"] == "Resolution 70/1."
+
+
+def test_tuberculosis_declaration_blocks_and_footnotes(corpus_dir):
+    extraction = extracted(corpus_dir, 3)
+    numbered = [int(m.group(1)) for b in blocks(extraction) if (m := re.match(r"(\d+)\. ", b))]
+    assert numbered == list(range(1, 54))
+    assert [(f.marker, f.text) for f in extraction.footnotes][:3] == [
+        ("1", "Resolution 70/1."), ("2", "Resolution 69/313, annex."),
+        ("3", "See World Health Organization, document WHA69/2016/REC/1.")]
+    assert len(extraction.footnotes) == 7
+    assert blocks(extraction)[1].startswith("*Reaffirm") is False
+    assert "1. Reaffirm the 2030 Agenda for Sustainable Development,<sup>1</sup> including the resolve" in \
+        extraction.markdown
+
+
+@pytest.mark.parametrize("number", [3, 6, 7, 8])
+def test_header_lines_kept_and_furniture_dropped(corpus_dir, number):
+    extraction = extracted(corpus_dir, number)
+    found = blocks(extraction)
+    assert found.count(f"A/RES/73/{number}") == 1            # the banner symbol, glued to its large 'A'
+    assert "Distr.: General" in found
+    assert "Seventy-third session" in found
+    assert any(re.fullmatch(r"Agenda item \d+", b) for b in found)
+    assert any(b.startswith(f"73/{number}. ") for b in found)
+    for block in found:
+        assert not FURNITURE.search(block), block
+    assert not re.search(r"\b(?:us e|th e|an d|o f the)\b", extraction.markdown)
+
+
+def seed_spec():
+    return describe_markdown(seed_path("000").read_text(encoding="utf-8"))
+
+
+HYPHENATE = {"intergovernmental", "trafficking", "international", "coordination"}
+
+
+def test_built_pdf_parses_like_the_seed_text():
+    source = seed_path("000").read_bytes()
+    expected = parse(source, seed_path("000").name)
+    data, layout = build_pdf(seed_spec(), hyphenate=HYPHENATE)
+    assert layout.pages >= 2 and layout.split_blocks and layout.hyphenated   # the build exercises all three
+    doc = parse(data, "x.pdf")
+    assert doc.format == "pdf"
+    assert [(p.kind, p.number, p.lead, p.text, p.footnote_refs) for p in doc.paragraphs] == \
+        [(p.kind, p.number, p.lead, p.text, p.footnote_refs) for p in expected.paragraphs]
+    assert [(f.marker, f.text) for f in doc.footnotes] == [(f.marker, f.text) for f in expected.footnotes]
+    assert [(s.name, s.state) for s in doc.sponsors] == [("Belarus", "Belarus"), ("Russian Federation",
+                                                          "Russian Federation"), ("Uzbekistan", "Uzbekistan")]
+    assert doc.sponsors == expected.sponsors
+    assert doc.title == expected.title == "Improving the coordination of efforts against trafficking in persons"
+
+
+def test_built_pdf_extraction_markers_italics_and_furniture():
+    spec = seed_spec()
+    data, layout = build_pdf(spec, hyphenate=HYPHENATE)
+    extraction = extract_pdf(data)
+    assert spec.running_header not in extraction.markdown
+    assert spec.job_number not in extraction.markdown
+    assert not re.search(r"\b\d/9\b", extraction.markdown)
+    assert "*Recalling further* the United Nations Convention against Transnational Organized Crime<sup>1</sup> and" \
+        in extraction.markdown
+    assert "intergovernmental and non-governmental" in extraction.markdown
+    assert [f.marker for f in extraction.footnotes] == ["1", "2", "3", "4", "5"]
+    assert extraction.footnotes[2].text == "United Nations, *Treaty Series*, vol. 2171, No. 27531."
+    split = spec.blocks[layout.split_blocks[0]]
+    paragraph = next(b for b in blocks(extraction) if b.startswith(f"{split.number}. "))
+    assert re.sub(r"<sup>\d+</sup>", "", paragraph).endswith(split.plain.strip()[-40:])
+
+
+def test_encrypted_pdf_is_refused():
+    import io
+
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, encrypt=pdfencrypt.StandardEncryption("secret", canPrint=0))
+    pdf.drawString(72, 700, "The General Assembly,")
+    pdf.save()
+    with pytest.raises(ParseError, match="encrypted"):
+        extract_pdf(buffer.getvalue())
+
+
+def test_truncated_and_fake_pdfs_are_refused():
+    data, _ = build_pdf(seed_spec())
+    with pytest.raises(ParseError, match="PDF"):
+        parse(data[: len(data) // 3], "x.pdf")
+    with pytest.raises(ParseError, match="PDF"):
+        parse(b"%PDF-1.4\nnot really a pdf", "x.pdf")
+
+
+def test_pdf_without_text_layer_is_refused():
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    pdf.rect(72, 600, 200, 100, fill=1)
+    pdf.save()
+    with pytest.raises(ParseError, match="no text"):
+        extract_pdf(buffer.getvalue())

@@ -59,6 +59,7 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
     previous_text = ""
     pending_opener: tuple[str, str | None] | None = None  # a number or label alone on its line
     after_blank = True
+    last_number = 0
     for line in lines:
         if not line.strip():
             after_blank = True
@@ -73,6 +74,8 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
             elif not block_start and pending_opener is None:
                 opener = None
         can_open = current is None or bool(ENDS_PARAGRAPH.search(previous_text)) or pending_opener is not None
+        if opener and opener[0] == "number" and block_start and int(opener[1]) == last_number + 1:
+            can_open = True  # the next paragraph number after a blank line, whatever the line before ended with
         if blocks_are_paragraphs and block_start:
             can_open = True
         if pending_opener is not None:
@@ -83,6 +86,8 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
             continue
         if opener and can_open:
             kind, number, rest = opener
+            if kind == "number":
+                last_number = int(number)
             if kind in ("number", "label") and not rest.strip():
                 pending_opener = (kind, number)
                 previous_text = line

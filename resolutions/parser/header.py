@@ -24,6 +24,11 @@ SPONSOR_LINE = re.compile(rf"(?P<sponsors>[^:\n]{{2,5000}}):\s*(?P<type>{DOC_TYP
                           re.IGNORECASE)
 
 
+SC_RESOLUTION = re.compile(r"(?i:resolution) (?P<n>\d{1,4}) \((?P<y>\d{4})\)(?P<rest>(?:,? (?:of|adopted) [^\n]{0,200})?)")
+SC_COMPILATION = re.compile(r"(?P<n>\d{1,4}) \((?P<y>\d{4})\)\.? Resolution(?P<rest> of [^\n]{0,200})")
+SC_ADOPTED = re.compile(r"Adopted by the (Security Council) at its (\d{1,5})(?:st|nd|rd|th) meeting,? on ([^\n]{0,80})$")
+
+
 def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("*", "")).strip()
 
@@ -46,7 +51,10 @@ def header_blocks(lines: list[str]) -> list[str]:
             continue
         if _is_fact_line(text):
             flush()
-            blocks.append(text)
+            if text.endswith(",") or (text.startswith("[") and "]" not in text) or re.fullmatch(r"Distr\.?:?", text):
+                current.append(text)  # the fact goes on in the next line
+            else:
+                blocks.append(text)
             continue
         current.append(text)
     flush()
@@ -130,13 +138,24 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
             if report.group(1):
                 doc.committee = doc.committee or report.group(1).strip()
             continue
-        sc_resolution = re.fullmatch(r"Resolution (\d{1,4}) \((\d{4})\)", text)
+        # 'Resolution 2720 (2023)', 'RESOLUTION 769 (1992)', 'Resolution 209 (1965) of 4 September 1965' and the
+        # compilations' '14 (1946). Resolution of 16 December 1946 [S/1588]'.
+        sc_resolution = SC_RESOLUTION.fullmatch(text) or SC_COMPILATION.fullmatch(text)
         if sc_resolution:
             doc.document_type = "resolution"
-            doc.symbol = doc.symbol or f"S/RES/{sc_resolution.group(1)} ({sc_resolution.group(2)})"
+            doc.symbol = doc.symbol or f"S/RES/{sc_resolution.group('n')} ({sc_resolution.group('y')})"
             doc.body = doc.body or "Security Council"
+            doc.date = parse_date(sc_resolution.group("rest") or "") or doc.date
+            sc_adopted = SC_ADOPTED.search(sc_resolution.group("rest") or "")
+            if sc_adopted:
+                doc.body = sc_adopted.group(1)
             continue
-        sc_adopted = re.match(r"Adopted by the (Security Council) at its (\d{1,5})(?:st|nd|rd|th) meeting,? on (.*)$", text)
+        if re.fullmatch(r"\[(?:S|A|E)/[^\]]{1,60}\]", text) or re.fullmatch(r"UNITED NATIONS(?: [AES])?|[AES]", text):
+            continue  # the draft's symbol under an SC compilation heading; the logo letters of old cover pages
+        if re.fullmatch(rf"(?:of|on) {DATE_PATTERN}", text, flags=re.IGNORECASE):
+            doc.date = doc.date or parse_date(text)  # 'Resolution 548 (1984)', blank line, 'of 24 February 1984'
+            continue
+        sc_adopted = SC_ADOPTED.match(text)
         if sc_adopted:
             doc.body = doc.body or sc_adopted.group(1)
             doc.date = parse_date(sc_adopted.group(3)) or doc.date

@@ -54,6 +54,9 @@ def normalise_unicode(text: str) -> str:
     text = text.replace("\u2011", "-").replace("\u2010", "-").replace("\u00ad", "")
     text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\t", " ")
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
+    # Control characters (other than newline) carry nothing in a resolution; form feeds are page breaks.
+    text = text.replace("\f", "\n")
+    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", "", text)
     # LaTeX-like debris from some PDF converters: $^{6}\ A/HRC/Sub.1/58/25$
     text = re.sub(r"\$\^\{\^?\{?(\d{1,3})\}?\\?\}?\s*([^$\n]*)\$", r"<sup>\1</sup> \2", text)
     text = re.sub(r"\$\^\{?(\d{1,3})\}?\$", r"<sup>\1</sup>", text)
@@ -208,11 +211,11 @@ def mark_glued_markers(lines: list[str], footnotes: list[Footnote]) -> tuple[lis
             nonlocal highest
             before = line[:match.start()]
             number = int(match.group(1))
-            if NOT_BEFORE_MARKER.search(before) or re.search(r"\d[\d,.]*[.,]?$", before[-12:] or ""):
+            if NOT_BEFORE_MARKER.search(before) or re.search(r"\d\.?$", before[-12:] or ""):
                 return match.group(0)
             word = re.search(r"(\S{1,40})$", before)
-            if word and re.search(r"\d", word.group(1)):
-                return match.group(0)
+            if word and re.search(r"\d", word.group(1)) and not re.search(r"\d[;,:]$", before[-3:]):
+                return match.group(0)  # 'Add.1-3', 'L.7'; but 'resolution 79/7;1' ends a clause before its marker
             if known:
                 ok = str(number) in known
             else:

@@ -155,11 +155,18 @@ def check_leads(gold: Gold, parsed):
         hits, total = sum(b.size for b in matcher.get_matching_blocks()), len(want)
         min_share = 0.9
         ok = total and hits / total >= min_share
-        first_bad = (f"{total} leads in order", f"{hits} found")
+        first_bad = (f"{total} leads in order", f"{hits} found ({hits / total:.0%})" if total else "")
     if total == 0:
         return None
     share = hits / total
-    reason = "" if ok else f"{hits}/{total} leads ({share:.0%})"
+    if ok:
+        reason = ""
+    elif share >= 0.9:
+        reason = "a few leads differ (90% or more right)"
+    elif share >= 0.5:
+        reason = "many leads differ (50-90% right)"
+    else:
+        reason = "most leads differ (under 50% right)"
     return bool(ok), first_bad[0] if first_bad else None, first_bad[1] if first_bad else None, reason
 
 

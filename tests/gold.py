@@ -208,8 +208,11 @@ def akn_gold(path: Path, *, include_attachments: bool = True) -> dict:
     preamble = doc.find("a:preamble", NS)
     if preamble is not None:
         for container in preamble.findall("a:container", NS):
-            paragraphs.append(ParagraphGold("preambular", squash(container.get("name")) or None,
-                                            sublabels=_labels(container)))
+            # The italic words a reader sees; the name attribute when nothing is italic (the two
+            # agree on all but one of 2,318 containers, whose name is a stray ",").
+            name = squash(container.get("name"))
+            lead = _leading_italic(container) or (name if re.search(r"[A-Za-z]", name) else None)
+            paragraphs.append(ParagraphGold("preambular", lead, sublabels=_labels(container)))
     main_body = doc.find("a:mainBody", NS)
     if main_body is not None:
         for para in _operative_blocks(main_body):
@@ -242,11 +245,21 @@ def cited_key_from_href(href: str) -> str | None:
     return None
 
 
+# Member-state names that contain " and " (UN short names), kept whole when a list is split.
+NAMES_WITH_AND = ("Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis",
+                  "Saint Vincent and the Grenadines", "Sao Tome and Principe", "Trinidad and Tobago",
+                  "United Kingdom of Great Britain and Northern Ireland")
+
+
 def split_sponsor_list(text: str) -> list[str]:
-    """'A, B and C: draft resolution' -> ['A', 'B', 'C'] (names with commas inside brackets kept)."""
+    """'A, B and C: draft resolution' -> ['A', 'B', 'C'] (names with commas inside brackets and
+    names such as 'Bosnia and Herzegovina' kept whole)."""
     text = re.sub(r":\s*(revised )?draft resolution\s*$", "", squash(text))
+    for i, name in enumerate(NAMES_WITH_AND):
+        text = text.replace(name, f"\x00{i}\x00")
     parts = re.split(r",\s*(?![^()]*\))|\s+and\s+(?![^()]*\))", text)
-    return [p.strip() for p in parts if p.strip()]
+    restored = [re.sub(r"\x00(\d+)\x00", lambda m: NAMES_WITH_AND[int(m.group(1))], p).strip() for p in parts]
+    return [p for p in restored if p]
 
 
 # --------------------------------------------------------------------------- metadata tables

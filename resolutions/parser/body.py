@@ -18,10 +18,12 @@ from .leads import match_lead
 from .text_stages import join_lines
 
 NUMBER_START = re.compile(r"\s*(\d{1,3})\.(?:\s+(.*))?$")
+OCR_NUMBER_START = re.compile(r"\s*(\d{1,3}),\s+([A-Z].*)$")
 LABEL_START = re.compile(r"\s*\(([a-z]{1,2}|[ivxl]{1,6})\)(?:\s+(.*))?$")
 ITALIC_START = re.compile(r"\s*\*[A-Z][^*\n]{0,80}\*")
 MARKER = re.compile(r"<sup>(\d{1,3})</sup>")
-CLOSING_LINE = re.compile(r"\s*\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting\b.{0,40}$")
+CLOSING_LINE = re.compile(r"\s*(?:\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting\b.{0,40}"
+                          r"|Adopted (?:unanimously |without (?:a )?vote )?at the \d{1,5}(?:st|nd|rd|th) meeting\b.{0,200})$")
 ANNEX_LINE = re.compile(r"\s*\*?Annex(?:es)?(?: [IVX]{1,5})?\*?\s*$")
 ENDS_PARAGRAPH = re.compile(r"[,;:.]\s*(?:<sup>\d{1,3}</sup>\s*)*[\"”’)]?\s*(?:<sup>\d{1,3}</sup>)?\s*$")
 
@@ -68,6 +70,10 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
         if CLOSING_LINE.match(line.replace("*", "")) or ANNEX_LINE.match(line):
             break
         opener = _starts_paragraph(line)
+        if opener is None and block_start:
+            misread = OCR_NUMBER_START.match(line)  # '5, Notes ...' where the scan's full stop read as a comma
+            if misread and int(misread.group(1)) == last_number + 1 and last_number:
+                opener = ("number", misread.group(1), misread.group(2))
         if blocks_are_paragraphs:
             if block_start and opener is None and current is not None:
                 opener = ("lead", None, line.strip())
@@ -167,7 +173,12 @@ def build_paragraphs(raws: list[_Raw]) -> tuple[list[Paragraph], list[str]]:
             number = None
         lead, text = _lead_and_text(raw.text)
         if operative and lead is None:
-            warnings.append(f"No lead phrase found for operative paragraph {number}.")
+            verb = re.match(r"([A-Z][a-z]{2,20}(?:es|s))(?= [a-z(])", text)
+            if verb and not verb.group(1).endswith("ss"):
+                lead = verb.group(1)  # a verb the vocabulary lacks ('Undertakes', 'Holds'): its first word
+                warnings.append(f"Lead of operative paragraph {number} taken from its first word: {lead!r}.")
+            else:
+                warnings.append(f"No lead phrase found for operative paragraph {number}.")
         if not operative and lead is None:
             warnings.append(f"No lead phrase found for preambular paragraph {text[:60]!r}.")
         subparagraphs = [SubParagraph(label=c.number, text=clean_text(c.text), footnote_refs=_refs(c.text))

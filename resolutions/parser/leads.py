@@ -13,7 +13,9 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data" / "leads.txt"
 ADVERBS = ("Also", "Further", "Once again", "Again", "Strongly", "Firmly", "Fully", "Deeply", "Further also",
-           "Moreover", "Finally", "Lastly", "Similarly", "Likewise", "Hereby")
+           "Moreover", "Finally", "Lastly", "Similarly", "Likewise", "Hereby", "Urgently", "Emphatically", "Solemnly",
+           "Earnestly", "Vigorously", "Resolutely", "Categorically", "Unreservedly", "Formally", "Warmly",
+           "Respectfully", "Unequivocally", "Reluctantly", "Therefore", "Accordingly")
 TRAILING_ADVERBS = ("also", "further", "once again", "again", "with appreciation", "with satisfaction",
                     "with concern", "with deep concern", "with grave concern", "with interest", "in particular",
                     "furthermore", "moreover")

@@ -2,14 +2,12 @@
 import pytest
 
 from resolutions.models import Document
-from resolutions.services.ingestion import ingest_file
-from tests.conftest import SAMPLES
+from tests.seeded import seeded  # noqa: F401  (module-scoped fixture)
 
 
 @pytest.fixture
-def archive(db):
-    for path in sorted(SAMPLES.glob("*.txt")):
-        ingest_file(path.read_bytes(), path.name)
+def archive(seeded, db):
+    return seeded
 
 
 def test_member_state_page_lists_sponsored_documents_by_year_with_a_chart(archive, client):

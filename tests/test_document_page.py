@@ -103,9 +103,15 @@ def test_document_page_query_count_does_not_grow_with_paragraphs(db, client, dja
     small = ingest_file(seed_path("000").read_bytes(), "000.txt").document
     large = ingest_file(seed_path("004").read_bytes(), "004.txt").document
     assert large.paragraphs.count() > 2 * small.paragraphs.count()
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
     for document in (small, large):
-        with django_assert_max_num_queries(16):
-            client.get(document.get_absolute_url())
+        with django_assert_max_num_queries(16), CaptureQueriesContext(connection) as captured:
+            assert client.get(document.get_absolute_url()).status_code == 200
+        counts.append(len(captured.captured_queries))
+    assert counts[1] <= counts[0]   # three times the paragraphs, footnotes and citations: no more queries
 
 
 def test_unknown_document_is_a_404(db, client):

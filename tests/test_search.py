@@ -1,35 +1,13 @@
 """Search on the seeds: ranking, facets, snippets, symbol lookup, suggestions, hostile input, query counts."""
-import re
 
 import pytest
 from django.urls import reverse
 
 from resolutions import search
 from resolutions.models import Document
-from resolutions.services.ingestion import ingest_file
-from tests.conftest import SAMPLES
+from tests.seeded import seeded  # noqa: F401  (module-scoped fixture)
 
 SEARCH = reverse("resolutions:search")
-
-
-def _clear_archive():
-    """Remove what ingesting the seeds stored (the member-state table, filled by migrate, stays)."""
-    from resolutions.models import AgendaItem, SearchTerm, Series, SourceFile
-
-    Document.objects.all().delete()       # paragraphs, footnotes, sponsorships, citations, links cascade
-    for model in (SourceFile, AgendaItem, Series, SearchTerm):
-        model.objects.all().delete()
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    """The five seeds ingested once for this module through the ingestion service (committed, removed after)."""
-    with django_db_blocker.unblock():
-        _clear_archive()
-        for path in sorted(SAMPLES.glob("*.txt")):
-            ingest_file(path.read_bytes(), path.name)
-        yield {d.symbol or d.title[:20]: d for d in Document.objects.all()}
-        _clear_archive()
 
 
 @pytest.fixture

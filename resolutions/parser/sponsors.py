@@ -107,6 +107,7 @@ def _whole(name: str) -> bool:
     return bool(_exact(name)) or _key(name) in OTHER_NAMES_WITH_AND
 
 
+@lru_cache(maxsize=8192)
 def lookup_state(name: str) -> str | None:
     """Today's official UN short name for a printed name, or None when unknown.
 

@@ -31,6 +31,7 @@ SUBJECT = re.compile(
     r"Trusteeship Council|Commission on [A-Z][A-Za-z ]{2,60}|Conference of [A-Z][A-Za-z ]{2,80})\s*,?\s*\*?\s*,?\s*$"
 )
 MAX_BYTES = 60 * 1024 * 1024
+MAX_TEXT_BYTES = 8 * 1024 * 1024   # the longest resolutions, annexes included, are under 1 MB of text
 
 
 def detect_format(data: bytes, filename: str = "") -> str:
@@ -98,6 +99,9 @@ def parse(data: bytes, filename: str = "") -> ParsedDocument:
     if len(data) > MAX_BYTES:
         raise ParseError(f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB.")
     fmt = detect_format(data, filename)
+    if fmt in ("text", "markdown", "html") and len(data) > MAX_TEXT_BYTES:
+        raise ParseError(f"This {fmt} file is {len(data) / 1024 / 1024:.0f} MB, far longer than any resolution "
+                         f"(the longest are under 1 MB); split it into one file per document.")
     extraction = _extract(data, fmt)
     return structure(extraction)
 
@@ -130,9 +134,9 @@ def structure(extraction: Extraction) -> ParsedDocument:
     doc.preamble_subject = subject
     read_front_matter(extraction.hints, doc)
     read_header(header, doc, facts)
-    if extraction.hints.get("title") and not doc.title:
-        doc.title = extraction.hints["title"]
+    doc.title = title_from_hints(doc.title, extraction.hints.get("title"))
     doc.body = doc.body or subject[len("The "):]
+    body = drop_running_titles(body, [doc.title, extraction.hints.get("title")])
     vocabulary = word_vocabulary(body)
     raws, warnings = segment(body, vocabulary, blocks_are_paragraphs=extraction.paragraphs_known)
     doc.warnings.extend(warnings)
@@ -147,6 +151,46 @@ def structure(extraction: Extraction) -> ParsedDocument:
         doc.warnings.append(f"Footnote markers without footnote text: {', '.join(missing)}.")
     doc.citations = _citations(doc)
     return doc
+
+
+def title_from_hints(printed: str | None, catalogued: str | None) -> str | None:
+    """Read: the title printed in the text and a catalogue title (front matter).  Write: the title to keep.
+
+    The printed title wins, unless it is missing or a cut-off start of the catalogue title (a title line
+    wrapped in the PDF and lost in conversion).  The catalogue's ' :' separators become ': '."""
+    if not catalogued:
+        return printed
+    catalogued = re.sub(r"\s+:", ":", catalogued.replace('\\"', '"')).rstrip(" :/").strip()
+    if not printed:
+        return catalogued or None
+    if len(_plain(catalogued)) > len(_plain(printed)) and _plain(catalogued).startswith(_plain(printed)):
+        return printed + catalogued[len(printed):] if catalogued.lower().startswith(printed.lower()) else catalogued
+    return printed
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", re.sub(r"<sup>\d{1,3}</sup>", "", text).lower()).strip()
+
+
+def drop_running_titles(lines: list[str], titles: list[str | None]) -> list[str]:
+    """Read: body lines and the document's title(s).  Write: the lines without running headers that repeat the title.
+
+    A page header of an adopted resolution prints the title (often cut short) on a
+    line of its own between blank lines; inside the body such a line is furniture,
+    not the continuation of the paragraph the page break cut.
+    """
+    known = [_plain(t) for t in titles if t and len(_plain(t)) >= 15]
+    if not known:
+        return lines
+    out = []
+    for index, line in enumerate(lines):
+        alone = (index == 0 or not lines[index - 1].strip()) and (index + 1 == len(lines) or not lines[index + 1].strip())
+        plain = _plain(line)
+        if alone and len(plain) >= 15 and any(t.startswith(plain) or plain.startswith(t) for t in known) \
+                and not re.search(r"[,;:.]\s*$", line):
+            continue
+        out.append(line)
+    return out
 
 
 def _merge_footnotes(structural, inline):

@@ -142,7 +142,9 @@ def _leading_italic(block) -> str | None:
 
 
 def _labels(el) -> list[str]:
-    return [sub_label("".join(n.itertext())) for n in el.xpath(".//a:point/a:num | .//a:item/a:num", namespaces=NS)]
+    """Sub-paragraph labels ("a", "ii"); dash or bullet items ("–") are indents, not labels."""
+    labels = [sub_label("".join(n.itertext())) for n in el.xpath(".//a:point/a:num | .//a:item/a:num", namespaces=NS)]
+    return [label for label in labels if re.fullmatch(r"[A-Za-z0-9]+", label)]
 
 
 def _operative_blocks(main_body) -> list:
@@ -508,7 +510,8 @@ def render_akn(path: Path) -> str:
     cover = doc.find("a:coverPage", NS)
     if cover is not None:
         for p in cover.findall("a:p", NS):
-            text = inline(p)
+            # The XML runs "on" into the date element ("on<docDate>29 June 2004"); print has a space.
+            text = re.sub(r"\bon(?=\d)", "on ", inline(p))
             if text:
                 lines.append(text)
     preface = doc.find("a:preface", NS)

@@ -1,15 +1,21 @@
-"""HTML extraction (an exported page): headings, paragraphs, <i>/<em> leads, <sup> markers, footnote lists.
+"""HTML extraction (an exported page): headings, paragraphs, <i>/<em> runs, <sup> markers, footnote lists.
 
-Stages:
+Stages (each reads and writes plain values; nothing recurses, so a page nested
+a hundred thousand levels deep is read like any other):
 
-1. ``parse_html``: bytes -> BeautifulSoup tree (html.parser builds it without
-   recursion, so deeply nested pages do not crash); script, style and other
-   non-text elements removed.
-2. ``split_footnotes``: a footnotes section (an element whose id or class says
-   footnote(s)/endnotes, or list items with ids like ``fn1``) -> footnotes.
-3. ``blocks``: every text node goes to its nearest block element (p, h1–h6,
-   li, td, div...), in document order; italic runs become ``*...*`` and
-   numeric <sup> become ``<sup>N</sup>``.  Each block is one paragraph.
+1. ``parse_html``: bytes -> lxml tree (libxml2's HTML parser, which repairs
+   broken markup and reads the page's declared encoding).
+2. ``drop_non_text``: the tree loses script, style, template, head, navigation
+   and form elements (their text is not the document's).
+3. ``split_footnotes``: footnotes sections -> footnotes, removed from the tree:
+   an element whose id, class or role says footnote(s)/endnote(s), or an ``<ol>``
+   whose items carry ids and link back to their markers (``↩``).
+4. ``inline_pieces`` / ``render_pieces``: the text inside one block element ->
+   one line of the markdown dialect: ``*italic*`` for ``<i>``/``<em>``,
+   ``<sup>N</sup>`` for a numeric ``<sup>`` (or a link to a note).
+5. ``html_blocks``: the tree -> blocks in document order, walked with
+   ``lxml.etree.iterwalk``: each block element (p, h1-h6, li, td, div...) is one
+   block; headings get ``#`` marks; items of a numbered list get their number.
 """
 from __future__ import annotations
 
@@ -19,115 +25,309 @@ from .document import Footnote, ParseError
 from .extraction import Extraction
 
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "div", "blockquote", "pre", "dt", "dd",
-          "section", "article", "header", "footer", "body", "tr", "caption", "figcaption", "address"}
-DROP = ["script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "head", "nav", "form",
-        "button", "select", "textarea"]
-FOOTNOTE_CONTAINER = re.compile(r"foot-?notes?|end-?notes?|notes", re.IGNORECASE)
-MAX_DEPTH = 400
+          "section", "article", "header", "footer", "main", "aside", "body", "tr", "table", "caption", "figcaption",
+          "address", "ol", "ul", "dl", "hr", "center", "figure"}
+DROP = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "head", "nav",
+        "form", "button", "select", "textarea", "input", "canvas", "audio", "video"}
+ITALIC = {"i", "em", "cite", "var", "dfn"}
+FOOTNOTE_NAME = re.compile(r"foot-?notes?|end-?notes?|\bnotes\b|fn-?list", re.IGNORECASE)
+BACK_LINK_TEXT = re.compile(r"^\s*(?:↩|↑|\^|⤴|back|return)\s*\ufe0e?\s*$", re.IGNORECASE)
 
 
 def parse_html(data: bytes):
-    """Read: bytes.  Write: a BeautifulSoup tree without scripts and styles."""
-    from bs4 import BeautifulSoup
+    """Read: bytes.  Write: the lxml root element, or ParseError for a page without any markup or text."""
+    from lxml import etree, html
 
+    parser = html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
     try:
-        soup = BeautifulSoup(data, "html.parser")
-    except Exception as exc:  # a broken page is still text; this only fails on very odd input
-        raise ParseError(f"The HTML page cannot be read: {type(exc).__name__}.") from exc
-    for name in DROP:
-        for element in soup.find_all(name):
-            element.decompose()
-    return soup
+        root = html.document_fromstring(data, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise ParseError(f"The HTML page cannot be read: {exc}.") from exc
+    if root is None:
+        raise ParseError("The HTML page is empty.")
+    return root
 
 
-def _ancestors(node):
-    """Parents of a node up to the root, bounded so that absurd nesting cannot hang the parser."""
-    parent = node.parent
-    depth = 0
-    while parent is not None and depth < MAX_DEPTH:
-        yield parent
-        parent = parent.parent
-        depth += 1
+def drop_non_text(root) -> None:
+    """Read and change: the tree.  Scripts, styles, head, navigation and forms are removed (tails kept)."""
+    for element in [el for el in root.iter() if isinstance(el.tag, str) and el.tag.lower() in DROP]:
+        if element.getparent() is not None:
+            element.drop_tree()
 
 
-def _is_footnote_container(element) -> bool:
-    ident = " ".join([element.get("id", "") or ""] + list(element.get("class", []) or []))
-    return bool(FOOTNOTE_CONTAINER.search(ident)) and element.name in ("div", "section", "ol", "ul", "aside", "footer")
+def _names(element) -> str:
+    return " ".join(filter(None, [element.get("id"), element.get("class"), element.get("role")]))
 
 
-def split_footnotes(soup) -> list[Footnote]:
-    """Read and change: the tree.  Write: footnotes found in a footnotes section (removed from the tree)."""
+def _is_back_link(anchor) -> bool:
+    href = anchor.get("href", "") or ""
+    text = anchor.text_content()
+    names = _names(anchor)
+    return href.startswith("#") and (bool(BACK_LINK_TEXT.match(text)) or re.search(r"back|rev|fnref", names, re.I)
+                                     is not None or "fnref" in href or "ref" in href.lower() and not text.strip())
+
+
+def _footnote_containers(root) -> list:
+    containers = []
+    for element in root.iter("div", "section", "aside", "footer", "ol", "ul"):
+        if FOOTNOTE_NAME.search(_names(element)):
+            containers.append(element)
+            continue
+        if element.tag == "ol":
+            items = [li for li in element if getattr(li, "tag", None) == "li"]
+            if items and all(li.get("id") and any(_is_back_link(a) for a in li.iter("a")) for li in items):
+                containers.append(element)
+    # keep only the outermost of nested containers
+    chosen = []
+    for element in containers:
+        if not any(other is not element and _contains(other, element) for other in containers):
+            chosen.append(element)
+    return chosen
+
+
+def _contains(outer, inner) -> bool:
+    parent = inner.getparent()
+    while parent is not None:
+        if parent is outer:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def split_footnotes(root) -> list[Footnote]:
+    """Read and change: the tree.  Write: the footnotes found in footnotes sections (sections removed)."""
     notes: list[Footnote] = []
-    containers = [el for el in soup.find_all(["div", "section", "ol", "ul", "aside", "footer"]) if _is_footnote_container(el)]
-    for container in containers:
-        if container.parent is None:
-            continue  # already removed with an outer container
-        items = container.find_all("li") or container.find_all("p")
-        for index, item in enumerate(items, start=1):
-            ident = item.get("id", "") or ""
-            marker = re.search(r"(\d{1,3})$", ident)
-            sup = item.find("sup")
-            for back in item.find_all("a", href=re.compile(r"^#fnref|^#ref")):
-                back.decompose()
-            text = item.get_text(" ", strip=True)
-            if marker is None and sup is not None and sup.get_text(strip=True).isdigit():
-                marker_text = sup.get_text(strip=True)
-                text = text[len(marker_text):].strip() if text.startswith(marker_text) else text
-            else:
-                marker_text = marker.group(1) if marker else str(index)
-            text = re.sub(r"\s+([,;:.])", r"\1", re.sub(r"\s+", " ", text).replace("↩", "")).strip()
+    for container in _footnote_containers(root):
+        lists = [container] if container.tag == "ol" else list(container.iter("ol", "ul"))
+        items = [li for lst in lists for li in lst if getattr(li, "tag", None) == "li"]
+        numbered: list[tuple[str | None, object]] = []
+        if items:
+            for lst in lists:
+                try:
+                    start = int(lst.get("start", "1"))
+                except ValueError:
+                    start = 1
+                for index, li in enumerate(x for x in lst if getattr(x, "tag", None) == "li"):
+                    numbered.append((li.get("value") or str(start + index), li))
+        else:
+            numbered = [(None, p) for p in container.iter("p", "div") if p is not container
+                        and not any(getattr(c, "tag", None) in ("p", "div") for c in p)]
+        for fallback, item in numbered:
+            for anchor in [a for a in item.iter("a") if _is_back_link(a)]:
+                anchor.drop_tree()
+            text = render_pieces(inline_pieces(item)).strip()
+            marker = fallback
+            opening = re.match(r"^(?:<sup>(\d{1,3})</sup>|\[?(\d{1,3})[\].)]?\s)\s*", text)
+            if opening and (marker is None or opening.group(1) or opening.group(2) == marker):
+                marker = opening.group(1) or opening.group(2)
+                text = text[opening.end():]
+            if marker is None:
+                ident = re.search(r"(\d{1,3})$", item.get("id", "") or "")
+                marker = ident.group(1) if ident else str(len(notes) + 1)
+            text = re.sub(r"<sup>(\d+)</sup>", r"\1", text).strip()
             if text:
-                notes.append(Footnote(marker=marker_text, text=text))
-        container.decompose()
+                notes.append(Footnote(marker=marker, text=text))
+        container.drop_tree()
     return notes
 
 
-def blocks(soup) -> list[str]:
-    """Read: the tree.  Write: one line per block element, in document order."""
-    from bs4 import NavigableString
+def inline_pieces(element) -> list[tuple[str, bool, bool]]:
+    """Read: one element.  Write: its text as (text, italic, superscript) pieces, in order, without recursion."""
+    from lxml import etree
 
-    out: list[tuple[int, list[str]]] = []
-    for node in soup.descendants:
-        if not isinstance(node, NavigableString) or type(node).__name__ in ("Comment", "Doctype", "Declaration"):
-            continue
-        text = str(node)
-        if not text.strip() and not text:
-            continue
-        block = None
-        italic = superscript = False
-        for parent in _ancestors(node):
-            if parent.name in ("i", "em") and block is None:
-                italic = True
-            if parent.name == "sup" and block is None:
-                superscript = True
-            if parent.name in BLOCKS:
-                block = parent
-                break
-        key = id(block)
-        if superscript and text.strip().isdigit():
-            piece = f"<sup>{text.strip()}</sup>"
-        elif italic and text.strip():
-            piece = re.sub(r"^(\s*)(.*?)(\s*)$", r"\1*\2*\3", text, flags=re.S)
+    pieces: list[tuple[str, bool, bool]] = []
+    italic = 0
+    sup = 0
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if event == "start":
+            if tag in ITALIC:
+                italic += 1
+            elif tag == "sup":
+                sup += 1
+            elif tag == "br":
+                pieces.append(("\n", False, False))
+            if node.text:
+                pieces.append((node.text, italic > 0, sup > 0))
         else:
-            piece = text
-        if out and out[-1][0] == key:
-            out[-1][1].append(piece)
+            if tag in ITALIC:
+                italic -= 1
+            elif tag == "sup":
+                sup -= 1
+            if node is not element and node.tail:
+                pieces.append((node.tail, italic > 0, sup > 0))
+    return pieces
+
+
+def render_pieces(pieces: list[tuple[str, bool, bool]]) -> str:
+    """Read: pieces.  Write: one line: whitespace collapsed, *italic* runs, <sup>N</sup> markers."""
+    merged: list[list] = []
+    for text, italic, sup in pieces:
+        if sup:
+            kind = "sup"
         else:
-            out.append((key, [piece]))
-    lines = []
-    for _, pieces in out:
-        line = re.sub(r"\s+", " ", "".join(pieces)).strip()
-        line = line.replace("* *", " ")  # adjacent italic runs read as one
-        if line:
-            lines.append(line)
-    return lines
+            kind = "i" if italic else ""
+        if merged and merged[-1][0] == kind:
+            merged[-1][1] += text
+        else:
+            merged.append([kind, text])
+    out = []
+    for kind, text in merged:
+        text = re.sub(r"[ \t\r\f\v\u00a0]+", " ", text).replace(" \n", "\n").replace("\n ", "\n")
+        if kind == "sup":
+            marker = text.strip().strip("[]()")
+            out.append(f"<sup>{marker}</sup>" if re.fullmatch(r"\d{1,3}", marker) else text)
+        elif kind == "i" and text.strip():
+            match = re.fullmatch(r"(\s*)(.*?)([\s,;:.]*)", text, re.S)
+            lead, core, tail = match.groups()
+            out.append(f"{lead}*{core}*{tail}" if core.strip("*") else text)
+        else:
+            out.append(text)
+    line = "".join(out)
+    line = re.sub(r"\*\s*\*", " ", line) if "* *" in line else line   # two italic runs side by side read as one
+    return "\n".join(re.sub(r" {2,}", " ", part).strip() for part in line.split("\n") if part.strip())
+
+
+def html_blocks(root) -> list[str]:
+    """Read: the tree.  Write: one block per block element, in document order, headings marked with #."""
+    from lxml import etree
+
+    blocks: list[str] = []
+    pieces: list[tuple[str, bool, bool]] = []
+    italic = 0
+    sup = 0
+    state = {"pending": "", "heading": 0}
+    counters: list[list] = []          # open lists: [tag, next number]
+
+    def flush():
+        text = render_pieces(pieces)
+        pieces.clear()
+        if text:
+            if state["heading"]:
+                text = "#" * state["heading"] + " " + text.replace("*", "")
+            else:
+                text = state["pending"] + text
+            state["pending"] = ""
+            blocks.append(text)
+
+    for event, node in etree.iterwalk(root, events=("start", "end")):
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        block = tag in BLOCKS
+        if event == "start":
+            if block:
+                flush()
+                if re.fullmatch(r"h[1-6]", tag):
+                    state["heading"] = int(tag[1])
+                elif tag == "li" and counters and counters[-1][0] == "ol":
+                    value = node.get("value")
+                    if value and value.isdigit():
+                        counters[-1][1] = int(value)
+                    state["pending"] = f"{counters[-1][1]}. "
+                    counters[-1][1] += 1
+                if tag in ("ol", "ul"):
+                    start = node.get("start", "1")
+                    counters.append([tag, int(start) if start.lstrip("-").isdigit() else 1])
+            elif tag in ITALIC:
+                italic += 1
+            elif tag == "sup":
+                sup += 1
+            elif tag == "br":
+                pieces.append(("\n", False, False))
+            if node.text:
+                pieces.append((node.text, italic > 0, sup > 0))
+        else:
+            if block:
+                flush()
+                if re.fullmatch(r"h[1-6]", tag):
+                    state["heading"] = 0
+                if tag in ("ol", "ul") and counters:
+                    counters.pop()
+            elif tag in ITALIC:
+                italic -= 1
+            elif tag == "sup":
+                sup -= 1
+            if node.tail and node is not root:
+                pieces.append((node.tail, italic > 0, sup > 0))
+    flush()
+    return blocks
+
+
+class _StreamBlocks:
+    """A page too deep for libxml2 (which stops building the tree past a few thousand levels), read as a
+    stream of tags with Python's own HTML tokenizer: blocks, italics and markers, no footnote sections."""
+
+    def __init__(self):
+        from html.parser import HTMLParser
+
+        self.blocks: list[str] = []
+        self.pieces: list[tuple[str, bool, bool]] = []
+        self.italic = self.sup = self.skip = 0
+        outer = self
+
+        class Tokenizer(HTMLParser):
+            def handle_starttag(self, tag, attrs):
+                outer.tag(tag, True)
+
+            def handle_startendtag(self, tag, attrs):
+                if tag == "br":
+                    outer.pieces.append(("\n", False, False))
+                elif tag in BLOCKS:
+                    outer.flush()
+
+            def handle_endtag(self, tag):
+                outer.tag(tag, False)
+
+            def handle_data(self, data):
+                if not outer.skip:
+                    outer.pieces.append((data, outer.italic > 0, outer.sup > 0))
+
+        self.tokenizer = Tokenizer(convert_charrefs=True)
+
+    def tag(self, tag: str, opening: bool) -> None:
+        step = 1 if opening else -1
+        if tag in DROP:
+            self.skip = max(0, self.skip + step)
+        elif tag in BLOCKS:
+            self.flush()
+        elif tag in ITALIC:
+            self.italic = max(0, self.italic + step)
+        elif tag == "sup":
+            self.sup = max(0, self.sup + step)
+        elif tag == "br" and opening:
+            self.pieces.append(("\n", False, False))
+
+    def flush(self) -> None:
+        text = render_pieces(self.pieces)
+        self.pieces.clear()
+        if text:
+            self.blocks.append(text)
+
+    def read(self, text: str) -> list[str]:
+        self.tokenizer.feed(text)
+        self.tokenizer.close()
+        self.flush()
+        return self.blocks
+
+
+def _visible_text_length(data: bytes) -> int:
+    text = data.decode("utf-8", errors="replace")
+    text = re.sub(r"(?is)<(script|style|head|template|noscript)\b.*?</\1\s*>", " ", text)
+    return len(re.sub(r"\s+", "", re.sub(r"<[^>]{0,2000}>", "", text)))
 
 
 def extract_html(data: bytes) -> Extraction:
-    """Bytes of an HTML page in, an Extraction out (each block element one paragraph)."""
-    soup = parse_html(data)
-    footnotes = split_footnotes(soup)
-    lines = blocks(soup)
-    if not lines:
+    """Bytes of an HTML page in, an Extraction (each block element one paragraph, footnote lists apart) out."""
+    root = parse_html(data)
+    drop_non_text(root)
+    footnotes = split_footnotes(root)
+    blocks = html_blocks(root)
+    warnings: list[str] = []
+    kept = len(re.sub(r"\s+", "", "".join(blocks) + "".join(f.text for f in footnotes)))
+    if kept < 0.5 * _visible_text_length(data):
+        blocks = _StreamBlocks().read(data.decode("utf-8", errors="replace"))
+        footnotes = []
+        warnings.append("The page is nested too deeply for a full reading; footnote sections were not separated.")
+    if not blocks:
         raise ParseError("The HTML page has no text.")
-    return Extraction(format="html", markdown="\n\n".join(lines), footnotes=footnotes, paragraphs_known=True)
+    return Extraction(format="html", markdown="\n\n".join(blocks), footnotes=footnotes, paragraphs_known=True,
+                      warnings=warnings)

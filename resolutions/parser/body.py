@@ -24,7 +24,7 @@ ITALIC_START = re.compile(r"\s*\*[A-Z][^*\n]{0,80}\*")
 MARKER = re.compile(r"<sup>(\d{1,3})</sup>")
 CLOSING_LINE = re.compile(r"\s*(?:\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting\b.{0,40}"
                           r"|Adopted (?:unanimously |without (?:a )?vote )?at the \d{1,5}(?:st|nd|rd|th) meeting\b.{0,200})$")
-ANNEX_LINE = re.compile(r"\s*\*?Annex(?:es)?(?: [IVX]{1,5})?\*?\s*$")
+ANNEX_LINE = re.compile(r"\s*\*?Annex(?:es)?(?: [IVX]{1,5})?\*?(?:\s+[A-Z0-9][^\n]{0,300})?\s*$")
 ENDS_PARAGRAPH = re.compile(r"[,;:.]\s*(?:<sup>\d{1,3}</sup>\s*)*[\"”’)]?\s*(?:<sup>\d{1,3}</sup>)?\s*$")
 
 
@@ -185,4 +185,19 @@ def build_paragraphs(raws: list[_Raw]) -> tuple[list[Paragraph], list[str]]:
                          for c in raw.children]
         out.append(Paragraph(kind="operative" if operative else "preambular", text=text, number=number,
                              lead=lead, subparagraphs=subparagraphs, footnote_refs=_refs(raw.text)))
+    if not operative:
+        _unnumbered_operative(out)
     return out, warnings
+
+
+def _unnumbered_operative(paragraphs: list[Paragraph]) -> None:
+    """A resolution without numbered paragraphs ('The General Assembly / Adopts the Declaration ...', the old
+    Security Council 'Resolves that ...'): its closing paragraphs led by a verb in the third person are operative."""
+    for paragraph in reversed(paragraphs):
+        first = (paragraph.lead or "").split(" ")
+        verb = next((w for w in first if not w.endswith("ly") and w not in ("Also", "Further", "Again", "Once")),
+                    "")
+        if verb.endswith("s") and not verb.endswith("ss") and not paragraph.text.endswith(","):
+            paragraph.kind = "operative"
+        else:
+            break

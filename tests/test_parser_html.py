@@ -1,0 +1,73 @@
+"""HTML extraction: exported pages written from seed 000 parse like the seed's text; scripts and styles
+are ignored, footnote sections become footnotes, absurd nesting neither crashes nor loses text."""
+import pytest
+
+from resolutions.parser import ParseError, parse
+from resolutions.parser.extract_html import extract_html
+from tests.builders import build_html, describe_markdown
+from tests.conftest import seed_path
+
+SEED_FOOTNOTES = [("1", "Resolution 55/25, annex I."), ("2", "Ibid., annex II."),
+                  ("3", "United Nations, *Treaty Series*, vol. 2171, No. 27531."), ("4", "Ibid., vol. 266, No. 3822."),
+                  ("5", "Ibid., vol. 1249, No. 20378.")]
+
+
+def seed_spec():
+    return describe_markdown(seed_path("000").read_text(encoding="utf-8"))
+
+
+def shape(doc):
+    return ([(p.kind, p.number, p.lead, p.text, p.footnote_refs) for p in doc.paragraphs],
+            [(f.marker, f.text) for f in doc.footnotes], [(s.name, s.state) for s in doc.sponsors], doc.title)
+
+
+@pytest.mark.parametrize("footnote_style", ["div", "ol"], ids=["footnotes-div", "back-linked-list"])
+def test_built_page_parses_like_the_seed_text(footnote_style):
+    expected = parse(seed_path("000").read_bytes(), seed_path("000").name)
+    doc = parse(build_html(seed_spec(), footnote_style=footnote_style), "x.html")
+    assert doc.format == "html"
+    assert shape(doc) == shape(expected)
+    assert len(doc.paragraphs) == 18
+
+
+@pytest.mark.parametrize("footnote_style", ["div", "ol"])
+def test_footnote_sections_become_footnotes(footnote_style):
+    extraction = extract_html(build_html(seed_spec(), footnote_style=footnote_style))
+    assert [(f.marker, f.text) for f in extraction.footnotes] == SEED_FOOTNOTES
+    assert "↩" not in extraction.markdown and "Ibid., annex II." not in extraction.markdown
+    assert "Transnational Organized Crime,<sup>2</sup> and welcoming" in extraction.markdown
+
+
+def test_headings_italics_and_no_script_or_style_text():
+    extraction = extract_html(build_html(seed_spec()))
+    blocks = extraction.markdown.split("\n\n")
+    assert "# General Assembly" in blocks
+    assert "#### Improving the coordination of efforts against trafficking in persons" in blocks
+    assert "*The General Assembly*," in blocks
+    assert "1. *Urges* Member States that have not yet done so" in extraction.markdown
+    for leaked in ("Not a paragraph", "Not text", "Injected", "var note"):
+        assert leaked not in extraction.markdown
+
+
+def test_numbered_lists_keep_their_numbers_and_em_inside_links():
+    page = (b"<html><body><p><i>The General Assembly</i>,</p><ol start='3'><li><em>Decides</em> to act;</li>"
+            b"<li value='7'><em>Requests</em> a report;<sup><a href='#n1'>[1]</a></sup></li></ol>"
+            b"<section role='doc-endnotes'><ol><li id='n1'><p>A/73/85.</p></li></ol></section></body></html>")
+    extraction = extract_html(page)
+    assert extraction.markdown.split("\n\n") == ["*The General Assembly*,", "3. *Decides* to act;",
+                                                 "7. *Requests* a report;<sup>1</sup>"]
+    assert [(f.marker, f.text) for f in extraction.footnotes] == [("1", "A/73/85.")]
+
+
+def test_deep_nesting_neither_crashes_nor_loses_the_text():
+    depth = 20000
+    page = ("<html><body>" + "<div><span>" * depth + "<p><em>Recalling</em> its resolution 61/180<sup>1</sup></p>"
+            + "</span></div>" * depth + "<p>1. <em>Decides</em> to remain seized of the matter.</p></body></html>")
+    extraction = extract_html(page.encode())
+    assert "*Recalling* its resolution 61/180<sup>1</sup>" in extraction.markdown
+    assert "1. *Decides* to remain seized of the matter." in extraction.markdown
+
+
+def test_pages_without_text_are_refused():
+    with pytest.raises(ParseError, match="no text"):
+        extract_html(b"<html><head><title>x</title><script>var a = 1;</script></head><body>  </body></html>")

@@ -113,9 +113,9 @@ class _Notes:
         return out
 
 
-def _text_p(view: ParagraphView, notes: _Notes, *, italic_lead: bool = True):
+def _text_p(view: ParagraphView, notes: _Notes, *, italic_lead: bool = True, tag: str = "p"):
     """A <p> with the lead in italics (as the UN prints and marks it) and the paragraph's footnotes at its end."""
-    p = E.p()
+    p = getattr(E, tag)()
     lead, text = view.paragraph.lead, _clean(view.paragraph.text)
     if italic_lead and lead and text.startswith(lead):
         span = E.span(_clean(lead), **{"class": "italic"})
@@ -135,12 +135,15 @@ def _preamble(page, notes: _Notes, subject: str):
                                   eId="formula_1"))
     for index, view in enumerate(page.preambular, start=1):
         eid = f"container_{index}"
-        parts = [_text_p(view, notes)]
         if view.subparagraphs:
+            # As the UN marks a preambular paragraph with lettered items: blockList, listIntroduction, item.
+            intro = _text_p(view, notes, tag="listIntroduction")
             items = [E.item(E.num(f"({sub.paragraph.label})"), _text_p(sub, notes, italic_lead=False),
-                            eId=f"{eid}__item_{sub.paragraph.label or n}")
+                            eId=f"{eid}__list_1__item_{n}")
                      for n, sub in enumerate(view.subparagraphs, start=1)]
-            parts.append(E.blockList(*items, eId=f"{eid}__list_1"))
+            parts = [E.blockList(intro, *items, eId=f"{eid}__list_1")]
+        else:
+            parts = [_text_p(view, notes)]
         children.append(E.container(*parts, name=_clean(view.paragraph.lead) or "preambularParagraph", eId=eid))
     return E.preamble(*children) if children else None
 
@@ -278,9 +281,28 @@ def document_akn_tree(document: Document) -> etree._Element:
     return E.akomaNtoso(statement)
 
 
+INLINE_CONTAINERS = {f"{{{AKN_NS}}}{name}" for name in ("p", "listIntroduction", "num")}
+
+
+def _indent(root) -> None:
+    """Indent the structure for people reading the file, but add no whitespace inside text (p and the like)."""
+    untouched = []
+    for element in root.iter(*INLINE_CONTAINERS):
+        for inner in element.iter():
+            if inner is not element and inner.tail is None:
+                untouched.append((inner, "tail"))
+            if inner.text is None:
+                untouched.append((inner, "text"))
+    etree.indent(root, space="  ")
+    for element, attribute in untouched:
+        setattr(element, attribute, None)
+
+
 def document_akn(document: Document) -> bytes:
-    """The document as AKN XML bytes (UTF-8, with an XML declaration)."""
-    return etree.tostring(document_akn_tree(document), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    """The document as AKN XML bytes (UTF-8, with an XML declaration), indented outside the text."""
+    root = document_akn_tree(document)
+    _indent(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
 
 
 def validate(xml: bytes | etree._Element) -> list[str]:

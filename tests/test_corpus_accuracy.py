@@ -1,0 +1,106 @@
+"""The parser reaches 95% per field on the real corpus (issue 3), measured as
+scripts/measure_accuracy.py measures it, against gold from the UN's XML and tables (tests/gold.py).
+
+Fields the parser does not reach yet are marked xfail(strict=False) with the share measured when
+the mark was written; remove a mark once its field passes (the run shows it as XPASS).
+Sources with a handful of documents (the four PDFs, the genealogy draft) are checked per
+document, so no single test runs long on two cores.
+"""
+from functools import lru_cache
+
+import pytest
+
+from scripts.measure_accuracy import measure, share
+from tests.conftest import CORPUS
+
+THRESHOLD = 0.95
+
+# (source, field) -> share measured on 2026-11-23 09:08 UTC, for the pairs still below 95%.
+BELOW_THRESHOLD = {
+    ("railcar-ga80", "leads"): 0.833,
+    ("railcar-ga80", "sub-paragraphs"): 0.833,
+    ("railcar-ga80", "footnotes"): 0.0,
+    ("cr-unsc-gold", "paragraph count"): 0.5,
+    ("cr-unsc-gold", "leads"): 0.0,
+    ("akn-rendered", "paragraph count"): 0.876,
+    ("akn-rendered", "leads"): 0.341,
+    ("akn-rendered", "sub-paragraphs"): 0.912,
+    ("akn-rendered", "citations"): 0.848,
+}
+
+# The fields each many-document source is measured on (the others have no gold there).
+MEASURED = {
+    "railcar-ga80": ["metadata", "paragraph count", "leads", "sub-paragraphs", "footnotes", "citations"],
+    "cr-unsc-gold": ["metadata", "paragraph count", "leads", "sub-paragraphs", "footnotes"],
+    "akn-rendered": ["metadata", "sponsors", "paragraph count", "leads", "sub-paragraphs", "footnotes",
+                     "citations"],
+}
+
+
+def cases():
+    for source, fields in MEASURED.items():
+        for field in fields:
+            measured = BELOW_THRESHOLD.get((source, field))
+            marks = [] if measured is None else [pytest.mark.xfail(
+                strict=False, reason=f"parser not there yet: {field} on {source} measured {measured:.3f}")]
+            yield pytest.param(source, field, marks=marks, id=f"{source}:{field}")
+
+
+@lru_cache(maxsize=None)
+def measured_source(source: str) -> dict:
+    return measure(CORPUS, [source])
+
+
+@pytest.mark.parametrize("source,field", list(cases()))
+def test_field_share(corpus_dir, source, field):
+    result = measured_source(source)
+    value = share(result, field, source)
+    assert value is not None, f"{field} measured on no document of {source}"
+    failures = [f"{r['doc']}: {r['reason']}" for r in result["rows"] if r["field"] == field and not r["ok"]]
+    assert value >= THRESHOLD, f"{field} on {source}: {value:.3f} < {THRESHOLD}; first failures: {failures[:5]}"
+
+
+# --------------------------------------------------------------------------- few-document sources
+
+PDF_BELOW = {}   # "A/RES/73/3" -> reason, for PDFs the parser does not get right yet
+
+
+def pdf_cases():
+    for doc in ("A/RES/73/3", "A/RES/73/6", "A/RES/73/7", "A/RES/73/8"):
+        marks = [pytest.mark.xfail(strict=False, reason=PDF_BELOW[doc])] if doc in PDF_BELOW else []
+        yield pytest.param(doc, marks=marks, id=doc)
+
+
+@lru_cache(maxsize=None)
+def measured_documents(source: str) -> dict:
+    rows = measure(CORPUS, [source])["rows"]
+    by_doc: dict[str, list[dict]] = {}
+    for row in rows:
+        by_doc.setdefault(row["doc"], []).append(row)
+    return by_doc
+
+
+@pytest.mark.parametrize("doc", list(pdf_cases()))
+def test_gatenlp_pdf_exact(corpus_dir, doc):
+    """Four documents: 95% per field means every field of every PDF (facts read by hand)."""
+    from tests.gold import gatenlp_gold
+
+    (gold,) = [g for g in gatenlp_gold(corpus_dir) if g.doc_id == doc]
+    from scripts.measure_accuracy import CHECKS, parse_one
+
+    parsed, error = parse_one(gold)
+    assert error is None, error
+    wrong = {}
+    for name, check in CHECKS.items():
+        result = check(gold, parsed)
+        if result is not None and not result[0]:
+            wrong[name] = (result[1], result[2])
+    assert not wrong, wrong
+
+
+@pytest.mark.xfail(strict=False, reason="parser not there yet: the genealogy draft's leads measured 0 of 1 "
+                                        "(fewer than 90% of A/RES/78/220's leads found in order)")
+def test_genealogy_draft_leads(corpus_dir):
+    rows = measured_documents("un-bench-ga78")["A/C.3/78/L.41"]
+    bad = [(r["field"], r["reason"], r["expected"], r["got"]) for r in rows if not r["ok"]]
+    assert not bad, bad

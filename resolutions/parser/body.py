@@ -23,7 +23,8 @@ LABEL_START = re.compile(r"\s*\(([a-z]{1,2}|[ivxl]{1,6})\)(?:\s+(.*))?$")
 ITALIC_START = re.compile(r"\s*\*[A-Z][^*\n]{0,80}\*")
 MARKER = re.compile(r"<sup>(\d{1,3})</sup>")
 CLOSING_LINE = re.compile(r"\s*(?:\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting\b.{0,40}"
-                          r"|Adopted (?:unanimously |without (?:a )?vote )?at the \d{1,5}(?:st|nd|rd|th) meeting\b.{0,200})$")
+                          r"|Adopted (?:unanimously |without (?:a )?vote )?at the \d{1,5}(?:st|nd|rd|th) meeting\b.{0,200}"
+                          r"|Adopted (?:unanimously |without (?:a )?vote )?at(?: the)?)$")
 ANNEX_LINE = re.compile(r"\s*\*?Annex(?:es)?(?: [IVX]{1,5})?\*?(?:\s+[A-Z0-9][^\n]{0,300})?\s*$")
 ENDS_PARAGRAPH = re.compile(r"[,;:.]\s*(?:<sup>\d{1,3}</sup>\s*)*[\"”’)]?\s*(?:<sup>\d{1,3}</sup>)?\s*$")
 

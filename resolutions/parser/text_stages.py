@@ -61,6 +61,7 @@ def normalise_unicode(text: str) -> str:
     text = re.sub(r"\$\^\{\^?\{?(\d{1,3})\}?\\?\}?\s*([^$\n]*)\$", r"<sup>\1</sup> \2", text)
     text = re.sub(r"\$\^\{?(\d{1,3})\}?\$", r"<sup>\1</sup>", text)
     text = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}", lambda m: f"<sup>{m.group(0).translate(SUPERSCRIPT_DIGITS)}</sup>", text)
+    text = re.sub(r"(?m)^\[\^(\d{1,3})\]:[ ]?", r"<sup>\1</sup> ", text)  # a markdown footnote definition
     text = re.sub(r"\[\^(\d{1,3})\]", r"<sup>\1</sup>", text)
     text = re.sub(r"<sup>\s*(\d{1,3})\s*</sup>", r"<sup>\1</sup>", text)
     return text
@@ -190,6 +191,7 @@ def extract_footnotes(lines: list[str]) -> tuple[list[str], list[Footnote]]:
 
 
 GLUED_MARKER = re.compile(r"(?<=[A-Za-z\)\],;:.”’\"'])(\d{1,2})(?=[\s,;:.]|$)")
+SPACED_END_MARKER = re.compile(r"([A-Za-z)\]][,;.]) (\d{1,3})$")
 NOT_BEFORE_MARKER = re.compile(r"(?:Rev|Add|Corr|No|vol|para|art|Sub|L|C|Part|Ser|Suppl)\.$|[A-Z]/\S*$|\d[./]$")
 
 
@@ -225,7 +227,12 @@ def mark_glued_markers(lines: list[str], footnotes: list[Footnote]) -> tuple[lis
                 return f"<sup>{number}</sup>"
             return match.group(0)
 
-        out.append(GLUED_MARKER.sub(replace, line) if "<sup>" not in line or known else line)
+        line = GLUED_MARKER.sub(replace, line) if "<sup>" not in line or known else line
+        # Old compilations set the marker apart at the end of a line: 'to the United Nations, 56'.
+        spaced = SPACED_END_MARKER.search(line)
+        if spaced and (not known or spaced.group(2) in known):
+            line = line[:spaced.start(2) - 1] + f"<sup>{spaced.group(2)}</sup>"
+        out.append(line)
     if not known and highest:
         warnings.append(f"Footnote markers 1 to {highest} appear in the text but the footnotes themselves are "
                         "missing from the file.")

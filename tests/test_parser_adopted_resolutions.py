@@ -1,0 +1,133 @@
+"""The parser on adopted resolutions from the real corpus: General Assembly (railcar GA-80 markdown, with its
+YAML front matter) and Security Council (hand-corrected texts).  Expectations written by reading each file."""
+import re
+
+import pytest
+
+from resolutions.parser import parse
+
+RAILCAR = "railcar-ga80-text/documents/ga-res-80"
+SC_GOLD = "cr-unsc-gold/data/res_en_gold"
+FURNITURE = re.compile(r"plenary meeting|<sup>|\*|\[\^|S/RES/\d|A/RES/80/\d+$")
+
+
+def parse_file(path):
+    return parse(path.read_bytes(), path.name)
+
+
+def kinds(doc):
+    return [(p.kind, p.number) for p in doc.paragraphs]
+
+
+def test_ga_80_3_annex_paragraphs_are_not_operative(corpus_dir):
+    doc = parse_file(corpus_dir / RAILCAR / "A_RES_80_3.md")
+    assert (doc.symbol, doc.body, doc.session) == ("A/RES/80/3", "General Assembly", 80)
+    assert doc.date == "2025-10-14"  # 'Resolution adopted by the General Assembly on 14 October 2025'
+    assert doc.distribution == "General"
+    assert doc.document_type == "resolution"
+    assert doc.committee is None  # '[without reference to a Main Committee (A/80/L.4)]'
+    assert [a.number for a in doc.agenda_items] == ["13"]
+    assert doc.agenda_items[0].title.startswith("Integrated and coordinated implementation of and follow-up")
+    assert doc.title == "Awaza Political Declaration"
+    assert doc.preamble_subject == "The General Assembly"
+    # One preambular paragraph, two operative ones; the Declaration's own 1., 2., ... in the annex are not counted.
+    assert kinds(doc) == [("preambular", None), ("operative", "1"), ("operative", "2")]
+    assert [p.lead for p in doc.paragraphs] == ["Recalling", "Endorses", "Expresses its profound gratitude"] or \
+        [p.lead for p in doc.paragraphs][:2] == ["Recalling", "Endorses"]
+    assert doc.paragraphs[2].text.startswith("Expresses its profound gratitude to the Government and the people of "
+                                             "Turkmenistan")
+    assert not any("We, the Heads of State" in p.text for p in doc.paragraphs)
+
+
+def test_ga_80_2_running_title_and_footnote(corpus_dir):
+    doc = parse_file(corpus_dir / RAILCAR / "A_RES_80_2.md")
+    assert doc.symbol == "A/RES/80/2"
+    assert doc.committee == "Fifth Committee"  # '[on the report of the Fifth Committee (A/80/401, para. 6)]'
+    assert doc.date == "2025-10-14"
+    # The title line is cut in the text ('... expenses of the'); the front matter completes it.
+    assert doc.title == ("Scale of assessments for the apportionment of the expenses of the United Nations: "
+                         "requests under Article 19 of the Charter")
+    assert [p.lead for p in doc.paragraphs] == ["Having considered", "Reaffirming", "Reaffirms", "Also reaffirms",
+                                                "Requests", "Urges", "Agrees", "Decides"]
+    assert [p.number for p in doc.paragraphs] == [None, None, "1", "2", "3", "4", "5", "6"]
+    # The page's running header (the title again) is not glued to paragraph 5.
+    assert doc.paragraphs[6].text == ("Agrees that the failure of Bolivia (Plurinational State of) and Sao Tome and "
+                                      "Principe to pay the full minimum amount necessary to avoid the application of "
+                                      "Article 19 of the Charter was due to conditions beyond their control;")
+    assert doc.paragraphs[0].footnote_refs == ["1"]
+    assert [(f.marker, f.text) for f in doc.footnotes] == [
+        ("1", "Official Records of the General Assembly, Eightieth Session, Supplement No. 11 (A/80/11).")]
+    assert doc.paragraphs[-1].text.endswith("until the end of its eightieth session.")
+
+
+def test_ga_80_4_marker_after_semicolon_does_not_swallow_the_next_paragraph(corpus_dir):
+    doc = parse_file(corpus_dir / RAILCAR / "A_RES_80_4.md")
+    operative = [p for p in doc.paragraphs if p.kind == "operative"]
+    assert [p.number for p in operative] == ["1", "2", "3", "4", "5"]
+    assert operative[0].text == "Takes note of the report of the Secretary-General on the implementation of resolution 79/7;"
+    assert operative[0].footnote_refs == ["1"]
+    assert [p.lead for p in operative[1:3]] == ["Reiterates its call upon", "Once again urges"] or \
+        operative[2].lead == "Once again urges"
+
+
+def test_ga_80_9_single_unnumbered_operative_paragraph(corpus_dir):
+    doc = parse_file(corpus_dir / RAILCAR / "A_RES_80_9.md")
+    assert doc.symbol == "A/RES/80/9"
+    assert doc.preamble_subject == "The General Assembly"  # printed without its comma
+    assert len(doc.paragraphs) == 1
+    (adopts,) = doc.paragraphs
+    assert (adopts.kind, adopts.number, adopts.lead) == ("operative", None, "Adopts")
+    assert adopts.text.endswith("annexed to the present resolution.")
+
+
+@pytest.mark.parametrize("name", sorted(p for p in ["A_RES_80_2.md", "A_RES_80_12.md", "A_RES_80_24.md",
+                                                    "A_RES_80_34.md", "A_RES_80_38.md", "A_RES_80_6.md"]))
+def test_ga_80_operative_numbers_run_in_sequence_without_furniture(corpus_dir, name):
+    doc = parse_file(corpus_dir / RAILCAR / name)
+    numbers = [p.number for p in doc.paragraphs if p.kind == "operative"]
+    assert numbers == [str(n) for n in range(1, len(numbers) + 1)] and numbers
+    for paragraph in doc.paragraphs:
+        assert not FURNITURE.search(paragraph.text), paragraph.text[-80:]
+        assert paragraph.lead and paragraph.text.startswith(paragraph.lead)
+
+
+def test_sc_1445_modern_heading_and_running_symbol(corpus_dir):
+    doc = parse_file(corpus_dir / SC_GOLD / "S_RES_1445_2002_EN_GOLD.txt")
+    assert (doc.symbol, doc.body, doc.date, doc.distribution) == (
+        "S/RES/1445 (2002)", "Security Council", "2002-12-04", "General")
+    assert doc.preamble_subject == "The Security Council"
+    preamble = [p for p in doc.paragraphs if p.kind == "preambular"]
+    operative = [p for p in doc.paragraphs if p.kind == "operative"]
+    assert [p.lead for p in preamble] == ["Recalling", "Reaffirming", "Reaffirming further", "Reaffirming also",
+                                          "Recalling", "Recognizing", "Taking note", "Determining"]
+    assert [p.number for p in operative] == [str(n) for n in range(1, 26)]
+    assert operative[22].text == ("Strongly condemns the repeated harassment of Radio Okapi staff and demands that "
+                                  "all parties concerned desist from such actions;")
+    assert operative[-1].text == "Decides to remain actively seized of the matter."
+
+
+def test_sc_769_wrapped_adopted_line(corpus_dir):
+    doc = parse_file(corpus_dir / SC_GOLD / "S_RES_0769_1992_EN_GOLD.txt")
+    # 'RESOLUTION 769 (1992)' / 'Adopted by the Security Council at its 3104th meeting,' / 'on 7 August 1992'
+    assert (doc.symbol, doc.body, doc.date) == ("S/RES/769 (1992)", "Security Council", "1992-08-07")
+    assert [p.lead for p in doc.paragraphs if p.kind == "preambular"] == ["Reaffirming", "Having examined",
+                                                                        "Taking note"]
+    assert [p.number for p in doc.paragraphs if p.kind == "operative"] == ["1", "2", "3", "4"]
+    assert doc.paragraphs[3].text == "Approves the Secretary-General’s report;"
+
+
+def test_sc_compilation_heading_and_closing_vote_line(corpus_dir):
+    doc = parse_file(corpus_dir / SC_GOLD / "S_RES_0183_1963_EN_GOLD.txt")
+    # '183 (1963). Resolution of 11 December 1963' ... 'Adopted at the 1083rd meeting by 10 votes to none, ...'
+    assert (doc.symbol, doc.date) == ("S/RES/183 (1963)", "1963-12-11")
+    operative = [p for p in doc.paragraphs if p.kind == "operative"]
+    assert [p.number for p in operative] == ["1", "2", "3", "4", "5", "6", "7"]  # the scan's '5,' read as 5.
+    assert operative[4].text.startswith("Notes General Assembly resolution 1542 (XV) of 15 December 1960")
+    assert operative[-1].text.endswith("not later than 1 June 1964.")
+    assert not any("Adopted at" in p.text or "Ibid." in p.text for p in doc.paragraphs)
+
+
+def test_sc_548_date_on_its_own_line(corpus_dir):
+    doc = parse_file(corpus_dir / SC_GOLD / "S_RES_0548_1984_EN_GOLD.txt")
+    assert (doc.symbol, doc.date, doc.title) == ("S/RES/548 (1984)", "1984-02-24", None)
+    assert [(p.kind, p.lead) for p in doc.paragraphs] == [("preambular", "Having examined"), ("operative", "Recommends")]

@@ -32,6 +32,9 @@ Fields and matching rules (a field is measured on a document only when the gold 
                   are skipped.  A document matches when every lead matches and the counts are
                   equal; for the genealogy draft (a draft against the resolution it became) it
                   matches when at least 90% of the gold leads are found in order.
+                  (leads.prefix, shown for diagnosis only: a lead also matches when one is the
+                  other plus more words, "Stresses" / "Stresses the importance": where a source
+                  has no italics the boundary of the lead is a guess, the UN's italics decide it.)
   sub-paragraphs  the labels of each paragraph that has sub-paragraphs, in order, equal the gold
                   (["a","b"] per paragraph; paragraphs without sub-paragraphs ignored on both sides).
   footnotes       count equal, and where the gold has texts, each text equal after whitespace
@@ -60,7 +63,7 @@ sys.path.insert(0, str(ROOT))
 from tests.gold import Gold, load_all, resolution_key, squash  # noqa: E402
 
 FIELDS = ["metadata", "sponsors", "paragraph count", "leads", "sub-paragraphs", "footnotes", "citations"]
-DETAIL_FIELDS = ["metadata.symbol", "metadata.date", "metadata.session", "metadata.title"]
+DETAIL_FIELDS = ["metadata.symbol", "metadata.date", "metadata.session", "metadata.title", "leads.prefix"]
 CORPUS_SOURCES = ["railcar-ga80", "gatenlp-pdf", "cr-unsc-gold", "un-bench-ga78"]
 PARSE_TIMEOUT = 60
 
@@ -126,11 +129,22 @@ def check_count(gold: Gold, parsed):
     return ok, f"{expected[0]} preambular + {expected[1]} operative", f"{pre} + {op}", ", ".join(reasons)
 
 
-def check_leads(gold: Gold, parsed):
+def same_lead(want, got) -> bool:
+    return norm(want) == norm(got)
+
+
+def prefix_lead(want, got) -> bool:
+    """Equal, or one is the other plus more words ("Stresses" / "Stresses the importance")."""
+    a, b = norm(want).split(), norm(got).split()
+    return bool(a and b) and (a[:len(b)] == b or b[:len(a)] == a)
+
+
+def check_leads(gold: Gold, parsed, same=same_lead):
     if gold.paragraphs is None:
         return None
     total = hits = 0
     first_bad = None
+    boundary_only = True
     if gold.leads_certain:
         for kind in ("preambular", "operative"):
             want = [g.lead for g in gold.paragraphs if g.kind == kind]
@@ -140,27 +154,33 @@ def check_leads(gold: Gold, parsed):
                     continue
                 total += 1
                 got = have[i] if i < len(have) else None
-                if norm(lead) == norm(got):
+                if same(lead, got):
                     hits += 1
-                elif first_bad is None:
+                    continue
+                boundary_only = boundary_only and prefix_lead(lead, got)
+                if first_bad is None:
                     first_bad = (f"{kind} {i + 1}: {lead!r}", repr(got))
-            if len(want) != len(have) and first_bad is None:
-                first_bad = (f"{len(want)} {kind}", f"{len(have)} {kind}")
+            if len(want) != len(have):
+                boundary_only = False
+                if first_bad is None:
+                    first_bad = (f"{len(want)} {kind}", f"{len(have)} {kind}")
         ok = first_bad is None
-        min_share = 1.0
     else:
-        want = [norm(g.lead) for g in gold.paragraphs if g.lead]
-        have = [norm(p.lead) for p in parsed.paragraphs if p.lead]
+        key = (lambda lead: norm(lead)) if same is same_lead else (lambda lead: norm(lead).split()[0])
+        want = [key(g.lead) for g in gold.paragraphs if g.lead]
+        have = [key(p.lead) for p in parsed.paragraphs if p.lead and norm(p.lead)]
         matcher = difflib.SequenceMatcher(a=want, b=have, autojunk=False)
         hits, total = sum(b.size for b in matcher.get_matching_blocks()), len(want)
-        min_share = 0.9
-        ok = total and hits / total >= min_share
+        ok = total and hits / total >= 0.9
+        boundary_only = False
         first_bad = (f"{total} leads in order", f"{hits} found ({hits / total:.0%})" if total else "")
     if total == 0:
         return None
     share = hits / total
     if ok:
         reason = ""
+    elif boundary_only:
+        reason = "only lead boundaries differ ('Stresses' vs 'Stresses the importance')"
     elif share >= 0.9:
         reason = "a few leads differ (90% or more right)"
     elif share >= 0.5:
@@ -209,7 +229,7 @@ def check_citations(gold: Gold, parsed):
     missing = sorted(gold.cited_resolutions - found)
     ok = not missing
     return ok, sorted(gold.cited_resolutions), f"missing {missing}", \
-        f"{len(missing)} of {len(gold.cited_resolutions)} linked resolutions not found" if missing else ""
+        "some linked resolutions not found" if missing else ""
 
 
 CHECKS = {
@@ -221,6 +241,7 @@ CHECKS = {
     "sponsors": check_sponsors,
     "paragraph count": check_count,
     "leads": check_leads,
+    "leads.prefix": lambda g, p: check_leads(g, p, same=prefix_lead),
     "sub-paragraphs": check_subparagraphs,
     "footnotes": check_footnotes,
     "citations": check_citations,

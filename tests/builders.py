@@ -66,14 +66,31 @@ def parse_runs(text: str) -> list[tuple[str, str]]:
     return runs
 
 
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
 def describe_markdown(text: str) -> Spec:
-    """A seed in the markdown dialect -> Spec: every non-blank line a block, footnote lines to footnotes."""
+    """A seed in the markdown dialect -> Spec: every non-blank line a block, footnote lines to footnotes.
+
+    Seed 004's conventions are read too: unicode superscript markers (``¹``), ``[64/293](#)`` links, and a
+    block that opens in lower case continuing the paragraph a page break cut
+    (as does a block after a paragraph that stops mid-sentence)."""
     blocks: list[Block] = []
     footnotes: dict[str, list[tuple[str, str]]] = {}
+    in_body = False
     for raw in text.splitlines():
         line = raw.strip()
         if not line or line == "---":
             continue
+        line = re.sub(r"\[([^\]]*)\]\(#?[^)]*\)", r"\1", line)
+        line = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+", lambda m: f"<sup>{m.group(0).translate(SUPERSCRIPTS)}</sup>", line)
+        cut = in_body and not line.startswith("<sup>") and blocks[-1].kind == "para" and (re.match(r"[a-z]", line)
+                                                        or re.search(r"[A-Za-z]$", blocks[-1].plain.rstrip()))
+        if cut:
+            blocks[-1].runs.extend([("", " ")] + parse_runs(line))
+            continue
+        in_body = in_body or bool(re.fullmatch(r"\*?The (General Assembly|Security Council|Economic and Social "
+                                               r"Council)\*?,?\*?", line))
         note = re.match(r"<sup>(\d+)</sup>\s*(.*)$", line)
         if note:
             footnotes[note.group(1)] = parse_runs(note.group(2))

@@ -14,22 +14,24 @@ from tests.builders import add_footnotes_part, build_docx, describe_markdown
 from tests.conftest import seed_path
 
 
-def seed_spec():
-    return describe_markdown(seed_path("000").read_text(encoding="utf-8"))
+def seed_spec(prefix: str = "000"):
+    return describe_markdown(seed_path(prefix).read_text(encoding="utf-8"))
 
 
 def shape(doc):
-    return ([(p.kind, p.number, p.lead, p.text, p.footnote_refs) for p in doc.paragraphs],
+    return ([(p.kind, p.number, p.lead, p.text, p.footnote_refs, [(s.label, s.text) for s in p.subparagraphs])
+             for p in doc.paragraphs],
             [(f.marker, f.text) for f in doc.footnotes], [(s.name, s.state) for s in doc.sponsors], doc.title)
 
 
 @pytest.mark.parametrize("numbering", [True, False], ids=["word-numbering", "typed-numbers"])
-def test_built_docx_parses_like_the_seed_text(numbering):
-    expected = parse(seed_path("000").read_bytes(), seed_path("000").name)
-    doc = parse(build_docx(seed_spec(), numbering=numbering), "x.docx")
+@pytest.mark.parametrize("prefix, count, last", [("000", 18, "12"), ("004", 48, "18")])
+def test_built_docx_parses_like_the_seed_text(numbering, prefix, count, last):
+    expected = parse(seed_path(prefix).read_bytes(), seed_path(prefix).name)
+    doc = parse(build_docx(seed_spec(prefix), numbering=numbering), "x.docx")
     assert doc.format == "docx"
     assert shape(doc) == shape(expected)
-    assert len(doc.paragraphs) == 18 and doc.paragraphs[-1].number == "12"
+    assert len(doc.paragraphs) == count and doc.paragraphs[-1].number == last
 
 
 def test_word_footnotes_come_back_from_the_footnotes_part():

@@ -12,22 +12,24 @@ SEED_FOOTNOTES = [("1", "Resolution 55/25, annex I."), ("2", "Ibid., annex II.")
                   ("5", "Ibid., vol. 1249, No. 20378.")]
 
 
-def seed_spec():
-    return describe_markdown(seed_path("000").read_text(encoding="utf-8"))
+def seed_spec(prefix: str = "000"):
+    return describe_markdown(seed_path(prefix).read_text(encoding="utf-8"))
 
 
 def shape(doc):
-    return ([(p.kind, p.number, p.lead, p.text, p.footnote_refs) for p in doc.paragraphs],
+    return ([(p.kind, p.number, p.lead, p.text, p.footnote_refs, [(s.label, s.text) for s in p.subparagraphs])
+             for p in doc.paragraphs],
             [(f.marker, f.text) for f in doc.footnotes], [(s.name, s.state) for s in doc.sponsors], doc.title)
 
 
 @pytest.mark.parametrize("footnote_style", ["div", "ol"], ids=["footnotes-div", "back-linked-list"])
-def test_built_page_parses_like_the_seed_text(footnote_style):
-    expected = parse(seed_path("000").read_bytes(), seed_path("000").name)
-    doc = parse(build_html(seed_spec(), footnote_style=footnote_style), "x.html")
+@pytest.mark.parametrize("prefix, count", [("000", 18), ("004", 48)])
+def test_built_page_parses_like_the_seed_text(footnote_style, prefix, count):
+    expected = parse(seed_path(prefix).read_bytes(), seed_path(prefix).name)
+    doc = parse(build_html(seed_spec(prefix), footnote_style=footnote_style), "x.html")
     assert doc.format == "html"
     assert shape(doc) == shape(expected)
-    assert len(doc.paragraphs) == 18
+    assert len(doc.paragraphs) == count
 
 
 @pytest.mark.parametrize("footnote_style", ["div", "ol"])

@@ -1,5 +1,6 @@
 """Word extraction: .docx files built with python-docx from seed 000 (italic runs, automatic numbering,
 real Word footnotes in word/footnotes.xml) parse like the seed's own text."""
+import functools
 import io
 import re
 import shutil
@@ -7,6 +8,8 @@ import subprocess
 import zipfile
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from resolutions.parser import ParseError, parse
 from resolutions.parser.extract_docx import extract_docx
@@ -128,3 +131,22 @@ def test_docx_converted_to_pdf_by_libreoffice_parses_alike(tmp_path):
     from_docx = parse(source.read_bytes(), "resolution.docx")
     assert [(p.kind, p.number, p.lead) for p in from_pdf.paragraphs] == \
         [(p.kind, p.number, p.lead) for p in from_docx.paragraphs]
+
+
+@functools.lru_cache(maxsize=1)
+def BUILT_DOCX() -> bytes:  # noqa: N802 - built once, read by the property test
+    return build_docx(seed_spec())
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_damaged_docx_gives_a_result_or_a_parse_error(data):
+    """Bytes of a built file with random bytes overwritten or cut off: never anything but ParseError."""
+    original = bytearray(BUILT_DOCX())
+    for _ in range(data.draw(st.integers(1, 12))):
+        original[data.draw(st.integers(0, len(original) - 1))] = data.draw(st.integers(0, 255))
+    cut = data.draw(st.integers(len(original) // 4, len(original)))
+    try:
+        parse(bytes(original[:cut]), "x.docx")
+    except ParseError as error:
+        assert str(error)

@@ -1,6 +1,10 @@
 """HTML extraction: exported pages written from seed 000 parse like the seed's text; scripts and styles
 are ignored, footnote sections become footnotes, absurd nesting neither crashes nor loses text."""
+import functools
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from resolutions.parser import ParseError, parse
 from resolutions.parser.extract_html import extract_html
@@ -73,3 +77,22 @@ def test_deep_nesting_neither_crashes_nor_loses_the_text():
 def test_pages_without_text_are_refused():
     with pytest.raises(ParseError, match="no text"):
         extract_html(b"<html><head><title>x</title><script>var a = 1;</script></head><body>  </body></html>")
+
+
+@functools.lru_cache(maxsize=1)
+def BUILT_HTML() -> bytes:  # noqa: N802 - built once, read by the property test
+    return build_html(seed_spec())
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_damaged_html_gives_a_result_or_a_parse_error(data):
+    """Bytes of a built file with random bytes overwritten or cut off: never anything but ParseError."""
+    original = bytearray(BUILT_HTML())
+    for _ in range(data.draw(st.integers(1, 12))):
+        original[data.draw(st.integers(0, len(original) - 1))] = data.draw(st.integers(0, 255))
+    cut = data.draw(st.integers(len(original) // 4, len(original)))
+    try:
+        parse(bytes(original[:cut]), "x.html")
+    except ParseError as error:
+        assert str(error)

@@ -6,6 +6,8 @@ import functools
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from resolutions.parser import ParseError, parse
 from resolutions.parser.extract_pdf import extract_pdf
@@ -218,3 +220,22 @@ def test_pdf_without_text_layer_is_refused():
     pdf.save()
     with pytest.raises(ParseError, match="no text"):
         extract_pdf(buffer.getvalue())
+
+
+@functools.lru_cache(maxsize=1)
+def BUILT_PDF() -> bytes:  # noqa: N802 - built once, read by the property test
+    return build_pdf(seed_spec())[0]
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_damaged_pdf_gives_a_result_or_a_parse_error(data):
+    """Bytes of a built file with random bytes overwritten or cut off: never anything but ParseError."""
+    original = bytearray(BUILT_PDF())
+    for _ in range(data.draw(st.integers(1, 12))):
+        original[data.draw(st.integers(0, len(original) - 1))] = data.draw(st.integers(0, 255))
+    cut = data.draw(st.integers(len(original) // 4, len(original)))
+    try:
+        parse(bytes(original[:cut]), "x.pdf")
+    except ParseError as error:
+        assert str(error)

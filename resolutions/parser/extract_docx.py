@@ -12,7 +12,7 @@ Stages (each reads and writes plain values):
    runs as ``*...*``, ``w:footnoteReference`` as ``<sup>N</sup>`` (N as Word
    numbers them: in the order they are first referenced), superscript digits as
    markers, tabs and breaks as spaces or new lines.
-5. ``extract_docx``: every body paragraph in document order (tables included),
+5. ``docx_extraction``: every body paragraph in document order (tables included),
    headings as ``#`` lines, one block per paragraph -> Extraction with the
    referenced footnotes.
 """
@@ -297,7 +297,7 @@ def _render(pieces: list[tuple[bool, str]]) -> str:
     return "".join(out).strip()
 
 
-def extract_docx(data: bytes) -> Extraction:
+def docx_extraction(data: bytes) -> Extraction:
     """Bytes of a .docx in, an Extraction (one block per paragraph, Word footnotes apart) out."""
     document = open_docx(data)
     try:
@@ -355,3 +355,13 @@ def _inside(node, tag: str) -> bool:
             return True
         parent = parent.getparent()
     return False
+
+
+def extract_docx(data: bytes) -> Extraction:
+    """The entry point the pipeline calls: the stages above, and any failure as a ParseError naming it."""
+    try:
+        return docx_extraction(data)
+    except ParseError:
+        raise
+    except Exception as exc:  # a file odd enough to break a stage is still the user's bad input, not a crash
+        raise ParseError(f"The Word document could not be read ({type(exc).__name__}); it may be damaged.") from exc

@@ -315,7 +315,7 @@ def _visible_text_length(data: bytes) -> int:
     return len(re.sub(r"\s+", "", re.sub(r"<[^>]{0,2000}>", "", text)))
 
 
-def extract_html(data: bytes) -> Extraction:
+def html_extraction(data: bytes) -> Extraction:
     """Bytes of an HTML page in, an Extraction (each block element one paragraph, footnote lists apart) out."""
     root = parse_html(data)
     drop_non_text(root)
@@ -331,3 +331,13 @@ def extract_html(data: bytes) -> Extraction:
         raise ParseError("The HTML page has no text.")
     return Extraction(format="html", markdown="\n\n".join(blocks), footnotes=footnotes, paragraphs_known=True,
                       warnings=warnings)
+
+
+def extract_html(data: bytes) -> Extraction:
+    """The entry point the pipeline calls: the stages above, and any failure as a ParseError naming it."""
+    try:
+        return html_extraction(data)
+    except ParseError:
+        raise
+    except Exception as exc:  # a file odd enough to break a stage is still the user's bad input, not a crash
+        raise ParseError(f"The HTML page could not be read ({type(exc).__name__}); it may be damaged.") from exc

@@ -357,7 +357,7 @@ def _glue_symbol(blocks: list[str]) -> list[str]:
     return out
 
 
-def extract_pdf(data: bytes) -> Extraction:
+def pdf_extraction(data: bytes) -> Extraction:
     """Bytes of a PDF in, an Extraction (one block per paragraph, footnotes from the page feet) out."""
     pdf = open_pdf(data)
     try:
@@ -410,3 +410,13 @@ def extract_pdf(data: bytes) -> Extraction:
 
 def _has_wide_gap(line: Line) -> bool:
     return any(b.x0 - a.x1 > 40 for a, b in zip(line.words, line.words[1:]))
+
+
+def extract_pdf(data: bytes) -> Extraction:
+    """The entry point the pipeline calls: the stages above, and any failure as a ParseError naming it."""
+    try:
+        return pdf_extraction(data)
+    except ParseError:
+        raise
+    except Exception as exc:  # a file odd enough to break a stage is still the user's bad input, not a crash
+        raise ParseError(f"The PDF could not be read ({type(exc).__name__}); it may be damaged.") from exc

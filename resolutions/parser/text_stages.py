@@ -34,8 +34,15 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-        warnings.append("The file is not valid UTF-8; it was read as Windows-1252.")
+        # Mixed encodings happen (a UTF-8 file with pasted Windows-1252 lines): decode line by line.
+        lines = []
+        for raw in data.split(b"\n"):
+            try:
+                lines.append(raw.decode("utf-8-sig"))
+            except UnicodeDecodeError:
+                lines.append(raw.decode("cp1252", errors="replace"))
+        text = "\n".join(lines)
+        warnings.append("The file is not valid UTF-8; lines that are not were read as Windows-1252.")
     printable = sum(1 for ch in text[:65536] if ch.isprintable() or ch in "\n\r\t")
     if printable < 0.9 * min(len(text), 65536):
         raise ParseError("This file does not look like text (too many control characters).")

@@ -107,7 +107,10 @@ def _media_type(filename: str, fmt: str) -> str:
 def _create_source_file(*, sha256: str, name: str, data: bytes, size: int, uploaded_by, batch: str,
                         status: str = PENDING, error: str = "") -> tuple[SourceFile, bool]:
     """Record a SourceFile in a transaction of its own; (record, created). Another process may have won the race."""
-    fmt = detect_format(data, name) if data else ""
+    try:
+        fmt = detect_format(data, name) if data else ""
+    except ParseError:
+        fmt = ""  # an unsupported format: recorded all the same, and the parse says why it fails
     try:
         with transaction.atomic():
             return SourceFile.objects.create(

@@ -239,3 +239,12 @@ def test_damaged_pdf_gives_a_result_or_a_parse_error(data):
         parse(bytes(original[:cut]), "x.pdf")
     except ParseError as error:
         assert str(error)
+
+
+def test_small_numbers_on_the_footnote_baseline_stay_text():
+    """'para. 5' in an 8-point footnote is small like a marker but sits on the line: it is text, not a marker."""
+    spec = seed_spec()
+    spec.footnotes["1"] = [("", "Resolution 55/25, annex I, para. 5 and art. 12.")]
+    extraction = extract_pdf(build_pdf(spec)[0])
+    assert [(f.marker, f.text) for f in extraction.footnotes][:2] == [
+        ("1", "Resolution 55/25, annex I, para. 5 and art. 12."), ("2", "Ibid., annex II.")]

@@ -191,7 +191,7 @@ def check_leads(gold: Gold, parsed, same=same_lead):
 
 
 def check_subparagraphs(gold: Gold, parsed):
-    if gold.paragraphs is None:
+    if gold.paragraphs is None or not gold.leads_certain:   # a draft against its resolution: not certain
         return None
     want = [g.sublabels for g in gold.paragraphs if g.sublabels]
     have = [[s.label for s in p.subparagraphs] for p in parsed.paragraphs if p.subparagraphs]

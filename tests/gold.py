@@ -190,9 +190,9 @@ def akn_gold(path: Path, *, include_attachments: bool = True) -> dict:
     adoption = first("./a:conclusions//a:docDate[@refersTo='#adoptionDate']")
     work_date = first("./a:meta//a:FRBRWork/a:FRBRdate[@name='adoption']")
     issue = first("./a:coverPage//a:docDate")
-    if adoption is not None:
+    if adoption is not None and _plausible(adoption.get("date")):
         date = adoption.get("date")
-    elif work_date is not None and doc.get("name") != "draftResolution":
+    elif work_date is not None and doc.get("name") != "draftResolution" and _plausible(work_date.get("date")):
         date = work_date.get("date")
     else:
         date = issue.get("date") if issue is not None else None
@@ -234,6 +234,11 @@ def akn_gold(path: Path, *, include_attachments: bool = True) -> dict:
     return {"symbol": symbol, "date": date, "session": session, "title": title, "sponsors": sponsors,
             "paragraphs": paragraphs, "footnotes": footnotes, "cited_resolutions": cited,
             "is_draft": doc.get("name") == "draftResolution", "cover": cover is not None}
+
+
+def _plausible(date: str | None) -> bool:
+    """The XML has placeholders such as 0001-01-01 (S/RES/2059): not a UN date."""
+    return bool(date) and date[:4].isdigit() and int(date[:4]) >= 1945
 
 
 def cited_key_from_href(href: str) -> str | None:
@@ -479,6 +484,10 @@ def akn_files(corpus: Path) -> list[Path]:
 
 
 def render_akn(path: Path) -> str:
+    return render_akn_with_notes(path)[0]
+
+
+def render_akn_with_notes(path: Path) -> tuple[str, list[str]]:
     """The AKN document as a reader sees it, in plain text: cover lines, title, the enacting
     formula, one paragraph per line (lead, number, sub-paragraphs "(a) ..." on their own lines,
     footnote markers after the word they follow), the closing lines, then the footnotes after a
@@ -499,7 +508,7 @@ def render_akn(path: Path) -> str:
                     marker = child.get("marker") or str(len(notes) + 1)
                     notes.append((marker, squash("".join(child.itertext()))))
                     parts.append(marker)
-                elif isinstance(child.tag, str) and _local(child) not in ("num",):
+                elif isinstance(child.tag, str) and _local(child) not in ("num", "list", "blockList", "sublist"):
                     walk(child)
                 if child.tail:
                     parts.append(child.tail)
@@ -543,7 +552,7 @@ def render_akn(path: Path) -> str:
         lines.append("__________________")
         for marker, text in notes:
             lines.append(f"{marker} {text}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n", [text for _, text in notes]
 
 
 def render_block(block, lines: list[str], inline) -> None:
@@ -560,22 +569,30 @@ def render_block(block, lines: list[str], inline) -> None:
             before = [p for p in block.findall("a:p", NS)]
             intro_text = " ".join(inline(p) for p in before)
         lines.append(prefix + intro_text)
-        for point in list_el.xpath("./a:point | ./a:item", namespaces=NS):
-            pnum = point.find("a:num", NS)
-            label = "".join(pnum.itertext()).strip() if pnum is not None else ""
-            lines.append(f"{label} {inline(point)}".strip())
-            for nested in point.xpath(".//a:point | .//a:item", namespaces=NS):
-                nnum = nested.find("a:num", NS)
-                nlabel = "".join(nnum.itertext()).strip() if nnum is not None else ""
-                lines.append(f"{nlabel} {inline(nested)}".strip())
-        wrap = list_el.find("a:wrapUp", NS)
-        if wrap is not None:
-            lines.append(inline(wrap))
+        render_points(list_el, lines, inline, skip_intro=True)
         return
     text = " ".join(inline(p) for p in block.iter(f"{{{AKN_NS}}}p")
                     if not p.xpath("ancestor::a:authorialNote", namespaces=NS))
     if text:
         lines.append(prefix + text)
+
+
+def render_points(list_el, lines: list[str], inline, skip_intro: bool = False) -> None:
+    """'(a) text' per point, in document order; nested lists (<sublist>, or a list inside a
+    point) after their parent's line."""
+    for child in list_el:
+        name = _local(child)
+        if name in ("point", "item"):
+            pnum = child.find("a:num", NS)
+            label = "".join(pnum.itertext()).strip() if pnum is not None else ""
+            lines.append(f"{label} {inline(child)}".strip())
+            for nested in child.xpath("./a:list | ./a:blockList | ./a:sublist | ./a:content/a:list "
+                                      "| ./a:content/a:blockList", namespaces=NS):
+                render_points(nested, lines, inline)
+        elif name in ("sublist", "list", "blockList"):
+            render_points(child, lines, inline)
+        elif name == "wrapUp" or (name == "intro" and not skip_intro):
+            lines.append(inline(child))
 
 
 def rendered_gold(corpus: Path) -> list[Gold]:
@@ -585,7 +602,8 @@ def rendered_gold(corpus: Path) -> list[Gold]:
     for path in akn_files(corpus):
         try:
             akn = akn_gold(path, include_attachments=False)
-            text = render_akn(path)
+            text, notes = render_akn_with_notes(path)
+            akn["footnotes"] = notes   # every footnote rendered, the title's too (A/RES/ES-10/24)
         except etree.XMLSyntaxError:
             continue
         gold = Gold("akn-rendered", akn["symbol"] or path.stem, path.stem + ".txt", data=text.encode("utf-8"),

@@ -15,17 +15,17 @@ from tests.conftest import CORPUS
 
 THRESHOLD = 0.95
 
-# (source, field) -> share measured on 2026-11-23 09:08 UTC, for the pairs still below 95%.
+# (source, field) -> share measured on 2026-11-23 09:23 UTC, for the pairs still below 95%.
 BELOW_THRESHOLD = {
     ("railcar-ga80", "leads"): 0.833,
     ("railcar-ga80", "sub-paragraphs"): 0.833,
-    ("railcar-ga80", "footnotes"): 0.0,
+    ("railcar-ga80", "footnotes"): 0.667,
     ("cr-unsc-gold", "paragraph count"): 0.5,
     ("cr-unsc-gold", "leads"): 0.0,
-    ("akn-rendered", "paragraph count"): 0.876,
-    ("akn-rendered", "leads"): 0.341,
-    ("akn-rendered", "sub-paragraphs"): 0.912,
-    ("akn-rendered", "citations"): 0.848,
+    ("akn-rendered", "paragraph count"): 0.912,
+    ("akn-rendered", "leads"): 0.359,
+    ("akn-rendered", "sub-paragraphs"): 0.929,
+    ("akn-rendered", "citations"): 0.857,
 }
 
 # The fields each many-document source is measured on (the others have no gold there).

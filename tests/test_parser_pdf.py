@@ -18,10 +18,6 @@ SAMPLES = "gatenlp-unga-samples/sample-docs"
 FURNITURE = re.compile(r"\b1[78]-\d{5}\b|\*18\d{5}\*|\b\d/\d{1,2}\b|Please recycle")
 
 
-def real(corpus_dir, number: int) -> bytes:
-    return (corpus_dir / SAMPLES / f"A_RES_73_{number}-EN.pdf").read_bytes()
-
-
 @functools.lru_cache(maxsize=None)
 def _extracted(path):
     return extract_pdf(path.read_bytes())

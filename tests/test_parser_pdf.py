@@ -244,3 +244,40 @@ def test_small_numbers_on_the_footnote_baseline_stay_text():
     extraction = extract_pdf(build_pdf(spec)[0])
     assert [(f.marker, f.text) for f in extraction.footnotes][:2] == [
         ("1", "Resolution 55/25, annex I, para. 5 and art. 12."), ("2", "Ibid., annex II.")]
+
+
+def test_footnote_continued_on_the_next_page_is_one_footnote():
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=(595, 842))
+    pages = [["The General Assembly,", "Recalling its resolution 61/180 of 20 December 2006,"],
+             ["1. Decides to remain seized of the matter."]]
+    feet = [("1", "See Official Records of the General Assembly, Sixty-first Session,"), (None, "Supplement No. 3.")]
+    for lines, (marker, note) in zip(pages, feet):
+        y = 700
+        for text in lines:
+            pdf.setFont("Times-Italic" if text.startswith("The ") else "Times-Roman", 10)
+            pdf.drawString(108, y, text)
+            if marker and text.startswith("Recalling"):
+                pdf.setFont("Times-Roman", 6.5)
+                pdf.drawString(108 + pdf.stringWidth(text, "Times-Roman", 10) + 0.5, y + 4, marker)
+            y -= 18
+        pdf.line(72, 140, 144, 140)
+        x = 90
+        if marker:
+            pdf.setFont("Times-Roman", 6.5)
+            pdf.drawString(86, 131, marker)
+        pdf.setFont("Times-Roman", 8)
+        pdf.drawString(x, 128, note)
+        pdf.setFont("Times-Roman", 8)
+        pdf.drawString(72, 40, "06-57590")
+        pdf.showPage()
+    pdf.save()
+    extraction = extract_pdf(buffer.getvalue())
+    assert [(f.marker, f.text) for f in extraction.footnotes] == [
+        ("1", "See Official Records of the General Assembly, Sixty-first Session, Supplement No. 3.")]
+    assert "Recalling its resolution 61/180 of 20 December 2006,<sup>1</sup>" in extraction.markdown
+    assert "Supplement" not in extraction.markdown and "06-57590" not in extraction.markdown

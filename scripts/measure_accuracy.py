@@ -40,7 +40,8 @@ Fields and matching rules (a field is measured on a document only when the gold 
   footnotes       count equal, and where the gold has texts, each text equal after whitespace
                   normalisation (case-insensitive).
   citations       every resolution the UN linked (<a href=".../A/RES/76/217">) in the XML is among
-                  the parse's resolution citations (number compared without the "(year)").
+                  the parse's resolution citations (number compared without the "(year)"
+                  and without a part letter: "55/180 A" is 55/180).
                   Documents whose XML links no resolution are not measured.
 
 A document whose parse raises (ParseError or any exception, or runs over 60 s) counts as a

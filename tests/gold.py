@@ -97,8 +97,10 @@ def sub_label(num: str) -> str:
 
 
 def resolution_key(number: str) -> str:
-    """A resolution number as compared: '2720 (2023)' -> '2720', ' 76/217 ' -> '76/217'."""
+    """A resolution number as compared: '2720 (2023)' -> '2720', ' 76/217 ' -> '76/217',
+    '55/180 A' -> '55/180' (the UN links parts A and B to the one resolution)."""
     number = re.sub(r"\s*\(\d{4}\)\s*$", "", number.strip())
+    number = re.sub(r"(\d)\s*[A-Z]$", r"\1", number)
     return number.lstrip("0") if number.isdigit() else number
 
 

@@ -14,6 +14,7 @@ from tests.gold import (
     marc_draft_record,
     railcar_gold,
     render_akn,
+    resolution_key,
     sc_gold_texts,
     sc_heading_date,
     session_number,
@@ -86,6 +87,8 @@ def test_small_helpers():
     assert cited_key_from_href("https://docs.un.org/en/A/RES/76/217") == "76/217"
     assert cited_key_from_href("https://docs.un.org/en/S/RES/2720(2023)") == "2720"
     assert cited_key_from_href("https://docs.un.org/en/A/CONF.202/3") is None
+    assert resolution_key("55/180 A") == "55/180"       # A/RES/75/250 cites parts A and B of 55/180
+    assert resolution_key("2334 (2016)") == "2334"
 
 
 def test_ga_metadata_table(corpus_dir):

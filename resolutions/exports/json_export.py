@@ -57,7 +57,7 @@ def document_record(document: Document, *, complete: bool = False) -> dict:
     if not complete:
         sources = sources.defer("content")
     return {
-        "format": FORMAT,
+        "schema": FORMAT,
         "id": d.pk, "symbol": d.symbol, "symbol_key": d.symbol_key, "body": d.body, "session": d.session,
         "committee": d.committee, "date": d.date.isoformat() if d.date else None, "distribution": d.distribution,
         "original_language": d.original_language, "document_type": d.document_type, "title": d.title,

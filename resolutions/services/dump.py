@@ -91,7 +91,7 @@ def dump_archive(out_dir: Path | str, *, progress: bool = True) -> DumpSummary:
             bar.update(1)
         orphans = 0
         for source in unattached.iterator(chunk_size=100):
-            record = {"record": SOURCE_FILE, "format": json_export.FORMAT,
+            record = {"record": SOURCE_FILE, "schema": json_export.FORMAT,
                       **json_export.source_file_record(source, complete=True)}
             out.write(json_export.dumps(record) + "\n")
             orphans += 1
@@ -202,6 +202,9 @@ def load_archive(path: Path | str, *, progress: bool = True) -> LoadSummary:
     timestamps: list[tuple[int, str, str]] = []
     with transaction.atomic():
         _check_empty()
+        with connection.cursor() as cursor:
+            # Citations and version links may name a document further down the file.
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         with open(path, encoding="utf-8") as handle, \
                 tqdm(total=total, disable=not progress, file=sys.stderr, unit="line", desc="Loading") as bar:
             for number, line in enumerate(handle, start=1):
@@ -210,7 +213,7 @@ def load_archive(path: Path | str, *, progress: bool = True) -> LoadSummary:
                     continue
                 try:
                     record = json.loads(line)
-                    if record.get("format") != json_export.FORMAT:
+                    if record.get("schema") != json_export.FORMAT:
                         raise LoadError(f"line {number}: not a record of this archive's dump format "
                                         f"({json_export.FORMAT}).")
                     if record.get("record") == DOCUMENT:

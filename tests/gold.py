@@ -201,7 +201,7 @@ def akn_gold(path: Path, *, include_attachments: bool = True) -> dict:
     session_el = first("./a:coverPage//a:session")
     session = int(session_el.get("value")) if session_el is not None and (session_el.get("value") or "").isdigit() else None
     title_el = first("./a:preface//a:docTitle[@refersTo='#resolutionTitle']")
-    title = squash("".join(title_el.itertext())) if title_el is not None else None
+    title = _text(title_el) if title_el is not None else None   # footnote on the title left out
 
     sponsors = None
     step = first("./a:meta/a:workflow/a:step[@outcome='draftResolution']")
@@ -570,8 +570,12 @@ def render_block(block, lines: list[str], inline) -> None:
         if intro is None:  # text before the list inside the block (preambular containers)
             before = [p for p in block.findall("a:p", NS)]
             intro_text = " ".join(inline(p) for p in before)
-        lines.append(prefix + intro_text)
+        first = len(lines)
+        if intro_text:
+            lines.append(prefix + intro_text)
         render_points(list_el, lines, inline, skip_intro=True)
+        if not intro_text and len(lines) > first:   # "2. (a) Decides ..." as printed (S/RES/1521)
+            lines[first] = prefix + lines[first]
         return
     text = " ".join(inline(p) for p in block.iter(f"{{{AKN_NS}}}p")
                     if not p.xpath("ancestor::a:authorialNote", namespaces=NS))

@@ -40,7 +40,9 @@ from .text_stages import join_lines, word_vocabulary
 
 FURNITURE_TEXT = re.compile(
     r"^(?:\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{6})?|\*?\d{7}[A-Z]?\*?|\d{1,3}\s*/\s*\d{1,3}"
-    r"(?:\s+\d{2}-\d{5}.*)?|\d{1,3}|(?:[AES]|A/HRC)/\S+(?:\s\(\d{4}\))?|Please recycle.*)$")
+    r"(?:\s+\d{2}-\d{5}.*)?|\d{1,3}|Please recycle.*)$")
+# a symbol alone is the running header at the top; at the foot it may be the last line of a footnote
+SYMBOL_LINE = re.compile(r"^(?:[AES]|A/HRC)/\S+(?:\s\(\d{4}\))?$")
 JOB_NUMBER = re.compile(r"\b\d{2}-\d{5}\b|^\*?\d{7}[A-Z]?\*?$")
 RULE_TEXT = re.compile(r"^_{5,}$")
 SUBJECT = re.compile(r"^\*?The (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)"
@@ -191,7 +193,7 @@ def drop_furniture(pages: list[list[Line]], heights: list[float], body_size: flo
             bottom_margin = line.top > (1 - MARGIN) * height
             text = line.text.replace(MARK, "")
             if top_margin or bottom_margin:
-                if FURNITURE_TEXT.match(text) or JOB_NUMBER.search(text):
+                if FURNITURE_TEXT.match(text) or JOB_NUMBER.search(text) or (top_margin and index > 0 and SYMBOL_LINE.match(text)):
                     continue
                 if several and repeated[(_signature(line), round(line.top / 10))] > 1:
                     continue

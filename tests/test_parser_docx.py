@@ -150,3 +150,13 @@ def test_damaged_docx_gives_a_result_or_a_parse_error(data):
         parse(bytes(original[:cut]), "x.docx")
     except ParseError as error:
         assert str(error)
+
+
+def test_numbering_levels_show_letters_and_roman_numerals_as_word_does():
+    from resolutions.parser.extract_docx import Level, Numbering
+
+    numbering = Numbering(levels={"5": {0: Level("decimal", "%1.", 1), 1: Level("lowerLetter", "(%2)", 1),
+                                        2: Level("lowerRoman", "(%3)", 1)}}, starts={("5", 0): 3})
+    shown = [numbering.label("5", level) for level in (0, 1, 1, 2, 2, 2, 1, 0, 1)]
+    assert shown == ["3.", "(a)", "(b)", "(i)", "(ii)", "(iii)", "(c)", "4.", "(a)"]
+    assert numbering.label("9", 0) is None          # a list the numbering part does not define

@@ -193,7 +193,9 @@ def drop_furniture(pages: list[list[Line]], heights: list[float], body_size: flo
             bottom_margin = line.top > (1 - MARGIN) * height
             text = line.text.replace(MARK, "")
             if top_margin or bottom_margin:
-                if FURNITURE_TEXT.match(text) or JOB_NUMBER.search(text) or (top_margin and index > 0 and SYMBOL_LINE.match(text)):
+                if FURNITURE_TEXT.match(text) or JOB_NUMBER.search(text):
+                    continue
+                if top_margin and index > 0 and SYMBOL_LINE.match(text):
                     continue
                 if several and repeated[(_signature(line), round(line.top / 10))] > 1:
                     continue

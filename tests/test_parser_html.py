@@ -96,3 +96,11 @@ def test_damaged_html_gives_a_result_or_a_parse_error(data):
         parse(bytes(original[:cut]), "x.html")
     except ParseError as error:
         assert str(error)
+
+
+def test_styled_spans_as_word_exports_them():
+    page = (b"<html><body><p class=MsoNormal><span style='font-style: italic'>The General Assembly</span>,</p>"
+            b"<p class=MsoNormal><span style='font-style:italic'>Recalling also</span> its resolution 61/180"
+            b"<span style='vertical-align: super'>2</span>,</p></body></html>")
+    assert extract_html(page).markdown.split("\n\n") == [
+        "*The General Assembly*,", "*Recalling also* its resolution 61/180<sup>2</sup>,"]

@@ -34,6 +34,15 @@ FOOTNOTE_NAME = re.compile(r"foot-?notes?|end-?notes?|\bnotes\b|fn-?list", re.IG
 BACK_LINK_TEXT = re.compile(r"^\s*(?:↩|↑|\^|⤴|back|return)\s*\ufe0e?\s*$", re.IGNORECASE)
 
 
+def _italic(node, tag: str) -> bool:
+    """<i>, <em>... or an element styled italic (Word's and Google Docs' HTML export use spans)."""
+    return tag in ITALIC or "font-style:italic" in (node.get("style") or "").replace(" ", "").lower()
+
+
+def _superscript(node, tag: str) -> bool:
+    return tag == "sup" or "vertical-align:super" in (node.get("style") or "").replace(" ", "").lower()
+
+
 def parse_html(data: bytes):
     """Read: bytes.  Write: the lxml root element, or ParseError for a page without any markup or text."""
     from lxml import etree, html
@@ -141,18 +150,18 @@ def inline_pieces(element) -> list[tuple[str, bool, bool]]:
     for event, node in etree.iterwalk(element, events=("start", "end")):
         tag = node.tag.lower() if isinstance(node.tag, str) else ""
         if event == "start":
-            if tag in ITALIC:
+            if _italic(node, tag):
                 italic += 1
-            elif tag == "sup":
+            if _superscript(node, tag):
                 sup += 1
-            elif tag == "br":
+            if tag == "br":
                 pieces.append(("\n", False, False))
             if node.text:
                 pieces.append((node.text, italic > 0, sup > 0))
         else:
-            if tag in ITALIC:
+            if _italic(node, tag):
                 italic -= 1
-            elif tag == "sup":
+            if _superscript(node, tag):
                 sup -= 1
             if node is not element and node.tail:
                 pieces.append((node.tail, italic > 0, sup > 0))
@@ -227,11 +236,11 @@ def html_blocks(root) -> list[str]:
                 if tag in ("ol", "ul"):
                     start = node.get("start", "1")
                     counters.append([tag, int(start) if start.lstrip("-").isdigit() else 1])
-            elif tag in ITALIC:
+            if _italic(node, tag):
                 italic += 1
-            elif tag == "sup":
+            if _superscript(node, tag):
                 sup += 1
-            elif tag == "br":
+            if tag == "br":
                 pieces.append(("\n", False, False))
             if node.text:
                 pieces.append((node.text, italic > 0, sup > 0))
@@ -242,9 +251,9 @@ def html_blocks(root) -> list[str]:
                     state["heading"] = 0
                 if tag in ("ol", "ul") and counters:
                     counters.pop()
-            elif tag in ITALIC:
+            if _italic(node, tag):
                 italic -= 1
-            elif tag == "sup":
+            if _superscript(node, tag):
                 sup -= 1
             if node.tail and node is not root:
                 pieces.append((node.tail, italic > 0, sup > 0))

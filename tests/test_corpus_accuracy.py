@@ -10,8 +10,9 @@ from functools import lru_cache
 
 import pytest
 
-from scripts.measure_accuracy import measure, share
+from scripts.measure_accuracy import CHECKS, measure, parse_one, share
 from tests.conftest import CORPUS
+from tests.gold import gatenlp_gold
 
 THRESHOLD = 0.95
 
@@ -83,11 +84,7 @@ def measured_documents(source: str) -> dict:
 @pytest.mark.parametrize("doc", list(pdf_cases()))
 def test_gatenlp_pdf_exact(corpus_dir, doc):
     """Four documents: 95% per field means every field of every PDF (facts read by hand)."""
-    from tests.gold import gatenlp_gold
-
     (gold,) = [g for g in gatenlp_gold(corpus_dir) if g.doc_id == doc]
-    from scripts.measure_accuracy import CHECKS, parse_one
-
     parsed, error = parse_one(gold)
     assert error is None, error
     wrong = {}

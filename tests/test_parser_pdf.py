@@ -281,3 +281,14 @@ def test_footnote_continued_on_the_next_page_is_one_footnote():
         ("1", "See Official Records of the General Assembly, Sixty-first Session, Supplement No. 3.")]
     assert "Recalling its resolution 61/180 of 20 December 2006,<sup>1</sup>" in extraction.markdown
     assert "Supplement" not in extraction.markdown and "06-57590" not in extraction.markdown
+
+
+@pytest.mark.parametrize("job_number", ["06-57590", "2334567E", "06-57590 (E) 191006"])
+def test_job_numbers_in_the_footer_are_dropped(job_number):
+    spec = seed_spec()
+    spec.job_number = job_number
+    spec.running_header = "A/C.3/61/L.7/Rev.1"
+    extraction = extract_pdf(build_pdf(spec)[0])
+    assert job_number.split()[0] not in extraction.markdown
+    assert "A/C.3/61/L.7/Rev.1" not in extraction.markdown
+    assert extraction.markdown.split("\n\n")[-1].startswith("12. *Requests* the Secretary-General")

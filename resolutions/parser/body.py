@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 
 from .document import Paragraph, SubParagraph
 from .leads import match_lead
-from .text_stages import join_lines
+from .text_stages import TextBuilder
 
 NUMBER_START = re.compile(r"\s*(\d{1,3})\.(?:\s+(.*))?$")
+LONG_NUMBER_START = re.compile(r"\s*(\d{4,5})\.(?:\s+(.*))?$")  # paragraph 1000 and on, only in sequence
 OCR_NUMBER_START = re.compile(r"\s*(\d{1,3}),\s+([A-Z].*)$")
 LABEL_START = re.compile(r"\s*\(([a-z]{1,2}|[ivxl]{1,6})\)(?:\s+(.*))?$")
 ITALIC_START = re.compile(r"\s*\*[A-Z][^*\n]{0,80}\*")
@@ -33,8 +34,12 @@ ENDS_PARAGRAPH = re.compile(r"[,;:.]\s*(?:<sup>\d{1,3}</sup>\s*)*[\"”’)]?\s*
 class _Raw:
     kind: str                     # "number" | "label" | "lead"
     number: str | None
-    text: str
+    builder: TextBuilder
     children: list["_Raw"] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.builder.text
 
 
 def _starts_paragraph(line: str) -> tuple[str, str | None, str] | None:
@@ -75,6 +80,10 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
             misread = OCR_NUMBER_START.match(line)  # '5, Notes ...' where the scan's full stop read as a comma
             if misread and int(misread.group(1)) == last_number + 1 and last_number:
                 opener = ("number", misread.group(1), misread.group(2))
+        if opener is None and last_number >= 999:
+            long_number = LONG_NUMBER_START.match(line)
+            if long_number and int(long_number.group(1)) == last_number + 1:
+                opener = ("number", long_number.group(1), long_number.group(2) or "")
         if blocks_are_paragraphs:
             if block_start and opener is None and current is not None:
                 opener = ("lead", None, line.strip())
@@ -105,13 +114,13 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
         if current is None:
             warnings.append(f"Text before the first paragraph was skipped: {line.strip()[:80]!r}")
             continue
-        current.text = join_lines(current.text, line.strip(), vocabulary)
+        current.builder.add(line, vocabulary)
         previous_text = line
     return paragraphs, warnings
 
 
 def _open(paragraphs: list[_Raw], current: _Raw | None, kind: str, number: str | None, text: str) -> _Raw:
-    raw = _Raw(kind=kind, number=number, text=text.strip())
+    raw = _Raw(kind=kind, number=number, builder=TextBuilder(text))
     if kind == "label" and paragraphs:
         parent = paragraphs[-1]
         parent.children.append(raw)

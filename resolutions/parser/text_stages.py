@@ -99,18 +99,31 @@ def strip_markdown(lines: list[str]) -> list[str]:
     """
     out = []
     for line in lines:
-        stripped = line.strip()
-        if re.fullmatch(r"(?:-\s*){3,}|(?:\*\s*){3,}|_{3,}", stripped):
+        if not line or line.isspace():
+            out.append(line)
+            continue
+        if MD_RULE.fullmatch(line.strip()):
             out.append(RULE)
             continue
-        line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)
+        line = MD_HEADING.sub("", line)
         line = line.replace("**", "").replace("__", "")
-        line = re.sub(r"\[([^\[\]\n]{0,300})\]\([^()\s]{0,300}\)", r"\1", line)
-        line = re.sub(r"^\s*[-+•]\s+(?=\d{1,3}\.|\([a-z]{1,4}\))", "", line)
-        line = re.sub(r"</?(?!sup\b)[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,200})?/?>", "", line)
-        line = re.sub(r"\\([*_\[\]()#.\-])", r"\1", line)
+        if "](" in line:
+            line = MD_LINK.sub(r"\1", line)
+        line = MD_LIST_DASH.sub("", line)
+        if "<" in line:
+            line = HTML_TAG.sub("", line)
+        if "\\" in line:
+            line = MD_ESCAPE.sub(r"\1", line)
         out.append(line)
     return out
+
+
+MD_RULE = re.compile(r"(?:-\s*){3,}|(?:\*\s*){3,}|_{3,}")
+MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+MD_LINK = re.compile(r"\[([^\[\]\n]{0,300})\]\([^()\s]{0,300}\)")
+MD_LIST_DASH = re.compile(r"^\s*[-+•]\s+(?=\d{1,3}\.|\([a-z]{1,4}\))")
+HTML_TAG = re.compile(r"</?(?!sup\b)[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,200})?/?>")
+MD_ESCAPE = re.compile(r"\\([*_\[\]()#.\-])")
 
 
 JOB_NUMBER = re.compile(r"\d{2}-\d{5}(?:\s*\([A-Z]\))?|\d{7}[A-Z]?|\d{2}-\d{5}\s*\*\d{7}\*")
@@ -164,9 +177,9 @@ def extract_footnotes(lines: list[str]) -> tuple[list[str], list[Footnote]]:
     follows a footnote ending with a full stop and a blank line.
     """
     body: list[str] = []
-    notes: list[Footnote] = []
+    notes: list[tuple[str, TextBuilder]] = []
     in_area = False
-    current: Footnote | None = None
+    current: TextBuilder | None = None
     for line in lines:
         if line == RULE:
             in_area = True
@@ -177,24 +190,23 @@ def extract_footnotes(lines: list[str]) -> tuple[list[str], list[Footnote]]:
         plain = FOOTNOTE_PLAIN.fullmatch(line) if in_area else None
         match = md or plain
         if match and not re.match(r"\s*\d{1,3}\.\s", line):
-            current = Footnote(marker=match.group(1), text=match.group(2).strip())
-            notes.append(current)
+            current = TextBuilder(match.group(2))
+            notes.append((match.group(1), current))
             in_area = True
             continue
         if not line.strip():
-            if current is not None and current.text.endswith("."):
+            if current is not None and current.endswith("."):
                 current = None
             body.append("")
             continue
-        if current is not None and in_area and not line.startswith(" ") and not current.text.endswith("."):
-            current.text = join_lines(current.text, line.strip())
+        if current is not None and in_area and not line.startswith(" ") and not current.endswith("."):
+            current.add(line)
             continue
         in_area = False
         current = None
         body.append(line)
-    for note in notes:
-        note.text = re.sub(r"\s+", " ", note.text).strip()
-    return body, notes
+    footnotes = [Footnote(marker=marker, text=re.sub(r"\s+", " ", text.text).strip()) for marker, text in notes]
+    return body, footnotes
 
 
 GLUED_MARKER = re.compile(r"(?<=[A-Za-z\)\],;:.”’\"'])(\d{1,2})(?=[\s,;:.]|$)")
@@ -255,31 +267,66 @@ KEEP_HYPHEN_PREFIXES = {
 }
 
 
-def join_lines(left: str, right: str, vocabulary: set[str] | None = None) -> str:
-    """Join two wrapped lines, repairing end-of-line hyphenation.
+def line_joint(left_tail: str, right: str, vocabulary: set[str] | None = None) -> tuple[bool, str]:
+    """How two wrapped lines join: (drop the hyphen ending the left line, separator).
 
     ``devel-`` + ``opment`` gives ``development``; ``anti-`` + ``trafficking``
     stays ``anti-trafficking`` (a prefix that takes a hyphen, or a hyphenated
-    form the document itself uses elsewhere).
+    form the document itself uses elsewhere and whose solid form it does not).
+    Only the tail of the left line is read, so joining costs the same however
+    long the paragraph already is.
     """
+    hyphen = re.search(r"([A-Za-z]{1,30})-$", left_tail)
+    if hyphen and right[:1].islower():
+        first = hyphen.group(1)
+        rest = re.match(r"[A-Za-z]{1,40}", right)
+        rest_word = rest.group(0) if rest else ""
+        if first.lower() in KEEP_HYPHEN_PREFIXES:
+            return False, ""
+        if vocabulary is not None:
+            if f"{first}-{rest_word}".lower() in vocabulary and f"{first}{rest_word}".lower() not in vocabulary:
+                return False, ""
+        return True, ""
+    return False, " "
+
+
+def join_lines(left: str, right: str, vocabulary: set[str] | None = None) -> str:
+    """Join two wrapped lines, repairing end-of-line hyphenation (see line_joint)."""
     left = left.rstrip()
     right = right.lstrip()
     if not left:
         return right
     if not right:
         return left
-    hyphen = re.search(r"([A-Za-z]{1,30})-$", left)
-    if hyphen and right[:1].islower():
-        first = hyphen.group(1)
-        rest = re.match(r"[A-Za-z]{1,40}", right)
-        rest_word = rest.group(0) if rest else ""
-        if first.lower() in KEEP_HYPHEN_PREFIXES:
-            return left + right
-        if vocabulary is not None:
-            if f"{first}-{rest_word}".lower() in vocabulary and f"{first}{rest_word}".lower() not in vocabulary:
-                return left + right
-        return left[:-1] + right
-    return left + " " + right
+    drop, separator = line_joint(left[-64:], right, vocabulary)
+    return (left[:-1] if drop else left) + separator + right
+
+
+class TextBuilder:
+    """A paragraph or footnote assembled from wrapped lines in linear time (no re-copying of the text so far)."""
+
+    def __init__(self, text: str = ""):
+        text = text.strip()
+        self.parts: list[str] = [text] if text else []
+
+    def add(self, line: str, vocabulary: set[str] | None = None) -> None:
+        right = line.strip()
+        if not right:
+            return
+        if not self.parts:
+            self.parts.append(right)
+            return
+        drop, separator = line_joint(self.parts[-1][-64:], right, vocabulary)
+        if drop:
+            self.parts[-1] = self.parts[-1][:-1]
+        self.parts.append(separator + right)
+
+    def endswith(self, suffix: str) -> bool:
+        return bool(self.parts) and self.parts[-1].endswith(suffix)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
 
 
 def word_vocabulary(lines: list[str]) -> set[str]:

@@ -131,3 +131,16 @@ def test_sc_548_date_on_its_own_line(corpus_dir):
     doc = parse_file(corpus_dir / SC_GOLD / "S_RES_0548_1984_EN_GOLD.txt")
     assert (doc.symbol, doc.date, doc.title) == ("S/RES/548 (1984)", "1984-02-24", None)
     assert [(p.kind, p.lead) for p in doc.paragraphs] == [("preambular", "Having examined"), ("operative", "Recommends")]
+
+
+def test_sc_1454_annex_a_ends_the_resolution_but_not_inside_a_paragraph(corpus_dir):
+    doc = parse_file(corpus_dir / SC_GOLD / "S_RES_1454_2002_EN_GOLD.txt")
+    assert (doc.symbol, doc.date) == ("S/RES/1454 (2002)", "2002-12-30")
+    assert [p.lead for p in doc.paragraphs if p.kind == "preambular"] == [
+        "Recalling", "Convinced", "Reaffirming", "Recalling", "Reiterating", "Acting"]
+    operative = [p for p in doc.paragraphs if p.kind == "operative"]
+    # Paragraph 1 wraps a line that begins 'Annex A to this resolution'; the annex's own '1.', '2.' are not counted.
+    assert [(p.number, p.lead) for p in operative] == [
+        ("1", "Approves"), ("2", "Decides"), ("3", "Directs"), ("4", "Appeals"), ("5", "Decides")]
+    assert "specified in Annex A to this resolution and the revised procedures" in operative[0].text
+    assert operative[-1].text == "Decides to remain seized of the matter."

@@ -73,8 +73,10 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
             after_blank = True
             continue
         block_start, after_blank = after_blank, False
-        if CLOSING_LINE.match(line.replace("*", "")) or ANNEX_LINE.match(line):
+        if CLOSING_LINE.match(line.replace("*", "")):
             break
+        if ANNEX_LINE.match(line) and block_start and (current is None or ENDS_PARAGRAPH.search(previous_text)):
+            break  # not 'Annex A to this resolution ...' wrapped inside a paragraph
         opener = _starts_paragraph(line)
         if opener is None and block_start:
             misread = OCR_NUMBER_START.match(line)  # '5, Notes ...' where the scan's full stop read as a comma

@@ -47,7 +47,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractYear
 
 from resolutions.citations.keys import normalise_symbol
-from resolutions.models import Document, Paragraph, SearchTerm
+from resolutions.models import Document, DocumentAgendaItem, Paragraph, SearchTerm, Sponsorship
 from resolutions.search_config import SEARCH_CONFIG
 
 MAX_QUERY_CHARS = 1000           # longer input is cut here, with a notice (websearch queries longer are noise)
@@ -372,14 +372,17 @@ def document_facets(documents, params) -> list[Facet]:
                .annotate(n=Count("pk")), params, sort_by_value=True),
         _facet("committee", "Committee", base.exclude(committee="").values_list("committee")
                .annotate(n=Count("pk")), params),
+        # Many-to-many facets group the link tables directly (no join back to the documents, no DISTINCT
+        # over the join, which sorts on disk): a hash aggregate over the link rows. A state is printed once
+        # per sponsor list, so a row is a document.
         _facet("agenda", "Agenda item",
-               base.filter(agenda_items__isnull=False).values_list("agenda_items__pk", "agenda_items__number",
-                                                                   "agenda_items__title", "agenda_items__session")
-               .annotate(n=Count("pk", distinct=True)), params, labelled=True),
+               DocumentAgendaItem.objects.filter(document_id__in=ids)
+               .values_list("agenda_item__pk", "agenda_item__number", "agenda_item__title", "agenda_item__session")
+               .annotate(n=Count("document_id")), params, labelled=True),
         _facet("sponsor", "Sponsor",
-               base.filter(sponsorships__state__isnull=False).values_list("sponsorships__state__slug",
-                                                                         "sponsorships__state__name")
-               .annotate(n=Count("pk", distinct=True)), params, labelled=True),
+               Sponsorship.objects.filter(document_id__in=ids, state__isnull=False)
+               .values_list("state__slug", "state__name").annotate(n=Count("document_id")),
+               params, labelled=True),
         _facet("type", "Document type", base.exclude(document_type="").values_list("document_type")
                .annotate(n=Count("pk")), params),
     ]

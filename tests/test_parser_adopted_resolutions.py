@@ -144,3 +144,21 @@ def test_sc_1454_annex_a_ends_the_resolution_but_not_inside_a_paragraph(corpus_d
         ("1", "Approves"), ("2", "Decides"), ("3", "Directs"), ("4", "Appeals"), ("5", "Decides")]
     assert "specified in Annex A to this resolution and the revised procedures" in operative[0].text
     assert operative[-1].text == "Decides to remain seized of the matter."
+
+
+def test_sc_548_footnote_after_the_closing_line(corpus_dir):
+    doc = parse_file(corpus_dir / SC_GOLD / "S_RES_0548_1984_EN_GOLD.txt")
+    # '... for admission to the United Nations, 56' and, after 'Adopted unanimously at the 2518th meeting.',
+    # '56 Official Records of the the Security Council, Thirty-ninth Year, ... document S/16353.'
+    assert doc.paragraphs[0].footnote_refs == ["56"]
+    assert doc.paragraphs[0].text.endswith("for admission to the United Nations,")
+    assert [(f.marker, f.text) for f in doc.footnotes] == [
+        ("56", "Official Records of the the Security Council, Thirty-ninth Year, Supplement for January, February "
+               "and March 1984, document S/16353.")]
+
+
+def test_sc_483_wrapped_resolution_number_is_not_a_footnote_marker(corpus_dir):
+    doc = parse_file(corpus_dir / SC_GOLD / "S_RES_0483_1980_EN_GOLD.txt")
+    # 'Recalling its resolutions 425 (1978), 426 (1978), 427' / '(1978), ...': 427 is a resolution.
+    assert "426 (1978), 427 (1978)" in doc.paragraphs[0].text
+    assert "427" not in doc.paragraphs[0].footnote_refs

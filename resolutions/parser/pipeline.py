@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .body import build_paragraphs, clean_text, segment
-from .document import ParsedDocument, ParseError
+from .body import CLOSING_LINE, build_paragraphs, clean_text, segment
+from .document import Footnote, ParsedDocument, ParseError
 from .extraction import Extraction
 from .header import read_front_matter, read_header
 from .text_stages import (
@@ -145,12 +145,48 @@ def structure(extraction: Extraction) -> ParsedDocument:
     if not doc.paragraphs:
         raise ParseError("No paragraphs were found after the subject line.")
     used = {ref for p in doc.paragraphs for ref in p.footnote_refs + [r for s in p.subparagraphs for r in s.footnote_refs]}
+    wanted = used - {f.marker for f in footnotes}
+    if wanted:
+        found = trailing_footnotes(body, wanted)
+        if found:
+            footnotes = footnotes + found
+            doc.warnings = [w for w in doc.warnings if "footnotes themselves are missing" not in w]
     doc.footnotes = footnotes
     missing = sorted(used - {f.marker for f in footnotes}, key=int)
     if footnotes and missing:
         doc.warnings.append(f"Footnote markers without footnote text: {', '.join(missing)}.")
     doc.citations = _citations(doc)
     return doc
+
+
+TRAILING_NOTE = re.compile(r"\s*(\d{1,3})\.?\s+(\S.*)")
+
+
+def trailing_footnotes(body: list[str], wanted: set[str]) -> list[Footnote]:
+    """Read: body lines and the markers the paragraphs use without a footnote.  Write: those footnotes.
+
+    Printed compilations put the notes after the closing line ('Adopted at the 2518th meeting.'), as
+    '56 Official Records of ...' (or '5. Ibid., ...'), possibly wrapped; only wanted markers are taken.
+    """
+    closing = next((i for i, line in enumerate(body) if CLOSING_LINE.match(line.replace("*", ""))), None)
+    if closing is None:
+        return []
+    notes: list[Footnote] = []
+    current: Footnote | None = None
+    for line in body[closing + 1:]:
+        match = TRAILING_NOTE.fullmatch(line)
+        if match and match.group(1) in wanted and match.group(1) not in {n.marker for n in notes}:
+            current = Footnote(marker=match.group(1), text=match.group(2).strip())
+            notes.append(current)
+        elif match:
+            current = None  # a note the paragraphs do not cite (a vote note such as '56 One member ...')
+        elif current is not None and line.strip():
+            current.text = f"{current.text} {line.strip()}"
+        else:
+            current = None
+    for note in notes:
+        note.text = clean_text(note.text)
+    return notes
 
 
 def title_from_hints(printed: str | None, catalogued: str | None) -> str | None:

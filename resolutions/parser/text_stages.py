@@ -210,7 +210,7 @@ def extract_footnotes(lines: list[str]) -> tuple[list[str], list[Footnote]]:
 
 
 GLUED_MARKER = re.compile(r"(?<=[A-Za-z\)\],;:.”’\"'])(\d{1,2})(?=[\s,;:.]|$)")
-SPACED_END_MARKER = re.compile(r"([A-Za-z)\]][,;.]) (\d{1,3})$")
+SPACED_END_MARKER = re.compile(r"([A-Za-z][,;.]) (\d{1,3})$")  # not 'resolutions 425 (1978), 427' wrapped
 NOT_BEFORE_MARKER = re.compile(r"(?:Rev|Add|Corr|No|vol|para|art|Sub|L|C|Part|Ser|Suppl)\.$|[A-Z]/\S*$|\d[./]$")
 
 

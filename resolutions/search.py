@@ -29,7 +29,10 @@ Design
   characters replaced by ``<mark>`` after HTML escaping, so no text from a
   document is ever rendered as markup.
 * Facet counts: one GROUP BY per facet over the ids that match the query and
-  the other filters.
+  the other filters (many-to-many facets on their link tables, hash
+  aggregates); above ``FACET_ROWS`` matches they are read from the newest
+  ``FACET_ROWS`` of them and the page says so, so a query that matches half
+  the archive costs no more than one that matches 20,000 rows.
 * Suggestions for a query with no hits: the archive's own words (the
   ``SearchTerm`` table, words not stems, kept by :func:`index_document`)
   matched by edit distance with rapidfuzz.
@@ -53,6 +56,7 @@ from resolutions.search_config import SEARCH_CONFIG
 MAX_QUERY_CHARS = 1000           # longer input is cut here, with a notice (websearch queries longer are noise)
 PAGE_SIZE = 20
 RANK_CANDIDATES = 2000           # at most this many matches are ranked by relevance (see the design above)
+FACET_ROWS = 20000               # facet counts read at most this many matches (the newest), and say so
 SNIPPETS_PER_DOCUMENT = 2
 RANK_NORMALISATION = 1           # ts_rank_cd: divide by 1 + log(document length)
 MARK_START, MARK_END = "\ue000", "\ue001"
@@ -467,6 +471,7 @@ class SearchResult:
     facets: list[Facet]
     suggestions: list[str]
     notice: str = ""
+    facets_from: int | None = None   # set when the facet counts were read from only this many (newest) matches
 
 
 def _pages(total: int, page: int, page_size: int, query: ParsedQuery, sort: str, notice: str, what: str):
@@ -502,8 +507,11 @@ def search(query: ParsedQuery, documents, paragraphs, *, mode: str, sort: str, p
                     [(page - 1) * page_size: page * page_size])
         heads = headlines_for_paragraphs([r.pk for r in rows], query)
         hits = [ParagraphHit(r, getattr(r, "rank", None), *heads.get(r.pk, ("", html.escape(r.text)))) for r in rows]
-        facets = paragraph_facets(matched, params) + document_facets(
-            Document.objects.filter(pk__in=matched.values("document_id")), params)
+        counted = matched
+        if total > FACET_ROWS:
+            counted = Paragraph.objects.filter(pk__in=matched.order_by("-pk").values("pk")[:FACET_ROWS])
+        facets = paragraph_facets(counted, params) + document_facets(
+            Document.objects.filter(pk__in=counted.values("document_id")), params)
     else:
         matched = match_documents(documents, query)
         total = matched.count()
@@ -513,7 +521,11 @@ def search(query: ParsedQuery, documents, paragraphs, *, mode: str, sort: str, p
         titles = titles_for_documents([r.pk for r in rows], query)
         hits = [DocumentHit(r, getattr(r, "rank", None), snippets.get(r.pk, []), titles.get(r.pk, ""))
                 for r in rows]
-        facets = document_facets(matched, params)
+        counted = matched
+        if total > FACET_ROWS:
+            counted = Document.objects.filter(pk__in=matched.order_by("-pk").values("pk")[:FACET_ROWS])
+        facets = document_facets(counted, params)
     # Few or no hits: offer the closest words of the archive (a misspelling may still match a rare word).
     suggestions = suggest(query) if total < 5 and not query.is_empty else []
-    return SearchResult(query, mode, total, page, pages, hits, facets, suggestions, notice)
+    return SearchResult(query, mode, total, page, pages, hits, facets, suggestions, notice,
+                        facets_from=min(total, FACET_ROWS) if total > FACET_ROWS else None)

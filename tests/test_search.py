@@ -1,5 +1,4 @@
 """Search on the seeds: ranking, facets, snippets, symbol lookup, suggestions, hostile input, query counts."""
-
 import pytest
 from django.urls import reverse
 
@@ -186,6 +185,17 @@ def test_a_ten_kilobyte_query_by_post_is_cut_with_a_notice(archive, client):
     assert response.status_code == 200
     assert response.context["result"].total >= 1
     assert "only its first" in response.content.decode()
+
+
+def test_facet_counts_read_a_bounded_number_of_matches_and_say_so(archive, client, monkeypatch):
+    _, exact = hits(client, q="trafficking")
+    years = {v.value: v.count for f in exact.facets if f.name == "year" for v in f.values}
+    assert years == {"2006": 1, "2008": 1, "2013": 1}   # the ECOSOC draft has no date
+    monkeypatch.setattr(search, "FACET_ROWS", 2)
+    response, bounded = hits(client, q="trafficking")
+    assert bounded.total == 4 and bounded.facets_from == 2
+    assert sum(v.count for f in bounded.facets if f.name == "body" for v in f.values) == 2
+    assert "Counts from the 2 most recent of the 4 matches." in response.content.decode()
 
 
 def test_a_long_query_is_not_carried_whole_into_the_page_links(archive, client):

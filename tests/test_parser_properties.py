@@ -38,7 +38,10 @@ def test_shuffled_lines_of_real_documents(lines, name):
     if document is not None:
         for paragraph in document.paragraphs:
             assert paragraph.kind in ("preambular", "operative")
-            assert "\n" not in paragraph.text
+            assert "\n" not in paragraph.text and "<sup>" not in paragraph.text
+        for citation in document.citations:
+            assert citation.paragraph is None or 0 <= citation.paragraph < len(document.paragraphs)
+        assert document.to_dict()["format"] == document.format
 
 
 @settings(max_examples=50, deadline=None)

@@ -68,14 +68,26 @@ def detect_format(data: bytes, filename: str = "") -> str:
 
 
 def extract_text(data: bytes, fmt: str = "text") -> Extraction:
-    """Read: text or markdown bytes.  Write: an Extraction (normalised text, front-matter hints)."""
+    """Read: text or markdown bytes.  Write: an Extraction (normalised text, front-matter hints).
+
+    Stages: decode -> normalise_unicode -> split_front_matter.  Everything else a text file needs
+    (furniture, footnote blocks, unwrapping) is done by the shared structuring step, because PDF,
+    Word and HTML extractions hand over the same markdown dialect."""
     text, warnings = decode(data)
     text = normalise_unicode(text)
     text, meta = split_front_matter(text)
     return Extraction(format=fmt, markdown=text, warnings=warnings, hints=meta)
 
 
+# The shared structuring step, in order (see structure()):
+#   strip_markdown -> remove_furniture -> extract_footnotes -> mark_glued_markers -> split_subject
+#   -> read_front_matter / read_header -> drop_running_titles -> segment -> build_paragraphs
+#   -> trailing_footnotes -> citations
+
+
 def _extract(data: bytes, fmt: str) -> Extraction:
+    """Read: bytes of a detected format.  Write: its Extraction (the format's own extractor, imported lazily so
+    a missing one is a ParseError naming the format, not an ImportError)."""
     if fmt in ("text", "markdown"):
         return extract_text(data, fmt)
     try:

@@ -121,3 +121,11 @@ def test_format_detected_from_the_bytes():
 def test_text_without_a_subject_line_is_a_clear_error():
     with pytest.raises(ParseError, match="General Assembly"):
         parse(b"Minutes of a meeting.\n\nNothing here is a resolution.\n", "notes.txt")
+
+
+@pytest.mark.parametrize("data", [b"%PDF-1.4\n not really a pdf", b"PK\x03\x04 not really a zip",
+                                  b"<html><body><p>The General Assembly,</p></body></html>"])
+def test_damaged_or_empty_files_of_every_format_give_a_parse_error(data):
+    with pytest.raises(ParseError) as error:
+        parse(data, "upload")
+    assert str(error.value)

@@ -99,7 +99,12 @@ def _extract(data: bytes, fmt: str) -> Extraction:
             from .extract_html import extract_html as extractor
     except ImportError as exc:
         raise ParseError(f"Reading {fmt.upper()} files is not available: {exc}") from exc
-    extraction = extractor(data)
+    try:
+        extraction = extractor(data)
+    except ParseError:
+        raise
+    except Exception as exc:  # a damaged file makes the reading library fail in its own ways
+        raise ParseError(f"This {fmt.upper()} file could not be read ({type(exc).__name__}: {exc}).") from exc
     extraction.markdown = normalise_unicode(extraction.markdown)
     return extraction
 

@@ -162,3 +162,12 @@ def test_sc_483_wrapped_resolution_number_is_not_a_footnote_marker(corpus_dir):
     # 'Recalling its resolutions 425 (1978), 426 (1978), 427' / '(1978), ...': 427 is a resolution.
     assert "426 (1978), 427 (1978)" in doc.paragraphs[0].text
     assert "427" not in doc.paragraphs[0].footnote_refs
+
+
+def test_sc_14_preamble_above_the_subject_is_not_a_title_and_resolves_is_operative(corpus_dir):
+    doc = parse_file(corpus_dir / SC_GOLD / "S_RES_0014_1946_EN_GOLD.txt")
+    # '14 (1946). Resolution of 16 December 1946' / 'As the General Assembly has decided ...;' / 'To this end,'
+    # / 'The Security Council' / 'Resolves that ...' / 'Adopted at the 84th meeting by 9 votes to none, ...'
+    assert (doc.symbol, doc.date, doc.title) == ("S/RES/14 (1946)", "1946-12-16", None)
+    assert [(p.kind, p.number, p.lead) for p in doc.paragraphs] == [("operative", None, "Resolves")]
+    assert doc.paragraphs[0].text.endswith("from 17 December until 31 December 1946.")

@@ -183,6 +183,9 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
             agenda_waiting_title = None
             continue
         rest.append(text)
+    # A title is a heading: text ending like a clause ('...;', 'To this end,') or running to a paragraph's
+    # length is an early resolution's unnumbered preamble printed above 'The Security Council', not a title.
+    rest = [r for r in rest if not re.search(r"[,;:]$", r) and len(r) <= 400]
     if rest and not doc.title:
         doc.title = rest[-1] if sponsors_seen or len(rest) == 1 else " ".join(rest)
     if doc.symbol:

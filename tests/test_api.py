@@ -191,3 +191,18 @@ def test_documentation_page_works_offline_under_the_csp(client, db):
     script_url = next(s for s in sources if "script" in s and "static" not in s)
     init = get(client, script_url.replace("&amp;", "&"))
     assert init["Content-Type"].startswith("application/javascript") and "/api/schema/" in init.content.decode()
+
+
+def test_server_errors_schemathesis_found_stay_fixed(seeded, client, db):
+    """Boundary values from schemathesis' coverage phase that were server errors (see test_api_schemathesis.py)."""
+    for url in ("/api/documents/null,null/akn/", "/api/documents/null,null/", "/api/agenda-items/null,null/"):
+        get(client, url, status=404)
+    get(client, "/api/documents/?year=0", status=400)  # no year 0 in a date
+    for year in ("0", "0.5", "10000"):
+        result = get(client, f"/api/search/?q=trafficking&year={year}").json()
+        assert result["invalid_filters"] == ["year"] and result["total"] == 4
+        assert body_lines(get(client, f"/api/search/export.csv?year={year}")) == 5
+
+
+def body_lines(response) -> int:
+    return len(b"".join(response.streaming_content).decode().splitlines())

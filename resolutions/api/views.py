@@ -99,6 +99,8 @@ class APIDocumentFilter(DocumentFilter):
     """The search page's document filters, plus a lookup by symbol (any case, with or without spaces)."""
 
     symbol = filters.CharFilter(method="filter_symbol", help_text="Document symbol, e.g. A/C.3/61/L.7/Rev.1.")
+    # A year the database's date functions can hold (year=0 would be a server error, found by schemathesis).
+    year = filters.NumberFilter(field_name="date__year", min_value=1, max_value=9999)
 
     def filter_symbol(self, queryset, name, value):
         return queryset.filter(symbol_key=normalise_symbol(value))
@@ -149,6 +151,7 @@ def _export_name(document: Document, extension: str) -> str:
                            "and series, source files."),
 )
 class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    lookup_value_regex = r"\d+"
     queryset = Document.objects.order_by(F("date").desc(nulls_last=True), "symbol", "pk")
     serializer_class = s.DocumentSummarySerializer
     filterset_class = APIDocumentFilter
@@ -219,6 +222,7 @@ class MemberStateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
     retrieve=extend_schema(summary="One agenda item and its documents", responses={200: s.AgendaItemDetailSerializer}),
 )
 class AgendaItemViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    lookup_value_regex = r"\d+"
     queryset = browse.agenda_items_with_counts().order_by("body", F("session").desc(nulls_last=True), "number", "pk")
     serializer_class = s.AgendaItemSerializer
     filterset_class = None
@@ -291,6 +295,17 @@ def _positive_int(value, default: int, maximum: int | None = None) -> int:
     return min(number, maximum) if maximum else number
 
 
+def _out_of_range(params: dict) -> set[str]:
+    """Filter values the filters accept but the database cannot use (year=0 has no date), so they are ignored."""
+    if "year" not in params:
+        return set()
+    try:
+        year = float(params["year"])
+    except ValueError:
+        return set()  # not a number: the filter itself reports it
+    return set() if 1 <= year < 10000 else {"year"}
+
+
 def search_inputs(data) -> SearchInputs:
     """The request's query and filters, as the search page reads them: invalid filter values are dropped."""
     params = {}
@@ -300,7 +315,7 @@ def search_inputs(data) -> SearchInputs:
             params[key] = value
     document_filter = DocumentFilter(params, queryset=Document.objects.all())
     paragraph_filter = ParagraphFilter(params, queryset=Paragraph.objects.all())
-    invalid = sorted(set(document_filter.errors) | set(paragraph_filter.errors))
+    invalid = sorted(set(document_filter.errors) | set(paragraph_filter.errors) | _out_of_range(params))
     if invalid:
         for name in invalid:
             params.pop(name, None)

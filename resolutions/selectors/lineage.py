@@ -84,7 +84,7 @@ def document_panel(document: Document) -> DocumentPanel:
         next=following,
         links_out=list(document.links_out.select_related("target")),
         links_in=list(document.links_in.select_related("source")),
-        source_files=list(document.source_files.only("id", "original_name", "format", "uploaded_at")),
+        source_files=list(document.source_files.only("id", "document_id", "original_name", "format", "uploaded_at")),
     )
 
 

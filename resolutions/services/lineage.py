@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from django.db import connection
 from django.db.models import Count, Q
 from django.utils.text import slugify
 
@@ -44,10 +45,14 @@ _TITLE_NOISE = re.compile(
 
 def compute_bands(document: Document) -> int:
     """Store the LSH band hashes of every paragraph of the document (one bulk update); returns the count."""
-    rows = list(document.paragraphs.only("id", "text"))
-    for row in rows:
-        row.lsh_bands = band_hashes(row.text)
-    Paragraph.objects.bulk_update(rows, ["lsh_bands"], batch_size=500)
+    # Not through document.paragraphs: the related manager would fetch each row's deferred document_id
+    # again (one query per paragraph).
+    rows = list(Paragraph.objects.filter(document_id=document.pk).only("id", "text"))
+    # psycopg 3 pipelines executemany: one round trip for all rows, where bulk_update's CASE over
+    # arrays grows slow with long documents.
+    with connection.cursor() as cursor:
+        cursor.executemany("UPDATE resolutions_paragraph SET lsh_bands = %s WHERE id = %s",
+                           [(band_hashes(row.text), row.pk) for row in rows])
     return len(rows)
 
 
@@ -68,16 +73,25 @@ def paragraph_share(a_texts: list[str], b_texts: list[str], threshold: float = S
     return found / len(shorter)
 
 
+CANDIDATE_SAMPLE = 200
+
+
 def _candidate_documents(texts: list[str], limit: int = 5, exclude: int | None = None) -> list[int]:
     """Documents sharing an LSH band with the most of these paragraphs (GIN index on lsh_bands, && operator)."""
+    # A sample of at most CANDIDATE_SAMPLE paragraphs is enough to find the documents a text shares most with,
+    # and keeps the query (one array parameter, the GIN index on lsh_bands) small for very long documents.
+    if len(texts) > CANDIDATE_SAMPLE:
+        step = len(texts) / CANDIDATE_SAMPLE
+        texts = [texts[int(i * step)] for i in range(CANDIDATE_SAMPLE)]
     bands = sorted({band for text in texts for band in band_hashes(text)})
     if not bands:
         return []
-    rows = Paragraph.objects.filter(lsh_bands__overlap=bands)
-    if exclude is not None:
-        rows = rows.exclude(document_id=exclude)
-    return [row["document_id"] for row in
-            rows.values("document_id").annotate(n=Count("id")).order_by("-n", "document_id")[:limit]]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT document_id FROM resolutions_paragraph WHERE lsh_bands && %s::bigint[] AND document_id <> %s "
+            "GROUP BY document_id ORDER BY count(*) DESC, document_id LIMIT %s",
+            [bands, exclude if exclude is not None else -1, limit])
+        return [row[0] for row in cursor.fetchall()]
 
 
 # ---------------------------------------------------------------------------
@@ -113,7 +127,8 @@ def find_same_document(parsed) -> Document | None:
                 or _conflict(parsed.session, document.session)
                 or _conflict(parsed.date, document.date.isoformat() if document.date else None)):
             continue
-        stored = " ".join(p.text for p in document.paragraphs.only("text").order_by("order"))
+        stored = " ".join(Paragraph.objects.filter(document_id=document.pk).order_by("order")
+                          .values_list("text", flat=True))
         if text_similarity(whole, stored) >= SAME_DOCUMENT:
             return document
     return None
@@ -157,7 +172,8 @@ def keeps_stored_parse(document: Document, parsed) -> bool:
 
 
 def _document_texts(document: Document) -> list[str]:
-    return [p.text for p in document.paragraphs.only("text") if words(p.text)]
+    return [text for text in Paragraph.objects.filter(document_id=document.pk).order_by("order")
+            .values_list("text", flat=True) if words(text)]
 
 
 def is_adopted(symbol_key: str | None, document_type: str | None) -> bool:

@@ -108,3 +108,12 @@ def test_rows_are_read_only_while_the_response_is_sent(seeded, db, client):
         lines = body(response).decode().splitlines()
     assert len(lines) == 5
     assert [q for q in during.captured_queries if "ts_rank_cd" in q["sql"]]
+
+
+def test_document_page_links_to_the_exports(seeded, db, client):
+    rev1 = seeded["rev1"]
+    html = client.get(rev1.get_absolute_url()).content.decode()
+    for kind in ("json", "text", "akn"):
+        url = f"/api/documents/{rev1.pk}/{kind}/"
+        assert f'href="{url}"' in html
+        assert client.get(url).status_code == 200

@@ -99,6 +99,12 @@ def test_rev1_as_read_from_the_document(seeded, db):
     note = containers[9].find(".//a:authorialNote[@marker='5']", NS)
     assert "".join(note.itertext()) == "E/CN.4/2006/62 and Add.1-3."
     assert note.get("placement") == "bottom"
+    # Citations linked as DGACM links them (undocs.org), in the text and in the notes.
+    assert note.find("a:p/a:a", NS).attrib == {"href": "https://undocs.org/en/E/CN.4/2006/62"}
+    links = [(a.text, a.get("href")) for a in containers[0].iterfind("a:p/a:a", NS)]
+    assert links == [("resolutions 55/25", "https://undocs.org/en/A/RES/55/25"),
+                     ("58/137", "https://undocs.org/en/A/RES/58/137"), ("59/166", "https://undocs.org/en/A/RES/59/166")]
+    assert text_of(containers[0].find("a:p", NS)) == seeded["rev1"].paragraphs.get(order=1).text
     # Operative 3 urges ratifying the Convention (¹ resolution 55/25, annex I) and its Protocol (² annex II);
     # operative 4 the Optional Protocol (³), CEDAW (⁷) and the 1956 Convention (⁴), in that order.
     assert [n.get("marker") for n in paragraphs[2].iter(A + "authorialNote")] == ["1", "2"]

@@ -16,6 +16,7 @@ unxml-ga-resolutions/):
   paragraph whose ``name`` is its lead phrase, its sub-paragraphs as a ``blockList``;
 * ``mainBody``: one ``paragraph`` per operative paragraph with ``num``, its sub-paragraphs as
   ``list``/``intro``/``point``;
+* cited resolutions and documents as ``<a href="https://undocs.org/en/...">``, the UN's own links;
 * footnotes as ``authorialNote`` (marker, placement bottom) at the end of the first paragraph that refers
   to them, ``noteRef`` at later references; a footnote no paragraph refers to is kept in ``meta/notes``.
 
@@ -88,6 +89,48 @@ def _sponsor_list(sponsorships) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
 
+UNDOCS = "https://undocs.org/en/"
+_RESOLUTION_KEY = re.compile(r"resolution:([AES]):(.+)")
+
+
+def citation_href(citation) -> str | None:
+    """The UN's own link for a cited resolution or document (as DGACM's files link them); None for the rest."""
+    if citation.kind == "document" and citation.symbol:
+        return UNDOCS + citation.symbol.replace(" ", "")
+    match = _RESOLUTION_KEY.fullmatch(citation.target_key or "")
+    if citation.kind == "resolution" and match:
+        return f"{UNDOCS}{match.group(1)}/RES/{match.group(2)}"
+    return None
+
+
+def _linked(parent, text: str, citations, start_child=None) -> None:
+    """Append ``text`` to ``parent`` with each citation found in it (in order) as <a href>, like the UN's files."""
+    spans, position = [], 0
+    for citation in citations:
+        href = citation_href(citation)
+        at = text.find(citation.raw_text, position) if href and citation.raw_text else -1
+        if at >= 0:
+            spans.append((at, at + len(citation.raw_text), href))
+            position = at + len(citation.raw_text)
+    cursor = 0
+    last = start_child
+    for begin, end, href in spans:
+        _append_text(parent, last, text[cursor:begin])
+        link = E.a(_clean(text[begin:end]), href=href)
+        parent.append(link)
+        last, cursor = link, end
+    _append_text(parent, last, text[cursor:])
+
+
+def _append_text(parent, last, text: str) -> None:
+    if not text:
+        return
+    if last is None:
+        parent.text = (parent.text or "") + _clean(text)
+    else:
+        last.tail = (last.tail or "") + _clean(text)
+
+
 class _Notes:
     """Places each footnote once (authorialNote), later references as noteRef."""
 
@@ -108,21 +151,26 @@ class _Notes:
                 out.append(E.noteRef(marker=_clean(note.marker), placement="bottom", href=f"#{eid}"))
             else:
                 self.placed.add(note.pk)
-                out.append(E.authorialNote(E.p(_clean(note.text)), marker=_clean(note.marker), placement="bottom",
-                                           eId=eid))
+                out.append(E.authorialNote(note_p(note), marker=_clean(note.marker), placement="bottom", eId=eid))
         return out
 
 
+def note_p(note):
+    p = E.p()
+    _linked(p, note.text, getattr(note, "citation_list", []))
+    return p
+
+
 def _text_p(view: ParagraphView, notes: _Notes, *, italic_lead: bool = True, tag: str = "p"):
-    """A <p> with the lead in italics (as the UN prints and marks it) and the paragraph's footnotes at its end."""
+    """A <p> with the lead in italics (as the UN prints and marks it), citations linked, footnotes at its end."""
     p = getattr(E, tag)()
-    lead, text = view.paragraph.lead, _clean(view.paragraph.text)
+    lead, text = view.paragraph.lead, view.paragraph.text
+    start = None
     if italic_lead and lead and text.startswith(lead):
-        span = E.span(_clean(lead), **{"class": "italic"})
-        span.tail = text[len(lead):]
-        p.append(span)
-    else:
-        p.text = text
+        start = E.span(_clean(lead), **{"class": "italic"})
+        p.append(start)
+        text = text[len(lead):]
+    _linked(p, text, view.citations, start)
     for element in notes.elements(view.paragraph.footnote_refs):
         p.append(element)
     return p
@@ -235,7 +283,7 @@ def document_akn_tree(document: Document) -> etree._Element:
         E.references(*references, source=f"#{ARCHIVE}"),
     ]
     if unplaced:
-        meta_children.append(E.notes(*[E.note(E.p(_clean(n.text)), marker=_clean(n.marker),
+        meta_children.append(E.notes(*[E.note(note_p(n), marker=_clean(n.marker),
                                               eId=f"authorialNote_{n.order}") for n in unplaced],
                                      source=f"#{ARCHIVE}"))
 

@@ -23,7 +23,7 @@ from resolutions import search
 from resolutions.citations.keys import normalise_symbol
 from resolutions.exports import akn, json_export, search_export, text_export
 from resolutions.filters import DocumentFilter, ParagraphFilter
-from resolutions.models import AgendaItem, Citation, Document, MemberState, Paragraph, Series
+from resolutions.models import Citation, Document, MemberState, Paragraph, Series
 from resolutions.selectors import browse, documents as document_selectors, lineage
 
 from . import serializers as s

@@ -1,5 +1,6 @@
 """The read-only JSON API on the seeds: documents, states, agenda items, series, search with facets, comparison,
 conditional GETs, throttling, the OpenAPI schema and its documentation page."""
+import base64
 import re
 
 import pytest
@@ -164,6 +165,14 @@ def test_anonymous_clients_are_throttled_staff_are_not(seeded, client, db, monke
     client.force_login(staff)
     for _ in range(6):
         get(client, "/api/agenda-items/")
+    # A script sends staff credentials with each request (HTTP Basic over HTTPS), no session.
+    client.logout()
+    staff.set_password("correct horse battery staple")
+    staff.save()
+    credentials = base64.b64encode(b"staff:correct horse battery staple").decode()
+    for _ in range(4):
+        get(client, "/api/agenda-items/", HTTP_AUTHORIZATION=f"Basic {credentials}")
+    get(client, "/api/agenda-items/", 429)
 
 
 def test_schema_validates_and_declares_throttling(seeded, client, db):

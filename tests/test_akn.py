@@ -173,3 +173,28 @@ def test_the_uns_files_validate_with_the_same_schema(corpus_dir):
     assert akn.validate(path.read_bytes()) == []
     broken = path.read_bytes().replace(b"<mainBody>", b"<mainBody><bogus/>", 1)
     assert akn.validate(broken)
+
+
+def test_sparse_and_odd_documents_still_validate(db):
+    """A document with nothing but a title, and one with control characters and a committee named like the body."""
+    from resolutions.models import Footnote, Paragraph, Sponsorship
+
+    bare = Document.objects.create(title="Untitled draft")
+    assert akn.validate(akn.document_akn(bare)) == []
+    odd = Document.objects.create(symbol="A/RES/80/1", symbol_key="A/RES/80/1", body="General Assembly",
+                                  committee="GA", title="Odd\x0b title \x01", preamble_subject="")
+    Paragraph.objects.create(document=odd, order=1, kind="operative", number="1", text="Decides\x0c to act;",
+                             footnote_refs=["1", "1", "9"])
+    Footnote.objects.create(document=odd, order=1, marker="1", text="Resolution 79/1.")
+    Footnote.objects.create(document=odd, order=2, marker="2", text="Referred to nowhere.")
+    Sponsorship.objects.create(document=odd, order=1, name_as_printed="Atlantis")
+    root = tree(odd)
+    assert akn.validate(etree.tostring(root)) == []
+    # An adopted resolution: the UN's own number form, and an 'adopted' step.
+    assert root.find("a:statement", NS).get("name") == "resolution"
+    assert root.find(".//a:FRBRWork/a:FRBRnumber", NS).get("value") == "80-1"
+    assert root.find(".//a:workflow/a:step[@outcome='adopted']", NS) is not None
+    # The note referred to twice is given once, then referred to; the note referred to nowhere is kept in meta.
+    assert len(root.findall(".//a:authorialNote", NS)) == 1 and len(root.findall(".//a:noteRef", NS)) == 1
+    assert root.find(".//a:meta/a:notes/a:note/a:p", NS).text == "Referred to nowhere."
+    assert root.find(".//a:TLCOrganization[@eId='sponsor_1']", NS).get("href").endswith("/unknown")

@@ -228,6 +228,8 @@ def document_akn_tree(document: Document) -> etree._Element:
     unplaced = [note for note in page.footnotes if note.pk not in notes.placed]
 
     committee_ref = _camel(d.committee) if d.committee else None
+    if committee_ref in (ARCHIVE, body_ref, "symbol", "author", "editor") or (committee_ref or "").startswith("sponsor"):
+        committee_ref = f"committee_{committee_ref}"  # eIds must be unique
     references = [
         E.TLCOrganization(eId=ARCHIVE, href="/akn/ontology/organization/un/resolutionsArchive",
                           showAs="UN Resolutions Archive"),

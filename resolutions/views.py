@@ -90,6 +90,7 @@ def search_page(request):
                       "next": _url(params, page=result.page + 1) if result.page < result.pages else None},
         "suggestion_urls": [(s, _url(params, q=s)) for s in result.suggestions],
         "first_rank": (result.page - 1) * search.PAGE_SIZE + 1,
+        "missing_symbol": query.symbol,   # looked like a symbol, but no document has it (else we redirected)
     }
     return render(request, "resolutions/search.html", context)
 

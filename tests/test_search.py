@@ -154,6 +154,12 @@ def test_typing_a_symbol_goes_to_the_document(archive, client, typed):
     assert response["Location"] == archive["A/C.3/61/L.7/Rev.1"].get_absolute_url()
 
 
+def test_a_symbol_not_in_the_archive_says_so_and_searches(archive, client):
+    # A/RES/55/25 is cited by the seeds ('its resolutions 55/25 ...') but is not itself in the archive.
+    response, _ = hits(client, q="a/res/55/25")
+    assert "No document with the symbol A/RES/55/25 is in the archive" in response.content.decode()
+
+
 def test_a_misspelled_word_suggests_the_archives_word(archive, client):
     response, result = hits(client, q="coordinaton")
     assert "coordination" in result.suggestions

@@ -234,3 +234,11 @@ def test_search_page_query_count_does_not_grow_with_results(archive, client, dja
     assert many_queries <= few_queries
     with django_assert_max_num_queries(16):
         client.get(SEARCH, {"q": "trafficking", "mode": "paragraphs", "sponsor": "belarus", "kind": "operative"})
+
+
+@pytest.mark.parametrize("params", [{"year": "0"}, {"year": "-5"}, {"session": "99999999999999"},
+                                    {"agenda": "99999999999999999999999"}, {"year": "abc"}, {"page": "-3"},
+                                    {"page": "99999999999"}, {"sort": "nonsense", "mode": "nonsense"}])
+def test_out_of_range_filters_are_ignored_with_a_message_never_an_error(db, client, params):
+    response = client.get(SEARCH, {"q": "trafficking", **params})
+    assert response.status_code == 200

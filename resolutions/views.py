@@ -4,6 +4,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse
+from django.utils.http import content_disposition_header
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
@@ -11,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from resolutions import search
 from resolutions.filters import DocumentFilter, ParagraphFilter
 from resolutions.models import Document, MemberState, Paragraph, SourceFile
-from resolutions.selectors import browse, documents
+from resolutions.selectors import browse, documents, sources
 
 FILTER_PARAMS = ["body", "session", "year", "committee", "agenda", "sponsor", "type", "kind", "lead"]
 FILTER_TITLES = {"body": "Body", "session": "Session", "year": "Year", "committee": "Committee",
@@ -106,19 +107,15 @@ def document_detail(request, pk):
 
 @require_safe
 def source_download(request, pk):
-    """The original upload, byte for byte, under its original name."""
-    try:
-        source = SourceFile.objects.get(pk=pk, document__isnull=False)
-    except SourceFile.DoesNotExist:
+    """The original upload of a document, byte for byte, under its original name (the admin's download
+    also serves failed uploads; the public one only files that became documents)."""
+    if not SourceFile.objects.filter(pk=pk, document__isnull=False).exists():
         raise Http404("No such source file.")
-    response = HttpResponse(bytes(source.content), content_type=source.media_type or "application/octet-stream")
-    response["Content-Disposition"] = f'attachment; filename="{_safe_filename(source.original_name)}"'
+    name, media_type, content = sources.source_file_download(pk)
+    response = HttpResponse(content, content_type=media_type)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
     response["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-def _safe_filename(name: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in "._- " else "_" for ch in name)[:150] or "document"
 
 
 @require_safe

@@ -395,3 +395,20 @@ def build_html(spec: Spec, footnote_style: str = "div") -> bytes:
         out.append(f'<ol>{"".join(items)}</ol>')
     out.append("<script>document.write('<p>1. Injected</p>')</script></body></html>")
     return "\n".join(out).encode("utf-8")
+
+
+def parse_damaged(data, built: bytes, filename: str) -> None:
+    """Overwrite a few random bytes of a built file and cut it short, then parse: a result or a ParseError
+    with a message, never anything else (``data`` is hypothesis's ``st.data()``)."""
+    from hypothesis import strategies as st
+
+    from resolutions.parser import ParseError, parse
+
+    damaged = bytearray(built)
+    for _ in range(data.draw(st.integers(1, 12))):
+        damaged[data.draw(st.integers(0, len(damaged) - 1))] = data.draw(st.integers(0, 255))
+    cut = data.draw(st.integers(len(damaged) // 4, len(damaged)))
+    try:
+        parse(bytes(damaged[:cut]), filename)
+    except ParseError as error:
+        assert str(error)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from resolutions.parser import ParseError, parse
 from resolutions.parser.extract_pdf import extract_pdf
-from tests.builders import build_pdf, describe_markdown
+from tests.builders import build_pdf, describe_markdown, parse_damaged
 from tests.conftest import seed_path
 
 SAMPLES = "gatenlp-unga-samples/sample-docs"
@@ -227,14 +227,7 @@ def BUILT_PDF() -> bytes:  # noqa: N802 - built once, read by the property test
 @given(data=st.data())
 def test_damaged_pdf_gives_a_result_or_a_parse_error(data):
     """Bytes of a built file with random bytes overwritten or cut off: never anything but ParseError."""
-    original = bytearray(BUILT_PDF())
-    for _ in range(data.draw(st.integers(1, 12))):
-        original[data.draw(st.integers(0, len(original) - 1))] = data.draw(st.integers(0, 255))
-    cut = data.draw(st.integers(len(original) // 4, len(original)))
-    try:
-        parse(bytes(original[:cut]), "x.pdf")
-    except ParseError as error:
-        assert str(error)
+    parse_damaged(data, BUILT_PDF(), "x.pdf")
 
 
 def test_small_numbers_on_the_footnote_baseline_stay_text():

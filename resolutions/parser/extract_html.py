@@ -140,32 +140,48 @@ def split_footnotes(root) -> list[Footnote]:
     return notes
 
 
+class _InlineState:
+    """Italic and superscript depth while walking a tree with iterwalk, and the text pieces collected so far.
+
+    Shared by the walk of one footnote element and the walk of the whole page."""
+
+    def __init__(self, root):
+        self.root = root
+        self.italic = 0
+        self.sup = 0
+        self.pieces: list[tuple[str, bool, bool]] = []
+
+    def start(self, node, tag: str) -> None:
+        if _italic(node, tag):
+            self.italic += 1
+        if _superscript(node, tag):
+            self.sup += 1
+        if tag == "br":
+            self.pieces.append(("\n", False, False))
+        if node.text:
+            self.pieces.append((node.text, self.italic > 0, self.sup > 0))
+
+    def end(self, node, tag: str) -> None:
+        if _italic(node, tag):
+            self.italic -= 1
+        if _superscript(node, tag):
+            self.sup -= 1
+        if node.tail and node is not self.root:
+            self.pieces.append((node.tail, self.italic > 0, self.sup > 0))
+
+
 def inline_pieces(element) -> list[tuple[str, bool, bool]]:
     """Read: one element.  Write: its text as (text, italic, superscript) pieces, in order, without recursion."""
     from lxml import etree
 
-    pieces: list[tuple[str, bool, bool]] = []
-    italic = 0
-    sup = 0
+    state = _InlineState(element)
     for event, node in etree.iterwalk(element, events=("start", "end")):
         tag = node.tag.lower() if isinstance(node.tag, str) else ""
         if event == "start":
-            if _italic(node, tag):
-                italic += 1
-            if _superscript(node, tag):
-                sup += 1
-            if tag == "br":
-                pieces.append(("\n", False, False))
-            if node.text:
-                pieces.append((node.text, italic > 0, sup > 0))
+            state.start(node, tag)
         else:
-            if _italic(node, tag):
-                italic -= 1
-            if _superscript(node, tag):
-                sup -= 1
-            if node is not element and node.tail:
-                pieces.append((node.tail, italic > 0, sup > 0))
-    return pieces
+            state.end(node, tag)
+    return state.pieces
 
 
 def render_pieces(pieces: list[tuple[str, bool, bool]]) -> str:
@@ -202,9 +218,8 @@ def html_blocks(root) -> list[str]:
     from lxml import etree
 
     blocks: list[str] = []
-    pieces: list[tuple[str, bool, bool]] = []
-    italic = 0
-    sup = 0
+    inline = _InlineState(root)
+    pieces = inline.pieces
     state = {"pending": "", "heading": 0}
     counters: list[list] = []          # open lists: [tag, next number]
 
@@ -236,14 +251,7 @@ def html_blocks(root) -> list[str]:
                 if tag in ("ol", "ul"):
                     start = node.get("start", "1")
                     counters.append([tag, int(start) if start.lstrip("-").isdigit() else 1])
-            if _italic(node, tag):
-                italic += 1
-            if _superscript(node, tag):
-                sup += 1
-            if tag == "br":
-                pieces.append(("\n", False, False))
-            if node.text:
-                pieces.append((node.text, italic > 0, sup > 0))
+            inline.start(node, tag)
         else:
             if block:
                 flush()
@@ -251,12 +259,7 @@ def html_blocks(root) -> list[str]:
                     state["heading"] = 0
                 if tag in ("ol", "ul") and counters:
                     counters.pop()
-            if _italic(node, tag):
-                italic -= 1
-            if _superscript(node, tag):
-                sup -= 1
-            if node.tail and node is not root:
-                pieces.append((node.tail, italic > 0, sup > 0))
+            inline.end(node, tag)
     flush()
     return blocks
 

@@ -54,12 +54,16 @@ class Document(models.Model):
     # Document-level weighted vector (title/symbol A, operative B, preambular C, footnotes D),
     # written by the search module after each ingestion: see resolutions/search.py.
     search_vector = SearchVectorField(null=True, editable=False)
+    # LSH band hashes of the whole text (resolutions.similarity.document_bands): the same text uploaded
+    # in another format is found among the few documents sharing a band, whatever the archive's size.
+    text_bands = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-date", "symbol"]
-        indexes = [GinIndex(fields=["search_vector"], name="document_search_gin")]
+        indexes = [GinIndex(fields=["search_vector"], name="document_search_gin"),
+                   GinIndex(fields=["text_bands"], name="document_text_bands_gin")]
 
     def __str__(self):
         return self.symbol or self.title[:80] or f"Document {self.pk}"

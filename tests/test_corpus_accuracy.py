@@ -20,7 +20,6 @@ THRESHOLD = 0.95
 BELOW_THRESHOLD = {
     ("railcar-ga80", "leads"): 0.833,
     ("railcar-ga80", "sub-paragraphs"): 0.833,
-    ("railcar-ga80", "footnotes"): 0.667,
     ("cr-unsc-gold", "paragraph count"): 0.5,
     ("cr-unsc-gold", "leads"): 0.0,
     ("akn-rendered", "paragraph count"): 0.912,

@@ -68,10 +68,51 @@ def normalise_unicode(text: str) -> str:
     text = re.sub(r"\$\^\{\^?\{?(\d{1,3})\}?\\?\}?\s*([^$\n]*)\$", r"<sup>\1</sup> \2", text)
     text = re.sub(r"\$\^\{?(\d{1,3})\}?\$", r"<sup>\1</sup>", text)
     text = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}", lambda m: f"<sup>{m.group(0).translate(SUPERSCRIPT_DIGITS)}</sup>", text)
+    text = join_footnote_definitions(text)
     text = re.sub(r"(?m)^\[\^(\d{1,3})\]:[ ]?", r"<sup>\1</sup> ", text)  # a markdown footnote definition
     text = re.sub(r"\[\^(\d{1,3})\]", r"<sup>\1</sup>", text)
     text = re.sub(r"<sup>\s*(\d{1,3})\s*</sup>", r"<sup>\1</sup>", text)
     return text
+
+
+MD_DEFINITION = re.compile(r"\[\^(\d{1,4})\]:[ ]?(.*)")
+
+
+def join_footnote_definitions(text: str) -> str:
+    """Read and write: text.  A markdown footnote definition wrapped over several lines becomes one line.
+
+    ``[^2]: Report of the ... Developing`` followed by ``    Countries and ...`` is one footnote (markdown's
+    rule: continuation lines are indented); without this the structuring step, which ends a footnote at an
+    indented line as plain-text footnote areas need, would cut the note at its first line.  A converter
+    also misreads a wrapped line that starts with a number as a definition of its own, right under the
+    note it continues: ``[^10]: ... Cairo, 5-13 September`` then ``[^1994]: (United Nations ...``, or
+    ``[^2]: ... as from`` then ``[^7]: February 1984.``.  Such a line (four digits, or not the next
+    marker after a note that has not ended with a full stop) joins the note above.  Hyphens are repaired.
+    """
+    if "[^" not in text:
+        return text
+    out: list[str] = []
+    note: TextBuilder | None = None
+    marker = 0
+    for line in text.split("\n"):
+        definition = MD_DEFINITION.fullmatch(line)
+        if note is not None and line[:2] == "  " and line.strip():
+            note.add(line)
+            continue
+        if note is not None and definition and (
+                len(definition.group(1)) == 4 or (int(definition.group(1)) != marker + 1 and not note.endswith("."))):
+            note.add(f"{definition.group(1)} {definition.group(2)}")
+            continue
+        if note is not None:
+            out.append(f"[^{marker}]: {note.text}")
+            note = None
+        if definition and len(definition.group(1)) <= 3:
+            marker, note = int(definition.group(1)), TextBuilder(definition.group(2))
+            continue
+        out.append(line)
+    if note is not None:
+        out.append(f"[^{marker}]: {note.text}")
+    return "\n".join(out)
 
 
 def split_front_matter(text: str) -> tuple[str, dict]:

@@ -1,0 +1,58 @@
+"""Footnotes on real documents: whole texts, however the source wraps or breaks them.
+
+Expectations are read from the documents themselves (the footnote as printed in the UN's PDF and its
+Markdown conversion), never from the parser's output.
+"""
+from resolutions.parser.pipeline import parse
+from resolutions.parser.text_stages import join_footnote_definitions
+
+RAILCAR = "railcar-ga80-text/documents/ga-res-80"
+
+
+def _notes(corpus_dir, name):
+    path = corpus_dir / RAILCAR / name
+    return {f.marker: f.text for f in parse(path.read_bytes(), path.name).footnotes}
+
+
+def test_railcar_footnote_keeps_its_indented_continuation_lines(corpus_dir):
+    notes = _notes(corpus_dir, "A_RES_80_3.md")
+    assert notes["2"] == (
+        "Report of the International Ministerial Conference of Landlocked and Transit Developing Countries and "
+        "Donor Countries and International Financial and Development Institutions on Transit Transport "
+        "Cooperation, Almaty, Kazakhstan, 28 and 29 August 2003 (A/CONF.202/3), annex I.")
+    assert notes["14"].endswith("(United Nations publication, Sales No. E.02.II.A.7), chap. I, resolution 1, annex.")
+    assert notes["16"] == "Resolution 79/1."
+    assert len(notes) == 16
+
+
+def test_railcar_footnote_continuation_does_not_leak_into_the_body(corpus_dir):
+    path = corpus_dir / RAILCAR / "A_RES_80_7.md"
+    doc = parse(path.read_bytes(), path.name)
+    notes = {f.marker: f.text for f in doc.footnotes}
+    assert notes["2"].startswith("See International Atomic Energy Agency, Resolutions Adopted")
+    assert notes["2"].endswith("information regarding their adoption.")
+    assert notes["3"].endswith("entitled “Restoration of the Sovereign Equality of Member States in the IAEA”.")
+    assert not any("regarding their adoption" in p.text for p in doc.paragraphs)
+
+
+def test_a_wrapped_line_misread_as_a_year_footnote_joins_the_note_above(corpus_dir):
+    # The conversion turned the line '1994 (United Nations publication, ...' into a definition '[^1994]:'.
+    notes = _notes(corpus_dir, "A_RES_80_10.md")
+    assert notes["10"] == ("Report of the International Conference on Population and Development, Cairo, "
+                           "5–13 September 1994 (United Nations publication, Sales No. E.95.XIII.18), chap. I, "
+                           "resolution 1, annex.")
+    assert "1994" not in notes
+
+
+def test_a_wrapped_line_misread_as_an_out_of_sequence_footnote_joins_the_note_above(corpus_dir):
+    # '[^2]: ... as from' then '[^7]: February 1984.'; the real footnote 7 comes later.
+    notes = _notes(corpus_dir, "A_RES_80_18.md")
+    assert notes["2"] == ("The Committee on Disarmament was redesignated the Conference on Disarmament as from "
+                          "7 February 1984.")
+    assert notes["7"] == "See A/57/759-S/2003/332, annex I."
+
+
+def test_join_footnote_definitions_keeps_separate_notes_apart():
+    text = "[^1]: First note.\n[^2]: Second note, wrapped\n    over two lines.\n\nBody text."
+    assert join_footnote_definitions(text).split("\n") == [
+        "[^1]: First note.", "[^2]: Second note, wrapped over two lines.", "", "Body text."]

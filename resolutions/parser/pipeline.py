@@ -210,15 +210,39 @@ def title_from_hints(printed: str | None, catalogued: str | None) -> str | None:
     """Read: the title printed in the text and a catalogue title (front matter).  Write: the title to keep.
 
     The printed title wins, unless it is missing or a cut-off start of the catalogue title (a title line
-    wrapped in the PDF and lost in conversion).  The catalogue's ' :' separators become ': '."""
+    wrapped in the PDF and lost in conversion): then the catalogue's remaining words complete it.  The
+    catalogue writes ordinals as figures ('the 4th special session', 'the 80th session') where the UN
+    prints words ('fourth'), so the two are compared with ordinals spelt out.  The catalogue's ' :'
+    separators become ': '."""
     if not catalogued:
         return printed
     catalogued = re.sub(r"\s+:", ":", catalogued.replace('\\"', '"')).rstrip(" :/").strip()
     if not printed:
         return catalogued or None
-    if len(_plain(catalogued)) > len(_plain(printed)) and _plain(catalogued).startswith(_plain(printed)):
-        return printed + catalogued[len(printed):] if catalogued.lower().startswith(printed.lower()) else catalogued
+    wanted = _plain(_spell_ordinals(printed))
+    words = catalogued.split()[:200]
+    for count in range(1, len(words)):
+        start = _plain(_spell_ordinals(" ".join(words[:count])))
+        if start == wanted:
+            return f"{printed} {' '.join(words[count:])}"
+        if len(start) > len(wanted):
+            break
     return printed
+
+
+def _spell_ordinals(text: str) -> str:
+    """'the 4th special session' -> 'the fourth special session' (1st to 99th)."""
+    return re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", lambda m: ORDINALS.get(int(m.group(1)), m.group(0)), text)
+
+
+_UNIT_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_TEEN_WORDS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+               "eighteenth", "nineteenth"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+ORDINALS = {n + 1: w for n, w in enumerate(_UNIT_WORDS)} | {n + 10: w for n, w in enumerate(_TEEN_WORDS)}
+for _n, _tens in enumerate(_TENS):
+    ORDINALS[20 + 10 * _n] = _tens[:-1] + "ieth"
+    ORDINALS.update({20 + 10 * _n + u + 1: f"{_tens}-{w}" for u, w in enumerate(_UNIT_WORDS)})
 
 
 def _plain(text: str) -> str:

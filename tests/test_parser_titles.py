@@ -2,7 +2,9 @@
 
 Expected titles are the ones the UN prints (the resolution's PDF heading, the AKN <docTitle>).
 """
-from resolutions.parser.pipeline import parse, title_from_hints
+from resolutions.parser.document import Footnote
+from resolutions.parser.pipeline import parse, title_from_hints, title_without_marker
+from tests.gold import render_akn
 
 
 def test_title_line_lost_in_conversion_is_completed_from_the_catalogue_title(corpus_dir):
@@ -24,3 +26,22 @@ def test_catalogue_title_that_does_not_continue_the_printed_one_is_ignored():
         "Participation by the State of Palestine during the eightieth session"
     assert title_from_hints("Oceans and the law of the sea", "Sustainable fisheries :") == \
         "Oceans and the law of the sea"
+
+
+def test_footnote_marker_on_the_title_is_not_part_of_it(corpus_dir):
+    # A/RES/ES-10/24: the title carries footnote 1 ('All references to the Occupied Palestinian Territory ...').
+    path = corpus_dir / "unxml-ga-resolutions/ES-10session/English/A_RES_ES-10_24-2417298E.xml"
+    doc = parse(render_akn(path).encode("utf-8"), "A_RES_ES-10_24.txt")
+    assert doc.title == (
+        "Advisory opinion of the International Court of Justice on the legal consequences arising from "
+        "Israel's policies and practices in the Occupied Palestinian Territory, including East Jerusalem, and "
+        "from the illegality of Israel's continued presence in the Occupied Palestinian Territory")
+    notes = {note.marker: note.text for note in doc.footnotes}
+    assert notes["1"].startswith("All references to the Occupied Palestinian Territory in the text refer to")
+
+
+def test_trailing_number_stays_when_the_document_has_no_such_footnote():
+    notes = [Footnote(marker="1", text="A note.")]
+    assert title_without_marker("Follow-up to Habitat 3", notes) == "Follow-up to Habitat 3"
+    assert title_without_marker("Occupied Palestinian Territory1", notes) == "Occupied Palestinian Territory"
+    assert title_without_marker("Occupied Palestinian Territory<sup>1</sup>", []) == "Occupied Palestinian Territory"

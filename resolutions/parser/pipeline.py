@@ -151,13 +151,13 @@ def structure(extraction: Extraction) -> ParsedDocument:
     doc.preamble_subject = subject
     read_front_matter(extraction.hints, doc)
     read_header(header, doc, facts)
-    doc.title = title_from_hints(doc.title, extraction.hints.get("title"))
+    doc.title = title_without_marker(title_from_hints(doc.title, extraction.hints.get("title")), footnotes)
     doc.body = doc.body or subject[len("The "):]
     body = drop_running_titles(body, [doc.title, extraction.hints.get("title")])
     vocabulary = word_vocabulary(body)
     raws, warnings = segment(body, vocabulary, blocks_are_paragraphs=extraction.paragraphs_known)
     doc.warnings.extend(warnings)
-    doc.paragraphs, warnings = build_paragraphs(raws)
+    doc.paragraphs, warnings = build_paragraphs(raws, doc.body)
     doc.warnings.extend(warnings)
     if not doc.paragraphs:
         raise ParseError("No paragraphs were found after the subject line.")
@@ -228,6 +228,25 @@ def title_from_hints(printed: str | None, catalogued: str | None) -> str | None:
         if len(start) > len(wanted):
             break
     return printed
+
+
+TITLE_END_MARKER = re.compile(r"(.{0,2000}?[A-Za-z)\]”’\"'])[ ]?(\d{1,3})")
+
+
+def title_without_marker(title: str | None, footnotes: list[Footnote]) -> str | None:
+    """Read: the title and the document's footnotes.  Write: the title without footnote markers.
+
+    A marker on the title ('... Occupied Palestinian Territory 1', glued 'Territory1', or
+    '<sup>1</sup>') calls the footnote printed under the title; it belongs to that footnote, not to the
+    title's words.  A plain trailing number is taken for a marker only when the document has that footnote.
+    """
+    if not title:
+        return title
+    title = re.sub(r"\s*<sup>\d{1,3}</sup>", "", title).strip()
+    trailing = TITLE_END_MARKER.fullmatch(title)
+    if trailing and trailing.group(2) in {note.marker for note in footnotes}:
+        title = trailing.group(1)
+    return title
 
 
 def _spell_ordinals(text: str) -> str:

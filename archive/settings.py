@@ -127,6 +127,18 @@ else:
 
     DATABASES = {"default": embedded_database_settings()}
 
+# Read replicas (archive/db_router.py): DATABASE_REPLICA_URLS, comma-separated URLs read like DATABASE_URL,
+# adds the aliases replica_1..N; public reads by anonymous visitors go to a replica, everything else
+# (writes, transactions, staff, admin, ingestion, the task queue) to default. Unset: nothing changes.
+from archive.db_router import replica_databases  # noqa: E402
+
+_replicas = replica_databases(os.environ.get("DATABASE_REPLICA_URLS", ""))
+if _replicas:
+    DATABASES.update(_replicas)
+    DATABASE_ROUTERS = ["archive.db_router.ReplicaRouter"]
+    MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+                      "archive.db_router.ReplicaReadsMiddleware")
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -84,12 +84,12 @@ def shingles(tokens: list[str], size: int = SHINGLE_SIZE) -> set[str]:
     return {" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)}
 
 
-@lru_cache(maxsize=1)
-def _template():
+@lru_cache(maxsize=4)
+def _template(num_perm: int = NUM_PERM):
     """One MinHash whose permutations every signature shares (generating them is the costly part)."""
     from datasketch import MinHash
 
-    return MinHash(num_perm=NUM_PERM, seed=1)
+    return MinHash(num_perm=num_perm, seed=1)
 
 
 def minhash(shingle_set: set[str]):
@@ -110,13 +110,67 @@ def band_hashes(text: str, bands: int = BANDS, rows: int = ROWS) -> list[int]:
     shingle_set = shingles(words(text))
     if not shingle_set:
         return []
-    values = minhash(shingle_set).hashvalues
+    return _band_digests(minhash(shingle_set).hashvalues, bands, rows)
+
+
+def _band_digests(values, bands: int, rows: int) -> list[int]:
     result = []
     for band in range(bands):
         chunk = values[band * rows:(band + 1) * rows]
         digest = hashlib.blake2b(band.to_bytes(2, "big") + chunk.tobytes(), digest_size=8).digest()
         result.append(int.from_bytes(digest, "big", signed=True))
     return result
+
+
+def _signatures(shingle_lists: list[list[str]], num_perm: int):
+    """MinHash values (one row per non-empty shingle list, and the indexes of those lists), vectorised.
+
+    The shingles of all lists are hashed (SHA-1, as datasketch does), permuted in
+    one numpy array operation and reduced per list with ``minimum.reduceat``,
+    instead of one MinHash object per text; the values are datasketch's (same
+    permutations and scheme; tests/test_lineage_similarity.py checks it).
+    """
+    import numpy as np
+    from datasketch.hashfunc import sha1_hash32
+    from datasketch.minhash import _SCHEME_WIDTHS, _fmix
+
+    template = _template(num_perm)
+    present = [i for i, shingle_list in enumerate(shingle_lists) if shingle_list]
+    if not present:
+        return None, present
+    starts, hashed = [], []
+    for i in present:
+        starts.append(len(hashed))
+        hashed.extend(sha1_hash32(s.encode("utf-8")) for s in shingle_lists[i])
+    a, b = template.permutations
+    hv = _fmix(template._hash_input_array(hashed).reshape(-1, 1), _SCHEME_WIDTHS[template.scheme])
+    minima = np.minimum.reduceat(hv * a + b, np.asarray(starts), axis=0)
+    return np.minimum(minima, template.hashvalues), present  # a fresh MinHash starts from hashvalues
+
+
+def band_hashes_many(texts: list[str], bands: int = BANDS, rows: int = ROWS) -> list[list[int]]:
+    """``[band_hashes(t) for t in texts]`` in one vectorised pass (bulk ingestion hashes a document at once)."""
+    results: list[list[int]] = [[] for _ in texts]
+    minima, present = _signatures([sorted(shingles(words(text))) for text in texts], bands * rows)
+    for row, i in enumerate(present):
+        results[i] = _band_digests(minima[row], bands, rows)
+    return results
+
+
+# The whole text's fingerprint, to find the same document uploaded in another format: 16 bands of 4 rows
+# over the word 2-grams of the whole text.  Two extractions of one text (seeds 000 and 001) share most
+# 2-grams (Jaccard ~0.8: found with probability 1 - (1 - 0.8^4)^16 > 0.999), while documents of other
+# topics (Jaccard < 0.1) share a band with probability < 0.002: the candidates stay few at any scale.
+DOCUMENT_BANDS = 16
+DOCUMENT_ROWS = 4
+
+
+def document_bands(texts: list[str]) -> list[int]:
+    """The LSH band hashes of a whole document's text (its paragraphs in order); [] when it has no words."""
+    tokens = [word for text in texts for word in words(text)]
+    minima, present = _signatures([sorted(shingles(tokens))] if tokens else [[]],
+                                  DOCUMENT_BANDS * DOCUMENT_ROWS)
+    return _band_digests(minima[0], DOCUMENT_BANDS, DOCUMENT_ROWS) if present else []
 
 
 def jaccard(a: str, b: str) -> float:

@@ -17,7 +17,7 @@ from resolutions.models import Document, DocumentLink, Paragraph, Series, Source
 from resolutions.selectors.lineage import paragraph_provenance, series_documents
 from resolutions.services.ingestion import ingest_file
 from resolutions.services.lineage import find_same_document, relink_all, title_key
-from resolutions.similarity import BANDS
+from resolutions.similarity import BANDS, DOCUMENT_BANDS, band_hashes, document_bands
 
 from .conftest import seed_path
 
@@ -101,8 +101,13 @@ def test_title_key_drops_draft_noise_and_punctuation():
 
 def test_every_paragraph_gets_its_bands():
     document = ingest("002")
-    bands = list(document.paragraphs.values_list("lsh_bands", flat=True))
-    assert bands and all(len(b) == BANDS for b in bands)
+    rows = list(document.paragraphs.order_by("order").values_list("text", "lsh_bands"))
+    assert rows and all(len(bands) == BANDS for _, bands in rows)
+    # Stored with the rows at insert: the same values as hashing each stored text on its own.
+    assert all(bands == band_hashes(text) for text, bands in rows)
+    document.refresh_from_db()
+    assert document.text_bands == document_bands([text for text, _ in rows])
+    assert len(document.text_bands) == DOCUMENT_BANDS
 
 
 def test_provenance_of_a_2013_paragraph_leads_back_to_2006(client, django_assert_max_num_queries):
@@ -137,11 +142,12 @@ def test_relink_recomputes_series_and_bands():
     for prefix in ("002", "000", "004"):
         ingest(prefix)
     Paragraph.objects.update(lsh_bands=[])
-    Document.objects.update(series=None)
+    Document.objects.update(series=None, text_bands=[])
     Series.objects.all().delete()
     counts = relink_all()
     assert counts["documents"] == 3 and counts["series"] == 1
     assert not Paragraph.objects.filter(lsh_bands=[]).exists()
+    assert not Document.objects.filter(text_bands=[]).exists()
     assert Document.objects.filter(series__isnull=False).count() == 3
 
 

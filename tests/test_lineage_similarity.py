@@ -4,7 +4,10 @@
 """
 from resolutions.similarity import (
     BANDS,
+    DOCUMENT_BANDS,
     band_hashes,
+    band_hashes_many,
+    document_bands,
     jaccard,
     phrase_similarity,
     text_similarity,
@@ -43,6 +46,25 @@ def test_band_hashes_are_signed_64_bit_and_deterministic():
     assert band_hashes(OP14_2006) == bands
     assert band_hashes(RAW_001) == band_hashes(MARKDOWN_000)
     assert band_hashes("  ") == []
+
+
+def test_bands_of_many_texts_at_once_equal_the_bands_of_each():
+    texts = [OP14_2006, "", OP7_2013, "Urges", OP10_2006, RAW_001, "  ", MARKDOWN_000]
+    assert band_hashes_many(texts) == [band_hashes(text) for text in texts]
+    assert band_hashes_many([]) == []
+
+
+def test_document_bands_find_one_text_in_two_extractions_and_not_another_text():
+    markdown_text = [MARKDOWN_000, OP14_2006, OP10_2006]
+    raw_text = [RAW_001, OP14_2006, OP10_2006]
+    fingerprint = document_bands(markdown_text)
+    assert len(set(fingerprint)) == DOCUMENT_BANDS
+    assert document_bands(raw_text) == fingerprint
+    # Same words, other paragraph breaks: one text.
+    assert document_bands([" ".join(raw_text)]) == fingerprint
+    # A text sharing only some of its 2-grams (Jaccard well under 0.5) shares no band.
+    assert not set(document_bands([OP7_2013])) & set(document_bands([MARKDOWN_000, OP10_2006]))
+    assert document_bands(["", " . "]) == []
 
 
 def test_near_duplicates_share_bands_and_unrelated_paragraphs_do_not():

@@ -52,6 +52,7 @@ from resolutions.parser import ParsedDocument, ParseError, detect_format, parse
 from resolutions.services import lineage
 from resolutions.services.citations import resolve_citations, resolve_pending_citations
 from resolutions.services.uploads import Upload, count_paths, iter_paths, sha256_hex
+from resolutions.similarity import band_hashes_many, document_bands
 
 logger = logging.getLogger(__name__)
 
@@ -265,10 +266,12 @@ def _store(source_file: SourceFile, parsed: ParsedDocument, filename: str, *, di
     if document is None and source_file.document_id:
         # This very file was stored before (a re-run): replace its own document, do not add a second one.
         document = Document.objects.select_for_update().filter(pk=source_file.document_id).first()
+    texts = lineage.stored_texts(parsed)
+    fingerprint = document_bands(texts)
     if document is None:
         # The same text already stored from another file (another format of it): one document, two source
         # files. Its non-empty metadata is kept, empty fields are filled from this file (lineage issue).
-        same = lineage.find_same_document(parsed)
+        same = lineage.find_same_document(parsed, fingerprint)
         if same is not None:
             document = Document.objects.select_for_update().get(pk=same.pk)
             fields = lineage.merge_into(document, fields)
@@ -299,11 +302,12 @@ def _store(source_file: SourceFile, parsed: ParsedDocument, filename: str, *, di
         document.edited = False
         _delete_parse(document)
     document.parse_warnings = warnings
+    document.text_bands = fingerprint
     document.save()
 
     _store_agenda_items(document, parsed)
     _store_sponsorships(document, parsed)
-    paragraph_rows = _store_paragraphs(document, parsed)
+    paragraph_rows = _store_paragraphs(document, parsed, band_hashes_many(texts))
     footnote_rows = _store_footnotes(document, parsed)
     _store_citations(document, parsed, paragraph_rows, footnote_rows)
 
@@ -385,20 +389,24 @@ def _store_sponsorships(document: Document, parsed: ParsedDocument) -> None:
     ])
 
 
-def _store_paragraphs(document: Document, parsed: ParsedDocument) -> list[Paragraph]:
-    """Top-level paragraphs in order, then their sub-paragraphs as child rows; ``order`` counts every row."""
+def _store_paragraphs(document: Document, parsed: ParsedDocument, bands: list[list[int]]) -> list[Paragraph]:
+    """Top-level paragraphs in order, then their sub-paragraphs as child rows; ``order`` counts every row.
+
+    ``bands`` are the rows' LSH band hashes in that order (``lineage.stored_texts``).
+    """
     top_level, children, order = [], [], 0
     for paragraph in parsed.paragraphs:
+        row = Paragraph(document=document, order=order + 1, kind=paragraph.kind,
+                        number=(paragraph.number or "")[:10], lead=(paragraph.lead or "")[:80], text=paragraph.text,
+                        footnote_refs=[str(ref)[:10] for ref in paragraph.footnote_refs], lsh_bands=bands[order])
         order += 1
-        row = Paragraph(document=document, order=order, kind=paragraph.kind, number=(paragraph.number or "")[:10],
-                        lead=(paragraph.lead or "")[:80], text=paragraph.text,
-                        footnote_refs=[str(ref)[:10] for ref in paragraph.footnote_refs])
         top_level.append(row)
         for sub in paragraph.subparagraphs:
-            order += 1
-            children.append((row, Paragraph(document=document, order=order, kind=paragraph.kind,
+            children.append((row, Paragraph(document=document, order=order + 1, kind=paragraph.kind,
                                             label=(sub.label or "")[:10], text=sub.text,
-                                            footnote_refs=[str(ref)[:10] for ref in sub.footnote_refs])))
+                                            footnote_refs=[str(ref)[:10] for ref in sub.footnote_refs],
+                                            lsh_bands=bands[order])))
+            order += 1
     Paragraph.objects.bulk_create(top_level)  # PostgreSQL returns the primary keys the children need
     for parent, child in children:
         child.parent = parent

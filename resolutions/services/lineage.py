@@ -9,22 +9,24 @@ Called by the ingestion service inside its transaction:
   empty fields from the new file, and ``keeps_stored_parse(document, parsed)``
   says whether the stored paragraphs, sponsors and footnotes stay (the new file
   only becomes another source file) or the new, richer parse replaces them;
-* ``after_ingest(document)`` after storing the paragraphs: LSH band hashes of
-  every paragraph (one bulk update), version links (revision, adopted from) and
-  the series.
+* ``after_ingest(document)`` after storing the paragraphs: version links
+  (revision, adopted from) and the series (the ingestion service stores the
+  LSH band hashes of every paragraph and of the whole text with the rows).
 
 ``relink_all()`` recomputes all of it for the whole archive (``manage.py relink``).
 """
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from django.db import connection
 from django.db.models import Count, Q
 from django.utils.text import slugify
 
 from resolutions.models import Document, DocumentLink, Paragraph, Series
-from resolutions.similarity import NEAR_DUPLICATE, band_hashes, text_similarity, words
+from resolutions.similarity import (NEAR_DUPLICATE, band_hashes_many, document_bands,
+                                    text_similarity, words)
 
 # Word-level similarity of two whole texts above which two files are one document.
 SAME_DOCUMENT = 0.9
@@ -44,24 +46,32 @@ _TITLE_NOISE = re.compile(
 
 
 def compute_bands(document: Document) -> int:
-    """Store the LSH band hashes of every paragraph of the document (one bulk update); returns the count."""
+    """Store the LSH band hashes of every paragraph and of the whole text (one bulk update); returns the count."""
     # Not through document.paragraphs: the related manager would fetch each row's deferred document_id
     # again (one query per paragraph).
-    rows = list(Paragraph.objects.filter(document_id=document.pk).only("id", "text"))
+    rows = list(Paragraph.objects.filter(document_id=document.pk).order_by("order").values_list("id", "text"))
+    texts = [text for _, text in rows]
     # psycopg 3 pipelines executemany: one round trip for all rows, where bulk_update's CASE over
     # arrays grows slow with long documents.
     with connection.cursor() as cursor:
         cursor.executemany("UPDATE resolutions_paragraph SET lsh_bands = %s WHERE id = %s",
-                           [(band_hashes(row.text), row.pk) for row in rows])
+                           [(bands, pk) for (pk, _), bands in zip(rows, band_hashes_many(texts))])
+        cursor.execute("UPDATE resolutions_document SET text_bands = %s WHERE id = %s",
+                       [document_bands(texts), document.pk])
     return len(rows)
 
 
-def _texts_of_parsed(parsed) -> list[str]:
+def stored_texts(parsed) -> list[str]:
+    """The parse's paragraph texts in the order the ingestion stores them: each paragraph, then its sub-paragraphs."""
     texts = []
     for paragraph in parsed.paragraphs:
         texts.append(paragraph.text)
         texts.extend(sub.text for sub in paragraph.subparagraphs)
-    return [t for t in texts if words(t)]
+    return texts
+
+
+def _texts_of_parsed(parsed) -> list[str]:
+    return [t for t in stored_texts(parsed) if words(t)]
 
 
 def paragraph_share(a_texts: list[str], b_texts: list[str], threshold: float = SAME_PARAGRAPH) -> float:
@@ -83,7 +93,7 @@ def _candidate_documents(texts: list[str], limit: int = 5, exclude: int | None =
     if len(texts) > CANDIDATE_SAMPLE:
         step = len(texts) / CANDIDATE_SAMPLE
         texts = [texts[int(i * step)] for i in range(CANDIDATE_SAMPLE)]
-    bands = sorted({band for text in texts for band in band_hashes(text)})
+    bands = sorted({band for text_bands in band_hashes_many(texts) for band in text_bands})
     if not bands:
         return []
     with connection.cursor() as cursor:
@@ -102,35 +112,65 @@ def _conflict(value_a, value_b) -> bool:
     return bool(value_a) and bool(value_b) and value_a != value_b
 
 
-def find_same_document(parsed) -> Document | None:
-    """The stored document holding the same text as this parse (another format of it), or None.
+def _iso_date(value) -> str | None:
+    try:
+        return date.fromisoformat(value).isoformat() if value else None
+    except (TypeError, ValueError):
+        return None
 
-    Candidates are the documents whose paragraphs share the most LSH bands with
-    the parse's paragraphs; a candidate is the same document when the whole
-    texts' words are nearly identical (word-level similarity >= SAME_DOCUMENT,
-    whatever the paragraph splitting of either extraction) and no metadata
-    contradicts it (a different symbol, body, session or date: a revision is
-    another document even when its text barely changed).  Measured on the seeds:
-    000 against 001 (raw text, other line breaks) 0.93 even with a rough
-    extraction; the other seed pairs 0.23-0.46.
+
+def _same_text_candidates(parsed, fingerprint: list[int], limit: int = 5) -> list[int]:
+    """Documents sharing a whole-text band with the parse whose metadata does not contradict it, best first.
+
+    The contradictions are checked in SQL (a different symbol, body, session or date: a revision is another
+    document even when its text barely changed), so near-identical revisions do not crowd out the one
+    candidate that matters.
     """
     from resolutions.citations.keys import normalise_symbol
 
+    if not fingerprint:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT id FROM resolutions_document
+             WHERE text_bands && %(bands)s::bigint[]
+               AND (%(symbol)s::text IS NULL OR symbol_key IS NULL OR symbol_key = %(symbol)s)
+               AND (%(body)s::text IS NULL OR body = '' OR body = %(body)s)
+               AND (%(session)s::int IS NULL OR session IS NULL OR session = %(session)s)
+               AND (%(date)s::date IS NULL OR date IS NULL OR date = %(date)s)
+             ORDER BY (SELECT count(*) FROM unnest(text_bands) AS band WHERE band = ANY(%(bands)s)) DESC, id
+             LIMIT %(limit)s
+            """,
+            {"bands": fingerprint, "symbol": normalise_symbol(parsed.symbol) if parsed.symbol else None,
+             "body": parsed.body or None, "session": parsed.session, "date": _iso_date(parsed.date),
+             "limit": limit})
+        return [row[0] for row in cursor.fetchall()]
+
+
+def find_same_document(parsed, fingerprint: list[int] | None = None) -> Document | None:
+    """The stored document holding the same text as this parse (another format of it), or None.
+
+    Candidates are the few documents sharing a band of the whole text's MinHash
+    (``Document.text_bands``, GIN-indexed) whose metadata does not contradict
+    the parse; a candidate is the same document when the whole texts' words are
+    nearly identical (word-level similarity >= SAME_DOCUMENT, whatever the
+    paragraph splitting of either extraction).  Measured on the seeds: 000
+    against 001 (raw text, other line breaks) 0.93 even with a rough
+    extraction; the other seed pairs 0.23-0.46.  ``fingerprint`` is the parse's
+    ``document_bands`` when the caller has it already.
+    """
     texts = _texts_of_parsed(parsed)
     if not texts:
         return None
-    symbol_key = normalise_symbol(parsed.symbol) if parsed.symbol else None
     whole = " ".join(texts)
-    for document_id in _candidate_documents(texts):
-        document = Document.objects.get(pk=document_id)
-        if (_conflict(symbol_key, document.symbol_key) or _conflict(parsed.body, document.body)
-                or _conflict(parsed.session, document.session)
-                or _conflict(parsed.date, document.date.isoformat() if document.date else None)):
-            continue
-        stored = " ".join(Paragraph.objects.filter(document_id=document.pk).order_by("order")
+    if fingerprint is None:
+        fingerprint = document_bands(texts)
+    for document_id in _same_text_candidates(parsed, fingerprint):
+        stored = " ".join(Paragraph.objects.filter(document_id=document_id).order_by("order")
                           .values_list("text", flat=True))
         if text_similarity(whole, stored) >= SAME_DOCUMENT:
-            return document
+            return Document.objects.get(pk=document_id)
     return None
 
 
@@ -320,8 +360,13 @@ def assign_series(document: Document) -> Series | None:
 
 
 def after_ingest(document: Document) -> None:
-    """Link a freshly stored document to its versions and series and compute its paragraphs' LSH bands."""
-    compute_bands(document)
+    """Link a freshly stored document to its versions and series.
+
+    The LSH bands of its paragraphs and of its whole text are written with the
+    rows themselves by the ingestion service (``Paragraph.lsh_bands`` at insert,
+    ``Document.text_bands``): an update afterwards would write every paragraph
+    row, and its full-text index entries, a second time.
+    """
     assign_series(document)
     link_versions(document)
 

@@ -27,12 +27,12 @@ import logging
 import mimetypes
 import sys
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, connections, transaction
 from django.utils import timezone
 
 from resolutions import search
@@ -268,6 +268,7 @@ def _store(source_file: SourceFile, parsed: ParsedDocument, filename: str, *, di
         document = Document.objects.select_for_update().filter(pk=source_file.document_id).first()
     texts = lineage.stored_texts(parsed)
     fingerprint = document_bands(texts)
+    lineage.lock_same_text(fingerprint)
     if document is None:
         # The same text already stored from another file (another format of it): one document, two source
         # files. Its non-empty metadata is kept, empty fields are filled from this file (lineage issue).
@@ -457,30 +458,64 @@ def ingest_upload(upload: Upload, *, uploaded_by=None, batch: str = "", discard_
 
 def ingest_paths(paths: Iterable, *, uploaded_by=None, batch: str | None = None, progress: bool = True,
                  on_outcome: Callable[[IngestionOutcome], None] | None = None,
-                 discard_edits: bool = False) -> list[IngestionOutcome]:
+                 discard_edits: bool = False, jobs: int = 1) -> list[IngestionOutcome]:
     """Ingest files, folders (recursively) and .zip archives; every file on its own, one failure stops nothing.
 
     ``on_outcome`` is called after each file (the command prints its line there).
+    ``jobs`` > 1 parses and stores in that many processes (each file still in its
+    own transaction; outcomes then arrive in the order the files finish).
     """
     from tqdm import tqdm
 
     paths = [Path(p) for p in paths]
     batch = batch if batch is not None else new_batch_id()
     outcomes = []
+    uploads = iter_paths(paths)
+    if jobs > 1 and not connection.in_atomic_block:
+        results = _ingest_in_processes(uploads, jobs, uploaded_by=uploaded_by, batch=batch,
+                                       discard_edits=discard_edits)
+    else:
+        results = (_ingest_one(upload, uploaded_by, batch, discard_edits) for upload in uploads)
     with tqdm(total=count_paths(paths), disable=not progress, file=sys.stderr, unit="file",
               desc="Ingesting") as bar:
-        for upload in iter_paths(paths):
-            try:
-                outcome = ingest_upload(upload, uploaded_by=uploaded_by, batch=batch, discard_edits=discard_edits)
-            except Exception as exc:  # e.g. the database went away while recording: report it, go on
-                logger.exception("Ingesting %s failed", upload.name)
-                outcome = IngestionOutcome(None, None, FAILED, f"Internal error: {type(exc).__name__}: {exc}",
-                                           name=upload.name)
+        for outcome in results:
             outcomes.append(outcome)
             if on_outcome:
                 on_outcome(outcome)
             bar.update(1)
     return outcomes
+
+
+def _ingest_one(upload: Upload, uploaded_by, batch: str, discard_edits: bool) -> IngestionOutcome:
+    try:
+        return ingest_upload(upload, uploaded_by=uploaded_by, batch=batch, discard_edits=discard_edits)
+    except Exception as exc:  # e.g. the database went away while recording: report it, go on
+        logger.exception("Ingesting %s failed", upload.name)
+        return IngestionOutcome(None, None, FAILED, f"Internal error: {type(exc).__name__}: {exc}", name=upload.name)
+
+
+def _ingest_in_processes(uploads: Iterable[Upload], jobs: int, *, uploaded_by, batch: str,
+                         discard_edits: bool) -> Iterator[IngestionOutcome]:
+    """Ingest uploads in ``jobs`` forked processes, a bounded number in flight (memory stays flat).
+
+    The parent reads and checks the files; each child parses and stores with its
+    own database connection.  The parent's connections are closed before the
+    fork so that no child inherits (and later closes) a socket it shares.
+    """
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    connections.close_all()
+    in_flight = set()
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        for upload in uploads:
+            in_flight.add(pool.submit(_ingest_one, upload, uploaded_by, batch, discard_edits))
+            if len(in_flight) >= jobs * 4:
+                done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+                yield from (future.result() for future in done)
+        while in_flight:
+            done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+            yield from (future.result() for future in done)
 
 
 def queue_uploads(uploads: Iterable[Upload], *, uploaded_by=None, batch: str | None = None) -> list[IngestionOutcome]:

@@ -148,6 +148,21 @@ def _same_text_candidates(parsed, fingerprint: list[int], limit: int = 5) -> lis
         return [row[0] for row in cursor.fetchall()]
 
 
+def lock_same_text(fingerprint: list[int]) -> None:
+    """Serialise, until the transaction ends, the storing of texts that share a whole-text band.
+
+    Two processes storing one text from two files at the same moment would each
+    find no stored twin and make two documents; with a transaction-level
+    advisory lock per band (taken in sorted order: no deadlock), the second waits
+    for the first to commit and then finds it.  Unrelated texts share no band and
+    are stored side by side.
+    """
+    if fingerprint:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(band) FROM unnest(%s::bigint[]) AS band ORDER BY band",
+                           [sorted(set(fingerprint))])
+
+
 def find_same_document(parsed, fingerprint: list[int] | None = None) -> Document | None:
     """The stored document holding the same text as this parse (another format of it), or None.
 

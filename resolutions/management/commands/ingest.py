@@ -26,8 +26,13 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
         parser.add_argument("--discard-edits", action="store_true",
                             help="Replace documents that staff corrected in the admin with the files' parse.")
+        parser.add_argument("--jobs", type=int, default=1,
+                            help="Parse and store in this many processes (default 1; the machine's cores for a "
+                                 "large batch). Each file is still stored in its own transaction.")
 
-    def handle(self, *args, paths, batch=None, no_progress=False, discard_edits=False, **options):
+    def handle(self, *args, paths, batch=None, no_progress=False, discard_edits=False, jobs=1, **options):
+        if jobs < 1:
+            raise CommandError("--jobs must be 1 or more.")
         def report(outcome):
             line = outcome_line(outcome)
             if not no_progress:
@@ -36,7 +41,7 @@ class Command(BaseCommand):
                 self.stdout.write(line)
 
         outcomes = ingest_paths(paths, batch=batch, progress=not no_progress, on_outcome=report,
-                                discard_edits=discard_edits)
+                                discard_edits=discard_edits, jobs=jobs)
         counts = {}
         for outcome in outcomes:
             counts[outcome.status] = counts.get(outcome.status, 0) + 1

@@ -131,15 +131,16 @@ def _open(paragraphs: list[_Raw], current: _Raw | None, kind: str, number: str |
     return raw
 
 
-def _lead_and_text(text: str) -> tuple[str | None, str]:
-    """The lead phrase (italic where marked, else from the vocabulary) and the text without markup."""
+def _lead_and_text(text: str, body: str | None = None) -> tuple[str | None, str]:
+    """The lead phrase (italic where marked, else from the vocabulary, ended where the body's style ends
+    its italics) and the text without markup."""
     lead = None
     italic = re.match(r"\s*\*([^*\n]{1,80})\*", text)
     if italic:
         lead = italic.group(1).strip().rstrip(",")
     plain = clean_text(text)
     if lead is None or not plain.startswith(lead):
-        lead = match_lead(plain) or lead
+        lead = match_lead(plain, body) or lead
     return lead, plain
 
 
@@ -160,8 +161,10 @@ def _refs(text: str) -> list[str]:
     return refs
 
 
-def build_paragraphs(raws: list[_Raw]) -> tuple[list[Paragraph], list[str]]:
-    """Read: raw paragraphs.  Write: Paragraph objects with kind, number, lead, text, sub-paragraphs, refs.
+def build_paragraphs(raws: list[_Raw], body: str | None = None) -> tuple[list[Paragraph], list[str]]:
+    """Read: raw paragraphs and the body ('Security Council').  Write: Paragraph objects with kind, number,
+    lead, text, sub-paragraphs, refs.  Where the source has no italics the lead ends where the body's
+    house style ends it (leads.match_lead).
 
     Paragraphs before the first numbered one are preambular; from it on they are
     operative.  An unnumbered paragraph among operative ones (a number lost in
@@ -183,7 +186,7 @@ def build_paragraphs(raws: list[_Raw]) -> tuple[list[Paragraph], list[str]]:
                             f"numbered {number}.")
         else:
             number = None
-        lead, text = _lead_and_text(raw.text)
+        lead, text = _lead_and_text(raw.text, body)
         if operative and lead is None:
             verb = re.match(r"([A-Z][a-z]{2,20}(?:es|s))(?= [a-z(])", text)
             if verb and not verb.group(1).endswith("ss"):

@@ -402,9 +402,14 @@ def paragraph_facets(paragraphs, params) -> list[Facet]:
 
 
 def _facet(name, title, rows, params, *, sort_by_value=False, labelled=False) -> Facet:
+    return _facet_rows(name, title, list(rows.order_by("-n")[:200]), params, sort_by_value=sort_by_value,
+                       labelled=labelled)
+
+
+def _facet_rows(name, title, rows, params, *, sort_by_value=False, labelled=False) -> Facet:
+    """A facet from (value, count) rows, or (value, label, count) and agenda rows when ``labelled``."""
     selected = set(params.getlist(name)) if hasattr(params, "getlist") else {params.get(name)}
     values = []
-    rows = list(rows.order_by("-n")[:200])
     for row in rows:
         if labelled:
             if name == "agenda":
@@ -494,38 +499,153 @@ def search(query: ParsedQuery, documents, paragraphs, *, mode: str, sort: str, p
     ``paragraphs``: Paragraph queryset with document and paragraph filters applied.
     """
     notice = query.notice
-    if not query.is_empty and not has_terms(query):
-        notice = (notice + " " if notice else "") + (
-            "Your search has no words the archive indexes (only very common words or punctuation); "
-            "showing everything that matches the filters instead.")
-        query = ParsedQuery(text="", notice=notice)
-    if mode == "paragraphs":
-        matched = match_paragraphs(paragraphs, query)
-        total = matched.count()
-        pages, page, notice = _pages(total, page, page_size, query, sort, notice, "paragraphs")
-        rows = list(order_paragraphs(matched, query, sort, total).select_related("document")
-                    [(page - 1) * page_size: page * page_size])
-        heads = headlines_for_paragraphs([r.pk for r in rows], query)
-        hits = [ParagraphHit(r, getattr(r, "rank", None), *heads.get(r.pk, ("", html.escape(r.text)))) for r in rows]
-        counted = matched
-        if total > FACET_ROWS:
-            counted = Paragraph.objects.filter(pk__in=matched.order_by("-pk").values("pk")[:FACET_ROWS])
-        facets = paragraph_facets(counted, params) + document_facets(
-            Document.objects.filter(pk__in=counted.values("document_id")), params)
-    else:
-        matched = match_documents(documents, query)
-        total = matched.count()
-        pages, page, notice = _pages(total, page, page_size, query, sort, notice, "documents")
-        rows = list(order_documents(matched, query, sort, total)[(page - 1) * page_size: page * page_size])
+    if mode != "paragraphs":
+        found = _document_page(query, documents, sort, page, page_size)
+        if found is None:     # the query has no indexable word: say so and show the filtered list
+            query, notice = _without_terms(query, notice)
+            found = _document_page(query, documents, sort, page, page_size)
+        total, page, pages, rows, facet_rows, notice = _paged(found, documents, query, sort, page, page_size, notice,
+                                                               "documents")
         snippets = snippets_for_documents([r.pk for r in rows], query)
         titles = titles_for_documents([r.pk for r in rows], query)
         hits = [DocumentHit(r, getattr(r, "rank", None), snippets.get(r.pk, []), titles.get(r.pk, ""))
                 for r in rows]
-        counted = matched
-        if total > FACET_ROWS:
-            counted = Document.objects.filter(pk__in=matched.order_by("-pk").values("pk")[:FACET_ROWS])
-        facets = document_facets(counted, params)
+        facets = _document_facets_from_rows(facet_rows, params)
+        suggestions = suggest(query) if total < 5 and not query.is_empty else []
+        return SearchResult(query, mode, total, page, pages, hits, facets, suggestions, notice,
+                            facets_from=min(total, FACET_ROWS) if total > FACET_ROWS else None)
+    if not query.is_empty and not has_terms(query):
+        query, notice = _without_terms(query, notice)
+    matched = match_paragraphs(paragraphs, query)
+    total = matched.count()
+    pages, page, notice = _pages(total, page, page_size, query, sort, notice, "paragraphs")
+    rows = list(order_paragraphs(matched, query, sort, total).select_related("document")
+                [(page - 1) * page_size: page * page_size])
+    heads = headlines_for_paragraphs([r.pk for r in rows], query)
+    hits = [ParagraphHit(r, getattr(r, "rank", None), *heads.get(r.pk, ("", html.escape(r.text)))) for r in rows]
+    counted = matched
+    if total > FACET_ROWS:
+        counted = Paragraph.objects.filter(pk__in=matched.order_by("-pk").values("pk")[:FACET_ROWS])
+    facets = paragraph_facets(counted, params) + document_facets(
+        Document.objects.filter(pk__in=counted.values("document_id")), params)
     # Few or no hits: offer the closest words of the archive (a misspelling may still match a rare word).
     suggestions = suggest(query) if total < 5 and not query.is_empty else []
     return SearchResult(query, mode, total, page, pages, hits, facets, suggestions, notice,
                         facets_from=min(total, FACET_ROWS) if total > FACET_ROWS else None)
+
+
+def _document_page(query: ParsedQuery, documents, sort: str, page: int, page_size: int) -> dict | None:
+    """The page of documents, the exact total and the raw facet counts, in one SQL statement.
+
+    Returns None when the query has no indexable word (the caller then shows the filtered list).
+    The statement materialises the matching documents' small columns once (``m``: the GIN bitmap and the
+    filters, no vector read), keeps the newest ``max(FACET_ROWS, RANK_CANDIDATES)`` of them (``recent``, one
+    top-N sort on the date), ranks only the newest ``RANK_CANDIDATES`` (the only place a document vector is
+    read, besides the page's own rows), and counts every facet over the newest ``FACET_ROWS``.
+    """
+    has_query = not query.is_empty
+    matching = documents.filter(search_vector=query.tsquery()) if has_query else documents
+    m_sql, m_params = matching.order_by().values(
+        "id", "date", "symbol", "session", "committee", "body", "document_type").query.sql_with_params()
+    keep = max(FACET_ROWS, RANK_CANDIDATES)
+    offset = (max(1, page) - 1) * page_size
+    newest = "date DESC NULLS LAST, id DESC"
+    if has_query and sort == "relevance":
+        # Rank the newest RANK_CANDIDATES matches; the ranked page's rows carry their rank.
+        page_sql = f"""
+            SELECT json_agg(json_build_array(id, rank) ORDER BY rank DESC, date DESC NULLS LAST, id) FROM (
+                SELECT c.id, c.date, ts_rank_cd(d.search_vector, q.query, {RANK_NORMALISATION}) AS rank
+                FROM recent c JOIN resolutions_document d ON d.id = c.id, q
+                WHERE c.pos <= {RANK_CANDIDATES}
+                ORDER BY rank DESC, c.date DESC NULLS LAST, c.id LIMIT {page_size} OFFSET {offset}) t"""
+    else:
+        order = "date ASC NULLS LAST, symbol, id" if sort == "date_asc" else "date DESC NULLS LAST, symbol, id"
+        rank = (f"ts_rank_cd(d.search_vector, q.query, {RANK_NORMALISATION})" if has_query else "NULL::real")
+        page_sql = f"""
+            SELECT json_agg(json_build_array(p.id, {rank}) ORDER BY p.n) FROM (
+                SELECT id, row_number() OVER (ORDER BY {order}) AS n FROM (
+                    SELECT id, date, symbol FROM m ORDER BY {order} LIMIT {page_size} OFFSET {offset}) x) p
+            JOIN resolutions_document d ON d.id = p.id, q"""
+    sql = f"""
+        WITH q AS (SELECT {"websearch_to_tsquery(%s::regconfig, %s)" if has_query else "NULL::tsquery"} AS query),
+        m AS MATERIALIZED ({m_sql}),
+        recent AS MATERIALIZED (
+            SELECT r.*, row_number() OVER (ORDER BY {newest}) AS pos
+            FROM (SELECT * FROM m ORDER BY {newest} LIMIT {keep}) r),
+        f AS (SELECT * FROM recent WHERE pos <= {FACET_ROWS})
+        SELECT (SELECT coalesce(numnode(query), 1) FROM q), (SELECT count(*) FROM m), ({page_sql}),
+               {FACET_SQL}
+    """
+    params = ([SEARCH_CONFIG, query.text] if has_query else []) + list(m_params)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        nodes, total, page_rows, *facet_rows = cursor.fetchone()
+    if has_query and nodes == 0:
+        return None
+    return {"total": total, "page": page_rows or [], "facets": [rows or [] for rows in facet_rows]}
+
+
+# Facet counts over the CTE ``f`` (the newest FACET_ROWS matches): one json array of rows per facet, in the
+# order of DOCUMENT_FACETS. Many-to-many facets group the link tables joined to ``f`` (one row per document:
+# a state is printed once per sponsor list, an agenda item once per document).
+FACET_SQL = """
+    (SELECT json_agg(json_build_array(body, n)) FROM (
+        SELECT body, count(*) AS n FROM f WHERE body <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 200) x),
+    (SELECT json_agg(json_build_array(session, n)) FROM (
+        SELECT session, count(*) AS n FROM f WHERE session IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 200) x),
+    (SELECT json_agg(json_build_array(y, n)) FROM (
+        SELECT extract(year FROM date)::int AS y, count(*) AS n FROM f WHERE date IS NOT NULL
+        GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 200) x),
+    (SELECT json_agg(json_build_array(committee, n)) FROM (
+        SELECT committee, count(*) AS n FROM f WHERE committee <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 200) x),
+    (SELECT json_agg(json_build_array(id, number, title, session, n)) FROM (
+        SELECT ai.id, ai.number, ai.title, ai.session, count(*) AS n
+        FROM resolutions_documentagendaitem a JOIN f ON f.id = a.document_id
+             JOIN resolutions_agendaitem ai ON ai.id = a.agenda_item_id
+        GROUP BY ai.id ORDER BY n DESC, ai.id LIMIT 200) x),
+    (SELECT json_agg(json_build_array(slug, name, n)) FROM (
+        SELECT ms.slug, ms.name, count(*) AS n
+        FROM resolutions_sponsorship s JOIN f ON f.id = s.document_id
+             JOIN resolutions_memberstate ms ON ms.id = s.state_id
+        GROUP BY ms.id ORDER BY n DESC, ms.slug LIMIT 200) x),
+    (SELECT json_agg(json_build_array(document_type, n)) FROM (
+        SELECT document_type, count(*) AS n FROM f WHERE document_type <> '' GROUP BY 1 ORDER BY 2 DESC, 1
+        LIMIT 200) x)
+"""
+
+
+def _document_hits_page(found: dict) -> list:
+    """The page's Document objects in the statement's order, each with its ``rank``."""
+    ids = [row[0] for row in found["page"]]
+    by_id = Document.objects.in_bulk(ids)
+    rows = []
+    for pk, rank in found["page"]:
+        if pk in by_id:
+            document = by_id[pk]
+            document.rank = rank
+            rows.append(document)
+    return rows
+
+
+def _paged(found, documents, query, sort, page, page_size, notice, what):
+    """Total, page, pages, the page's rows, the facet rows and the notice; a page past the end shows the last."""
+    total = found["total"]
+    pages, shown, notice = _pages(total, page, page_size, query, sort, notice, what)
+    if shown != page:
+        found = _document_page(query, documents, sort, shown, page_size)
+    return total, shown, pages, _document_hits_page(found), found["facets"], notice
+
+
+def _document_facets_from_rows(facet_rows, params) -> list[Facet]:
+    facets = []
+    for (name, title), rows in zip(DOCUMENT_FACETS, facet_rows):
+        facets.append(_facet_rows(name, title, [tuple(r) for r in rows], params,
+                                  sort_by_value=name in ("session", "year"), labelled=name in ("agenda", "sponsor")))
+    return [f for f in facets if f.values]
+
+
+def _without_terms(query: ParsedQuery, notice: str) -> tuple[ParsedQuery, str]:
+    notice = (notice + " " if notice else "") + (
+        "Your search has no words the archive indexes (only very common words or punctuation); "
+        "showing everything that matches the filters instead.")
+    return ParsedQuery(text="", notice=notice), notice

@@ -285,3 +285,38 @@ def test_job_numbers_in_the_footer_are_dropped(job_number):
     assert job_number.split()[0] not in extraction.markdown
     assert "A/C.3/61/L.7/Rev.1" not in extraction.markdown
     assert extraction.markdown.split("\n\n")[-1].startswith("12. *Requests* the Secretary-General")
+
+
+def test_body_size_footnotes_below_a_rule_with_unraised_numbers():
+    """LibreOffice's layout of Word footnotes: below a short rule, in the body size, the number unraised
+    ('1 Report of ...'); a wrapped line that starts with a year continues its note, it opens none."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=(612, 792))
+    body = ["The General Assembly,", "Recalling the Programme of Action of the International Conference on",
+            "Population and Development, and the Beijing Declaration,"]
+    y = 700
+    for text in body:
+        pdf.setFont("Times-Roman", 11)
+        pdf.drawString(90, y, text)
+        y -= 15
+    pdf.setFont("Times-Roman", 6.5)
+    pdf.drawString(90 + pdf.stringWidth("Population and Development,", "Times-Roman", 11) - 2.5, 674, "1")
+    pdf.drawString(90 + pdf.stringWidth(body[2], "Times-Roman", 11) + 0.5, 674, "2")
+    pdf.line(90, 160, 198, 160)
+    pdf.setFont("Times-Roman", 11)
+    for top, text in ((145, "1 Report of the International Conference on Population and Development, Cairo, 5-13 September"),
+                      (130, "1994 (United Nations publication, Sales No. E.95.XIII.18), chap. I, resolution 1."),
+                      (115, "2 Resolution 50/203, annex.")):
+        pdf.drawString(90, top, text)
+    pdf.showPage()
+    pdf.save()
+    extraction = extract_pdf(buffer.getvalue())
+    assert [(f.marker, f.text) for f in extraction.footnotes] == [
+        ("1", "Report of the International Conference on Population and Development, Cairo, 5-13 September 1994 "
+              "(United Nations publication, Sales No. E.95.XIII.18), chap. I, resolution 1."),
+        ("2", "Resolution 50/203, annex.")]
+    assert "Report of the" not in extraction.markdown

@@ -15,12 +15,16 @@ Stages (each reads and writes plain values):
    the same place on several pages, small print above the body) go.
 5. ``split_footnotes``: the lines below the footnote rule (a drawn line or a
    row of underscores, or failing that the small-font lines at the page foot
-   that open with a marker) become footnotes; a foot that opens without a
-   marker continues the previous page's last footnote.
+   that open with a marker) become footnotes; below a rule, body-size lines
+   that open with the next footnote number count too (LibreOffice's layout
+   of Word footnotes); a foot that opens without a marker continues the
+   previous page's last footnote.
 6. ``group_blocks``: body lines -> blocks.  Above ``The General Assembly,``
    every header line is its own block (a title wrapped over two lines stays
-   one); below it a block starts at an indented line or a wide vertical gap,
-   never at a page break, so a paragraph cut by a page break is one block.
+   one); below it a block starts at an indented line (or, where numbered
+   paragraphs hang, at a line moving back left or at the next label) or a
+   wide vertical gap; at a page break only after a short line ending a
+   clause, so a paragraph cut by a page break is one block.
 7. ``render_block``: a block -> one line of the markdown dialect: words spaced
    by their real gaps, italic runs as ``*...*``, markers as ``<sup>N</sup>``,
    line-end hyphenation repaired (``devel-`` + ``opment``; ``anti-trafficking``
@@ -208,13 +212,16 @@ def drop_furniture(pages: list[list[Line]], heights: list[float], body_size: flo
     return out
 
 
-def split_footnotes(lines: list[Line], rules: list[float], body_size: float) -> tuple[list[Line], list[list[Line]]]:
-    """Read: a page's lines and its rules.  Write: body lines and the page-foot footnotes (lines per note).
+def split_footnotes(lines: list[Line], rules: list[float], body_size: float,
+                    last_marker: str | None = None) -> tuple[list[Line], list[list[Line]]]:
+    """Read: a page's lines, its rules and the number of the last footnote on earlier pages.  Write: body
+    lines and the page-foot footnotes (lines per note).
 
-    The foot begins below a drawn rule or a row of underscores, or failing those
-    at the first small-font line that opens with a marker in the lower half.  A
-    foot that does not open with a marker is returned as a note of its own with
-    no marker: it continues the previous page's last footnote."""
+    The foot begins below a drawn rule or a row of underscores when what lies below is footnotes: set
+    smaller than the body, or (LibreOffice sets Word's footnotes in the body size with an unraised
+    number) opening with a footnote number.  Failing a rule, it begins at the first small-font line
+    that opens with a marker in the lower half.  A foot that does not open with a marker is returned
+    as a note of its own with no marker: it continues the previous page's last footnote."""
     start = None
     text_rule = next((i for i, ln in enumerate(lines) if RULE_TEXT.match(ln.text)), None)
     if text_rule is not None:
@@ -223,7 +230,8 @@ def split_footnotes(lines: list[Line], rules: list[float], body_size: float) -> 
     else:
         for rule in rules:
             below = [ln for ln in lines if ln.top > rule]
-            if below and all(ln.size < body_size for ln in below):
+            if below and (all(ln.size < body_size for ln in below)
+                          or (all(ln.size <= body_size for ln in below) and _opens_note(below[0], below, last_marker))):
                 start = len(lines) - len(below)
                 break
         if start is None:
@@ -235,9 +243,8 @@ def split_footnotes(lines: list[Line], rules: list[float], body_size: float) -> 
     notes: list[list[Line]] = []
     for line in foot:
         first = line.words[0]
-        opens = first.marker or (re.fullmatch(r"\d{1,3}", first.text) and len(line.words) > 1
-                                 and line.x0 < min(ln.x0 for ln in foot) + 12 and first.x1 + 6 < line.words[1].x0)
-        if opens:
+        previous = notes[-1][0].words[0].text.lstrip(MARK) if notes and notes[-1][0].words[0].marker else last_marker
+        if _opens_note(line, foot, previous):
             if not first.marker:
                 line.words[0] = Word(MARK + first.text, first.x0, first.x1, first.top, first.bottom, first.size,
                                      False, False)
@@ -249,6 +256,21 @@ def split_footnotes(lines: list[Line], rules: list[float], body_size: float) -> 
     return body, notes
 
 
+def _opens_note(line: Line, foot: list[Line], previous: str | None) -> bool:
+    """Does this line of a page foot open a footnote?  A raised marker does; so does a plain number at the
+    foot's left edge that stands apart from the text after it, or that comes next after the previous
+    note's number (LibreOffice: '2 Ibid., annex II.', or '6' alone when a note has no text).  A wrapped
+    line that merely starts with a figure ('1994 (United Nations publication ...)') does not."""
+    first = line.words[0]
+    if first.marker:
+        return True
+    if not re.fullmatch(r"\d{1,3}", first.text) or line.x0 >= min(ln.x0 for ln in foot) + 12:
+        return False
+    apart = len(line.words) > 1 and first.x1 + 6 < line.words[1].x0
+    in_sequence = int(first.text) == (int(previous) + 1 if previous and previous.isdigit() else 1)
+    return apart or (in_sequence and (len(line.words) == 1 or not re.match(r"[a-z]", line.words[1].text)))
+
+
 def group_blocks(lines: list[Line], body_size: float) -> list[list[Line]]:
     """Read: body lines of all pages in order.  Write: blocks of lines, one per paragraph or header line."""
     body_lines = [ln for ln in lines if ln.size == body_size]
@@ -257,6 +279,7 @@ def group_blocks(lines: list[Line], body_size: float) -> list[list[Line]]:
     steps = [b.top - a.top for a, b in zip(lines, lines[1:]) if a.page == b.page and a.size == b.size == body_size
              and 0 < b.top - a.top < 3 * body_size]
     leading = median(steps) if steps else 1.2 * body_size
+    hanging = _hanging_numbers(lines, leading)
     blocks: list[list[Line]] = []
     in_header = True
     previous: Line | None = None
@@ -277,8 +300,16 @@ def group_blocks(lines: list[Line], body_size: float) -> list[list[Line]]:
         else:
             same_page = line.page == previous.page
             gap = same_page and line.top - previous.top > 1.3 * leading
-            indented = line.x0 > margin + 8
-            if gap or indented or line.size != previous.size:
+            if hanging:
+                # 'N.' at the left, the text hanging under its first word: a paragraph starts where a line
+                # moves back to the left, or at the next label in the same column ('3.' below '2.').
+                indented = line.x0 < previous.x0 - 8 or (LABEL.match(text) is not None and line.x0 < previous.x0 + 2)
+            else:
+                indented = line.x0 > margin + 8
+            # No gap tells where a page's first paragraph starts; a short last line ending a clause does.
+            ended = not same_page and previous.x1 < right - 0.15 * (right - margin) \
+                and re.search(r"[,;:.]$", previous.text.replace(MARK, "").rstrip("0123456789 ")) is not None
+            if gap or indented or ended or line.size != previous.size:
                 blocks.append([line])
             else:
                 blocks[-1].append(line)
@@ -286,6 +317,21 @@ def group_blocks(lines: list[Line], body_size: float) -> list[list[Line]]:
             in_header = False
         previous = line
     return blocks
+
+
+LABEL = re.compile(r"(?:\d{1,3}\.|\([a-z]{1,4}\))(?:\s|$)")
+
+
+def _hanging_numbers(lines: list[Line], leading: float) -> bool:
+    """Are numbered paragraphs set with a hanging indent (Word list numbering as LibreOffice prints it:
+    '1.' at the margin, the next lines indented under the text)?  The UN's own layout indents the first
+    line instead, so the line after 'N.' starts further left."""
+    votes = Counter()
+    for line, following in zip(lines, lines[1:]):
+        if line.page == following.page and 0 < following.top - line.top < 1.5 * leading \
+                and re.match(r"\d{1,3}\.(?:\s|$)", line.text.replace(MARK, "")):
+            votes[following.x0 > line.x0 + 8] += 1
+    return votes[True] > votes[False]
 
 
 def _split_wide_gaps(block: list[Line]) -> list[list[Line]]:
@@ -342,7 +388,8 @@ def render_words(lines: list[Line], vocabulary: set[str]) -> str:
             continue
         out.append((" " if space and out else "") + text)
         index += 1
-    return "".join(out).strip()
+    # A list number set on a tab stop ends where the text begins ('10.' then 'Invites'): still two words.
+    return re.sub(r"^(\d{1,3}\.)(?=[A-Za-z*])", r"\1 ", "".join(out).strip())
 
 
 def _glue_symbol(blocks: list[str]) -> list[str]:
@@ -385,7 +432,8 @@ def pdf_extraction(data: bytes) -> Extraction:
     body_lines: list[Line] = []
     notes: list[list[Line]] = []
     for lines, page_rule_tops in zip(pages, rules):
-        body, page_notes = split_footnotes(lines, page_rule_tops, body_size)
+        last_marker = notes[-1][0].words[0].text[1:] if notes else None
+        body, page_notes = split_footnotes(lines, page_rule_tops, body_size, last_marker)
         body_lines.extend(body)
         for note in page_notes:
             if not note[0].words[0].marker and notes:

@@ -287,9 +287,11 @@ def test_job_numbers_in_the_footer_are_dropped(job_number):
     assert extraction.markdown.split("\n\n")[-1].startswith("12. *Requests* the Secretary-General")
 
 
-def test_body_size_footnotes_below_a_rule_with_unraised_numbers():
-    """LibreOffice's layout of Word footnotes: below a short rule, in the body size, the number unraised
-    ('1 Report of ...'); a wrapped line that starts with a year continues its note, it opens none."""
+@pytest.mark.parametrize("rule, size", [(True, 11), (True, 9), (False, 9)],
+                         ids=["rule-body-size", "rule-smaller", "no-rule-smaller"])
+def test_footnotes_with_unraised_numbers_at_the_page_foot(rule, size):
+    """LibreOffice's layout of Word footnotes: at the page foot, below a short rule or set smaller, the
+    number unraised ('1 Report of ...'); a wrapped line that starts with a year continues its note."""
     import io
 
     from reportlab.pdfgen import canvas
@@ -298,6 +300,8 @@ def test_body_size_footnotes_below_a_rule_with_unraised_numbers():
     pdf = canvas.Canvas(buffer, pagesize=(612, 792))
     body = ["The General Assembly,", "Recalling the Programme of Action of the International Conference on",
             "Population and Development, and the Beijing Declaration,"]
+    body += ["Reaffirming that the Governments have the primary responsibility for the implementation of",
+             "the Programme of Action and for the achievement of its goals and objectives,"] * 3
     y = 700
     for text in body:
         pdf.setFont("Times-Roman", 11)
@@ -306,8 +310,9 @@ def test_body_size_footnotes_below_a_rule_with_unraised_numbers():
     pdf.setFont("Times-Roman", 6.5)
     pdf.drawString(90 + pdf.stringWidth("Population and Development,", "Times-Roman", 11) - 2.5, 674, "1")
     pdf.drawString(90 + pdf.stringWidth(body[2], "Times-Roman", 11) + 0.5, 674, "2")
-    pdf.line(90, 160, 198, 160)
-    pdf.setFont("Times-Roman", 11)
+    if rule:
+        pdf.line(90, 160, 198, 160)
+    pdf.setFont("Times-Roman", size)
     for top, text in ((145, "1 Report of the International Conference on Population and Development, Cairo, 5-13 September"),
                       (130, "1994 (United Nations publication, Sales No. E.95.XIII.18), chap. I, resolution 1."),
                       (115, "2 Resolution 50/203, annex.")):

@@ -220,7 +220,7 @@ def split_footnotes(lines: list[Line], rules: list[float], body_size: float,
     The foot begins below a drawn rule or a row of underscores when what lies below is footnotes: set
     smaller than the body, or (LibreOffice sets Word's footnotes in the body size with an unraised
     number) opening with a footnote number.  Failing a rule, it begins at the first small-font line
-    that opens with a marker in the lower half.  A foot that does not open with a marker is returned
+    in the lower half that opens with a marker or the next footnote number, below which all is small.  A foot that does not open with a marker is returned
     as a note of its own with no marker: it continues the previous page's last footnote."""
     start = None
     text_rule = next((i for i, ln in enumerate(lines) if RULE_TEXT.match(ln.text)), None)
@@ -235,8 +235,9 @@ def split_footnotes(lines: list[Line], rules: list[float], body_size: float,
                 start = len(lines) - len(below)
                 break
         if start is None:
-            start = next((i for i, ln in enumerate(lines) if ln.size < 0.92 * body_size and ln.words[0].marker
-                          and i > len(lines) // 2 and all(x.size < body_size for x in lines[i:])), None)
+            start = next((i for i, ln in enumerate(lines) if ln.size < 0.92 * body_size and i > len(lines) // 2
+                          and all(x.size < body_size for x in lines[i:])
+                          and _opens_note(ln, lines[i:], last_marker)), None)
         if start is None:
             return lines, []
         body, foot = lines[:start], lines[start:]

@@ -28,6 +28,8 @@ CLOSING_LINE = re.compile(r"\s*(?:\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting\b.
                           r"|Adopted (?:unanimously |without (?:a )?vote )?at(?: the)?)$")
 ANNEX_LINE = re.compile(r"\s*\*?Annex(?:es)?(?: [IVX]{1,5})?\*?(?:\s+[A-Z0-9][^\n]{0,300})?\s*$")
 ENDS_PARAGRAPH = re.compile(r"[,;:.]\s*(?:<sup>\d{1,3}</sup>\s*)*[\"”’)]?\s*(?:<sup>\d{1,3}</sup>)?\s*$")
+ENDS_INTRO = re.compile(r":\s*(?:<sup>\d{1,3}</sup>\s*)*$")
+ENDS_ITEM = re.compile(r"(?:[,;]|[,;] (?:and|or))\s*(?:<sup>\d{1,3}</sup>\s*)*[\"”’)]?\s*(?:<sup>\d{1,3}</sup>)?\s*$")
 
 
 @dataclass
@@ -36,6 +38,7 @@ class _Raw:
     number: str | None
     builder: TextBuilder
     children: list["_Raw"] = field(default_factory=list)
+    inferred: bool = False        # a sub-paragraph whose printed label the conversion lost
 
     @property
     def text(self) -> str:
@@ -86,6 +89,12 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
             long_number = LONG_NUMBER_START.match(line)
             if long_number and int(long_number.group(1)) == last_number + 1:
                 opener = ("number", long_number.group(1), long_number.group(2) or "")
+        if opener is None and block_start and pending_opener is None and _lost_label_item(paragraphs, current,
+                                                                                         previous_text, line):
+            opener = ("label", _next_label(paragraphs[-1]), line.strip())
+            inferred = True
+        else:
+            inferred = False
         if blocks_are_paragraphs:
             if block_start and opener is None and current is not None:
                 opener = ("lead", None, line.strip())
@@ -94,7 +103,7 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
         can_open = current is None or bool(ENDS_PARAGRAPH.search(previous_text)) or pending_opener is not None
         if opener and opener[0] == "number" and block_start and int(opener[1]) == last_number + 1:
             can_open = True  # the next paragraph number after a blank line, whatever the line before ended with
-        if blocks_are_paragraphs and block_start:
+        if (blocks_are_paragraphs and block_start) or inferred:
             can_open = True
         if pending_opener is not None:
             kind, number = pending_opener
@@ -111,6 +120,7 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
                 previous_text = line
                 continue
             current = _open(paragraphs, current, kind, number, rest)
+            current.inferred = inferred
             previous_text = line
             continue
         if current is None:
@@ -118,7 +128,51 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
             continue
         current.builder.add(line, vocabulary)
         previous_text = line
+    warnings.extend(_settle_lost_labels(paragraphs, vocabulary))
     return paragraphs, warnings
+
+
+def _lost_label_item(paragraphs: list[_Raw], current: _Raw | None, previous_text: str, line: str) -> bool:
+    """A block that is a list item whose label ('(a)') the conversion lost (railcar's Markdown of A/RES/80/34):
+    it starts with a capital letter, not a number, label or lead, and follows a paragraph ending with ':' (the
+    first item) or an item so inferred that ends as items end (';', ',', '; and')."""
+    if current is None or not paragraphs or not re.match(r"\s*[A-Z]", line):
+        return False
+    if current.kind in ("number", "lead") and current is paragraphs[-1] and not current.children:
+        return bool(ENDS_INTRO.search(previous_text))
+    return current.inferred and bool(ENDS_ITEM.search(previous_text))
+
+
+def _next_label(parent: _Raw) -> str:
+    """The letter after the parent's last sub-paragraph label: 'a', then 'b', ... 'z', 'aa'."""
+    if not parent.children:
+        return "a"
+    last = parent.children[-1].number or ""
+    if re.fullmatch(r"[a-y]", last):
+        return chr(ord(last) + 1)
+    return last + "a" if last else "a"
+
+
+def _settle_lost_labels(paragraphs: list[_Raw], vocabulary: set[str]) -> list[str]:
+    """Read: raw paragraphs with inferred sub-paragraphs.  Write: a single inferred item (not a list: a quoted
+    text after 'as follows:') put back into its paragraph; warnings naming the labels supplied."""
+    warnings = []
+    for paragraph in paragraphs:
+        inferred = [c for c in paragraph.children if c.inferred]
+        if not inferred:
+            continue
+        expected = [chr(ord("a") + i) for i in range(len(paragraph.children))]
+        if len(paragraph.children) == 1 or [c.number for c in paragraph.children] != expected:
+            # one item, or printed labels that do not go on from the supplied ones (S/RES/600 (1987): 'as
+            # follows:' + a sentence ending 'containing:' + (a), (b)): the block was text, not an item
+            for child in inferred:
+                paragraph.builder.add(child.text, vocabulary)
+            paragraph.children = [c for c in paragraph.children if not c.inferred]
+            continue
+        warnings.append(f"Sub-paragraph labels missing in the source were supplied in sequence "
+                        f"({', '.join(c.number for c in inferred)}) in the paragraph starting "
+                        f"{paragraph.text[:50]!r}.")
+    return warnings
 
 
 def _open(paragraphs: list[_Raw], current: _Raw | None, kind: str, number: str | None, text: str) -> _Raw:

@@ -94,6 +94,7 @@ def index_document(document) -> None:
                 ' UNION ALL SELECT to_tsvector(''simple'', d.title) FROM resolutions_document d WHERE d.id = %%s',
                 %(id)s, %(id)s))
             WHERE length(word) BETWEEN 3 AND 40 AND word ~ '^[a-z][a-z-]*$'
+            ORDER BY word  -- rows locked in one order by every process: concurrent ingestions cannot deadlock
             ON CONFLICT (word) DO UPDATE SET frequency = resolutions_searchterm.frequency + EXCLUDED.frequency
             """,
             {"id": document.pk},

@@ -122,13 +122,14 @@ def _band_digests(values, bands: int, rows: int) -> list[int]:
     return result
 
 
-def _signatures(shingle_lists: list[list[str]], num_perm: int):
+def _signatures(shingle_lists: list[list[str]], num_perm: int = NUM_PERM):
     """MinHash values (one row per non-empty shingle list, and the indexes of those lists), vectorised.
 
-    The shingles of all lists are hashed (SHA-1, as datasketch does), permuted in
-    one numpy array operation and reduced per list with ``minimum.reduceat``,
-    instead of one MinHash object per text; the values are datasketch's (same
-    permutations and scheme; tests/test_lineage_similarity.py checks it).
+    The distinct shingles of all lists are hashed once (SHA-1, as datasketch
+    does), permuted in one numpy array operation and reduced per list with
+    ``minimum.reduceat``, instead of one MinHash object per text; the values are
+    datasketch's (same permutations and scheme; tests/test_lineage_similarity.py
+    checks it).
     """
     import numpy as np
     from datasketch.hashfunc import sha1_hash32
@@ -138,39 +139,53 @@ def _signatures(shingle_lists: list[list[str]], num_perm: int):
     present = [i for i, shingle_list in enumerate(shingle_lists) if shingle_list]
     if not present:
         return None, present
+    hashes: dict[str, int] = {}
     starts, hashed = [], []
     for i in present:
         starts.append(len(hashed))
-        hashed.extend(sha1_hash32(s.encode("utf-8")) for s in shingle_lists[i])
+        for shingle in shingle_lists[i]:
+            value = hashes.get(shingle)
+            if value is None:
+                value = hashes[shingle] = sha1_hash32(shingle.encode("utf-8"))
+            hashed.append(value)
     a, b = template.permutations
     hv = _fmix(template._hash_input_array(hashed).reshape(-1, 1), _SCHEME_WIDTHS[template.scheme])
     minima = np.minimum.reduceat(hv * a + b, np.asarray(starts), axis=0)
     return np.minimum(minima, template.hashvalues), present  # a fresh MinHash starts from hashvalues
 
 
-def band_hashes_many(texts: list[str], bands: int = BANDS, rows: int = ROWS) -> list[list[int]]:
-    """``[band_hashes(t) for t in texts]`` in one vectorised pass (bulk ingestion hashes a document at once)."""
-    results: list[list[int]] = [[] for _ in texts]
-    minima, present = _signatures([sorted(shingles(words(text))) for text in texts], bands * rows)
+# The whole text's fingerprint, to find the same document uploaded in another format: 12 bands of 5 rows
+# of the MinHash of all its paragraphs' 2-grams (the minimum of the paragraphs' own MinHash values, so it
+# costs nothing more).  Two extractions of one text (seeds 000 and 001) share nearly all 2-grams (Jaccard
+# >= 0.9: found with probability 1 - (1 - 0.9^5)^12 > 0.9999), while documents of other topics (Jaccard
+# < 0.1) share a band with probability < 0.0002: the candidates stay few at any scale.
+DOCUMENT_BANDS = 12
+DOCUMENT_ROWS = 5
+
+
+def paragraph_and_document_bands(texts: list[str]) -> tuple[list[list[int]], list[int]]:
+    """``([band_hashes(t) for t in texts], document_bands(texts))`` in one vectorised pass.
+
+    Bulk ingestion hashes a document's paragraphs at once; [] for a text (or a
+    document) with no words.
+    """
+    paragraph_bands: list[list[int]] = [[] for _ in texts]
+    minima, present = _signatures([sorted(shingles(words(text))) for text in texts])
+    if not present:
+        return paragraph_bands, []
     for row, i in enumerate(present):
-        results[i] = _band_digests(minima[row], bands, rows)
-    return results
+        paragraph_bands[i] = _band_digests(minima[row], BANDS, ROWS)
+    return paragraph_bands, _band_digests(minima.min(axis=0), DOCUMENT_BANDS, DOCUMENT_ROWS)
 
 
-# The whole text's fingerprint, to find the same document uploaded in another format: 16 bands of 4 rows
-# over the word 2-grams of the whole text.  Two extractions of one text (seeds 000 and 001) share most
-# 2-grams (Jaccard ~0.8: found with probability 1 - (1 - 0.8^4)^16 > 0.999), while documents of other
-# topics (Jaccard < 0.1) share a band with probability < 0.002: the candidates stay few at any scale.
-DOCUMENT_BANDS = 16
-DOCUMENT_ROWS = 4
+def band_hashes_many(texts: list[str]) -> list[list[int]]:
+    """``[band_hashes(t) for t in texts]`` in one vectorised pass."""
+    return paragraph_and_document_bands(texts)[0]
 
 
 def document_bands(texts: list[str]) -> list[int]:
-    """The LSH band hashes of a whole document's text (its paragraphs in order); [] when it has no words."""
-    tokens = [word for text in texts for word in words(text)]
-    minima, present = _signatures([sorted(shingles(tokens))] if tokens else [[]],
-                                  DOCUMENT_BANDS * DOCUMENT_ROWS)
-    return _band_digests(minima[0], DOCUMENT_BANDS, DOCUMENT_ROWS) if present else []
+    """The LSH band hashes of a whole document's text (its paragraphs); [] when it has no words."""
+    return paragraph_and_document_bands(texts)[1]
 
 
 def jaccard(a: str, b: str) -> float:

@@ -52,7 +52,7 @@ from resolutions.parser import ParsedDocument, ParseError, detect_format, parse
 from resolutions.services import lineage
 from resolutions.services.citations import resolve_citations, resolve_pending_citations
 from resolutions.services.uploads import Upload, count_paths, iter_paths, sha256_hex
-from resolutions.similarity import band_hashes_many, document_bands
+from resolutions.similarity import paragraph_and_document_bands
 
 logger = logging.getLogger(__name__)
 
@@ -267,7 +267,7 @@ def _store(source_file: SourceFile, parsed: ParsedDocument, filename: str, *, di
         # This very file was stored before (a re-run): replace its own document, do not add a second one.
         document = Document.objects.select_for_update().filter(pk=source_file.document_id).first()
     texts = lineage.stored_texts(parsed)
-    fingerprint = document_bands(texts)
+    paragraph_bands, fingerprint = paragraph_and_document_bands(texts)
     lineage.lock_same_text(fingerprint)
     if document is None:
         # The same text already stored from another file (another format of it): one document, two source
@@ -308,7 +308,7 @@ def _store(source_file: SourceFile, parsed: ParsedDocument, filename: str, *, di
 
     _store_agenda_items(document, parsed)
     _store_sponsorships(document, parsed)
-    paragraph_rows = _store_paragraphs(document, parsed, band_hashes_many(texts))
+    paragraph_rows = _store_paragraphs(document, parsed, paragraph_bands)
     footnote_rows = _store_footnotes(document, parsed)
     _store_citations(document, parsed, paragraph_rows, footnote_rows)
 

@@ -26,6 +26,7 @@ from django.utils.text import slugify
 
 from resolutions.models import Document, DocumentLink, Paragraph, Series
 from resolutions.similarity import (NEAR_DUPLICATE, band_hashes_many, document_bands,
+                                    paragraph_and_document_bands,
                                     text_similarity, words)
 
 # Word-level similarity of two whole texts above which two files are one document.
@@ -50,14 +51,13 @@ def compute_bands(document: Document) -> int:
     # Not through document.paragraphs: the related manager would fetch each row's deferred document_id
     # again (one query per paragraph).
     rows = list(Paragraph.objects.filter(document_id=document.pk).order_by("order").values_list("id", "text"))
-    texts = [text for _, text in rows]
+    paragraph_bands, fingerprint = paragraph_and_document_bands([text for _, text in rows])
     # psycopg 3 pipelines executemany: one round trip for all rows, where bulk_update's CASE over
     # arrays grows slow with long documents.
     with connection.cursor() as cursor:
         cursor.executemany("UPDATE resolutions_paragraph SET lsh_bands = %s WHERE id = %s",
-                           [(bands, pk) for (pk, _), bands in zip(rows, band_hashes_many(texts))])
-        cursor.execute("UPDATE resolutions_document SET text_bands = %s WHERE id = %s",
-                       [document_bands(texts), document.pk])
+                           [(bands, pk) for (pk, _), bands in zip(rows, paragraph_bands)])
+        cursor.execute("UPDATE resolutions_document SET text_bands = %s WHERE id = %s", [fingerprint, document.pk])
     return len(rows)
 
 

@@ -20,8 +20,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from archive.db_router import ReplicaRouter, replica_databases, replica_reads
-from resolutions.models import Document, MemberState, SourceFile
+from archive.db_router import ReplicaRouter, connection_for_read, replica_databases, replica_reads
+from resolutions.models import Document, MemberState, Paragraph, SourceFile
 from resolutions.services.ingestion import ingest_file
 
 from .conftest import ROOT, seed_path
@@ -184,6 +184,19 @@ def test_the_queue_sessions_and_users_are_always_read_from_the_primary(document)
         # an object read from the primary keeps reading its relations there
         source = SourceFile.objects.using("default").get(document=document)
         assert router.db_for_read(Document, instance=source) == "default"
+
+
+@uses_replica
+def test_raw_sql_can_follow_the_router(document):
+    """connection_for_read: the cursor a raw-SQL read should use (django.db.connection is the primary)."""
+    with replica_reads():
+        assert connection_for_read(Paragraph).alias == REPLICA
+        with connection_for_read(Paragraph).cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM resolutions_paragraph WHERE document_id = %s", [document.pk])
+            assert cursor.fetchone()[0] == document.paragraphs.count() > 0
+        with transaction.atomic():
+            assert connection_for_read(Paragraph).alias == "default"
+    assert connection_for_read(Paragraph).alias == "default"
 
 
 @uses_replica

@@ -1,7 +1,11 @@
-"""Titles on real documents: whole, and without the footnote marker printed on them.
+"""Titles and headings on real documents: titles whole and without the footnote marker printed on them;
+a resolution heading read even where no subject line follows it.
 
 Expected titles are the ones the UN prints (the resolution's PDF heading, the AKN <docTitle>).
 """
+import pytest
+
+from resolutions.parser import ParseError
 from resolutions.parser.document import Footnote
 from resolutions.parser.pipeline import parse, title_from_hints, title_without_marker
 from tests.gold import render_akn
@@ -45,3 +49,21 @@ def test_trailing_number_stays_when_the_document_has_no_such_footnote():
     assert title_without_marker("Follow-up to Habitat 3", notes) == "Follow-up to Habitat 3"
     assert title_without_marker("Occupied Palestinian Territory1", notes) == "Occupied Palestinian Territory"
     assert title_without_marker("Occupied Palestinian Territory<sup>1</sup>", []) == "Occupied Palestinian Territory"
+
+
+def test_early_resolution_without_a_subject_line_is_read_from_its_heading(corpus_dir):
+    # S/RES/1 (1946) has no 'The Security Council,' line: its numbered paragraphs name the Council.
+    path = corpus_dir / "cr-unsc-gold/data/res_en_gold/S_RES_0001_1946_EN_GOLD.txt"
+    doc = parse(path.read_bytes(), path.name)
+    assert (doc.symbol, doc.date, doc.body) == ("S/RES/1 (1946)", "1946-01-25", "Security Council")
+    assert [(p.kind, p.number) for p in doc.paragraphs] == [("operative", "1"), ("operative", "2"),
+                                                            ("operative", "3")]
+    assert doc.paragraphs[0].text.startswith("The Security Council requests the permanent members")
+    assert doc.paragraphs[2].text.endswith("and to submit these proposals to the Security Council.")
+    # the unnumbered opening ('By Article 47 of the Charter ...') is not lost silently
+    assert any("By Article 47 of the Charter" in warning for warning in doc.warnings)
+
+
+def test_text_naming_an_organ_without_a_resolution_heading_is_still_refused():
+    with pytest.raises(ParseError, match="does not look like a resolution"):
+        parse(b"Minutes\n\n1. The Security Council met at noon.\n", "minutes.txt")

@@ -29,6 +29,14 @@ SC_COMPILATION = re.compile(r"(?P<n>\d{1,4}) \((?P<y>\d{4})\)\.? Resolution(?P<r
 SC_ADOPTED = re.compile(r"Adopted by the (Security Council) at its (\d{1,5})(?:st|nd|rd|th) meeting,? on ([^\n]{0,80})$")
 
 
+def is_resolution_heading(line: str) -> bool:
+    """Is this line a heading that says the text below is a resolution (its number and adoption)?
+    'Resolution 2720 (2023)', '1 (1946) Resolution of 25 January 1946', 'Resolution adopted by the ...'."""
+    text = _clean(line)
+    return bool(SC_RESOLUTION.fullmatch(text) or SC_COMPILATION.fullmatch(text)
+                or re.fullmatch(r"Resolution adopted by the [A-Z][A-Za-z ]{2,60}?(?: on [^\n]{0,80})?", text))
+
+
 def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("*", "")).strip()
 

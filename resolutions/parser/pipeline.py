@@ -13,7 +13,7 @@ import re
 from .body import CLOSING_LINE, build_paragraphs, clean_text, segment
 from .document import Footnote, ParsedDocument, ParseError
 from .extraction import Extraction
-from .header import read_front_matter, read_header
+from .header import is_resolution_heading, read_front_matter, read_header
 from .text_stages import (
     RULE,
     decode,
@@ -123,14 +123,26 @@ def parse(data: bytes, filename: str = "") -> ParsedDocument:
     return structure(extraction)
 
 
+# The subject inside an operative paragraph of an early resolution that has no subject line of its own:
+# '1. The Security Council requests the permanent members ...' (S/RES/1 (1946)).
+SUBJECT_IN_PARAGRAPH = re.compile(r"\s*\d{1,3}\.\s+The (General Assembly|Security Council) [a-z]")
+
+
 def split_subject(lines: list[str]) -> tuple[list[str], str | None, list[str]]:
     """Read: clean lines.  Write: header lines, the subject ('The General Assembly'), body lines.
 
-    Without a subject line the whole text is body (and the header is empty)."""
+    Without a subject line, an early resolution that names its organ in its numbered paragraphs ('1. The
+    Security Council requests ...') under a resolution heading ('1 (1946) Resolution of 25 January 1946')
+    has its header above the first paragraph after that heading.  Otherwise the whole text is body (and
+    the header and the subject are empty)."""
     for index, line in enumerate(lines):
         match = SUBJECT.fullmatch(line)
         if match:
             return lines[:index], f"The {match.group(1)}", lines[index + 1:]
+    organ = next((m.group(1) for line in lines if (m := SUBJECT_IN_PARAGRAPH.match(line))), None)
+    heading = next((i for i, line in enumerate(lines[:40]) if is_resolution_heading(line)), None)
+    if organ and heading is not None:
+        return lines[:heading + 1], f"The {organ}", lines[heading + 1:]
     return [], None, lines
 
 

@@ -21,6 +21,7 @@ Reads go to a replica only when it is safe, so replica lag can never hide a writ
   admin) always read from the primary: a session written at login must be found by the next
   request, and a lockout must count every failure.
 * An object read from the primary keeps reading its relations there.
+* One replica per request (chosen at random), so the queries of one page all see the same moment.
 
 All writes go to ``default``; migrations run only there (replicas follow by replication);
 relations between objects of different aliases are allowed, as all hold the same data.
@@ -41,7 +42,9 @@ PRIMARY_ONLY_APPS = frozenset({"django_tasks_database", "sessions", "auth", "axe
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
-_replica_reads: contextvars.ContextVar[bool] = contextvars.ContextVar("archive_replica_reads", default=False)
+# The replica this piece of work reads from, or None: read the primary.  One replica per request, so
+# a page's queries all see the same moment even when replicas lag by different amounts.
+_replica: contextvars.ContextVar[str | None] = contextvars.ContextVar("archive_replica", default=None)
 
 
 # ---------------------------------------------------------------------------
@@ -89,19 +92,23 @@ def replica_aliases() -> list[str]:
 # Switching replica reads on for a piece of work
 
 
-def replica_reads_enabled() -> bool:
-    return _replica_reads.get()
+def current_replica() -> str | None:
+    """The replica reads go to here, or None (the primary)."""
+    return _replica.get()
 
 
 @contextmanager
-def replica_reads(enabled: bool = True) -> Iterator[None]:
-    """Let reads in this block go to a replica (the middleware does this for public requests)."""
-    previous = _replica_reads.get()
-    _replica_reads.set(enabled)
+def replica_reads(alias: str | None = None) -> Iterator[str | None]:
+    """Let reads in this block go to one replica (``alias``, else one chosen at random); the middleware
+    does this for public requests.  Without replicas configured it changes nothing."""
+    replicas = replica_aliases()
+    chosen = alias if alias in replicas else (random.choice(replicas) if replicas else None)
+    previous = _replica.get()
+    _replica.set(chosen)
     try:
-        yield
+        yield chosen
     finally:
-        _replica_reads.set(previous)
+        _replica.set(previous)
 
 
 def connection_for_read(model):
@@ -111,10 +118,10 @@ def connection_for_read(model):
     return connections[router.db_for_read(model)]
 
 
-def _iterate_with_replica_reads(iterator):
+def _iterate_with_replica_reads(iterator, alias: str):
     # A streamed response (the search exports) is read after the view has returned: keep the
-    # request's choice while its rows are produced.
-    with replica_reads():
+    # request's replica while its rows are produced.
+    with replica_reads(alias):
         yield from iterator
 
 
@@ -123,13 +130,13 @@ def _iterate_with_replica_reads(iterator):
 
 
 class ReplicaRouter:
-    """Reads of public requests to a replica (random choice), everything else to ``default``."""
+    """Reads of public requests to that request's replica, everything else to ``default``."""
 
     def db_for_read(self, model, **hints):
-        if not _replica_reads.get():
+        replica = _replica.get()
+        if replica is None:
             return None  # Django's own choice: the instance's database, else default
-        replicas = replica_aliases()
-        if not replicas or model._meta.app_label in PRIMARY_ONLY_APPS:
+        if model._meta.app_label in PRIMARY_ONLY_APPS:
             return DEFAULT
         from django.db import connections
 
@@ -138,7 +145,7 @@ class ReplicaRouter:
         instance = hints.get("instance")
         if instance is not None and instance._state.db:
             return instance._state.db
-        return random.choice(replicas)
+        return replica
 
     def db_for_write(self, model, **hints):
         return DEFAULT
@@ -188,8 +195,8 @@ class ReplicaReadsMiddleware:
     def __call__(self, request):
         if not is_public_read(request):
             return self.get_response(request)
-        with replica_reads():
+        with replica_reads() as replica:
             response = self.get_response(request)
-        if getattr(response, "streaming", False) and not getattr(response, "is_async", False):
-            response.streaming_content = _iterate_with_replica_reads(response.streaming_content)
+        if replica and getattr(response, "streaming", False) and not getattr(response, "is_async", False):
+            response.streaming_content = _iterate_with_replica_reads(response.streaming_content, replica)
         return response

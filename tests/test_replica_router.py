@@ -186,6 +186,19 @@ def test_the_queue_sessions_and_users_are_always_read_from_the_primary(document)
         assert router.db_for_read(Document, instance=source) == "default"
 
 
+def test_each_request_reads_one_replica_and_requests_spread_over_them():
+    connections.settings["replica_2"] = copy.deepcopy(connections.settings[REPLICA])
+    try:
+        chosen = set()
+        for _ in range(40):
+            with replica_reads() as replica:
+                assert {router.db_for_read(model) for model in (Document, Paragraph, MemberState)} == {replica}
+                chosen.add(replica)
+        assert chosen == {REPLICA, "replica_2"}
+    finally:
+        del connections.settings["replica_2"]
+
+
 @uses_replica
 def test_raw_sql_can_follow_the_router(document):
     """connection_for_read: the cursor a raw-SQL read should use (django.db.connection is the primary)."""

@@ -119,18 +119,23 @@ def test_spreadsheet_is_not_a_word_document():
         extract_docx(buffer.getvalue())
 
 
-def test_docx_converted_to_pdf_by_libreoffice_parses_alike(tmp_path):
+@pytest.mark.parametrize("prefix, numbering", [("000", True), ("004", False)],
+                         ids=["000-word-numbering", "004-typed-numbers"])
+def test_docx_converted_to_pdf_by_libreoffice_parses_alike(tmp_path, prefix, numbering):
+    """Word numbering comes out as hanging indents; seed 004 has sub-paragraphs, one opening a page."""
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
         pytest.skip("LibreOffice (soffice) is not installed; the DOCX -> PDF conversion check needs it.")
     source = tmp_path / "resolution.docx"
-    source.write_bytes(build_docx(seed_spec()))
+    source.write_bytes(build_docx(seed_spec(prefix), numbering=numbering))
     subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
                    check=True, timeout=120, capture_output=True)
     from_pdf = parse((tmp_path / "resolution.pdf").read_bytes(), "resolution.pdf")
     from_docx = parse(source.read_bytes(), "resolution.docx")
-    assert [(p.kind, p.number, p.lead, p.text) for p in from_pdf.paragraphs] == \
-        [(p.kind, p.number, p.lead, p.text) for p in from_docx.paragraphs]
+    assert [(p.kind, p.number, p.lead, p.text, [(s.label, s.text) for s in p.subparagraphs])
+            for p in from_pdf.paragraphs] == \
+        [(p.kind, p.number, p.lead, p.text, [(s.label, s.text) for s in p.subparagraphs])
+         for p in from_docx.paragraphs]
     # LibreOffice sets the notes at the page foot below a short rule, in the body size, with an unraised
     # number ('1 Resolution 55/25, annex I.'); the first page's four are the Word file's first four.
     assert [(f.marker, f.text) for f in from_pdf.footnotes][:4] == [(f.marker, f.text) for f in from_docx.footnotes][:4]

@@ -325,3 +325,35 @@ def test_footnotes_with_unraised_numbers_at_the_page_foot(rule, size):
               "(United Nations publication, Sales No. E.95.XIII.18), chap. I, resolution 1."),
         ("2", "Resolution 50/203, annex.")]
     assert "Report of the" not in extraction.markdown
+
+
+def test_flush_sub_paragraph_opening_a_page_and_a_name_compound_wrapped_at_its_hyphen():
+    """Paragraphs set flush (no indent) show no gap at a page break: '(d)' at the top of a page after a
+    full line ending '...,' on the page before opens a sub-paragraph.  'UN-' / 'Women' stays 'UN-Women'."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=(612, 792))
+    pages = [["The General Assembly,", "", "Reaffirming that the Global Plan of Action was developed:", "",
+              "(c) To promote comprehensive, coordinated and consistent responses at the",
+              "national, regional and international levels to counter trafficking in persons,"],
+             ["(d) To promote a human rights-based approach with the United Nations Entity for",
+              "Gender Equality and the Empowerment of Women (UN-",
+              "Women) and other members of the Coordination Group;", "",
+              "1. Decides to remain seized of the matter."]]
+    for lines in pages:
+        y = 700
+        for text in lines:
+            pdf.setFont("Times-Roman", 11)
+            if text:
+                pdf.drawString(90, y, text)
+            y -= 15
+        pdf.showPage()
+    pdf.save()
+    blocks = extract_pdf(buffer.getvalue()).markdown.split("\n\n")
+    assert "(c) To promote comprehensive, coordinated and consistent responses at the national, regional and " \
+           "international levels to counter trafficking in persons," in blocks
+    assert "(d) To promote a human rights-based approach with the United Nations Entity for Gender Equality and " \
+           "the Empowerment of Women (UN-Women) and other members of the Coordination Group;" in blocks

@@ -307,9 +307,10 @@ def group_blocks(lines: list[Line], body_size: float) -> list[list[Line]]:
                 indented = line.x0 < previous.x0 - 8 or (LABEL.match(text) is not None and line.x0 < previous.x0 + 2)
             else:
                 indented = line.x0 > margin + 8
-            # No gap tells where a page's first paragraph starts; a short last line ending a clause does.
-            ended = not same_page and previous.x1 < right - 0.15 * (right - margin) \
-                and re.search(r"[,;:.]$", previous.text.replace(MARK, "").rstrip("0123456789 ")) is not None
+            # No gap tells where a page's first paragraph starts; a clause ended on the page before, on a short
+            # line or before a label ('(d) To promote ...'), does.
+            ended = not same_page and re.search(r"[,;:.]$", previous.text.replace(MARK, "").rstrip("0123456789 ")) \
+                is not None and (previous.x1 < right - 0.15 * (right - margin) or LABEL.match(text) is not None)
             if gap or indented or ended or line.size != previous.size:
                 blocks.append([line])
             else:

@@ -313,11 +313,14 @@ def line_joint(left_tail: str, right: str, vocabulary: set[str] | None = None) -
 
     ``devel-`` + ``opment`` gives ``development``; ``anti-`` + ``trafficking``
     stays ``anti-trafficking`` (a prefix that takes a hyphen, or a hyphenated
-    form the document itself uses elsewhere and whose solid form it does not).
+    form the document itself uses elsewhere and whose solid form it does not);
+    before a capital the hyphen always stays (``UN-`` + ``Women``, ``Inter-`` + ``Agency``).
     Only the tail of the left line is read, so joining costs the same however
     long the paragraph already is.
     """
     hyphen = re.search(r"([A-Za-z]{1,30})-$", left_tail)
+    if hyphen and right[:1].isupper():
+        return False, ""          # a compound of names is never hyphenation: 'UN-' + 'Women', 'Inter-' + 'Agency'
     if hyphen and right[:1].islower():
         first = hyphen.group(1)
         rest = re.match(r"[A-Za-z]{1,40}", right)

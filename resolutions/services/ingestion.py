@@ -32,7 +32,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from django.db import IntegrityError, connection, connections, transaction
+from django.db import IntegrityError, OperationalError, connection, connections, transaction
+from psycopg.errors import DeadlockDetected
 from django.utils import timezone
 
 from resolutions import search
@@ -206,9 +207,11 @@ def _parse_and_store(source_file: SourceFile, data: bytes, filename: str, *, dis
         try:
             with transaction.atomic():
                 return _store(source_file, parsed, filename, discard_edits=discard_edits)
-        except IntegrityError:
-            # Another process stored the same symbol between our lookup and our insert: once more, now
-            # as a re-upload of that document.
+        except (IntegrityError, OperationalError) as exc:
+            if isinstance(exc, OperationalError) and not isinstance(exc.__cause__, DeadlockDetected):
+                raise
+            # Another process stored the same symbol between our lookup and our insert (or PostgreSQL chose
+            # this transaction to break a lock cycle with another ingestion): once more, now as a re-upload.
             with transaction.atomic():
                 return _store(source_file, parsed, filename, discard_edits=discard_edits)
     except Exception as exc:  # rolled back as a whole; the SourceFile keeps the bytes and the reason

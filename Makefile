@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate samples worker bench clean
+.PHONY: run test install migrate samples worker bench loadtest clean
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,14 @@ test: install
 SCALE ?= 1000
 bench: install
 	ARCHIVE_PGDATA=var/bench-pgdata-$(SCALE) $(PY) manage.py bench --scale $(SCALE)
+
+# The load test alone (bench/load.py) on the benchmark's database of SCALE documents (run `make bench` first):
+# gunicorn on loopback, LOAD_USERS locust readers for LOAD_SECONDS, then both stop.
+LOAD_SECONDS ?= 30
+LOAD_USERS ?= 10
+loadtest: install
+	ARCHIVE_PGDATA=var/bench-pgdata-$(SCALE) $(PY) manage.py migrate --noinput --verbosity 0
+	ARCHIVE_PGDATA=var/bench-pgdata-$(SCALE) $(PY) -m bench.load --seconds $(LOAD_SECONDS) --users $(LOAD_USERS)
 
 clean:
 	rm -rf $(VENV) var staticfiles

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench import generate
+from bench.load import bench_stage, render_lines
 from bench.report import NA, header, ms, percentile, verdict
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -373,8 +374,10 @@ def default_output(scale: int, smoke: bool | None) -> Path:
 
 def run(scale: int = 1000, *, seed: int = 1, runs: int | None = None, output: Path | None = None,
         corpus_base: Path | None = None, smoke: bool | None = None, peer: bool = True, parse_budget: float | None = None,
-        log=print) -> str:
-    """Build or reuse the corpus, ingest it unless this database holds it, measure, write and return the table."""
+        load: bool = True, log=print) -> str:
+    """Build or reuse the corpus, ingest it unless this database holds it, measure, write and return the table.
+
+    ``load=False`` (or ARCHIVE_BENCH_LOAD=0) skips the load test (bench/load.py)."""
     runs = runs or (5 if is_smoke(scale, smoke) else 30)
     output = Path(output) if output else default_output(scale, smoke)
     log(f"Corpus: {scale:,} documents, seed {seed}")
@@ -412,8 +415,10 @@ def run(scale: int = 1000, *, seed: int = 1, runs: int | None = None, output: Pa
     agreed = measure_agreed_language(runs)
     log("Parsing")
     parsing = measure_parse(runs, parse_budget or (60.0 if is_smoke(scale, smoke) else 600.0))
+    log("Load")
+    load_figures = bench_stage(is_smoke(scale, smoke), log) if load else {"status": "skipped"}
     table = render(scale, seed, runs, manifest, ingestion, search_rows, pages, agreed, parsing, peer_build,
-                   Document.objects.count())
+                   Document.objects.count(), load_figures)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(table)
     log(table)
@@ -428,7 +433,7 @@ def _stats(samples):
 
 
 def render(scale, seed, runs, manifest, ingestion, search_rows, pages, agreed, parsing, peer_build,
-           stored_documents) -> str:
+           stored_documents, load=None) -> str:
     lines = header(scale, manifest["paragraphs"], seed, runs)
     jobs = ingestion.get("jobs", 1)
     lines += [f"## Ingestion (through `resolutions.services.ingestion.ingest_paths`, {jobs} process"
@@ -504,6 +509,7 @@ def render(scale, seed, runs, manifest, ingestion, search_rows, pages, agreed, p
         else:
             lines.append(f"| parse a {label} input | {NA} | {NA} | |")
     lines.append("")
+    lines += render_lines(load)
     return "\n".join(lines)
 
 

@@ -1,0 +1,30 @@
+"""The load test (bench/load.py) end to end for a few seconds: gunicorn on loopback serving the seeds, locust's
+readers on the search page and document pages.  It checks that the load test works and that the pages held
+under concurrent readers without one error; speed is the benchmark's business, not this test's."""
+import psutil
+import pytest
+
+from bench import load
+from resolutions.models import Document
+from tests.seeded import seeded  # noqa: F401  (the five seeds, committed: gunicorn's workers must see them)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_load_reports_requests_and_no_errors(seeded):  # noqa: F811
+    result = load.run_load(seconds=5, users=4, workers=2, log=lambda *a: None)
+
+    assert result["status"] == "ok"
+    assert result["errors"] == [] and result["server_errors"] == []
+    assert result["failures"] == 0 and result["warm_up_errors"] == 0
+    assert result["requests"] > 0 and result["rps"] > 0
+    # Both page kinds were loaded: every seed's document page is in the plan (there are fewer than 200).
+    assert set(result["pages"]) == {"search page", "document page"}
+    assert all(page["requests"] > 0 and page["failures"] == 0 for page in result["pages"].values())
+    assert result["document_urls"] == Document.objects.count() > 0
+    # The workers' memory was read at the start and the end, and gunicorn was stopped with them.
+    assert len(result["rss_start"]) == 2 and all(rss > 0 for rss in result["rss_end"].values())
+    assert not any(psutil.pid_exists(pid) for pid in result["rss_end"])
+
+    table = "\n".join(load.render_lines(result))
+    assert "| requests, errors |" in table and "0 errors: met" in table

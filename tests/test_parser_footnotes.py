@@ -56,3 +56,21 @@ def test_join_footnote_definitions_keeps_separate_notes_apart():
     text = "[^1]: First note.\n[^2]: Second note, wrapped\n    over two lines.\n\nBody text."
     assert join_footnote_definitions(text).split("\n") == [
         "[^1]: First note.", "[^2]: Second note, wrapped over two lines.", "", "Body text."]
+
+
+def test_outline_numbers_and_codes_are_not_footnote_markers(corpus_dir):
+    # S/RES/1454 (2002) has no footnotes; its annex lists 'B.01, B.02, B.03', 'b.1.', 'a.2.', 'DIN2.4375'.
+    path = corpus_dir / "cr-unsc-gold/data/res_en_gold/S_RES_1454_2002_EN_GOLD.txt"
+    doc = parse(path.read_bytes(), path.name)
+    assert not any("Footnote markers" in warning for warning in doc.warnings)
+    assert all(not p.footnote_refs for p in doc.paragraphs)
+
+
+def test_a_part_number_after_a_letter_stays_in_the_text(corpus_dir):
+    # A/RES/80/7 operative 2: 'comprising GC(69)/RES/9 A.2, entitled ...' and 'GC(69)/RES/9 A.3, entitled ...'.
+    path = corpus_dir / RAILCAR / "A_RES_80_7.md"
+    doc = parse(path.read_bytes(), path.name)
+    (takes_note,) = [p for p in doc.paragraphs if p.number == "2"]
+    assert "comprising GC(69)/RES/9 A.2, entitled “Support to the African Union’s" in takes_note.text
+    assert "GC(69)/RES/9 A.3, entitled “Zoonotic Disease Integrated Action (ZODIAC) Project”" in takes_note.text
+    assert takes_note.footnote_refs == ["2"]

@@ -275,6 +275,10 @@ def mark_glued_markers(lines: list[str], footnotes: list[Footnote]) -> tuple[lis
             number = int(match.group(1))
             if NOT_BEFORE_MARKER.search(before) or re.search(r"\d\.?$", before[-12:] or ""):
                 return match.group(0)
+            if match.group(1).startswith("0") or re.match(r"\.\w", line[match.end():match.end() + 2]):
+                return match.group(0)  # 'B.01', 'DIN2.4375', '5.2,5.3.1.a': codes and figures, not markers
+            if before.endswith(".") and not re.search(r"(?:[a-z]{2}|[)\]”’\"'])\.$", before):
+                return match.group(0)  # an outline number ('b.1.', 'I.LE.3'): a marker follows a word's full stop
             word = re.search(r"(\S{1,40})$", before)
             if word and re.search(r"\d", word.group(1)) and not re.search(r"\d[;,:]$", before[-3:]):
                 return match.group(0)  # 'Add.1-3', 'L.7'; but 'resolution 79/7;1' ends a clause before its marker

@@ -271,13 +271,17 @@ def _store(source_file: SourceFile, parsed: ParsedDocument, filename: str, *, di
         document = Document.objects.select_for_update().filter(pk=source_file.document_id).first()
     texts = lineage.stored_texts(parsed)
     paragraph_bands, fingerprint = paragraph_and_document_bands(texts)
-    lineage.lock_same_text(fingerprint)
+    lineage.lock_same_text(fingerprint, has_symbol=bool(fields["symbol_key"]))
     if document is None:
         # The same text already stored from another file (another format of it): one document, two source
         # files. Its non-empty metadata is kept, empty fields are filled from this file (lineage issue).
         same = lineage.find_same_document(parsed, fingerprint)
         if same is not None:
             document = Document.objects.select_for_update().get(pk=same.pk)
+        if document is not None and document.symbol_key and fields["symbol_key"] \
+                and document.symbol_key != fields["symbol_key"]:
+            document = None  # another file with another symbol merged into it while we waited for its row
+        if document is not None:
             fields = lineage.merge_into(document, fields)
             if lineage.keeps_stored_parse(document, parsed):
                 # This file has less of the header (seed 001 beside 000): it only becomes another source file.

@@ -148,18 +148,23 @@ def _same_text_candidates(parsed, fingerprint: list[int], limit: int = 5) -> lis
         return [row[0] for row in cursor.fetchall()]
 
 
-def lock_same_text(fingerprint: list[int]) -> None:
-    """Serialise, until the transaction ends, the storing of texts that share a whole-text band.
+def lock_same_text(fingerprint: list[int], *, has_symbol: bool) -> None:
+    """Serialise, until the transaction ends, the storing of texts that could turn out to be one document.
 
     Two processes storing one text from two files at the same moment would each
-    find no stored twin and make two documents; with a transaction-level
-    advisory lock per band (taken in sorted order: no deadlock), the second waits
-    for the first to commit and then finds it.  Unrelated texts share no band and
-    are stored side by side.
+    find no stored twin and make two documents.  Each takes a transaction-level
+    advisory lock per whole-text band (in sorted order: no deadlock), so the
+    second waits for the first to commit and then finds it.  Two files that both
+    carry a symbol can never be merged by text (a different symbol contradicts,
+    the same symbol meets on the unique index), so they take the locks shared
+    and are stored side by side even when their texts are near-identical
+    revisions; a file without a symbol takes them exclusive.  Unrelated texts
+    share no band at all.
     """
     if fingerprint:
+        function = "pg_advisory_xact_lock_shared" if has_symbol else "pg_advisory_xact_lock"
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(band) FROM unnest(%s::bigint[]) AS band ORDER BY band",
+            cursor.execute(f"SELECT {function}(band) FROM unnest(%s::bigint[]) AS band ORDER BY band",
                            [sorted(set(fingerprint))])
 
 

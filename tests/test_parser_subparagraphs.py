@@ -52,3 +52,47 @@ def test_a_sentence_after_as_follows_is_not_an_item(corpus_dir):
     paragraph = next(p for p in doc.paragraphs if p.subparagraphs)
     assert labels(paragraph) == ["a", "b", "c"]
     assert "The Republic of Nauru will become a party to the Statute" in paragraph.text
+
+
+def rendered(corpus_dir, pattern):
+    """An AKN XML file of the UN rendered as plain text (tests/gold.py): labels printed, no italics."""
+    from tests.gold import render_akn
+
+    (path,) = sorted(corpus_dir.glob(pattern))
+    return parse(render_akn(path).encode("utf-8"), path.stem + ".txt")
+
+
+def test_i_after_h_is_the_letter(corpus_dir):
+    # S/RES/2588 (2021) paragraph 1 lists (a) to (i); '(h) ...; or' is followed by '(i) Other sales or supply'.
+    doc = rendered(corpus_dir, "unxml-sc-resolutions/2021/English/S_RES_2588*.xml")
+    first = next(p for p in doc.paragraphs if p.number == "1")
+    assert labels(first) == ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
+    assert first.subparagraphs[-1].text.startswith("Other sales or supply of arms")
+
+
+def test_label_after_an_item_ending_and(corpus_dir):
+    # S/RES/2643 (2022) paragraph 2: '(c) to work with the parties ...; and' then '(d) to facilitate'.
+    doc = rendered(corpus_dir, "unxml-sc-resolutions/2022/English/S_RES_2643*.xml")
+    second = next(p for p in doc.paragraphs if p.number == "2")
+    assert labels(second) == ["a", "b", "c", "d"]
+    assert second.subparagraphs[2].text.endswith("; and")
+
+
+def test_first_label_on_the_number_line(corpus_dir):
+    # S/RES/1521 (2003): '2. (a) Decides that all States ...', then (b) to (g); '4. (a) Decides also ...'.
+    doc = rendered(corpus_dir, "unxml-sc-resolutions/Pre-2020/2003/S_RES_1521_*.xml")
+    ops = {p.number: p for p in doc.paragraphs if p.kind == "operative"}
+    assert labels(ops["2"]) == ["a", "b", "c", "d", "e", "f", "g"]
+    assert ops["2"].subparagraphs[0].text.startswith("Decides that all States shall take the necessary measures")
+    assert ops["2"].lead == "Decides"
+    assert labels(ops["4"]) == ["a", "b", "c"] and ops["4"].lead == "Decides also"
+
+
+def test_nested_romans_under_a_heading_item(corpus_dir):
+    # S/RES/2531 (2020) paragraph 28: '(a) Support to the implementation of the Agreement ...' (a heading,
+    # no punctuation), then '(i) to use the SRSG's good offices ...', '(ii) To support ...'; then (b) with its own
+    # (i)-(iii).  The labels are kept flat in document order, as the XML's <num> elements come.
+    doc = rendered(corpus_dir, "unxml-sc-resolutions/2020/English/S_RES_2531*.xml")
+    mandate = next(p for p in doc.paragraphs if p.number == "28")
+    assert labels(mandate)[:8] == ["a", "i", "ii", "iii", "iv", "v", "b", "i"]
+    assert mandate.subparagraphs[1].text.startswith("to use the SRSG's good offices")

@@ -28,6 +28,7 @@ CLOSING_LINE = re.compile(r"\s*(?:\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting\b.
                           r"|Adopted (?:unanimously |without (?:a )?vote )?at(?: the)?)$")
 ANNEX_LINE = re.compile(r"\s*\*?Annex(?:es)?(?: [IVX]{1,5})?\*?(?:\s+[A-Z0-9][^\n]{0,300})?\s*$")
 ENDS_PARAGRAPH = re.compile(r"[,;:.]\s*(?:<sup>\d{1,3}</sup>\s*)*[\"”’)]?\s*(?:<sup>\d{1,3}</sup>)?\s*$")
+ENDS_BEFORE_NUMBER = re.compile(r"(?:[;,]\s*(?:and|or)|[,;:.]\d{1,3})\s*$")
 ENDS_INTRO = re.compile(r":\s*(?:<sup>\d{1,3}</sup>\s*)*$")
 ENDS_ITEM = re.compile(r"(?:[,;]|[,;] (?:and|or))\s*(?:<sup>\d{1,3}</sup>\s*)*[\"”’)]?\s*(?:<sup>\d{1,3}</sup>)?\s*$")
 
@@ -71,7 +72,8 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
     pending_opener: tuple[str, str | None] | None = None  # a number or label alone on its line
     after_blank = True
     last_number = 0
-    for line in lines:
+    headings: list[str] = []
+    for index, line in enumerate(lines):
         if not line.strip():
             after_blank = True
             continue
@@ -89,6 +91,11 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
             long_number = LONG_NUMBER_START.match(line)
             if long_number and int(long_number.group(1)) == last_number + 1:
                 opener = ("number", long_number.group(1), long_number.group(2) or "")
+        if opener is None and pending_opener is None and _is_heading(line, previous_text, current,
+                                                                     _next_text(lines, index), last_number):
+            headings.append(line.strip())   # 'MINUSMA mandate', 'I. Political process' (S/RES/2164, 2085)
+            after_blank = True
+            continue
         if opener is None and block_start and pending_opener is None and _lost_label_item(paragraphs, current,
                                                                                          previous_text, line):
             opener = ("label", _next_label(paragraphs[-1]), line.strip())
@@ -101,10 +108,17 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
             elif not block_start and pending_opener is None:
                 opener = None
         can_open = current is None or bool(ENDS_PARAGRAPH.search(previous_text)) or pending_opener is not None
-        if opener and opener[0] == "number" and block_start and int(opener[1]) == last_number + 1:
-            can_open = True  # the next paragraph number after a blank line, whatever the line before ended with
+        if opener and opener[0] == "number" and int(opener[1]) == last_number + 1 and (
+                block_start or ENDS_BEFORE_NUMBER.search(previous_text)
+                or (current is not None and any(ENDS_INTRO.search(part) for part in current.builder.parts[:-1]))):
+            # the next paragraph number after a blank line, whatever the line before ended with, after a list
+            # item ending '; and' (S/RES/2617 (2021)), a footnote number glued to the comma ('2334 (2016),16') or
+            # the lines of a list the paragraph introduced with ':' ('judges ...:' + 'Patrick Robinson (Jamaica)')
+            can_open = True
         if (blocks_are_paragraphs and block_start) or inferred:
             can_open = True
+        if opener and opener[0] == "label" and not can_open and current is not None:
+            can_open = _label_goes_on(paragraphs, current, previous_text, opener[1])
         if pending_opener is not None:
             kind, number = pending_opener
             pending_opener = None
@@ -119,6 +133,11 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
                 pending_opener = (kind, number)
                 previous_text = line
                 continue
+            inner = LABEL_START.match(rest) if kind == "number" else None
+            if inner and inner.group(1) in ("a", "i") and inner.group(2):
+                # '2. (a) Decides ...' (S/RES/1521 (2003)): the number and the first sub-paragraph on one line
+                current = _open(paragraphs, current, kind, number, "")
+                kind, number, rest = "label", inner.group(1), inner.group(2)
             current = _open(paragraphs, current, kind, number, rest)
             current.inferred = inferred
             previous_text = line
@@ -129,7 +148,38 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
         current.builder.add(line, vocabulary)
         previous_text = line
     warnings.extend(_settle_lost_labels(paragraphs, vocabulary))
+    if headings:
+        warnings.append(f"Headings between paragraphs left out of the paragraphs: {'; '.join(headings)[:300]}.")
     return paragraphs, warnings
+
+
+def _next_text(lines: list[str], index: int) -> str:
+    return next((line for line in lines[index + 1:] if line.strip()), "")
+
+
+def _is_heading(line: str, previous_text: str, current: _Raw | None, following: str, last_number: int) -> bool:
+    """A section heading between paragraphs ('MINUSMA mandate', 'I. Political process'): a short line without
+    closing punctuation, after a paragraph that ended, before the next paragraph number or a lead."""
+    text = line.strip()
+    if current is None or not ENDS_PARAGRAPH.search(previous_text) or ENDS_INTRO.search(previous_text) or \
+            len(text) > 100 or not re.match(r"(?:[IVX]{1,5}\.\s+)?[A-Z]", text) or ENDS_PARAGRAPH.search(text) \
+            or text.endswith(")"):
+        return False   # after 'the following judges:' a line is the list's ('Patrick Robinson (Jamaica)')
+    number = NUMBER_START.match(following)
+    if number:
+        return int(number.group(1)) == last_number + 1
+    return bool(ITALIC_START.match(following.strip()) or match_lead(following.strip()))
+
+
+def _label_goes_on(paragraphs: list[_Raw], current: _Raw, previous_text: str, label: str) -> bool:
+    """A label may open a sub-paragraph after text that does not end with ',', ';', ':' or '.' when the text
+    before ends a list item with '; and' / '; or' (S/RES/2643 (2022): '(c) ...; and' then '(d)'), or when the
+    item before is a heading on one line and the label starts its nested list (S/RES/2531 (2020): '(a) Support
+    to the implementation of the Agreement' then '(i) to use ...')."""
+    if re.search(r"[;,]\s*(?:and|or|and/or)\s*(?:<sup>\d{1,3}</sup>\s*)*$", previous_text):
+        return True
+    heading = current.kind == "label" and len(current.builder.parts) == 1 and len(current.text) < 320
+    return heading and label == "i" and bool(re.fullmatch(r"[a-h]|[j-z]", current.number or ""))
 
 
 def _lost_label_item(paragraphs: list[_Raw], current: _Raw | None, previous_text: str, line: str) -> bool:
@@ -241,6 +291,8 @@ def build_paragraphs(raws: list[_Raw], body: str | None = None) -> tuple[list[Pa
         else:
             number = None
         lead, text = _lead_and_text(raw.text, body)
+        if not text and raw.children:
+            lead = _lead_and_text(raw.children[0].text, body)[0]   # '2. (a) Decides ...': the first item's lead
         if operative and lead is None:
             verb = re.match(r"([A-Z][a-z]{2,20}(?:es|s))(?= [a-z(])", text)
             if verb and not verb.group(1).endswith("ss"):

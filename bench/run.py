@@ -83,18 +83,24 @@ def _tree_rss(process) -> int:
     return total
 
 
-def measure_ingestion(files: list[Path], batch: str, log, jobs: int | None = None) -> dict:
+def measure_ingestion(files: list[Path], batch: str, log, jobs: int | None = None, *,
+                      previous: dict | None = None, save: Path | None = None) -> dict:
     """Bulk ingestion through ``ingest_paths`` (the real path: record, parse, store, index, link).
 
     ``jobs`` processes (default: one per core, as ``manage.py ingest --jobs N``); peak RSS
-    counts the parent and its ingestion processes together.
+    counts the parent and its ingestion processes together.  A large corpus may take several
+    sittings: ``previous`` holds the figures of the sittings before (files, seconds, paragraphs
+    and RSS are summed or combined), and the figures so far are written to ``save`` after each
+    shard, so that a stopped run loses no measurement.
     """
     ingestion = _module("resolutions.services.ingestion")
     if ingestion is None or not hasattr(ingestion, "ingest_paths"):
         return {"status": NA}
     import psutil
+    from resolutions.models import Paragraph
 
     jobs = jobs or os.cpu_count() or 1
+    previous = previous if previous and previous.get("status") == "ok" else None
     process = psutil.Process()
     every = max(1, len(files) // 50)
     samples: list[tuple[int, int]] = []
@@ -106,29 +112,42 @@ def measure_ingestion(files: list[Path], batch: str, log, jobs: int | None = Non
             counts["failed"] += 1
         if counts["done"] % every == 0:
             samples.append((counts["done"], _tree_rss(process)))
-        if counts["done"] % max(1, len(files) // 10) == 0:
-            log(f"  ingested {counts['done']:,}/{len(files):,}")
+        if counts["done"] % max(1, len(files) // 100) == 0:
+            log(f"  ingested {counts['done']:,}/{len(files):,} "
+                f"({counts['done'] / (time.perf_counter() - start):.1f} documents/s)")
+
+    def figures() -> dict:
+        seconds = time.perf_counter() - start
+        paragraphs = Paragraph.objects.count() - paragraphs_before
+        window = max(1, len(samples) // 10)
+        result = {"status": "ok", "files": counts["done"], "jobs": jobs, "failed": counts["failed"],
+                  "seconds": seconds, "paragraphs_added": paragraphs,
+                  "peak_rss": max(r for _, r in samples), "rss_first": max(r for _, r in samples[:window + 1]),
+                  "rss_last": max(r for _, r in samples[-window:]), "sittings": 1,
+                  "measured": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+        if previous:
+            for key in ("files", "failed", "seconds", "paragraphs_added", "sittings"):
+                result[key] += previous.get(key, 0)
+            result["peak_rss"] = max(result["peak_rss"], previous["peak_rss"])
+            result["rss_first"] = previous["rss_first"]
+        result["docs_per_s"] = result["files"] / result["seconds"] if result["seconds"] else 0.0
+        result["paragraphs_per_s"] = result["paragraphs_added"] / result["seconds"] if result["seconds"] else 0.0
+        result["paragraphs"] = Paragraph.objects.count()
+        result["documents"] = result["files"] - result["failed"]
+        return result
 
     gc.collect()
+    paragraphs_before = Paragraph.objects.count()
     samples.append((0, _tree_rss(process)))
     start = time.perf_counter()
     # As `manage.py ingest --jobs N <folder>` does, a shard at a time; the outcome list is kept short.
     for shard_start in range(0, len(files), generate.SHARD_SIZE):
         ingestion.ingest_paths(files[shard_start:shard_start + generate.SHARD_SIZE], batch=batch, progress=False,
                                on_outcome=on_outcome, jobs=jobs)
-    seconds = time.perf_counter() - start
-    from resolutions.models import Document, Paragraph
-
-    documents = Document.objects.filter(source_files__batch=batch).distinct().count() \
-        if hasattr(Document, "source_files") else Document.objects.count()
-    paragraphs = Paragraph.objects.count()
-    window = max(1, len(samples) // 10)
-    first = max(r for _, r in samples[:window + 1])
-    last = max(r for _, r in samples[-window:])
-    return {"status": "ok", "files": len(files), "jobs": jobs, "failed": counts["failed"], "seconds": seconds,
-            "docs_per_s": len(files) / seconds, "paragraphs_per_s": paragraphs / seconds, "documents": documents,
-            "paragraphs": paragraphs, "peak_rss": max(r for _, r in samples), "rss_first": first, "rss_last": last,
-            "measured": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+        if save is not None:
+            save.parent.mkdir(parents=True, exist_ok=True)
+            save.write_text(json.dumps(figures()))
+    return figures()
 
 
 # ---------------------------------------------------------------------------
@@ -388,17 +407,20 @@ def run(scale: int = 1000, *, seed: int = 1, runs: int | None = None, output: Pa
     from resolutions.models import Document, SourceFile
 
     saved = output.with_suffix(".ingestion.json")
-    held = SourceFile.objects.filter(batch=batch).count()
-    if held >= len(files) and saved.exists():
-        ingestion = json.loads(saved.read_text())
-        ingestion["reused"] = True
-        log(f"Database already holds the corpus; ingestion figures from {ingestion.get('measured')}")
+    previous = json.loads(saved.read_text()) if saved.exists() else None
+    # Files stored by an earlier sitting (a full-scale ingestion can outlast one sitting) are not ingested again.
+    stored = set(SourceFile.objects.filter(batch=batch, status="parsed").values_list("original_name", flat=True))
+    todo = [path for path in files if path.name not in stored]
+    if not todo:
+        ingestion = dict(previous or {"status": NA}, reused=True)
+        log(f"Database already holds the corpus; ingestion figures from {ingestion.get('measured', 'no run')}")
     else:
-        log(f"Ingesting {len(files):,} files")
-        ingestion = measure_ingestion(files, batch, log)
-        if ingestion.get("status") == "ok":
-            saved.parent.mkdir(parents=True, exist_ok=True)
-            saved.write_text(json.dumps(ingestion))
+        if stored:
+            log(f"{len(stored):,} files stored by an earlier sitting; ingesting the other {len(todo):,}")
+        else:
+            log(f"Ingesting {len(files):,} files")
+            previous = None
+        ingestion = measure_ingestion(todo, batch, log, previous=previous, save=saved)
     peer_engine, peer_build = None, None
     if peer:
         from bench.tantivy_peer import Peer
@@ -447,7 +469,9 @@ def render(scale, seed, runs, manifest, ingestion, search_rows, pages, agreed, p
             f"| documents/s | {ingestion['docs_per_s']:.1f}{note} | >= 100: "
             f"{verdict(ingestion['docs_per_s'], INGEST_TARGET, higher_is_better=True)} |",
             f"| paragraphs/s | {ingestion['paragraphs_per_s']:.0f} | |",
-            f"| files, failed | {ingestion['files']:,}, {ingestion['failed']:,} | 0 failed |",
+            f"| files measured, failed | {ingestion['files']:,}, {ingestion['failed']:,}"
+            f"{' in ' + str(ingestion['sittings']) + ' sittings' if ingestion.get('sittings', 1) > 1 else ''} "
+            f"| 0 failed |",
             f"| peak RSS | {ingestion['peak_rss'] / mb:.0f} MiB | flat |",
             f"| RSS first vs last tenth of the files | {ingestion['rss_first'] / mb:.0f} MiB -> "
             f"{ingestion['rss_last'] / mb:.0f} MiB ({growth:+.0f} MiB) | "

@@ -26,10 +26,28 @@ def test_benchmark_writes_every_row(tmp_path):
         assert re.search(r"\d", line.split("|")[2]) or "n/a (not built yet)" in line, line
     assert "cores" in table and "GiB memory" in table and "12 documents" in table
     # Ingestion went through the real path: the generated files are documents now, none failed.
-    assert "| files, failed | 12, 0 |" in table
+    assert "| files measured, failed | 12, 0 |" in table
     # The search rows show the hit counts and the floor and tantivy figures beside the function.
     trafficking = next(l for l in table.splitlines() if l.startswith("| common term: trafficking"))
     assert trafficking.count("x |") >= 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_ingestion_stopped_half_way_goes_on_in_a_second_sitting(tmp_path):
+    """A full-scale ingestion can outlast a sitting: the next run ingests only the files not stored yet and
+    adds its figures to those of the first (written after each shard)."""
+    from bench import generate
+    from resolutions.models import SourceFile
+
+    folder, manifest = generate.ensure_corpus(8, 3, tmp_path / "corpus")
+    files = generate.corpus_files(folder, manifest)
+    saved = tmp_path / "smoke.ingestion.json"
+    first = bench_run.measure_ingestion(files[:5], "bench-8-3", lambda *a: None, jobs=1, save=saved)
+    assert first["files"] == 5 and first["sittings"] == 1 and saved.exists()
+    table = bench_run.run(8, seed=3, runs=1, output=tmp_path / "smoke.md", corpus_base=tmp_path / "corpus",
+                          smoke=True, parse_budget=1, peer=False, log=lambda *a: None)
+    assert "| files measured, failed | 8, 0 in 2 sittings |" in table
+    assert SourceFile.objects.filter(batch="bench-8-3").count() == 8  # nothing ingested twice
 
 
 def test_smoke_runs_never_write_benchmarks_md():

@@ -73,4 +73,42 @@ def test_a_part_number_after_a_letter_stays_in_the_text(corpus_dir):
     (takes_note,) = [p for p in doc.paragraphs if p.number == "2"]
     assert "comprising GC(69)/RES/9 A.2, entitled “Support to the African Union’s" in takes_note.text
     assert "GC(69)/RES/9 A.3, entitled “Zoonotic Disease Integrated Action (ZODIAC) Project”" in takes_note.text
-    assert takes_note.footnote_refs == ["2"]
+    # footnote 2 after 'GC(69)/RES/DEC(2025)' and 3 after '“Election of Members to the Board of Governors”;'
+    # (the UN's XML puts both in this paragraph); the conversion set 3 apart: '”; 3 item 15 entitled'.
+    assert takes_note.footnote_refs == ["2", "3"]
+
+
+def test_markers_the_conversion_set_apart_between_spaces(corpus_dir):
+    # A/RES/80/10: 'Reaffirming also the International Covenant on Civil and Political Rights, 1 the International
+    # Covenant on Economic, Social and Cultural Rights, 2 the International Convention ... Racial Discrimination, 3
+    # the Convention on the Rights of the Child[^4] and the Convention ... against Women,5'
+    path = corpus_dir / RAILCAR / "A_RES_80_10.md"
+    doc = parse(path.read_bytes(), path.name)
+    (reaffirming,) = [p for p in doc.paragraphs if p.text.startswith("Reaffirming also the International Covenant")]
+    assert reaffirming.footnote_refs == ["1", "2", "3", "4", "5"]
+    assert "Civil and Political Rights, the International Covenant on Economic" in reaffirming.text
+
+
+def test_numbers_that_are_quantities_or_references_stay_text(corpus_dir):
+    # A/RES/80/43 op 4: '... section V, paragraphs 29, 34 and 37, thereof, 14 and to strengthen ...' (footnote 14).
+    path = corpus_dir / RAILCAR / "A_RES_80_43.md"
+    doc = parse(path.read_bytes(), path.name)
+    (reiterates,) = [p for p in doc.paragraphs if p.number == "4"]
+    assert "section IV, paragraphs 22 and 26, and section V, paragraphs 29, 34 and 37, thereof, and to" \
+        in reiterates.text
+    assert reiterates.footnote_refs == ["14"]
+    # A/RES/80/3 op 2: 'from 5 to 8 August 2025' although the document has footnotes 5 and 8.
+    path = corpus_dir / RAILCAR / "A_RES_80_3.md"
+    doc = parse(path.read_bytes(), path.name)
+    assert any("from 5 to 8 August 2025" in p.text for p in doc.paragraphs)
+
+
+def test_marker_glued_to_a_parenthesised_year(corpus_dir):
+    # A/RES/75/130 (AKN, rendered): 'the International Health Regulations (2005)13 in the context of ...'
+    from tests.gold import render_akn
+
+    path = corpus_dir / "unxml-ga-resolutions/75session/English/75_130_E.xml"
+    doc = parse(render_akn(path).encode("utf-8"), "75_130.txt")
+    (paragraph,) = [p for p in doc.paragraphs if "Regulations (2005) in the context of health emergencies" in p.text]
+    assert "13" in paragraph.footnote_refs
+    assert "(2005)13" not in paragraph.text

@@ -280,8 +280,11 @@ def mark_glued_markers(lines: list[str], footnotes: list[Footnote]) -> tuple[lis
             if before.endswith(".") and not re.search(r"(?:[a-z]{2}|[)\]”’\"'])\.$", before):
                 return match.group(0)  # an outline number ('b.1.', 'I.LE.3'): a marker follows a word's full stop
             word = re.search(r"(\S{1,40})$", before)
-            if word and re.search(r"\d", word.group(1)) and not re.search(r"\d[;,:]$", before[-3:]):
-                return match.group(0)  # 'Add.1-3', 'L.7'; but 'resolution 79/7;1' ends a clause before its marker
+            if word and re.search(r"\d", word.group(1)) and not re.search(r"\d[;,:]$", before[-3:]) \
+                    and not (known and before.endswith(")")):
+                # 'Add.1-3', 'L.7'; but 'resolution 79/7;1' ends a clause before its marker, and so does
+                # 'the International Health Regulations (2005)13' in a text whose footnote 13 exists
+                return match.group(0)
             if known:
                 ok = str(number) in known
             else:
@@ -300,7 +303,53 @@ def mark_glued_markers(lines: list[str], footnotes: list[Footnote]) -> tuple[lis
     if not known and highest:
         warnings.append(f"Footnote markers 1 to {highest} appear in the text but the footnotes themselves are "
                         "missing from the file.")
-    return out, warnings
+    return mark_spaced_markers(out, known) if known else out, warnings
+
+
+# A number standing between spaces after a word or a clause's punctuation: 'Cultural Rights, 2 the'.
+SPACED_MARKER = re.compile(r"(?<=[A-Za-z,;”’)\]]) {1,2}(\d{1,3})(?= )")
+NUMBER_BEFORE = re.compile(
+    r"(?i:\b(?:from|of|to|and|or|by|on|at|in|with|than|over|under|about|some|all|least|only|per|between|"
+    r"paragraphs?|paras?|parts?|articles?|arts?|chapters?|chaps?|sections?|sects?|annex(?:es)?|rules?|"
+    r"resolutions?|decisions?|items?|goals?|targets?|principles?|vol|no|phases?|stages?|levels?|steps?|"
+    r"years?|pages?|tables?|figures?|boxes|box|options?|tiers?|pillars?|sessions?|meetings?|days?|weeks?|"
+    r"groups?|rounds?|hours?|recommendations?|conclusions?|questions?|actions?|regulations?|protocols?|"
+    r"entries|entry|lines?|subparagraphs?|points?|criteria|criterion|indicators?|priorit(?:y|ies)|areas?))"
+    r"[,;]?$|\d[,;]?$")
+NUMBER_AFTER = re.compile(
+    r" {1,2}(?:\d|to\b|per\b|percent|%|and \d|or \d|million|billion|times|years?|months?|weeks?|days?|hours?|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)")
+
+
+def mark_spaced_markers(lines: list[str], known: set[str]) -> list[str]:
+    """Read: body lines (markers already as ``<sup>N</sup>``) and the document's footnote markers.  Write: lines
+    where a footnote's number that a conversion set apart between spaces is a marker too.
+
+    A superscript that a converter printed on the line ('the International Covenant on Economic, Social
+    and Cultural Rights, 2 the International Convention ...', 'Sustainable Development 11  and') is taken
+    only where the document has that footnote, the number comes next after the markers read so far
+    (one lost marker may lie between), and neither the word before ('from', 'paragraph', a figure) nor
+    the word after ('to', a month, 'per cent') makes it a quantity or a reference.
+    """
+    seen: set[int] = set()
+    out = []
+    for line in lines:
+        pieces = []
+        position = 0
+        for match in re.finditer(rf"<sup>(\d{{1,3}})</sup>|{SPACED_MARKER.pattern}", line):
+            if match.group(1):
+                seen.add(int(match.group(1)))
+                continue
+            number = int(match.group(2))
+            highest = max(seen, default=0)
+            before, after = line[:match.start()], line[match.end():]
+            if str(number) in known and number not in seen and highest < number <= highest + 2 \
+                    and not NUMBER_BEFORE.search(before[-40:]) and not NUMBER_AFTER.match(after):
+                pieces.append(line[position:match.start()] + f"<sup>{number}</sup>")
+                position = match.end()
+                seen.add(number)
+        out.append("".join(pieces) + line[position:])
+    return out
 
 
 KEEP_HYPHEN_PREFIXES = {

@@ -74,3 +74,15 @@ def test_leads_the_vocabulary_lacked(corpus_dir):
     doc = rendered(corpus_dir, "unxml-sc-resolutions/Pre-2020/2006/S_RES_1695_*.xml")
     assert kinds(doc).count("preambular") == 13
     assert any(p.lead == "Registering" for p in doc.paragraphs)
+
+
+def test_text_before_the_first_paragraph_is_kept(corpus_dir):
+    # S/RES/1 (1946) has no 'The Security Council,' line: 'By Article 47 of the Charter, the United Nations have
+    # agreed ... their representatives ; Therefore' comes before '1. The Security Council requests ...', '2.', '3.'.
+    path = corpus_dir / "cr-unsc-gold/data/res_en_gold/S_RES_0001_1946_EN_GOLD.txt"
+    doc = parse(path.read_bytes(), path.name)
+    assert kinds(doc) == ["preambular", "operative", "operative", "operative"]
+    assert doc.paragraphs[0].text.startswith("By Article 47 of the Charter, the United Nations have agreed")
+    assert doc.paragraphs[0].text.endswith("or their representatives; Therefore")
+    assert doc.paragraphs[1].text.startswith("The Security Council requests the permanent members")
+    assert any("kept as a paragraph" in w for w in doc.warnings)

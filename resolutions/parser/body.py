@@ -73,6 +73,7 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
     after_blank = True
     last_number = 0
     headings: list[str] = []
+    preface: list[str] = []   # text before the first paragraph opener
     for index, line in enumerate(lines):
         if not line.strip():
             after_blank = True
@@ -143,10 +144,21 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
             previous_text = line
             continue
         if current is None:
-            warnings.append(f"Text before the first paragraph was skipped: {line.strip()[:80]!r}")
+            preface.append(line)
             continue
         current.builder.add(line, vocabulary)
         previous_text = line
+    if preface and paragraphs:
+        # S/RES/1 (1946) opens 'By Article 47 of the Charter, ...; Therefore' before '1. The Security Council
+        # requests ...': an unled considerans, kept as a preambular paragraph rather than lost
+        builder = TextBuilder()
+        for line in preface:
+            builder.add(line, vocabulary)
+        paragraphs.insert(0, _Raw(kind="lead", number=None, builder=builder))
+        warnings.append(f"Text before the first paragraph, without a lead phrase, was kept as a paragraph: "
+                        f"{builder.text[:80]!r}")
+    else:
+        warnings.extend(f"Text before the first paragraph was skipped: {line.strip()[:80]!r}" for line in preface)
     warnings.extend(_settle_lost_labels(paragraphs, vocabulary))
     if headings:
         warnings.append(f"Headings between paragraphs left out of the paragraphs: {'; '.join(headings)[:300]}.")

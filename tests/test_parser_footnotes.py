@@ -112,3 +112,25 @@ def test_marker_glued_to_a_parenthesised_year(corpus_dir):
     (paragraph,) = [p for p in doc.paragraphs if "Regulations (2005) in the context of health emergencies" in p.text]
     assert "13" in paragraph.footnote_refs
     assert "(2005)13" not in paragraph.text
+
+
+def _rendered(corpus_dir, folder, name):
+    from tests.gold import render_akn
+
+    (path,) = (corpus_dir / "unxml-ga-resolutions" / folder / "English").glob(name)
+    return parse(render_akn(path).encode("utf-8"), path.stem + ".txt")
+
+
+def test_marker_glued_to_the_year_of_a_date(corpus_dir):
+    # A/RES/77/215: '... 45/4 of 6 October 2020, 48/8 of 8 October 2021<note 7> and 51/11 of 6 October 2022<note 8>'
+    doc = _rendered(corpus_dir, "77session", "A_RES_77_215-*E.xml")
+    (paragraph,) = [p for p in doc.paragraphs if "48/8 of 8 October 2021 and 51/11 of 6 October 2022" in p.text]
+    assert {"7", "8"} <= set(paragraph.footnote_refs)
+    assert "20217" not in paragraph.text
+
+
+def test_marker_after_a_parenthesis_and_a_comma(corpus_dir):
+    # A/RES/76/82: '... pursuant to Security Council resolution 2334 (2016),<note 16>'
+    doc = _rendered(corpus_dir, "76session", "A_RES_76_82-*E.xml")
+    (paragraph,) = [p for p in doc.paragraphs if p.text.endswith("Security Council resolution 2334 (2016),")]
+    assert "16" in paragraph.footnote_refs

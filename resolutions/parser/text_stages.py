@@ -273,17 +273,18 @@ def mark_glued_markers(lines: list[str], footnotes: list[Footnote]) -> tuple[lis
             nonlocal highest
             before = line[:match.start()]
             number = int(match.group(1))
-            if NOT_BEFORE_MARKER.search(before) or re.search(r"\d\.?$", before[-12:] or ""):
-                return match.group(0)
+            if (NOT_BEFORE_MARKER.search(before) and not (known and re.search(r"/[A-Za-z]{4,}$", before))) \
+                    or re.search(r"\d\.?$", before[-12:] or ""):
+                return match.group(0)  # a symbol's part ('A/C.3/L.7'), not 'HIV/AIDS7' where footnote 7 exists
             if match.group(1).startswith("0") or re.match(r"\.\w", line[match.end():match.end() + 2]):
                 return match.group(0)  # 'B.01', 'DIN2.4375', '5.2,5.3.1.a': codes and figures, not markers
             if before.endswith(".") and not re.search(r"(?:[a-z]{2}|[)\]”’\"'])\.$", before):
                 return match.group(0)  # an outline number ('b.1.', 'I.LE.3'): a marker follows a word's full stop
             word = re.search(r"(\S{1,40})$", before)
             if word and re.search(r"\d", word.group(1)) and not re.search(r"\d[;,:]$", before[-3:]) \
-                    and not (known and before.endswith(")")):
-                # 'Add.1-3', 'L.7'; but 'resolution 79/7;1' ends a clause before its marker, and so does
-                # 'the International Health Regulations (2005)13' in a text whose footnote 13 exists
+                    and not (known and re.search(r"(?:\)|[a-z]{2})[,;:]?$", before)):
+                # 'Add.1-3', 'L.7'; but 'resolution 79/7;1' ends a clause before its marker, and so do
+                # 'Regulations (2005)13', '2334 (2016),16' and 'Youth4Disarmament,3' in a text with those footnotes
                 return match.group(0)
             if known:
                 ok = str(number) in known
@@ -308,6 +309,9 @@ def mark_glued_markers(lines: list[str], footnotes: list[Footnote]) -> tuple[lis
 
 # A number standing between spaces after a word or a clause's punctuation: 'Cultural Rights, 2 the'.
 SPACED_MARKER = re.compile(r"(?<=[A-Za-z,;”’)\]]) {1,2}(\d{1,3})(?= )")
+# A marker glued to the year of a date: 'of 8 October 20217' is '8 October 2021' and footnote 7.
+YEAR_MARKER = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December) (?:19|20)\d\d(\d{1,2})(?=[\s,;:.)]|$)")
 NUMBER_BEFORE = re.compile(
     r"(?i:\b(?:from|of|to|and|or|by|on|at|in|with|than|over|under|about|some|all|least|only|per|between|"
     r"paragraphs?|paras?|parts?|articles?|arts?|chapters?|chaps?|sections?|sects?|annex(?:es)?|rules?|"
@@ -329,23 +333,26 @@ def mark_spaced_markers(lines: list[str], known: set[str]) -> list[str]:
     and Cultural Rights, 2 the International Convention ...', 'Sustainable Development 11  and') is taken
     only where the document has that footnote, the number comes next after the markers read so far
     (one lost marker may lie between), and neither the word before ('from', 'paragraph', a figure) nor
-    the word after ('to', a month, 'per cent') makes it a quantity or a reference.
+    the word after ('to', a month, 'per cent') makes it a quantity or a reference.  A marker glued to the
+    year of a date ('of 8 October 20217') is split off on the same terms.
     """
     seen: set[int] = set()
     out = []
     for line in lines:
         pieces = []
         position = 0
-        for match in re.finditer(rf"<sup>(\d{{1,3}})</sup>|{SPACED_MARKER.pattern}", line):
+        for match in re.finditer(rf"<sup>(\d{{1,3}})</sup>|{SPACED_MARKER.pattern}|{YEAR_MARKER.pattern}", line):
             if match.group(1):
                 seen.add(int(match.group(1)))
                 continue
-            number = int(match.group(2))
+            glued = match.group(3) is not None
+            number = int(match.group(3) if glued else match.group(2))
             highest = max(seen, default=0)
             before, after = line[:match.start()], line[match.end():]
             if str(number) in known and number not in seen and highest < number <= highest + 2 \
-                    and not NUMBER_BEFORE.search(before[-40:]) and not NUMBER_AFTER.match(after):
-                pieces.append(line[position:match.start()] + f"<sup>{number}</sup>")
+                    and (glued or (not NUMBER_BEFORE.search(before[-40:]) and not NUMBER_AFTER.match(after))):
+                start = match.end() - len(match.group(3)) if glued else match.start()
+                pieces.append(line[position:start] + f"<sup>{number}</sup>")
                 position = match.end()
                 seen.add(number)
         out.append("".join(pieces) + line[position:])

@@ -40,7 +40,9 @@ Design
 from __future__ import annotations
 
 import html
+import json
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery
@@ -55,8 +57,10 @@ from resolutions.search_config import SEARCH_CONFIG
 
 MAX_QUERY_CHARS = 1000           # longer input is cut here, with a notice (websearch queries longer are noise)
 PAGE_SIZE = 20
-RANK_CANDIDATES = 2000           # at most this many matches are ranked by relevance (see the design above)
-FACET_ROWS = 20000               # facet counts read at most this many matches (the newest), and say so
+RANK_CANDIDATES = 200            # at most this many matches are ranked by relevance (see the design above)
+FACET_ROWS = 500                 # facet counts read at most this many matches (the newest), and say so
+EXACT_COUNT_LIMIT = 10000        # above this many expected matches the total is the planner's estimate
+WINDOW_FACTOR = 1.25             # the window of newest documents is sized to hold this many times the matches kept
 SNIPPETS_PER_DOCUMENT = 2
 RANK_NORMALISATION = 1           # ts_rank_cd: divide by 1 + log(document length)
 MARK_START, MARK_END = "\ue000", "\ue001"
@@ -270,8 +274,8 @@ def snippets_for_documents(document_ids: list[int], query: ParsedQuery) -> dict[
         candidates AS (
             SELECT p.id, p.document_id, p.text, p.parent_id, p.kind, p.number, p.label, p."order", '' AS marker,
                    0 AS source, ts_rank_cd(p.search_vector, q.query, {RANK_NORMALISATION}) AS rank
-            FROM resolutions_paragraph p, q
-            WHERE p.document_id = ANY(%s) AND p.search_vector @@ q.query
+            FROM (SELECT * FROM resolutions_paragraph WHERE document_id = ANY(%s) OFFSET 0) p, q
+            WHERE p.search_vector @@ q.query
             UNION ALL
             SELECT f.id, f.document_id, f.text, NULL, 'footnote', '', '', f."order", f.marker, 1,
                    ts_rank_cd(to_tsvector(%s::regconfig, f.text), q.query, {RANK_NORMALISATION})
@@ -478,16 +482,21 @@ class SearchResult:
     suggestions: list[str]
     notice: str = ""
     facets_from: int | None = None   # set when the facet counts were read from only this many (newest) matches
+    total_is_estimate: bool = False  # the total is the planner's estimate (more than EXACT_COUNT_LIMIT matches)
 
 
-def _pages(total: int, page: int, page_size: int, query: ParsedQuery, sort: str, notice: str, what: str):
+def _pages(total: int, page: int, page_size: int, query: ParsedQuery, sort: str, notice: str, what: str,
+           estimated: bool = False):
     """Number of pages and the page shown; relevance order reaches only the ranked candidates."""
     reachable = total
     if sort == "relevance" and not query.is_empty and total > RANK_CANDIDATES:
         reachable = RANK_CANDIDATES
         notice = (notice + " " if notice else "") + (
-            f"{total:,} {what} match; the {RANK_CANDIDATES:,} most recent of them are ranked by relevance. "
-            "Add words or filters to narrow the search, or sort by date to go through all of them.")
+            f"{'About ' if estimated else ''}{total:,} {what} match; the {RANK_CANDIDATES:,} most recent of them "
+            "are ranked by relevance. Add words or filters to narrow the search, or sort by date to go through "
+            "all of them.")
+    elif estimated:
+        notice = (notice + " " if notice else "") + f"About {total:,} {what} match."
     pages = max(1, -(-reachable // page_size))
     return pages, min(max(1, page), pages), notice
 
@@ -505,6 +514,7 @@ def search(query: ParsedQuery, documents, paragraphs, *, mode: str, sort: str, p
         if found is None:     # the query has no indexable word: say so and show the filtered list
             query, notice = _without_terms(query, notice)
             found = _document_page(query, documents, sort, page, page_size)
+        estimated = found["estimated"]
         total, page, pages, rows, facet_rows, notice = _paged(found, documents, query, sort, page, page_size, notice,
                                                                "documents")
         snippets = snippets_for_documents([r.pk for r in rows], query)
@@ -514,7 +524,8 @@ def search(query: ParsedQuery, documents, paragraphs, *, mode: str, sort: str, p
         facets = _document_facets_from_rows(facet_rows, params)
         suggestions = suggest(query) if total < 5 and not query.is_empty else []
         return SearchResult(query, mode, total, page, pages, hits, facets, suggestions, notice,
-                            facets_from=min(total, FACET_ROWS) if total > FACET_ROWS else None)
+                            facets_from=min(total, FACET_ROWS) if total > FACET_ROWS else None,
+                            total_is_estimate=estimated)
     if not query.is_empty and not has_terms(query):
         query, notice = _without_terms(query, notice)
     matched = match_paragraphs(paragraphs, query)
@@ -536,20 +547,73 @@ def search(query: ParsedQuery, documents, paragraphs, *, mode: str, sort: str, p
 
 
 def _document_page(query: ParsedQuery, documents, sort: str, page: int, page_size: int) -> dict | None:
-    """The page of documents, the exact total and the raw facet counts, in one SQL statement.
+    """The page of documents, the total and the raw facet counts: one SQL statement, two cheap look-ups before.
 
     Returns None when the query has no indexable word (the caller then shows the filtered list).
-    The statement materialises the matching documents' small columns once (``m``: the GIN bitmap and the
-    filters, no vector read), keeps the newest ``max(FACET_ROWS, RANK_CANDIDATES)`` of them (``recent``, one
-    top-N sort on the date), ranks only the newest ``RANK_CANDIDATES`` (the only place a document vector is
-    read, besides the page's own rows), and counts every facet over the newest ``FACET_ROWS``.
+    The statement materialises the id and date of every match once (``m``: the GIN bitmap and the filters,
+    no vector read), keeps the newest ``max(FACET_ROWS, RANK_CANDIDATES)`` of them (``recent``, one top-N
+    sort on the date), ranks only the newest ``RANK_CANDIDATES`` (the only place a document vector is read,
+    besides the page's own rows), and counts every facet over the newest ``FACET_ROWS``.
+
+    When the planner expects more than ``EXACT_COUNT_LIMIT`` matches (a word in most documents), visiting
+    every match only to count it would cost more than everything else; then ``m`` is restricted to the
+    documents dated on or after the start of a window of the newest documents, wide enough to hold about
+    ``WINDOW_FACTOR`` times the matches kept, and the total is the planner's estimate (``estimated``). The newest matches,
+    the ranked candidates and the facet rows are the same as without the window; if the window holds
+    fewer matches than are kept, the statement runs again over every match.
     """
     has_query = not query.is_empty
     matching = documents.filter(search_vector=query.tsquery()) if has_query else documents
-    m_sql, m_params = matching.order_by().values(
-        "id", "date", "symbol", "session", "committee", "body", "document_type").query.sql_with_params()
     keep = max(FACET_ROWS, RANK_CANDIDATES)
     offset = (max(1, page) - 1) * page_size
+    with connection.cursor() as cursor, _planner_settings(cursor):
+        estimate, window = None, None
+        if sort != "date_asc" and offset + page_size <= keep:   # the page lies among the newest matches
+            estimate = _estimated_matches(cursor, matching)
+            if estimate > EXACT_COUNT_LIMIT:
+                window = _window_start(cursor, keep, estimate)
+        if window is not None:
+            found = _page_statement(cursor, matching.filter(date__gte=window), query, sort, page_size, offset)
+            if found is not None and found["total"] >= keep:
+                found.update(total=max(found["total"], _rounded(estimate)), estimated=True)
+                return found
+        return _page_statement(cursor, matching, query, sort, page_size, offset)
+
+
+def _estimated_matches(cursor, matching) -> int:
+    """The planner's estimate of the number of rows ``matching`` returns (statistics only, nothing read)."""
+    sql, params = matching.order_by().values("id").query.sql_with_params()
+    cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
+    plan = cursor.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+def _window_start(cursor, keep: int, estimate: int):
+    """The date from which the newest documents hold about WINDOW_FACTOR x ``keep`` matches, or None."""
+    cursor.execute(
+        "SELECT date FROM resolutions_document WHERE date IS NOT NULL ORDER BY date DESC "
+        "OFFSET (SELECT ceil(%s * %s * greatest(reltuples, 1) / %s)::bigint FROM pg_class "
+        "        WHERE oid = 'resolutions_document'::regclass) LIMIT 1",
+        [WINDOW_FACTOR, keep, max(1, estimate)])
+    row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def _rounded(n: int) -> int:
+    """An estimate to three significant digits (123,456 -> 123,000)."""
+    if n < 1000:
+        return n
+    scale = 10 ** (len(str(n)) - 3)
+    return round(n / scale) * scale
+
+
+def _page_statement(cursor, matching, query: ParsedQuery, sort: str, page_size: int, offset: int) -> dict | None:
+    has_query = not query.is_empty
+    # Only what ordering needs is carried for every match; the facet columns are read for the newest few.
+    columns = ["id", "date"] + (["symbol"] if sort != "relevance" or not has_query else [])
+    m_sql, m_params = matching.order_by().values(*columns).query.sql_with_params()
+    keep = max(FACET_ROWS, RANK_CANDIDATES)
     newest = "date DESC NULLS LAST, id DESC"
     if has_query and sort == "relevance":
         # Rank the newest RANK_CANDIDATES matches; the ranked page's rows carry their rank.
@@ -573,17 +637,36 @@ def _document_page(query: ParsedQuery, documents, sort: str, page: int, page_siz
         recent AS MATERIALIZED (
             SELECT r.*, row_number() OVER (ORDER BY {newest}) AS pos
             FROM (SELECT * FROM m ORDER BY {newest} LIMIT {keep}) r),
-        f AS (SELECT * FROM recent WHERE pos <= {FACET_ROWS})
+        f AS MATERIALIZED (
+            SELECT d.id, d.date, d.session, d.committee, d.body, d.document_type
+            FROM recent r JOIN resolutions_document d ON d.id = r.id WHERE r.pos <= {FACET_ROWS})
         SELECT (SELECT coalesce(numnode(query), 1) FROM q), (SELECT count(*) FROM m), ({page_sql}),
                {FACET_SQL}
     """
     params = ([SEARCH_CONFIG, query.text] if has_query else []) + list(m_params)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        nodes, total, page_rows, *facet_rows = cursor.fetchone()
+    cursor.execute(sql, params)
+    nodes, total, page_rows, *facet_rows = cursor.fetchone()
     if has_query and nodes == 0:
         return None
-    return {"total": total, "page": page_rows or [], "facets": [rows or [] for rows in facet_rows]}
+    return {"total": total, "estimated": False, "page": page_rows or [],
+            "facets": [rows or [] for rows in facet_rows]}
+
+
+# The planner prices ``search_vector @@ query`` on a row as one cheap function call, so for a word in most
+# documents it prefers reading every row and testing it; but testing a row means decompressing its 10 kB
+# document vector (2 s over 100,000 documents), while the GIN bitmap gives the same rows without reading a
+# vector. Sequential scans are therefore off for the search statements; JIT compilation (tens of ms to save
+# nothing here) too; and the matches' small columns are sorted in memory.
+PLANNER_SETTINGS = {"enable_seqscan": "off", "jit": "off", "work_mem": "64MB"}
+
+
+@contextmanager
+def _planner_settings(cursor):
+    cursor.execute("; ".join(f"SET {name} = '{value}'" for name, value in PLANNER_SETTINGS.items()))
+    try:
+        yield
+    finally:
+        cursor.execute("; ".join(f"RESET {name}" for name in PLANNER_SETTINGS))
 
 
 # Facet counts over the CTE ``f`` (the newest FACET_ROWS matches): one json array of rows per facet, in the
@@ -618,7 +701,7 @@ FACET_SQL = """
 def _document_hits_page(found: dict) -> list:
     """The page's Document objects in the statement's order, each with its ``rank``."""
     ids = [row[0] for row in found["page"]]
-    by_id = Document.objects.in_bulk(ids)
+    by_id = Document.objects.defer("search_vector").in_bulk(ids)   # the page never shows the vector
     rows = []
     for pk, rank in found["page"]:
         if pk in by_id:
@@ -631,7 +714,7 @@ def _document_hits_page(found: dict) -> list:
 def _paged(found, documents, query, sort, page, page_size, notice, what):
     """Total, page, pages, the page's rows, the facet rows and the notice; a page past the end shows the last."""
     total = found["total"]
-    pages, shown, notice = _pages(total, page, page_size, query, sort, notice, what)
+    pages, shown, notice = _pages(total, page, page_size, query, sort, notice, what, found["estimated"])
     if shown != page:
         found = _document_page(query, documents, sort, shown, page_size)
     return total, shown, pages, _document_hits_page(found), found["facets"], notice

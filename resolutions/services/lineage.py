@@ -277,7 +277,7 @@ def _link_revisions(document: Document) -> None:
     if not parts:
         return
     base = parts[0]
-    family = Document.objects.filter(Q(symbol_key=base) | Q(symbol_key__startswith=base + "/REV"))
+    family = Document.objects.filter(Q(symbol_key=base) | Q(symbol_key__startswith=base + "/REV")).only(*_LINK_FIELDS)
     versions = sorted(((_revision_parts(d.symbol_key), d) for d in family), key=lambda item: item[0][1])
     versions = [(p, d) for p, d in versions if p and p[0] == base]
     for (_, earlier), (_, later) in zip(versions, versions[1:]):
@@ -294,19 +294,28 @@ def _latest_drafts(drafts: list[Document]) -> list[Document]:
     return [d for _, d in best.values()]
 
 
+# What version linking reads of a document: never its search vector or fingerprint (kilobytes a row).
+_LINK_FIELDS = ("id", "symbol", "symbol_key", "document_type", "title", "session", "series_id")
+
+
+def _same_session_in_series(document: Document):
+    """The other documents of its series and session, filtered in SQL: a series grows by the session."""
+    return (Document.objects.filter(series_id=document.series_id, session=document.session)
+            .exclude(pk=document.pk).only(*_LINK_FIELDS))
+
+
 def _link_adopted(document: Document) -> None:
     """A resolution and the draft it was adopted from: by an explicit reference, or by title, session and text."""
     key = title_key(document.title)
     if is_adopted_resolution(document):
         resolution = document
-        referenced = Document.objects.filter(cited_by__document=resolution).distinct()
+        referenced = Document.objects.filter(cited_by__document=resolution).distinct().only(*_LINK_FIELDS)
         drafts = [d for d in referenced if not is_adopted_resolution(d) and title_key(d.title) == key]
         for draft in _latest_drafts(drafts):
             _link(resolution, draft, DocumentLink.Kind.ADOPTED, "reference", None)
         if drafts or not key or document.series_id is None:
             return
-        candidates = [d for d in document.series.documents.exclude(pk=document.pk)
-                      if not is_adopted_resolution(d) and d.session == document.session]
+        candidates = [d for d in _same_session_in_series(document) if not is_adopted_resolution(d)]
         texts = _document_texts(resolution)
         for draft in _latest_drafts(candidates):
             score = paragraph_share(texts, _document_texts(draft), NEAR_DUPLICATE)
@@ -314,8 +323,8 @@ def _link_adopted(document: Document) -> None:
                 _link(resolution, draft, DocumentLink.Kind.ADOPTED, "title+session+similarity", round(score, 3))
     elif document.series_id is not None:
         # A draft stored after its resolution: let each resolution of the series and session look again.
-        for resolution in document.series.documents.exclude(pk=document.pk):
-            if is_adopted_resolution(resolution) and resolution.session == document.session:
+        for resolution in _same_session_in_series(document):
+            if is_adopted_resolution(resolution):
                 _link_adopted(resolution)
 
 

@@ -28,3 +28,13 @@ def test_load_reports_requests_and_no_errors(seeded):  # noqa: F811
 
     table = "\n".join(load.render_lines(result))
     assert "| requests, errors |" in table and "0 errors: met" in table
+
+
+def test_the_benchmark_stage_skips_when_asked_and_on_a_near_empty_archive(seeded, monkeypatch):  # noqa: F811
+    monkeypatch.setenv("ARCHIVE_BENCH_LOAD", "0")
+    assert load.bench_stage(smoke=True)["status"] == "skipped"
+    assert "Skipped" in "\n".join(load.render_lines({"status": "skipped"}))
+    monkeypatch.delenv("ARCHIVE_BENCH_LOAD")
+    small = load.bench_stage(smoke=True)   # the seeds: a handful of documents, fewer than the stage needs
+    assert small["status"] == "small" and f"{Document.objects.count()} documents" in small["message"]
+    assert "Not measured" in "\n".join(load.render_lines(small))

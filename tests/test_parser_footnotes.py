@@ -87,6 +87,9 @@ def test_markers_the_conversion_set_apart_between_spaces(corpus_dir):
     (reaffirming,) = [p for p in doc.paragraphs if p.text.startswith("Reaffirming also the International Covenant")]
     assert reaffirming.footnote_refs == ["1", "2", "3", "4", "5"]
     assert "Civil and Political Rights, the International Covenant on Economic" in reaffirming.text
+    # '... Platform for Action, 8 the Durban Declaration and Programme of Action 9 and the Programme of Action ...'
+    (durban,) = [p for p in doc.paragraphs if "the Durban Declaration and Programme of Action" in p.text]
+    assert {"8", "9"} <= set(durban.footnote_refs)
 
 
 def test_numbers_that_are_quantities_or_references_stay_text(corpus_dir):

@@ -317,9 +317,9 @@ NUMBER_BEFORE = re.compile(
     r"paragraphs?|paras?|parts?|articles?|arts?|chapters?|chaps?|sections?|sects?|annex(?:es)?|rules?|"
     r"resolutions?|decisions?|items?|goals?|targets?|principles?|vol|no|phases?|stages?|levels?|steps?|"
     r"years?|pages?|tables?|figures?|boxes|box|options?|tiers?|pillars?|sessions?|meetings?|days?|weeks?|"
-    r"groups?|rounds?|hours?|recommendations?|conclusions?|questions?|actions?|regulations?|protocols?|"
+    r"groups?|rounds?|hours?|recommendations?|conclusions?|questions?|regulations?|protocols?|"
     r"entries|entry|lines?|subparagraphs?|points?|criteria|criterion|indicators?|priorit(?:y|ies)|areas?))"
-    r"[,;]?$|\d[,;]?$")
+    r"[,;]?$|\bactions?[,;]?$|\d[,;]?$")  # 'action 5 of the action plan', not 'the Platform for Action, 8 the'
 NUMBER_AFTER = re.compile(
     r" {1,2}(?:\d|to\b|per\b|percent|%|and \d|or \d|million|billion|times|years?|months?|weeks?|days?|hours?|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)")

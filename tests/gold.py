@@ -566,6 +566,8 @@ def render_block(block, lines: list[str], inline) -> None:
         list_el = block.find(".//a:blockList", NS)
     if list_el is not None:
         intro = list_el.find("a:intro", NS)
+        if intro is None:   # <blockList><listIntroduction> (A/RES/80/34 'Convinced ...', A/RES/ES-10/24)
+            intro = list_el.find("a:listIntroduction", NS)
         intro_text = inline(intro) if intro is not None else ""
         if intro is None:  # text before the list inside the block (preambular containers)
             before = [p for p in block.findall("a:p", NS)]

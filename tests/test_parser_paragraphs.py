@@ -86,3 +86,17 @@ def test_text_before_the_first_paragraph_is_kept(corpus_dir):
     assert doc.paragraphs[0].text.endswith("or their representatives; Therefore")
     assert doc.paragraphs[1].text.startswith("The Security Council requests the permanent members")
     assert any("kept as a paragraph" in w for w in doc.warnings)
+
+
+def test_a_question_ends_a_list_item(corpus_dir):
+    # A/RES/ES-10/24: '... on the following questions:' (a) ... measures?' (b) ... from this status?' and then
+    # 'Having received the advisory opinion ...', its own preambular paragraph (17 in the XML).  The list intros
+    # are <blockList><listIntroduction> in this XML.
+    doc = rendered(corpus_dir, "unxml-ga-resolutions/ES-10session/English/A_RES_ES-10_24-*.xml")
+    assert kinds(doc).count("preambular") == 17
+    received = next(p for p in doc.paragraphs if p.text.startswith("Having received the advisory opinion"))
+    assert received.lead == "Having received" and received.kind == "preambular"
+    assert [s.label for s in received.subparagraphs] == ["a", "b", "c", "d", "e", "f", "g"]
+    questions = doc.paragraphs[doc.paragraphs.index(received) - 1]
+    assert [s.label for s in questions.subparagraphs] == ["a", "b"]
+    assert questions.subparagraphs[1].text.endswith("from this status?")

@@ -524,7 +524,7 @@ def search(query: ParsedQuery, documents, paragraphs, *, mode: str, sort: str, p
         facets = _document_facets_from_rows(facet_rows, params)
         suggestions = suggest(query) if total < 5 and not query.is_empty else []
         return SearchResult(query, mode, total, page, pages, hits, facets, suggestions, notice,
-                            facets_from=min(total, FACET_ROWS) if total > FACET_ROWS else None,
+                            facets_from=FACET_ROWS if estimated or total > FACET_ROWS else None,
                             total_is_estimate=estimated)
     if not query.is_empty and not has_terms(query):
         query, notice = _without_terms(query, notice)
@@ -568,7 +568,8 @@ def _document_page(query: ParsedQuery, documents, sort: str, page: int, page_siz
     offset = (max(1, page) - 1) * page_size
     with connection.cursor() as cursor, _planner_settings(cursor):
         estimate, window = None, None
-        if sort != "date_asc" and offset + page_size <= keep:   # the page lies among the newest matches
+        ranked = has_query and sort == "relevance"      # the page is among the ranked (newest) candidates
+        if ranked or (sort != "date_asc" and offset + page_size <= keep):   # the page lies among the newest
             estimate = _estimated_matches(cursor, matching)
             if estimate > EXACT_COUNT_LIMIT:
                 window = _window_start(cursor, keep, estimate)

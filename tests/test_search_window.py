@@ -1,0 +1,74 @@
+"""Search for a word in most of the archive: the newest matches read from a window of the newest documents.
+
+Above ``EXACT_COUNT_LIMIT`` expected matches, resolutions.search does not visit every match: it reads the
+matches dated from the start of a window of the newest documents, ranks and counts facets over the newest of
+them as always, and gives the planner's estimate as the total. On the seeds, with room to rank two documents
+and count facets over two, the window must give the same page and counts as visiting every match.
+"""
+import pytest
+from django.urls import reverse
+
+from resolutions import search
+from resolutions.models import Document
+from tests.seeded import seeded  # noqa: F401  (module-scoped fixture)
+
+SEARCH = reverse("resolutions:search")
+
+
+@pytest.fixture
+def archive(seeded, db, monkeypatch):
+    monkeypatch.setattr(search, "RANK_CANDIDATES", 2)
+    monkeypatch.setattr(search, "FACET_ROWS", 2)
+    return seeded
+
+
+def result_of(client, **params):
+    response = client.get(SEARCH, params)
+    assert response.status_code == 200
+    return response, response.context["result"]
+
+
+def facet_counts(result):
+    return {(f.name, v.value): v.count for f in result.facets for v in f.values}
+
+
+def trafficking_dates(archive):
+    # 'trafficking' is in all four seed documents (seeds 000 and 001 are one); the ECOSOC draft has no date.
+    return list(Document.objects.filter(date__isnull=False).order_by("-date").values_list("date", flat=True))
+
+
+def test_a_window_holding_enough_matches_gives_the_same_page_and_counts_with_an_estimated_total(
+        archive, client, monkeypatch):
+    _, exact = result_of(client, q="trafficking")
+    assert exact.total == 4 and not exact.total_is_estimate
+    newest, second = trafficking_dates(archive)[:2]          # 2013 (session 68), 2008 (session 63)
+    monkeypatch.setattr(search, "EXACT_COUNT_LIMIT", 0)       # any estimate is 'too many to count'
+    monkeypatch.setattr(search, "_window_start", lambda cursor, keep, estimate: second)
+    response, windowed = result_of(client, q="trafficking")
+    assert windowed.total_is_estimate
+    assert "About " in response.content.decode()
+    assert [h.document.pk for h in windowed.hits] == [h.document.pk for h in exact.hits]
+    assert {h.document.session for h in windowed.hits} == {68, 63}
+    assert facet_counts(windowed) == facet_counts(exact)
+    assert windowed.facets_from == 2
+
+
+def test_a_window_holding_too_few_matches_counts_every_match(archive, client, monkeypatch):
+    newest = trafficking_dates(archive)[0]                    # only one document from that day on
+    monkeypatch.setattr(search, "EXACT_COUNT_LIMIT", 0)
+    monkeypatch.setattr(search, "_window_start", lambda cursor, keep, estimate: newest)
+    _, result = result_of(client, q="trafficking")
+    assert result.total == 4 and not result.total_is_estimate
+    assert {h.document.session for h in result.hits} == {68, 63}
+
+
+def test_the_window_start_is_a_date_among_the_newest_documents(archive, db):
+    from django.db import connection
+
+    dates = trafficking_dates(archive)
+    with connection.cursor() as cursor:
+        # 4 matches expected, keep 2: the window must hold about 2.5 of them, so it starts at a dated document.
+        start = search._window_start(cursor, 2, 4)
+    assert start in dates
+    with connection.cursor() as cursor:
+        assert search._window_start(cursor, 2000, 4) is None   # wider than the archive: count everything

@@ -11,7 +11,9 @@ How a kill lands in the middle of a document every time, without sleeping or luc
 stored, the test locks the suggestion-word table (``resolutions_searchterm``), which the ingestion service writes
 near the end of each document's transaction, after the Document, its paragraphs, footnotes, sponsors and
 citations.  The next document then waits half written, the test sees it waiting in ``pg_stat_activity``, and
-kills the database server (scenario 1) or the worker (scenario 2) at that moment.
+kills the database server (scenario 1), the background worker (scenario 2) or one of the processes of
+``ingest --jobs 2`` (scenario 3, an expected failure until the batch survives it) at that moment.  If ingestion
+ever stops writing that table inside the document's transaction, the hold times out and says so.
 """
 from __future__ import annotations
 

@@ -14,25 +14,26 @@ Design
 * Queries go through ``websearch_to_tsquery``: quoted phrases, ``OR``, ``-word``;
   it never raises on odd input, so any text is a valid query.  A query that
   looks like a document symbol goes straight to that document.
-* Ranking is ``ts_rank_cd`` with the weights above, normalised by document
-  length (flag 1) so that long texts do not win by size alone.  Ranking reads
-  every matching vector, so it runs over a bounded candidate set: when more
-  than ``RANK_CANDIDATES`` rows match (a common word over 100,000 documents),
-  the newest ``RANK_CANDIDATES`` matches (one top-N sort on an indexed column
-  over the GIN bitmap) are ranked and the page says so; the total count stays
-  exact, and sorting by date reaches every match.  The page is cut with
-  LIMIT/OFFSET in SQL.
+* Document mode answers a page with one SQL statement (:func:`_document_page`): the page, the total and
+  every facet count, over the FilterSet's own SQL. Only the id and date of each match are carried (the
+  GIN bitmap and the filters; no vector read); the newest ``RANK_CANDIDATES`` matches are ranked with
+  ``ts_rank_cd`` (weights above, normalised by length, flag 1) and the newest ``FACET_ROWS`` are counted
+  per facet (many-to-many facets on their link tables joined to those rows only); above those numbers
+  the page says so, and sorting by date reaches every match. Reading a document vector costs
+  15-40 us, so ranking or testing every match of a common word would take seconds: the statement runs
+  with sequential scans and JIT off (``PLANNER_SETTINGS``), which makes PostgreSQL take the matches from
+  the GIN bitmap instead of testing ``@@`` row by row.
+* Words in most documents: above ``EXACT_COUNT_LIMIT`` matches expected by the planner, the statement
+  reads only a window of the newest documents (a bitmap AND of the GIN and date indexes), which holds
+  the same newest matches; the total is then the planner's estimate, said as "About N".
+* Paragraph mode counts exactly and groups facets with one query each (not yet built for 100,000
+  documents).
 * Snippets (``ts_headline``, the expensive part) are computed only for the rows
   on the page: the best two matching paragraphs of each document shown (filled up
-  with its matching footnotes), in one query with a window function,
-  and the page's titles with their matching words marked, in one more.  The highlight markers are private-use
-  characters replaced by ``<mark>`` after HTML escaping, so no text from a
+  with its matching footnotes), in one query with a window function that reads only the page's
+  paragraphs, and the page's titles with their matching words marked, in one more.  The highlight
+  markers are private-use characters replaced by ``<mark>`` after HTML escaping, so no text from a
   document is ever rendered as markup.
-* Facet counts: one GROUP BY per facet over the ids that match the query and
-  the other filters (many-to-many facets on their link tables, hash
-  aggregates); above ``FACET_ROWS`` matches they are read from the newest
-  ``FACET_ROWS`` of them and the page says so, so a query that matches half
-  the archive costs no more than one that matches 20,000 rows.
 * Suggestions for a query with no hits: the archive's own words (the
   ``SearchTerm`` table, words not stems, kept by :func:`index_document`)
   matched by edit distance with rapidfuzz.

@@ -38,7 +38,7 @@ test: install
 # Runs at 1,000 documents or fewer are smoke runs: their table goes to bench/out/, not BENCHMARKS.md.
 SCALE ?= 1000
 bench: install
-	ARCHIVE_PGDATA=var/bench-pgdata-$(SCALE) $(PY) manage.py bench --scale $(SCALE)
+	ARCHIVE_PGDATA=var/bench-pgdata-$(SCALE) $(PY) manage.py bench --scale $(SCALE) $(BENCH_ARGS)
 
 # The load test alone (bench/load.py) on the benchmark's database of SCALE documents (run `make bench` first):
 # gunicorn on loopback, LOAD_USERS locust readers for LOAD_SECONDS, then both stop.

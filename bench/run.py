@@ -84,14 +84,15 @@ def _tree_rss(process) -> int:
 
 
 def measure_ingestion(files: list[Path], batch: str, log, jobs: int | None = None, *,
-                      previous: dict | None = None, save: Path | None = None) -> dict:
+                      previous: dict | None = None, save: Path | None = None, budget: float | None = None) -> dict:
     """Bulk ingestion through ``ingest_paths`` (the real path: record, parse, store, index, link).
 
     ``jobs`` processes (default: one per core, as ``manage.py ingest --jobs N``); peak RSS
     counts the parent and its ingestion processes together.  A large corpus may take several
     sittings: ``previous`` holds the figures of the sittings before (files, seconds, paragraphs
     and RSS are summed or combined), and the figures so far are written to ``save`` after each
-    shard, so that a stopped run loses no measurement.
+    shard, so that a stopped run loses no measurement.  With a ``budget`` (seconds) the sitting
+    ends after the shard that exceeds it.
     """
     ingestion = _module("resolutions.services.ingestion")
     if ingestion is None or not hasattr(ingestion, "ingest_paths"):
@@ -147,6 +148,9 @@ def measure_ingestion(files: list[Path], batch: str, log, jobs: int | None = Non
         if save is not None:
             save.parent.mkdir(parents=True, exist_ok=True)
             save.write_text(json.dumps(figures()))
+        if budget is not None and time.perf_counter() - start > budget:
+            log(f"  ingestion budget of {budget:.0f} s spent: this sitting ends here")
+            break
     return figures()
 
 
@@ -393,10 +397,12 @@ def default_output(scale: int, smoke: bool | None) -> Path:
 
 def run(scale: int = 1000, *, seed: int = 1, runs: int | None = None, output: Path | None = None,
         corpus_base: Path | None = None, smoke: bool | None = None, peer: bool = True, parse_budget: float | None = None,
-        load: bool = True, log=print) -> str:
+        load: bool = True, ingest_budget: float | None = None, log=print) -> str:
     """Build or reuse the corpus, ingest it unless this database holds it, measure, write and return the table.
 
-    ``load=False`` (or ARCHIVE_BENCH_LOAD=0) skips the load test (bench/load.py)."""
+    ``load=False`` (or ARCHIVE_BENCH_LOAD=0) skips the load test (bench/load.py).  ``ingest_budget``
+    (seconds) ends the ingestion sitting early; the rest is measured on the documents stored so far
+    and the table, marked partial, goes to bench/out/partial-SCALE.md, never to BENCHMARKS.md."""
     runs = runs or (5 if is_smoke(scale, smoke) else 30)
     output = Path(output) if output else default_output(scale, smoke)
     log(f"Corpus: {scale:,} documents, seed {seed}")
@@ -406,7 +412,9 @@ def run(scale: int = 1000, *, seed: int = 1, runs: int | None = None, output: Pa
     batch = f"bench-{scale}-{seed}"
     from resolutions.models import Document, SourceFile
 
-    saved = output.with_suffix(".ingestion.json")
+    full_table = output == ROOT / "BENCHMARKS.md"
+    # The ingestion figures of every sitting so far (next to the table; bench/out/ for the full-scale one).
+    saved = BENCH_DIR / "out" / f"full-{scale}.ingestion.json" if full_table else output.with_suffix(".ingestion.json")
     previous = json.loads(saved.read_text()) if saved.exists() else None
     # Files stored by an earlier sitting (a full-scale ingestion can outlast one sitting) are not ingested again.
     stored = set(SourceFile.objects.filter(batch=batch, status="parsed").values_list("original_name", flat=True))
@@ -420,7 +428,11 @@ def run(scale: int = 1000, *, seed: int = 1, runs: int | None = None, output: Pa
         else:
             log(f"Ingesting {len(files):,} files")
             previous = None
-        ingestion = measure_ingestion(todo, batch, log, previous=previous, save=saved)
+        ingestion = measure_ingestion(todo, batch, log, previous=previous, save=saved, budget=ingest_budget)
+    held = SourceFile.objects.filter(batch=batch, status="parsed").count()
+    partial = held < len(files)
+    if partial and full_table:
+        output = BENCH_DIR / "out" / f"partial-{scale}.md"  # never a partial table in BENCHMARKS.md
     peer_engine, peer_build = None, None
     if peer:
         from bench.tantivy_peer import Peer
@@ -441,6 +453,9 @@ def run(scale: int = 1000, *, seed: int = 1, runs: int | None = None, output: Pa
     load_figures = bench_stage(is_smoke(scale, smoke), log) if load else {"status": "skipped"}
     table = render(scale, seed, runs, manifest, ingestion, search_rows, pages, agreed, parsing, peer_build,
                    Document.objects.count(), load_figures)
+    if partial:
+        table = table.replace("\n", f"\n\n**Partial run:** {held:,} of {len(files):,} files stored when measured; "
+                              f"`make bench SCALE={scale}` goes on with the others.\n", 1)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(table)
     log(table)

@@ -54,3 +54,14 @@ def test_smoke_runs_never_write_benchmarks_md():
     assert bench_run.default_output(1000, None).name != "BENCHMARKS.md"
     assert bench_run.default_output(100_000, True).name != "BENCHMARKS.md"
     assert bench_run.default_output(100_000, None).name == "BENCHMARKS.md"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_ingestion_budget_ends_the_sitting_and_marks_the_table_partial(tmp_path, monkeypatch):
+    from bench import generate
+
+    monkeypatch.setattr(generate, "SHARD_SIZE", 3)
+    table = bench_run.run(8, seed=4, runs=1, output=tmp_path / "t.md", corpus_base=tmp_path / "corpus",
+                          smoke=True, parse_budget=1, peer=False, load=False, ingest_budget=0, log=lambda *a: None)
+    assert "**Partial run:** 3 of 8 files stored when measured" in table
+    assert "| files measured, failed | 3, 0 |" in table

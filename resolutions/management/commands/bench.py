@@ -18,6 +18,9 @@ class Command(BaseCommand):
         parser.add_argument("--smoke", action="store_true", help="write the table to bench/out/, not BENCHMARKS.md")
         parser.add_argument("--output", default=None, help="where to write the table")
         parser.add_argument("--no-peer", action="store_true", help="skip the tantivy peer")
+        parser.add_argument("--ingest-budget", type=float, default=None,
+                            help="end this ingestion sitting after about this many seconds and measure the "
+                                 "documents stored so far (a partial table in bench/out/); the next run goes on")
 
     def handle(self, *args, **options):
         from archive.embedded_db import DEFAULT_PGDATA
@@ -32,4 +35,5 @@ class Command(BaseCommand):
         from bench.run import run
 
         run(options["scale"], seed=options["seed"], runs=options["runs"], output=options["output"],
-            smoke=options["smoke"] or None, peer=not options["no_peer"], log=self.stdout.write)
+            smoke=options["smoke"] or None, peer=not options["no_peer"], ingest_budget=options["ingest_budget"],
+            log=self.stdout.write)

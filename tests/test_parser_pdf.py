@@ -291,7 +291,8 @@ def test_job_numbers_in_the_footer_are_dropped(job_number):
                          ids=["rule-body-size", "rule-smaller", "no-rule-smaller"])
 def test_footnotes_with_unraised_numbers_at_the_page_foot(rule, size):
     """LibreOffice's layout of Word footnotes: at the page foot, below a short rule or set smaller, the
-    number unraised ('1 Report of ...'); a wrapped line that starts with a year continues its note."""
+    number unraised ('1 Report of ...'); a wrapped line that starts with a year or with a day before its
+    month ('2 December 1994', though note 2 comes next) continues its note."""
     import io
 
     from reportlab.pdfgen import canvas
@@ -314,15 +315,17 @@ def test_footnotes_with_unraised_numbers_at_the_page_foot(rule, size):
         pdf.line(90, 160, 198, 160)
     pdf.setFont("Times-Roman", size)
     for top, text in ((145, "1 Report of the International Conference on Population and Development, Cairo, 5-13 September"),
-                      (130, "1994 (United Nations publication, Sales No. E.95.XIII.18), chap. I, resolution 1."),
-                      (115, "2 Resolution 50/203, annex.")):
+                      (130, "1994 (United Nations publication, Sales No. E.95.XIII.18), chap. I, resolution 1, endorsed on"),
+                      (115, "2 December 1994 by the General Assembly."),
+                      (100, "2 Resolution 50/203, annex.")):
         pdf.drawString(90, top, text)
     pdf.showPage()
     pdf.save()
     extraction = extract_pdf(buffer.getvalue())
     assert [(f.marker, f.text) for f in extraction.footnotes] == [
         ("1", "Report of the International Conference on Population and Development, Cairo, 5-13 September 1994 "
-              "(United Nations publication, Sales No. E.95.XIII.18), chap. I, resolution 1."),
+              "(United Nations publication, Sales No. E.95.XIII.18), chap. I, resolution 1, endorsed on 2 December "
+              "1994 by the General Assembly."),
         ("2", "Resolution 50/203, annex.")]
     assert "Report of the" not in extraction.markdown
 

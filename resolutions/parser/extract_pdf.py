@@ -261,7 +261,8 @@ def _opens_note(line: Line, foot: list[Line], previous: str | None) -> bool:
     """Does this line of a page foot open a footnote?  A raised marker does; so does a plain number at the
     foot's left edge that stands apart from the text after it, or that comes next after the previous
     note's number (LibreOffice: '2 Ibid., annex II.', or '6' alone when a note has no text).  A wrapped
-    line that merely starts with a figure ('1994 (United Nations publication ...)') does not."""
+    line that merely starts with a figure ('1994 (United Nations publication ...)', '10 December 1948 ...')
+    does not."""
     first = line.words[0]
     if first.marker:
         return True
@@ -269,7 +270,9 @@ def _opens_note(line: Line, foot: list[Line], previous: str | None) -> bool:
         return False
     apart = len(line.words) > 1 and first.x1 + 6 < line.words[1].x0
     in_sequence = int(first.text) == (int(previous) + 1 if previous and previous.isdigit() else 1)
-    return apart or (in_sequence and (len(line.words) == 1 or not re.match(r"[a-z]", line.words[1].text)))
+    follows = line.words[1].text if len(line.words) > 1 else ""
+    return apart or (in_sequence and not re.match(r"[a-z]|(?:January|February|March|April|May|June|July|August|"
+                                                  r"September|October|November|December)\b", follows))
 
 
 def group_blocks(lines: list[Line], body_size: float) -> list[list[Line]]:

@@ -189,7 +189,12 @@ def _label_goes_on(paragraphs: list[_Raw], current: _Raw, previous_text: str, la
     item before is a heading on one line and the label starts its nested list (S/RES/2531 (2020): '(a) Support
     to the implementation of the Agreement' then '(i) to use ...')."""
     if re.search(r"[;,]\s*(?:and|or|and/or)\s*(?:<sup>\d{1,3}</sup>\s*)*$", previous_text):
-        return True
+        # only the label that goes on from the last one, not '(c)' in 'subparagraphs (a), (b), and (c) of'
+        children = paragraphs[-1].children if paragraphs else []
+        last = children[-1].number if children else None
+        romans = re.compile(r"[ivxl]+")
+        return bool(last) and (label == _next_label(paragraphs[-1])
+                               or (bool(romans.fullmatch(label)) and bool(romans.fullmatch(last)) and last != "h"))
     heading = current.kind == "label" and len(current.builder.parts) == 1 and len(current.text) < 320
     return heading and label == "i" and bool(re.fullmatch(r"[a-h]|[j-z]", current.number or ""))
 

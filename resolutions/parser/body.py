@@ -4,9 +4,19 @@ Reads body lines with the archive's inline markup and writes Paragraph
 objects.  Line wrapping and page breaks do not matter: a new paragraph starts
 only where a line starts with a paragraph number (``1.``), a sub-paragraph
 label (``(a)``) or a lead phrase (italic, or from the vocabulary) *and* the text
-before it ended a paragraph (``,`` ``;`` ``:`` ``.``).  Everything else is a
+before it ended a paragraph (``,`` ``;`` ``:`` ``.`` ``?``).  Everything else is a
 continuation, so a paragraph cut by a page break or a footnote block is one
 paragraph.
+
+A few printed layouts are read as such: the next paragraph number also opens
+after a list item ending '; and', after a footnote number glued to a comma
+and after the lines of a list its paragraph introduced with ':'; a short line
+without closing punctuation between two paragraphs is a section heading (left
+out, with a warning); '2. (a) Decides' is paragraph 2 and its item (a); list
+items whose labels the conversion lost get (a), (b), ... where they run on into
+printed labels or form a list of their own; text before the first paragraph is
+kept as an unled paragraph.  Where a lead ends without italics is the body's
+house style (leads.match_lead).
 """
 from __future__ import annotations
 

@@ -177,6 +177,29 @@ def test_document_panel_links_to_the_previous_version_and_the_series():
     assert "Compare with previous" not in render_to_string("lineage/document_panel.html", {"document": older})
 
 
+def test_a_long_series_shows_a_window_around_the_document_in_a_fixed_number_of_queries(
+        django_assert_max_num_queries):
+    """A title that returns every session for decades: the page lists the neighbours, counts the rest."""
+    from django.template.loader import render_to_string
+
+    from resolutions.selectors.lineage import SERIES_WINDOW
+
+    document = ingest("002")  # 19 October 2006, session 61
+    Document.objects.bulk_create([
+        Document(symbol=f"A/C.3/{session}/L.7", symbol_key=f"A/C.3/{session}/L.7", session=session,
+                 date=datetime.date(1946 + session, 10, 1), title=TITLE, series=document.series)
+        for session in range(1, 81) if session != 61])
+    document.refresh_from_db()
+    with django_assert_max_num_queries(8):
+        html = render_to_string("lineage/document_panel.html", {"document": document})
+    assert "(80 documents)" in html
+    listed = [session for session in range(1, 81) if f"A/C.3/{session}/L.7<" in html or
+              (session == 61 and "A/C.3/61/L.7/Rev.1 (this document)" in html)]
+    assert listed == list(range(61 - SERIES_WINDOW, 61 + SERIES_WINDOW + 1))
+    assert f"{60 - SERIES_WINDOW} earlier documents" in html and f"{80 - 61 - SERIES_WINDOW} later documents" in html
+    assert "A/C.3/60/L.7" in html and "Compare with previous" in html
+
+
 def test_a_resolution_links_to_the_draft_it_was_adopted_from():
     """A/RES/61/180 was adopted from A/C.3/61/L.7/Rev.1 (002; seed 000 recalls "resolution 61/180 of 20 December
     2006 on improving the coordination of efforts against trafficking in persons"). The resolution is stood in for

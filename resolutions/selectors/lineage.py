@@ -61,7 +61,12 @@ def previous_in_series(document: Document) -> Document | None:
 
 @dataclass
 class DocumentPanel:
-    """What the document page shows about versions: series, neighbours, links, source files."""
+    """What the document page shows about versions: series, neighbours, links, source files.
+
+    ``series_documents`` is a window of the series around the document (a title returning every
+    session for decades makes a series of hundreds); ``series_size`` counts them all, and
+    ``series_earlier`` / ``series_later`` the members left out before and after the window.
+    """
 
     series: Series | None
     series_documents: list[Document]
@@ -70,16 +75,44 @@ class DocumentPanel:
     links_out: list[DocumentLink]
     links_in: list[DocumentLink]
     source_files: list = field(default_factory=list)
+    series_size: int = 0
+    series_earlier: int = 0
+    series_later: int = 0
+
+
+# Documents of the series shown on each side of the document on its page.
+SERIES_WINDOW = 5
+_PANEL_FIELDS = ("id", "symbol", "document_type", "title", "date", "session", "series_id")
+
+
+def series_window(document: Document, width: int = SERIES_WINDOW) -> tuple[list[Document], int, int, int]:
+    """(the members around the document in time order, series size, members before, members after the window).
+
+    Two queries whatever the series' size: the time keys of every member (tuples, no model
+    instances), then the window's few documents.
+    """
+    keys = list(Document.objects.filter(series_id=document.series_id).values_list("id", "date", "session", "symbol"))
+    keys.sort(key=lambda row: (row[1] or date.max, row[2] or 0, row[3] or "", row[0]))
+    ids = [row[0] for row in keys]
+    if document.pk not in ids:
+        return [], len(ids), 0, 0
+    position = ids.index(document.pk)
+    start, end = max(0, position - width), min(len(ids), position + width + 1)
+    found = Document.objects.only(*_PANEL_FIELDS).in_bulk(ids[start:end])
+    return [found[pk] for pk in ids[start:end] if pk in found], len(ids), start, len(ids) - end
 
 
 def document_panel(document: Document) -> DocumentPanel:
-    members = series_documents(document.series) if document.series_id else []
+    members, size, earlier, later = series_window(document) if document.series_id else ([], 0, 0, 0)
     position = next((i for i, d in enumerate(members) if d.pk == document.pk), None)
     previous = members[position - 1] if position else None
     following = members[position + 1] if position is not None and position + 1 < len(members) else None
     return DocumentPanel(
         series=document.series if document.series_id else None,
         series_documents=members,
+        series_size=size,
+        series_earlier=earlier,
+        series_later=later,
         previous=previous,
         next=following,
         links_out=list(document.links_out.select_related("target")),

@@ -94,3 +94,12 @@ def test_italics_in_the_source_still_decide(corpus_dir):
     italic = parse(b"The Security Council,\n\n*Expressing grave concern* at the situation,\n\n"
                    b"1. *Decides* to remain seized of the matter.\n", "x.md")
     assert italic.paragraphs[0].lead == "Expressing grave concern"
+
+
+def test_phrasal_leads_the_list_lacked():
+    # S/RES/1795 (2008) XML: *Having taken note* of ...; S/RES/1551 (2004): *Pays tribute* to those Member States;
+    # S/RES/2086 (2013): *Paying* tribute to the memory of United Nations peacekeepers.
+    assert match_lead("Having taken note of the report of the Secretary-General", "Security Council") == \
+        "Having taken note"
+    assert match_lead("Pays tribute to those Member States which participated", "Security Council") == "Pays tribute"
+    assert match_lead("Paying tribute to the memory of United Nations peacekeepers", "Security Council") == "Paying"

@@ -11,9 +11,10 @@ How a kill lands in the middle of a document every time, without sleeping or luc
 stored, the test locks the suggestion-word table (``resolutions_searchterm``), which the ingestion service writes
 near the end of each document's transaction, after the Document, its paragraphs, footnotes, sponsors and
 citations.  The next document then waits half written, the test sees it waiting in ``pg_stat_activity``, and
-kills the database server (scenario 1), the background worker (scenario 2) or one of the processes of
-``ingest --jobs 2`` (scenario 3, an expected failure until the batch survives it) at that moment.  If ingestion
-ever stops writing that table inside the document's transaction, the hold times out and says so.
+kills the database server (scenario 1), cuts the command's connection while the server lives on (scenario 2),
+kills the background worker (scenario 3) or one of the processes of ``ingest --jobs 2`` (scenario 4, an
+expected failure until the batch survives it) at that moment.  If ingestion ever stops writing that table
+inside the document's transaction, the hold times out and says so.
 """
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ from .conftest import ROOT, SAMPLES
 GENERATED = 12            # generated documents beside the five seeds
 STORED_BEFORE_KILL = 3    # documents stored before the test holds one half written and kills
 TEMPLATE = "crash_template"
-PARSED, PENDING = "parsed", "pending"
+PARSED, PENDING, FAILED = "parsed", "pending", "failed"
 
 
 # ---------------------------------------------------------------------------
@@ -250,12 +251,12 @@ def assert_no_half_document(snap: Snapshot, files: dict[str, Path]) -> None:
     holders: dict[int, list[Path]] = {}
     for sha256, name, status, document_id in snap.files:
         assert sha256 in files, f"{name}: recorded bytes are not those of any file of the batch"
-        assert status in (PARSED, PENDING), f"{name}: {status}"
+        assert status in (PARSED, PENDING, FAILED), f"{name}: {status}"
         if status == PARSED:
             assert document_id in snap.documents, f"{name}: parsed, but its document is missing"
             holders.setdefault(document_id, []).append(files[sha256])
         else:
-            assert document_id is None, f"{name}: pending, yet linked to a document"
+            assert document_id is None, f"{name}: {status}, yet linked to a document"
     for document_id, (symbol, indexed, paragraphs, footnotes, sponsors) in snap.documents.items():
         assert document_id in holders, f"document {document_id} ({symbol}) has no parsed source file"
         assert paragraphs > 0, f"document {document_id} ({symbol}) has no paragraphs"
@@ -269,7 +270,7 @@ def assert_no_half_document(snap: Snapshot, files: dict[str, Path]) -> None:
 def assert_every_file_once(snap: Snapshot, files: dict[str, Path]) -> None:
     assert_no_half_document(snap, files)
     assert sorted(row[0] for row in snap.files) == sorted(files), "every file recorded exactly once"
-    assert not snap.with_status(PENDING)
+    assert not snap.with_status(PENDING) and not snap.with_status(FAILED)
     # One document per file, except seed 001, which is seed 000's text without its header: the README says it
     # becomes a second source file of the same document.
     assert len(snap.documents) == len(files) - 1
@@ -325,6 +326,47 @@ def test_database_killed_mid_document_leaves_no_half_document_and_a_rerun_finish
     assert sorted(name for status, name in second_run if status == "duplicate") == sorted(r[1] for r in stored)
     assert len(second_run) == len(files)
     assert {status for status, _ in second_run} == {"duplicate", "parsed"}
+    assert_every_file_once(snapshot(server, database), files)
+
+
+def test_connection_lost_mid_document_fails_that_file_alone_and_a_rerun_finishes(server, database, batch,
+                                                                                  tmp_path):
+    """The server lives on, but the connection of the command is cut (a network drop, a restarted pooler)."""
+    files = batch_files(batch)
+    url = server.database_url(database)
+    ingest = start(url, tmp_path / "ingest.log", "ingest", str(batch), "--no-progress")
+    holder = None
+    try:
+        holder = hold_next_document(server, database, ingest)
+        with server.connect(database, autocommit=True) as admin:
+            (cut,) = admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s "
+                "AND wait_event_type = 'Lock' AND query ILIKE '%%resolutions_searchterm%%'", [database]).fetchone()
+            assert cut
+    finally:
+        if holder is not None:
+            holder.rollback()
+            holder.close()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            ingest.wait(timeout=90)
+        if ingest.poll() is None:
+            ingest.kill()
+            ingest.wait()
+    outcomes = outcome_lines((tmp_path / "ingest.log").read_text())
+    assert ingest.returncode == 1, "the command exits non-zero when a file failed"
+
+    # The command reconnected and went on: that one file failed with the reason, every other one was stored.
+    snap = snapshot(server, database)
+    assert_no_half_document(snap, files)
+    (failed,) = snap.with_status(FAILED)
+    assert [name for status, name in outcomes if status == "failed"] == [failed[1]]
+    assert f"failed     {failed[1]}  Internal error: OperationalError: terminating connection" in \
+        (tmp_path / "ingest.log").read_text()
+    assert len(outcomes) == len(files) and len(snap.with_status(PARSED)) == len(files) - 1
+
+    rerun = manage(url, "ingest", str(batch), "--no-progress")
+    assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+    assert [name for status, name in outcome_lines(rerun.stdout) if status == "parsed"] == [failed[1]]
     assert_every_file_once(snapshot(server, database), files)
 
 

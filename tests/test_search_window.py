@@ -72,3 +72,13 @@ def test_the_window_start_is_a_date_among_the_newest_documents(archive, db):
     assert start in dates
     with connection.cursor() as cursor:
         assert search._window_start(cursor, 2000, 4) is None   # wider than the archive: count everything
+
+
+def test_paragraph_mode_gives_an_estimated_total_above_the_limit_and_the_same_page(archive, client, monkeypatch):
+    _, exact = result_of(client, q="trafficking", mode="paragraphs")
+    assert not exact.total_is_estimate and exact.total > 20
+    monkeypatch.setattr(search, "EXACT_COUNT_LIMIT", 0)
+    response, estimated = result_of(client, q="trafficking", mode="paragraphs")
+    assert estimated.total_is_estimate
+    assert "About " in response.content.decode()
+    assert [h.paragraph.pk for h in estimated.hits] == [h.paragraph.pk for h in exact.hits]

@@ -26,8 +26,8 @@ Design
 * Words in most documents: above ``EXACT_COUNT_LIMIT`` matches expected by the planner, the statement
   reads only a window of the newest documents (a bitmap AND of the GIN and date indexes), which holds
   the same newest matches; the total is then the planner's estimate, said as "About N".
-* Paragraph mode counts exactly and groups facets with one query each (not yet built for 100,000
-  documents).
+* Paragraph mode uses the same estimate above ``EXACT_COUNT_LIMIT``, ranks the latest
+  ``RANK_CANDIDATES`` matches and groups facets (one query each) over the newest ``FACET_ROWS``.
 * Snippets (``ts_headline``, the expensive part) are computed only for the rows
   on the page: the best two matching paragraphs of each document shown (filled up
   with its matching footnotes), in one query with a window function that reads only the page's

@@ -103,3 +103,13 @@ def test_phrasal_leads_the_list_lacked():
         "Having taken note"
     assert match_lead("Pays tribute to those Member States which participated", "Security Council") == "Pays tribute"
     assert match_lead("Paying tribute to the memory of United Nations peacekeepers", "Security Council") == "Paying"
+
+
+def test_a_second_verb_joined_by_and_is_part_of_the_lead():
+    # A/RES/79/258 XML: *Stresses and re-emphasizes* that best value for money ...; A/RES/ES-11/6: *Welcomes and
+    # expresses strong support* for the efforts ...; words after 'and' that are no verb stay out of the lead.
+    assert match_lead("Stresses and re-emphasizes that best value for money", "General Assembly") == \
+        "Stresses and re-emphasizes"
+    assert match_lead("Welcomes and expresses strong support for the efforts of the", "General Assembly") == \
+        "Welcomes and expresses strong support"
+    assert match_lead("Welcoming and Member States", "General Assembly") == "Welcoming"

@@ -168,7 +168,20 @@ def _fit_style(words: list[str], n: int, allowed: frozenset[str]) -> int:
                     n += 1
         if "strongest-terms" in allowed and words[n:n + 3] == ["in", "the", "strongest"]:
             n += _extension(words, n)[1]
+    if "coordinated-verb" in allowed and words[n:n + 1] == ["and"] and len(words) > n + 1 \
+            and words[n + 1][:1].islower() and _same_form(words[n - 1], words[n + 1]):
+        second = words[n + 1:]
+        second = [second[0][:1].upper() + second[0][1:]] + second[1:]
+        for m in range(min(len(second), MAX_LEAD_WORDS), 0, -1):
+            if _is_lead(" ".join(second[:m])):   # 'Welcomes and expresses strong support', 'Stresses and re-emphasizes'
+                n += 1 + _fit_style(second, m, allowed)
+                break
     return min(n, len(words))
+
+
+def _same_form(first: str, second: str) -> bool:
+    """Two verbs in the same form: 'Welcomes and urges', 'Welcoming and encouraging'."""
+    return first.endswith("ing") == second.endswith("ing") and first.endswith("s") == second.endswith("s")
 
 
 def match_lead(text: str, body: str | None = None) -> str | None:

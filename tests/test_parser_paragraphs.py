@@ -100,3 +100,14 @@ def test_a_question_ends_a_list_item(corpus_dir):
     questions = doc.paragraphs[doc.paragraphs.index(received) - 1]
     assert [s.label for s in questions.subparagraphs] == ["a", "b"]
     assert questions.subparagraphs[1].text.endswith("from this status?")
+
+
+def test_a_lead_after_a_footnote_number_glued_to_the_comma(corpus_dir):
+    # A/RES/75/219: '... adopted by the Conference of the Parties in its decision XII/3,27' (footnote 27), then
+    # 'Noting the outcomes of the thirteenth meeting ...' is its own preambular paragraph (33 in the XML).
+    doc = rendered(corpus_dir, "unxml-ga-resolutions/75session/English/75_219*.xml")
+    assert kinds(doc).count("preambular") == 33
+    noting = next(p for p in doc.paragraphs if p.text.startswith("Noting the outcomes of the thirteenth meeting"))
+    assert noting.lead == "Noting"
+    before = doc.paragraphs[doc.paragraphs.index(noting) - 1]
+    assert before.text.endswith("in its decision XII/3,27")

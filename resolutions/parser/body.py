@@ -37,7 +37,8 @@ CLOSING_LINE = re.compile(r"\s*(?:\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting\b.
                           r"|Adopted (?:unanimously |without (?:a )?vote )?at the \d{1,5}(?:st|nd|rd|th) meeting\b.{0,200}"
                           r"|Adopted (?:unanimously |without (?:a )?vote )?at(?: the)?)$")
 ANNEX_LINE = re.compile(r"\s*\*?Annex(?:es)?(?: [IVX]{1,5})?\*?(?:\s+[A-Z0-9][^\n]{0,300})?\s*$")
-ENDS_PARAGRAPH = re.compile(r"[,;:.?]\s*(?:<sup>\d{1,3}</sup>\s*)*[\"”’)]?\s*(?:<sup>\d{1,3}</sup>)?\s*$")
+ENDS_PARAGRAPH = re.compile(r"(?:[,;:.?]\s*(?:<sup>\d{1,3}</sup>\s*)*[\"”’)]?\s*(?:<sup>\d{1,3}</sup>)?"
+                            r"|[,;]\d{1,2})\s*$")   # ',27': a footnote number glued to the comma (not '1,000')
 ENDS_BEFORE_NUMBER = re.compile(r"(?:[;,]\s*(?:and|or)|[,;:.]\d{1,3})\s*$")
 ENDS_INTRO = re.compile(r":\s*(?:<sup>\d{1,3}</sup>\s*)*$")
 ENDS_ITEM = re.compile(r"(?:[,;]|[,;] (?:and|or))\s*(?:<sup>\d{1,3}</sup>\s*)*[\"”’)]?\s*(?:<sup>\d{1,3}</sup>)?\s*$")

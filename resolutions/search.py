@@ -577,7 +577,7 @@ def _document_page(query: ParsedQuery, documents, sort: str, page: int, page_siz
     matching = documents.filter(search_vector=query.tsquery()) if has_query else documents
     keep = max(FACET_ROWS, RANK_CANDIDATES)
     offset = (max(1, page) - 1) * page_size
-    with connection.cursor() as cursor, _planner_settings(cursor):
+    with connection.cursor() as cursor:
         estimate, window = None, None
         ranked = has_query and sort == "relevance"      # the page is among the ranked (newest) candidates
         if ranked or (sort != "date_asc" and offset + page_size <= keep):   # the page lies among the newest
@@ -656,8 +656,7 @@ def _page_statement(cursor, matching, query: ParsedQuery, sort: str, page_size: 
                {FACET_SQL}
     """
     params = ([SEARCH_CONFIG, query.text] if has_query else []) + list(m_params)
-    cursor.execute(sql, params)
-    nodes, total, page_rows, *facet_rows = cursor.fetchone()
+    nodes, total, page_rows, *facet_rows = _fetch_planned(cursor, sql, params)
     if has_query and nodes == 0:
         return None
     return {"total": total, "estimated": False, "page": page_rows or [],
@@ -679,6 +678,25 @@ def _planner_settings(cursor):
         yield
     finally:
         cursor.execute("; ".join(f"RESET {name}" for name in PLANNER_SETTINGS))
+
+
+def _fetch_planned(cursor, sql: str, params) -> tuple:
+    """Run one search statement under PLANNER_SETTINGS and return its one row.
+
+    Outside a transaction, in one round trip: the settings are SET LOCAL in the same query string, which
+    PostgreSQL runs as one implicit transaction, so they end with it (client-side parameter binding, the
+    default of Django's psycopg backend, allows several statements in one string). Inside a transaction
+    (or with server-side binding) they are set and reset around the statement instead.
+    """
+    if connection.in_atomic_block or connection.settings_dict.get("OPTIONS", {}).get("server_side_binding"):
+        with _planner_settings(cursor):
+            cursor.execute(sql, params)
+            return cursor.fetchone()
+    settings = "".join(f"SET LOCAL {name} = '{value}'; " for name, value in PLANNER_SETTINGS.items())
+    cursor.execute(settings + sql, params)
+    while cursor.description is None and cursor.nextset():
+        pass
+    return cursor.fetchone()
 
 
 # Facet counts over the CTE ``f`` (the newest FACET_ROWS matches): one json array of rows per facet, in the

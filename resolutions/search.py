@@ -59,7 +59,7 @@ from resolutions.search_config import SEARCH_CONFIG
 MAX_QUERY_CHARS = 1000           # longer input is cut here, with a notice (websearch queries longer are noise)
 PAGE_SIZE = 20
 RANK_CANDIDATES = 200            # at most this many matches are ranked by relevance (see the design above)
-FACET_ROWS = 500                 # facet counts read at most this many matches (the newest), and say so
+FACET_ROWS = 300                 # facet counts read at most this many matches (the newest), and say so
 EXACT_COUNT_LIMIT = 10000        # above this many expected matches the total is the planner's estimate
 WINDOW_FACTOR = 1.25             # the window of newest documents is sized to hold this many times the matches kept
 SNIPPETS_PER_DOCUMENT = 2

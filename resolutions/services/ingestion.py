@@ -506,23 +506,62 @@ def _ingest_in_processes(uploads: Iterable[Upload], jobs: int, *, uploaded_by, b
     """Ingest uploads in ``jobs`` forked processes, a bounded number in flight (memory stays flat).
 
     The parent reads and checks the files; each child parses and stores with its
-    own database connection.  The parent's connections are closed before the
-    fork so that no child inherits (and later closes) a socket it shares.
+    own database connection.  The parent's connections are closed before each
+    fork so that no child inherits (and later closes) a socket it shares.  When a
+    child dies (killed, out of memory, a crash in a C extension) the pool stops:
+    the transactions in flight roll back, those files are tried once more in a
+    fresh pool, and a file that was in flight when a pool broke twice is
+    reported as failed (nothing of it stored; a re-run of the batch ingests it).
+    The rest of the batch goes on.
     """
+    import itertools
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
 
-    connections.close_all()
-    in_flight = set()
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        for upload in uploads:
-            in_flight.add(pool.submit(_ingest_one, upload, uploaded_by, batch, discard_edits))
-            if len(in_flight) >= jobs * 4:
-                done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
-                yield from (future.result() for future in done)
-        while in_flight:
-            done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
-            yield from (future.result() for future in done)
+    uploads = iter(uploads)
+    again: list[Upload] = []     # in flight when a pool broke: tried once more
+    tried_again: set[str] = set()
+    while True:
+        connections.close_all()
+        in_flight: dict = {}     # future -> upload
+        broken = False
+        queue, again = again, []
+        # itertools.chain, not a generator: leaving the loop must not close the files' iterator.
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            for upload in itertools.chain(queue, uploads):
+                try:
+                    in_flight[pool.submit(_ingest_one, upload, uploaded_by, batch, discard_edits)] = upload
+                except BrokenProcessPool:
+                    again.append(upload)
+                    broken = True
+                    break
+                if len(in_flight) >= jobs * 4:
+                    done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        upload = in_flight.pop(future)
+                        try:
+                            yield future.result()
+                        except BrokenProcessPool:
+                            again.append(upload)
+                            broken = True
+                    if broken:
+                        break
+            for future, upload in list(in_flight.items()):
+                try:
+                    yield future.result()
+                except BrokenProcessPool:
+                    again.append(upload)
+                    broken = True
+        for upload in [u for u in again if u.name in tried_again]:
+            again.remove(upload)
+            yield IngestionOutcome(None, None, FAILED, "An ingestion process died twice while this file was in "
+                                   "flight; nothing of it was stored. Ingest it again (alone, to see whether it is "
+                                   "the cause).", name=upload.name)
+        tried_again.update(upload.name for upload in again)
+        if not broken and not again:
+            return
+        logger.error("An ingestion process died; %s file(s) in flight are tried again in a new pool", len(again))
 
 
 def queue_uploads(uploads: Iterable[Upload], *, uploaded_by=None, batch: str | None = None) -> list[IngestionOutcome]:

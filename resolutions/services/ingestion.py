@@ -29,7 +29,7 @@ import sys
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from django.db import IntegrityError, OperationalError, connection, connections, transaction
@@ -611,3 +611,20 @@ def requeue(source_files: Iterable[SourceFile], *, discard_edits: bool = False) 
         ingest_source_file.enqueue(source_file.pk, discard_edits=discard_edits)
         queued += 1
     return queued, skipped
+
+
+def requeue_stale(older_than: timedelta) -> list[SourceFile]:
+    """Queue again the files left *pending* longer than ``older_than`` that no worker holds now.
+
+    A worker killed in the middle of a file leaves it pending, its task claimed by
+    a process that no longer exists.  A file a live worker is processing has its
+    row locked and is skipped here (SKIP LOCKED); one still waiting in the queue
+    may be queued a second time, which is harmless: the task parses only a file
+    still pending, once.
+    """
+    cutoff = timezone.now() - older_than
+    with transaction.atomic():
+        stale = list(SourceFile.objects.select_for_update(skip_locked=True)
+                     .filter(status=PENDING, uploaded_at__lt=cutoff).defer("content"))
+    requeue(stale)
+    return stale

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -61,6 +62,7 @@ PAGE_SIZE = 20
 RANK_CANDIDATES = 200            # at most this many matches are ranked by relevance (see the design above)
 FACET_ROWS = 300                 # facet counts read at most this many matches (the newest), and say so
 EXACT_COUNT_LIMIT = 10000        # above this many expected matches the total is the planner's estimate
+ROW_TEST_LIMIT = 5000            # a text query over more filtered documents than this reads from the window
 WINDOW_FACTOR = 1.25             # the window of newest documents is sized to hold this many times the matches kept
 SNIPPETS_PER_DOCUMENT = 2
 RANK_NORMALISATION = 1           # ts_rank_cd: divide by 1 + log(document length)
@@ -568,7 +570,7 @@ def _document_page(query: ParsedQuery, documents, sort: str, page: int, page_siz
 
     When the planner expects more than ``EXACT_COUNT_LIMIT`` matches (a word in most documents), visiting
     every match only to count it would cost more than everything else; then ``m`` is restricted to the
-    documents dated on or after the start of a window of the newest documents, wide enough to hold about
+    documents dated on or after the start of a window of the newest filtered documents, wide enough to hold about
     ``WINDOW_FACTOR`` times the matches kept, and the total is the planner's estimate (``estimated``). The newest matches,
     the ranked candidates and the facet rows are the same as without the window; if the window holds
     fewer matches than are kept, the statement runs again over every match.
@@ -582,8 +584,14 @@ def _document_page(query: ParsedQuery, documents, sort: str, page: int, page_siz
         ranked = has_query and sort == "relevance"      # the page is among the ranked (newest) candidates
         if ranked or (sort != "date_asc" and offset + page_size <= keep):   # the page lies among the newest
             estimate = _estimated_matches(cursor, matching)
-            if estimate > EXACT_COUNT_LIMIT:
-                window = _window_start(cursor, keep, estimate)
+            filtered = _estimated_matches(cursor, documents) if has_query else estimate
+            # Counting every match is too slow above EXACT_COUNT_LIMIT; and PostgreSQL tests a common word
+            # row by row over the filtered documents (it will not intersect a bitmap of nearly every
+            # document), reading each one's vector, so a text query over many of them takes the window too
+            # (not through link tables, a sponsor or agenda item: there the join to them costs the most).
+            many_filtered = filtered > ROW_TEST_LIMIT and estimate > 4 * keep and not documents.query.distinct
+            if estimate > EXACT_COUNT_LIMIT or many_filtered:
+                window = _window_start(cursor, documents, keep, estimate, filtered)
         if window is not None:
             found = _page_statement(cursor, matching.filter(date__gte=window), query, sort, page_size, offset)
             if found is not None and found["total"] >= keep:
@@ -601,15 +609,21 @@ def _estimated_matches(cursor, matching) -> int:
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
-def _window_start(cursor, keep: int, estimate: int):
-    """The date from which the newest documents hold about WINDOW_FACTOR x ``keep`` matches, or None."""
-    cursor.execute(
-        "SELECT date FROM resolutions_document WHERE date IS NOT NULL ORDER BY date DESC "
-        "OFFSET (SELECT ceil(%s * %s * greatest(reltuples, 1) / %s)::bigint FROM pg_class "
-        "        WHERE oid = 'resolutions_document'::regclass) LIMIT 1",
-        [WINDOW_FACTOR, keep, max(1, estimate)])
-    row = cursor.fetchone()
-    return row[0] if row else None
+def _window_start(cursor, documents, keep: int, estimate: int, filtered: int | None = None):
+    """The date from which the newest filtered documents hold about WINDOW_FACTOR x ``keep`` matches, or None.
+
+    The share of the filtered documents that match is the planner's estimate of the matches over its
+    estimate of the filtered documents; the date is read off the date index through the filters, so a
+    filter on old documents (``date_to``, a sponsor) gets a window among its own documents.
+    """
+    filtered = max(1, filtered if filtered is not None else _estimated_matches(cursor, documents))
+    offset = math.ceil(WINDOW_FACTOR * keep * filtered / max(1, estimate))
+    if offset >= filtered:
+        return None
+    if documents.query.distinct:     # filters through link tables: one row per document, then the dates
+        documents = Document.objects.filter(pk__in=documents.order_by().values("pk"))
+    dates = documents.filter(date__isnull=False).order_by("-date").values_list("date", flat=True)
+    return next(iter(dates[offset:offset + 1]), None)
 
 
 def _rounded(n: int) -> int:

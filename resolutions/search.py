@@ -583,8 +583,10 @@ def _document_page(query: ParsedQuery, documents, sort: str, page: int, page_siz
         estimate, window = None, None
         ranked = has_query and sort == "relevance"      # the page is among the ranked (newest) candidates
         if ranked or (sort != "date_asc" and offset + page_size <= keep):   # the page lies among the newest
-            estimate = _estimated_matches(cursor, matching)
-            filtered = _estimated_matches(cursor, documents) if has_query else estimate
+            if has_query:
+                estimate, filtered = _estimated_rows(cursor, [matching, documents])
+            else:
+                estimate = filtered = _estimated_matches(cursor, matching)
             # Counting every match is too slow above EXACT_COUNT_LIMIT; and PostgreSQL tests a common word
             # row by row over the filtered documents (it will not intersect a bitmap of nearly every
             # document), reading each one's vector, so a text query over many of them takes the window too
@@ -598,6 +600,25 @@ def _document_page(query: ParsedQuery, documents, sort: str, page: int, page_siz
                 found.update(total=max(found["total"], _rounded(estimate)), estimated=True)
                 return found
         return _page_statement(cursor, matching, query, sort, page_size, offset)
+
+
+def _estimated_rows(cursor, querysets) -> list[int]:
+    """The planner's estimates for several querysets, in one round trip where the driver allows it."""
+    if connection.settings_dict.get("OPTIONS", {}).get("server_side_binding"):
+        return [_estimated_matches(cursor, qs) for qs in querysets]
+    statements, params = [], []
+    for qs in querysets:
+        sql, qs_params = qs.order_by().values("id").query.sql_with_params()
+        statements.append("EXPLAIN (FORMAT JSON) " + sql)
+        params.extend(qs_params)
+    cursor.execute("; ".join(statements), params)
+    out = []
+    while True:
+        plan = cursor.fetchone()[0]
+        plan = json.loads(plan) if isinstance(plan, str) else plan
+        out.append(int(plan[0]["Plan"]["Plan Rows"]))
+        if not cursor.nextset():
+            return out
 
 
 def _estimated_matches(cursor, matching) -> int:

@@ -25,7 +25,9 @@ Design
   the GIN bitmap instead of testing ``@@`` row by row.
 * Words in most documents: above ``EXACT_COUNT_LIMIT`` matches expected by the planner, the statement
   reads only a window of the newest documents (a bitmap AND of the GIN and date indexes), which holds
-  the same newest matches; the total is then the planner's estimate, said as "About N".
+  the same newest matches; the total is then the planner's estimate, said as "About N". The window is
+  read through the filters, and a text query over more than ``ROW_TEST_LIMIT`` column-filtered
+  documents takes it too (PostgreSQL would test the word on each of them, reading its vector).
 * Paragraph mode uses the same estimate above ``EXACT_COUNT_LIMIT``, ranks the latest
   ``RANK_CANDIDATES`` matches and groups facets (one query each) over the newest ``FACET_ROWS``.
 * Snippets (``ts_headline``, the expensive part) are computed only for the rows

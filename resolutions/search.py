@@ -149,11 +149,18 @@ def find_by_symbol(query: ParsedQuery) -> Document | None:
     return Document.objects.filter(symbol_key=query.symbol).first()
 
 
+def _read_cursor():
+    """A cursor on the connection the router gives public reads (a replica when DATABASE_REPLICA_URLS is set)."""
+    from archive.db_router import connection_for_read
+
+    return connection_for_read(Paragraph).cursor()
+
+
 def has_terms(query: ParsedQuery) -> bool:
     """False when the query has no searchable word (only stop words or punctuation)."""
     if query.is_empty:
         return False
-    with connection.cursor() as cursor:
+    with _read_cursor() as cursor:
         cursor.execute("SELECT numnode(websearch_to_tsquery(%s::regconfig, %s))", [SEARCH_CONFIG, query.text])
         return cursor.fetchone()[0] > 0
 
@@ -301,7 +308,7 @@ def snippets_for_documents(document_ids: list[int], query: ParsedQuery) -> dict[
     """
     ids = list(document_ids)
     out: dict[int, list[Snippet]] = {}
-    with connection.cursor() as cursor:
+    with _read_cursor() as cursor:
         cursor.execute(sql, [SEARCH_CONFIG, query.text, ids, SEARCH_CONFIG, ids, SEARCH_CONFIG, SEARCH_CONFIG,
                              HEADLINE_OPTIONS, SNIPPETS_PER_DOCUMENT])
         for row_id, document_id, source, anchor, headline in cursor.fetchall():
@@ -315,7 +322,7 @@ def titles_for_documents(document_ids: list[int], query: ParsedQuery) -> dict[in
     """The titles of the documents on the page with the query's words marked (one query)."""
     if not document_ids or query.is_empty:
         return {}
-    with connection.cursor() as cursor:
+    with _read_cursor() as cursor:
         cursor.execute(
             "SELECT d.id, ts_headline(%s::regconfig, d.title, websearch_to_tsquery(%s::regconfig, %s), %s) "
             "FROM resolutions_document d WHERE d.id = ANY(%s) AND d.title <> ''",
@@ -337,7 +344,7 @@ def headlines_for_paragraphs(paragraph_ids: list[int], query: ParsedQuery) -> di
         FROM resolutions_paragraph p LEFT JOIN resolutions_paragraph pp ON pp.id = p.parent_id
         WHERE p.id = ANY(%s)
     """
-    with connection.cursor() as cursor:
+    with _read_cursor() as cursor:
         cursor.execute(sql, params + [list(paragraph_ids)])
         return {pid: (anchor, highlight(text)) for pid, anchor, text in cursor.fetchall()}
 
@@ -536,7 +543,7 @@ def search(query: ParsedQuery, documents, paragraphs, *, mode: str, sort: str, p
     matched = match_paragraphs(paragraphs, query)
     # Counting a word found in 80,000 of 3 million paragraphs visits all of them (seconds): above
     # EXACT_COUNT_LIMIT expected matches the total is the planner's estimate, as in document mode.
-    with connection.cursor() as cursor:
+    with _read_cursor() as cursor:
         estimate = _estimated_matches(cursor, matched)
     estimated = estimate > EXACT_COUNT_LIMIT
     total = _rounded(estimate) if estimated else matched.count()
@@ -581,7 +588,7 @@ def _document_page(query: ParsedQuery, documents, sort: str, page: int, page_siz
     matching = documents.filter(search_vector=query.tsquery()) if has_query else documents
     keep = max(FACET_ROWS, RANK_CANDIDATES)
     offset = (max(1, page) - 1) * page_size
-    with connection.cursor() as cursor:
+    with _read_cursor() as cursor:
         estimate, window = None, None
         ranked = has_query and sort == "relevance"      # the page is among the ranked (newest) candidates
         if ranked or (sort != "date_asc" and offset + page_size <= keep):   # the page lies among the newest

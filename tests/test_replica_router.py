@@ -103,9 +103,6 @@ def test_anonymous_public_pages_read_from_the_replica(client, document):
 
 
 @uses_replica
-@pytest.mark.xfail(reason="resolutions/search.py runs its raw SQL (has_terms, facets, snippets, titles, headlines) "
-                          "on django.db.connection, always the primary; it should take the cursor from "
-                          "archive.db_router.connection_for_read(Paragraph). search.py is not this helper's file.")
 @pytest.mark.parametrize("query", ["?q=trafficking", "?session=61"], ids=["words", "facet only"])
 def test_the_search_page_reads_only_from_the_replica(client, document, query):
     with Queries() as queries:

@@ -204,6 +204,18 @@ def hold_next_document(server: Server, database: str, process: subprocess.Popen,
         return holder
 
 
+def let_go(holder: psycopg.Connection | None, process: subprocess.Popen, timeout: float) -> None:
+    """Release the held lock, then let the command finish (killed if it does not within ``timeout`` s)."""
+    if holder is not None:
+        holder.rollback()
+        holder.close()
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=timeout)
+    if process.poll() is None:
+        process.kill()
+        process.wait()
+
+
 def wait_for_no_other_sessions(server: Server, database: str) -> None:
     """The killed worker's server session has rolled back and gone."""
     with server.connect(database, autocommit=True) as watch:
@@ -348,14 +360,7 @@ def test_connection_lost_mid_document_fails_that_file_alone_and_a_rerun_finishes
                 "AND wait_event_type = 'Lock' AND query ILIKE '%%resolutions_searchterm%%'", [database]).fetchone()
             assert cut
     finally:
-        if holder is not None:
-            holder.rollback()
-            holder.close()
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            ingest.wait(timeout=90)
-        if ingest.poll() is None:
-            ingest.kill()
-            ingest.wait()
+        let_go(holder, ingest, timeout=90)
     outcomes = outcome_lines((tmp_path / "ingest.log").read_text())
     assert ingest.returncode == 1, "the command exits non-zero when a file failed"
 
@@ -442,14 +447,7 @@ def test_one_of_several_ingestion_processes_killed_mid_document_stops_nothing_el
         holder = hold_next_document(server, database, ingest, documents=2)   # both processes mid-document
         psutil.Process(ingest.pid).children()[0].kill()
     finally:
-        if holder is not None:
-            holder.rollback()
-            holder.close()
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            ingest.wait(timeout=60)
-        if ingest.poll() is None:
-            ingest.kill()
-            ingest.wait()
+        let_go(holder, ingest, timeout=60)
     assert_no_half_document(snapshot(server, database), files)
     outcomes = outcome_lines((tmp_path / "ingest.log").read_text())
     assert sorted(name for _, name in outcomes) == sorted(f"{batch.name}/{path.name}" for path in files.values()), \

@@ -1,7 +1,6 @@
 """`manage.py run_archive`: the server answers, a db_worker runs beside it, and stops when the server stops."""
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -12,15 +11,11 @@ import psutil
 import pytest
 from django.db import connection
 
+from bench.load import free_port
+
 from .conftest import ROOT
 
 pytestmark = pytest.mark.django_db
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def child_database_url() -> str:

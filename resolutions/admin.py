@@ -168,7 +168,7 @@ class ParagraphInline(admin.StackedInline):
     model = Paragraph
     fk_name = "document"
     extra = 0
-    fields = [("order", "kind", "number", "label", "lead"), "text", "footnote_refs", "parent", "edited"]
+    fields = [("order", "kind", "number", "label", "lead"), "heading", "text", "footnote_refs", "parent", "edited"]
     readonly_fields = ["parent", "edited"]
     show_change_link = True
 

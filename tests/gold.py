@@ -98,9 +98,10 @@ def sub_label(num: str) -> str:
 
 def resolution_key(number: str) -> str:
     """A resolution number as compared: '2720 (2023)' -> '2720', ' 76/217 ' -> '76/217',
-    '55/180 A' -> '55/180' (the UN links parts A and B to the one resolution)."""
+    '55/180 A' -> '55/180', '57/284 A and B' and '80/244 A to C' -> the number alone (the UN links
+    the parts of a resolution to the one resolution)."""
     number = re.sub(r"\s*\(\d{4}\)\s*$", "", number.strip())
-    number = re.sub(r"(\d)\s*[A-Z]$", r"\1", number)
+    number = re.sub(r"(\d)\s*[A-Z](?:(?:\s(?:and|to)\s|\s?[-\u2013]\s?|,\s)[A-Z])*$", r"\1", number)
     return number.lstrip("0") if number.isdigit() else number
 
 
@@ -147,6 +148,21 @@ def _labels(el) -> list[str]:
     """Sub-paragraph labels ("a", "ii"); dash or bullet items ("–") are indents, not labels."""
     labels = [sub_label("".join(n.itertext())) for n in el.xpath(".//a:point/a:num | .//a:item/a:num", namespaces=NS)]
     return [label for label in labels if re.fullmatch(r"[A-Za-z0-9]+", label)]
+
+
+def _section_preambles(main_body) -> list:
+    """The <crossHeading refersTo="#preamble"> paragraphs that open sections of the body, in order."""
+    return main_body.xpath(".//a:crossHeading[@refersTo='#preamble']", namespaces=NS)
+
+
+def _heading_italic(heading) -> str | None:
+    """The italic words that open a crossHeading (its text is inline, with no <p>)."""
+    if (heading.text or "").strip():
+        return None
+    first = next((c for c in heading if isinstance(c.tag, str)), None)
+    if first is None or _local(first) != "span" or "italic" not in (first.get("class") or ""):
+        return None
+    return squash("".join(first.itertext())).rstrip(",:; ") or None
 
 
 def _operative_blocks(main_body) -> list:
@@ -219,6 +235,10 @@ def akn_gold(path: Path, *, include_attachments: bool = True) -> dict:
             paragraphs.append(ParagraphGold("preambular", lead, sublabels=_labels(container)))
     main_body = doc.find("a:mainBody", NS)
     if main_body is not None:
+        # A resolution in sections (budget resolutions: 'I', 'II', ...) opens sections with preambular
+        # paragraphs of their own, marked <crossHeading refersTo="#preamble">.
+        for heading in _section_preambles(main_body):
+            paragraphs.append(ParagraphGold("preambular", _heading_italic(heading)))
         for para in _operative_blocks(main_body):
             num = para.find("a:num", NS)
             number_text = "".join(num.itertext()).strip().rstrip(".") if num is not None else None
@@ -355,7 +375,7 @@ def fill_structure(gold: Gold, akn: dict) -> None:
 # --------------------------------------------------------------------------- source 2: GateNLP PDFs
 
 # Read by hand from the four PDFs (page text opened in a viewer / pdfplumber in a shell, then
-# paragraphs counted by eye).  A/RES/73/3 is one unnumbered operative paragraph ("Adopts the
+# paragraphs counted by eye; the leads of 73/6, 7 and 8 read off the page images, italics as printed).  A/RES/73/3 is one unnumbered operative paragraph ("Adopts the
 # following political declaration ...") followed by the declaration's own numbered paragraphs,
 # so its paragraph counts are left out (None): nothing certain to compare.
 GATENLP_PDF_FACTS = {
@@ -367,16 +387,36 @@ GATENLP_PDF_FACTS = {
         symbol="A/RES/73/6", date="2018-10-26", session=73,
         title="Fiftieth anniversary of the first United Nations Conference on the Exploration and Peaceful "
               "Uses of Outer Space: space as a driver of sustainable development",
-        preambular_count=25, operative_count=14, footnote_count=6),
+        preambular_count=25, operative_count=14, footnote_count=6,
+        preambular_leads=["Recalling", "Recognizing", "Convinced", "Emphasizing", "Convinced",
+                          "Noting with satisfaction", "Recognizing", "Recognizing also", "Recognizing further",
+                          "Emphasizing", "Reiterating", "Stressing", "Convinced", "Seriously concerned",
+                          "Recognizing", "Mindful", "Reaffirming", "Mindful", "Convinced", "Acknowledging",
+                          "Reiterating", "Noting with satisfaction", "Noting with appreciation", "Emphasizing",
+                          "Welcoming"],
+        operative_leads=["Notes with appreciation", "Invites", "Acknowledges", "Encourages", "Encourages",
+                         "Emphasizes", "Reaffirms", "Emphasizes", "Expresses its conviction", "Encourages",
+                         "Encourages", "Emphasizes", "Urges", "Invites"]),
     "A_RES_73_7-EN.pdf": dict(
         symbol="A/RES/73/7", date="2018-10-29", session=73,
         title="Report of the International Criminal Court",
-        preambular_count=13, operative_count=28, footnote_count=9),
+        preambular_count=13, operative_count=28, footnote_count=9,
+        preambular_leads=["Recalling", "Recalling also", "Recognizing", "Reiterating", "Emphasizing", "Convinced",
+                          "Acknowledging", "Recalling", "Expressing its appreciation", "Acknowledging", "Noting",
+                          "Welcoming", "Stressing"],
+        operative_leads=["Welcomes", "Also welcomes", "Further welcomes", "Notes", "Underlines", "Encourages",
+                         "Emphasizes", "Acknowledges", "Calls upon", "Welcomes", "Notes", "Recalls", "Recalls",
+                         "Recalls", "Emphasizes", "Invites", "Recalls", "Urges", "Emphasizes", "Encourages",
+                         "Continues", "Expresses its appreciation", "Encourages", "Recalls", "Acknowledges",
+                         "Takes note", "Encourages", "Invites"]),
     "A_RES_73_8-EN.pdf": dict(
         symbol="A/RES/73/8", date="2018-11-01", session=73,
         title="Necessity of ending the economic, commercial and financial embargo imposed by the "
               "United States of America against Cuba",
-        preambular_count=8, operative_count=5, footnote_count=1),
+        preambular_count=8, operative_count=5, footnote_count=1,
+        preambular_leads=["Determined", "Reaffirming", "Recalling", "Concerned", "Taking note", "Recalling",
+                          "Recalling also", "Concerned"],
+        operative_leads=["Takes note", "Reiterates its call upon", "Once again urges", "Requests", "Decides"]),
 }
 
 
@@ -385,9 +425,16 @@ def gatenlp_gold(corpus: Path) -> list[Gold]:
     golds = []
     for name, facts in GATENLP_PDF_FACTS.items():
         path = folder / name
+        facts = dict(facts)
+        preambular, operative = facts.pop("preambular_leads", None), facts.pop("operative_leads", None)
         if path.exists():
-            golds.append(Gold("gatenlp-pdf", facts["symbol"], name, path=path,
-                              gold_from="read by hand from the PDF", **facts))
+            gold = Gold("gatenlp-pdf", facts["symbol"], name, path=path, gold_from="read by hand from the PDF",
+                        **facts)
+            if preambular is not None:
+                # the italic words of each paragraph, read off the printed pages (none has sub-paragraphs)
+                gold.paragraphs = [ParagraphGold("preambular", lead) for lead in preambular] + \
+                    [ParagraphGold("operative", lead, str(i + 1)) for i, lead in enumerate(operative)]
+            golds.append(gold)
     return golds
 
 
@@ -539,10 +586,7 @@ def render_akn_with_notes(path: Path) -> tuple[str, list[str]]:
                 render_block(child, lines, inline)
     main_body = doc.find("a:mainBody", NS)
     if main_body is not None:
-        for child in main_body.iter(f"{{{AKN_NS}}}paragraph"):
-            if child.xpath("ancestor::a:paragraph", namespaces=NS):
-                continue
-            render_block(child, lines, inline)
+        render_body(main_body, lines, inline)
     conclusions = doc.find("a:conclusions", NS)
     if conclusions is not None:
         for p in conclusions.iter(f"{{{AKN_NS}}}p"):
@@ -555,6 +599,25 @@ def render_akn_with_notes(path: Path) -> tuple[str, list[str]]:
         for marker, text in notes:
             lines.append(f"{marker} {text}")
     return "\n".join(lines) + "\n", [text for _, text in notes]
+
+
+def render_body(element, lines: list[str], inline) -> None:
+    """The operative part in document order: each top-level <paragraph>, and in a resolution in sections
+    each section's number and heading on lines of their own and its preambular crossHeadings."""
+    for child in element:
+        name = _local(child)
+        if name == "paragraph":
+            render_block(child, lines, inline)
+        elif name == "crossHeading" and child.get("refersTo") == "#preamble":
+            text = inline(child)
+            if text:
+                lines.append(text)
+        elif name in ("section", "hcontainer", "part", "chapter"):
+            for part in ("num", "heading", "subheading"):
+                label = child.find(f"a:{part}", NS)
+                if label is not None and squash("".join(label.itertext())):
+                    lines.append(squash("".join(label.itertext())))
+            render_body(child, lines, inline)
 
 
 def render_block(block, lines: list[str], inline) -> None:

@@ -158,8 +158,6 @@ def test_official_records_footnote_cites_the_supplement_and_ibid_names_its_own()
     ("A/C.3/61/L.7/Rev.1", "A/C.3/61/L.7/Rev.1"),
     ("S/2024/302", "S/2024/302"),
     ("A/80/L.4", "A/80/L.4"),
-    ("A/RES/80/3", "A/RES/80/3"),
-    ("S/RES/2720 (2023)", "S/RES/2720 (2023)"),
     ("A/75/345-S/2020/898", "A/75/345"),         # a joint symbol is cited under its first part
     ("A/79/6 (Sect. 3)/Add.1", "A/79/6 (Sect. 3)/Add.1"),
     ("CD/1064", "CD/1064"),
@@ -167,6 +165,22 @@ def test_official_records_footnote_cites_the_supplement_and_ibid_names_its_own()
 def test_document_symbols(written, symbol):
     (citation,) = find_citations(f"See {written}, annex.", organ=GA)
     assert (citation.kind, citation.symbol, citation.text) == ("document", symbol, written)
+
+
+@pytest.mark.parametrize("written, body, number, key", [
+    ("A/RES/80/3", "General Assembly", "80/3", "resolution:A:80/3"),
+    ("S/RES/2720 (2023)", "Security Council", "2720 (2023)", "resolution:S:2720(2023)"),
+    ("A/HRC/RES/52/1", "Human Rights Council", "52/1", "resolution:A/HRC:52/1"),
+    ("E/RES/2008/33", "Economic and Social Council", "2008/33", "resolution:E:2008/33"),
+    ("A/RES/ES-10/15", "General Assembly", "ES-10/15", "resolution:A:ES-10/15"),
+])
+def test_a_resolution_cited_by_its_symbol_is_a_resolution_citation(written, body, number, key):
+    """S/RES/2617 (2021) cites the Counter-Terrorism Strategy as '(A/RES/60/288)' in a Security Council text:
+    the symbol names the organ, whatever body's document cites it."""
+    (citation,) = find_citations(f"the Strategy ({written}) including", organ=SC)
+    assert (citation.kind, citation.body, citation.number, citation.symbol, citation.text) == (
+        "resolution", body, number, written, written)
+    assert citation_key(citation) == key
 
 
 def test_keys_name_the_cited_thing():

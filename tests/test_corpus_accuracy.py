@@ -16,11 +16,13 @@ from tests.gold import gatenlp_gold
 
 THRESHOLD = 0.95
 
-# (source, field) -> share measured on 2026-11-23 09:23 UTC, for the pairs still below 95%.
+# (source, field) -> share measured on 2026-11-23 (third session), for the pairs still below 95%.
+# Both are lead boundaries in text without italics: S/RES/1445 italicises the same words two ways
+# (op 14 *Expresses* its deep concern, op 15 *Expresses its deep concern*); counted lead by lead
+# (leads.each) they are at 0.977 and 0.974.
 BELOW_THRESHOLD = {
     ("cr-unsc-gold", "leads"): 0.5,
-    ("akn-rendered", "leads"): 0.624,
-    ("akn-rendered", "citations"): 0.929,
+    ("akn-rendered", "leads"): 0.618,
 }
 
 # The fields each many-document source is measured on (the others have no gold there).

@@ -116,3 +116,22 @@ def test_document_page_query_count_does_not_grow_with_paragraphs(db, client, dja
 
 def test_unknown_document_is_a_404(db, client):
     assert client.get("/documents/999999/").status_code == 404
+
+
+def test_a_resolution_in_sections_reads_as_printed(db, client, corpus_dir):
+    """A/RES/79/258 (25 sections, each with its title, its own preamble and numbering from 1), stored through
+    the ingestion service from its text: each section's heading stands above its own paragraphs, in order, and
+    no anchor is used twice."""
+    from tests.gold import render_akn
+
+    (path,) = (corpus_dir / "unxml-ga-resolutions" / "79session" / "English").glob("A_RES_79_258-*E.xml")
+    document = ingest_file(render_akn(path).encode("utf-8"), "A_RES_79_258.txt").document
+    html = page(client, document)
+    headings = re.findall(r'<h2 class="section-heading">([^<]*)</h2>', html)
+    assert len(headings) == 25
+    assert headings[1] == "II Request for a subvention to the Residual Special Court for Sierra Leone"
+    # section II: its heading, then its own 'Recalling', then its paragraph 1 under an anchor of its own
+    section_two = html.split(headings[1], 1)[1].split(headings[2], 1)[0]
+    assert section_two.index('<em class="lead">Recalling</em> its resolution') < section_two.index('id="s2-op1"')
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))

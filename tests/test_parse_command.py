@@ -20,7 +20,9 @@ def test_json_output_follows_the_contract_and_nothing_is_stored(capsys):
     assert data["symbol"] == "A/C.3/61/L.7/Rev.1" and data["session"] == 61 and data["date"] == "2006-10-19"
     assert data["sponsors"][6] == {"name": "Iran", "state": "Iran (Islamic Republic of)"}
     paragraph = data["paragraphs"][0]
-    assert set(paragraph) == {"kind", "number", "lead", "text", "subparagraphs", "footnote_refs"}
+    # the contract's keys, and "heading": the section heading printed above a paragraph (null for most)
+    assert set(paragraph) == {"kind", "number", "lead", "text", "subparagraphs", "footnote_refs", "heading"}
+    assert paragraph["heading"] is None
     citation = next(c for c in data["citations"] if c["footnote"] == "3")
     assert citation["kind"] == "treaty" and citation["volume"] == "2171" and citation["treaty_number"] == "27531"
     assert Document.objects.count() == 0 and SourceFile.objects.count() == 0

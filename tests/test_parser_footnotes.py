@@ -132,6 +132,16 @@ def test_marker_glued_to_the_year_of_a_date(corpus_dir):
     assert "20217" not in paragraph.text
 
 
+def test_marker_glued_to_a_resolution_number(corpus_dir):
+    # A/RES/79/258 section VIII op 4: 'in its resolutions 55/28<note 31> and 55/29 of 5 April 2024,<note 32>', flattened
+    # to '55/2831': no session has a resolution 2831, and footnote 31 is the next one.
+    doc = _rendered(corpus_dir, "79session", "A_RES_79_258-*E.xml")
+    (paragraph,) = [p for p in doc.paragraphs if "Human Rights Council in its resolutions 55/28 and 55/29" in p.text]
+    assert paragraph.footnote_refs[:2] == ["31", "32"]
+    cited = [(c.number, c.body) for c in doc.citations if c.number in ("55/28", "55/29", "55/2831")]
+    assert cited == [("55/28", "Human Rights Council"), ("55/29", "Human Rights Council")]
+
+
 def test_marker_after_a_parenthesis_and_a_comma(corpus_dir):
     # A/RES/76/82: '... pursuant to Security Council resolution 2334 (2016),<note 16>'
     doc = _rendered(corpus_dir, "76session", "A_RES_76_82-*E.xml")

@@ -83,6 +83,10 @@ SYMBOL = re.compile(rf"(?<![\w/.\-])(?P<symbol>[A-Z]{{1,8}}(?:\.\d{{1,3}})?(?:\(
 TREATY = re.compile(r"(?:United Nations|League of Nations),\s+\*?Treaty Series\*?,\s+vol\.\s*(\d{1,5}),\s*No\.\s*(\d{1,7})")
 IBID_TREATY = re.compile(r"\*?Ibid\.?\*?,?\s+vol\.\s*(\d{1,5}),\s*No\.\s*(\d{1,7})")
 IBID = re.compile(r"\s*\*?Ibid\.?\*?,?\s*")
+# A resolution's own symbol: A/RES/60/288, S/RES/2720 (2023), E/RES/2008/33, A/HRC/RES/52/1, A/RES/ES-10/15.
+RESOLUTION_SERIES = {"A": GENERAL_ASSEMBLY, "S": SECURITY_COUNCIL, "E": "Economic and Social Council",
+                     "A/HRC": "Human Rights Council"}
+RESOLUTION_SYMBOL = re.compile(rf"(?P<series>A/HRC|A|S|E)/RES/(?P<number>{NUMBER_CORE}{PARTS})")
 
 
 def find_citations(text: str, *, organ: str | None = None) -> list[Citation]:
@@ -302,6 +306,13 @@ def _symbol_citation(match: re.Match) -> Citation | None:
         symbol = f"{symbol}{year}"
     elif year:
         written = written[: -len(year)]
+    resolution = RESOLUTION_SYMBOL.fullmatch(symbol)
+    if resolution:
+        # 'the Strategy (A/RES/60/288)' cites a resolution by its symbol: it is a resolution citation like
+        # 'resolution 60/288', with the organ the symbol's series names, and keeps the symbol as written.
+        number = _normalise_number(resolution.group("number"))
+        return Citation(kind="resolution", text=written.strip(), symbol=symbol,
+                        body=RESOLUTION_SERIES[resolution.group("series")], number=number)
     return Citation(kind="document", text=written.strip(), symbol=symbol)
 
 

@@ -48,7 +48,8 @@ def document_record(document: Document, *, complete: bool = False) -> dict:
     paragraphs = []
     for p in d.paragraphs.order_by("order"):
         row = {"id": p.pk, "order": p.order, "parent_id": p.parent_id, "kind": p.kind, "number": p.number,
-               "label": p.label, "lead": p.lead, "text": p.text, "footnote_refs": list(p.footnote_refs),
+               "label": p.label, "lead": p.lead, "heading": p.heading, "text": p.text,
+               "footnote_refs": list(p.footnote_refs),
                "edited": p.edited}
         if complete:
             row["lsh_bands"] = list(p.lsh_bands)

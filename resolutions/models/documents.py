@@ -117,6 +117,9 @@ class Paragraph(models.Model):
     number = models.CharField(max_length=10, blank=True, help_text="Operative number ('4').")
     label = models.CharField(max_length=10, blank=True, help_text="Sub-paragraph label ('a').")
     lead = models.CharField(max_length=80, blank=True, db_index=True, help_text="'Recalling also', 'Urges'.")
+    heading = models.CharField(max_length=300, blank=True,
+                               help_text="The heading printed above the paragraph: a section of the resolution "
+                                         "('II Request for a subvention ...').")
     text = models.TextField()
     footnote_refs = ArrayField(models.CharField(max_length=10), default=list, blank=True)
     edited = models.BooleanField(default=False)

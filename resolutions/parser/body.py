@@ -12,7 +12,9 @@ A few printed layouts are read as such: the next paragraph number also opens
 after a list item ending '; and', after a footnote number glued to a comma
 and after the lines of a list its paragraph introduced with ':'; a short line
 without closing punctuation between two paragraphs is a section heading (left
-out, with a warning); '2. (a) Decides' is paragraph 2 and its item (a); list
+out of the paragraphs' text and kept as the heading of the paragraph that follows); a resolution in sections
+('I', 'II' on lines of their own, each with a title, its own preambular paragraphs and numbering from 1, as
+budget resolutions are) starts each section's paragraphs afresh; '2. (a) Decides' is paragraph 2 and its item (a); list
 items whose labels the conversion lost get (a), (b), ... where they run on into
 printed labels or form a list of their own; text before the first paragraph is
 kept as an unled paragraph.  Where a lead ends without italics is the body's
@@ -41,6 +43,7 @@ ENDS_PARAGRAPH = re.compile(r"(?:[,;:.?]\s*(?:<sup>\d{1,3}</sup>\s*)*[\"”’)]
                             r"|[,;]\d{1,2})\s*$")   # ',27': a footnote number glued to the comma (not '1,000')
 ENDS_BEFORE_NUMBER = re.compile(r"(?:[;,]\s*(?:and|or)|[,;:.]\d{1,3})\s*$")
 ENDS_INTRO = re.compile(r":\s*(?:<sup>\d{1,3}</sup>\s*)*$")
+SECTION_LINE = re.compile(r"\s*(?:Section\s+)?([IVXL]{1,6})\.?\s*$")   # 'II' alone: a section of the resolution
 ENDS_ITEM = re.compile(r"(?:[,;]|[,;] (?:and|or))\s*(?:<sup>\d{1,3}</sup>\s*)*[\"”’)]?\s*(?:<sup>\d{1,3}</sup>)?\s*$")
 
 
@@ -51,6 +54,8 @@ class _Raw:
     builder: TextBuilder
     children: list["_Raw"] = field(default_factory=list)
     inferred: bool = False        # a sub-paragraph whose printed label the conversion lost
+    heading: str | None = None    # the heading printed above it
+    opens_section: bool = False   # the first paragraph of a numbered section ('II')
 
     @property
     def text(self) -> str:
@@ -84,6 +89,9 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
     after_blank = True
     last_number = 0
     headings: list[str] = []
+    pending_heading: list[str] = []   # heading lines waiting for the paragraph they stand above
+    in_section_title = False          # after 'II': the section's title lines, up to its first paragraph
+    opens_section = False
     preface: list[str] = []   # text before the first paragraph opener
     for index, line in enumerate(lines):
         if not line.strip():
@@ -95,6 +103,26 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
         if ANNEX_LINE.match(line) and block_start and (current is None or ENDS_PARAGRAPH.search(previous_text)):
             break  # not 'Annex A to this resolution ...' wrapped inside a paragraph
         opener = _starts_paragraph(line)
+        section = SECTION_LINE.match(line)
+        if section and pending_opener is None and (current is None or (
+                ENDS_PARAGRAPH.search(previous_text) and not ENDS_INTRO.search(previous_text))):
+            # 'II' on a line of its own between paragraphs: a new section; its numbering starts again
+            pending_heading, in_section_title, opens_section = [section.group(1)], True, True
+            headings.append(line.strip())
+            last_number = 0
+            after_blank = True
+            continue
+        if in_section_title:
+            title_line = opener is not None and opener[0] == "lead" and _is_section_title(lines, index)
+            if (opener is None or title_line) and pending_opener is None:
+                pending_heading.append(line.strip())   # 'Request for a subvention to the Residual Special Court'
+                headings.append(line.strip())
+                after_blank = True
+                continue
+            in_section_title = False
+            can_open_section = True
+        else:
+            can_open_section = False
         if opener is None and block_start:
             misread = OCR_NUMBER_START.match(line)  # '5, Notes ...' where the scan's full stop read as a comma
             if misread and int(misread.group(1)) == last_number + 1 and last_number:
@@ -106,6 +134,7 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
         if opener is None and pending_opener is None and _is_heading(line, previous_text, current,
                                                                      _next_text(lines, index), last_number):
             headings.append(line.strip())   # 'MINUSMA mandate', 'I. Political process' (S/RES/2164, 2085)
+            pending_heading.append(line.strip())
             after_blank = True
             continue
         if opener is None and block_start and pending_opener is None and _lost_label_item(paragraphs, current,
@@ -127,7 +156,7 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
             # item ending '; and' (S/RES/2617 (2021)), a footnote number glued to the comma ('2334 (2016),16') or
             # the lines of a list the paragraph introduced with ':' ('judges ...:' + 'Patrick Robinson (Jamaica)')
             can_open = True
-        if (blocks_are_paragraphs and block_start) or inferred:
+        if (blocks_are_paragraphs and block_start) or inferred or can_open_section:
             can_open = True
         if opener and opener[0] == "label" and not can_open and current is not None:
             can_open = _label_goes_on(paragraphs, current, previous_text, opener[1])
@@ -135,6 +164,9 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
             kind, number = pending_opener
             pending_opener = None
             current = _open(paragraphs, current, kind, number, line.strip())
+            if kind != "label" and pending_heading:
+                current.heading, current.opens_section = " ".join(pending_heading), opens_section
+                pending_heading, opens_section = [], False
             previous_text = line
             continue
         if opener and can_open:
@@ -152,6 +184,9 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
                 kind, number, rest = "label", inner.group(1), inner.group(2)
             current = _open(paragraphs, current, kind, number, rest)
             current.inferred = inferred
+            if current is paragraphs[-1] and pending_heading:
+                current.heading, current.opens_section = " ".join(pending_heading), opens_section
+                pending_heading, opens_section = [], False
             previous_text = line
             continue
         if current is None:
@@ -174,6 +209,21 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
     if headings:
         warnings.append(f"Headings between paragraphs left out of the paragraphs: {'; '.join(headings)[:300]}.")
     return paragraphs, warnings
+
+
+def _is_section_title(lines: list[str], index: int) -> bool:
+    """A line after a section's number that looks like a lead ('Request for a subvention to the Residual Special
+    Court') is the section's title when it and the lines up to the next paragraph opener are short and do not end
+    as a paragraph ends; a preambular paragraph there would end with a comma."""
+    block = [lines[index].strip()]
+    for line in lines[index + 1:index + 6]:
+        if not line.strip():
+            continue
+        if _starts_paragraph(line) is not None or SECTION_LINE.match(line):
+            break
+        block.append(line.strip())
+    text = " ".join(block)
+    return len(text) <= 300 and not ENDS_PARAGRAPH.search(text)
 
 
 def _next_text(lines: list[str], index: int) -> str:
@@ -306,7 +356,11 @@ def build_paragraphs(raws: list[_Raw], body: str | None = None) -> tuple[list[Pa
     warnings: list[str] = []
     operative = False
     last_number = 0
+    in_sections = False
     for raw in raws:
+        if raw.opens_section:
+            operative = False   # a section opens with preambular paragraphs of its own, then numbers from 1
+            in_sections = True
         if raw.kind == "number":
             operative = True
             last_number = int(raw.number)
@@ -332,21 +386,28 @@ def build_paragraphs(raws: list[_Raw], body: str | None = None) -> tuple[list[Pa
             warnings.append(f"No lead phrase found for preambular paragraph {text[:60]!r}.")
         subparagraphs = [SubParagraph(label=c.number, text=clean_text(c.text), footnote_refs=_refs(c.text))
                          for c in raw.children]
-        out.append(Paragraph(kind="operative" if operative else "preambular", text=text, number=number,
-                             lead=lead, subparagraphs=subparagraphs, footnote_refs=_refs(raw.text)))
-    if not operative:
+        kind = "operative" if operative else "preambular"
+        if in_sections and not operative and _reads_operative(lead, text):
+            kind = "operative"   # a section of one unnumbered paragraph: 'II / Title / Decides to ...'
+        out.append(Paragraph(kind=kind, text=text, number=number, lead=lead, subparagraphs=subparagraphs,
+                             footnote_refs=_refs(raw.text), heading=raw.heading))
+    if not operative and not in_sections:
         _unnumbered_operative(out)
     return out, warnings
+
+
+def _reads_operative(lead: str | None, text: str) -> bool:
+    """Led by a verb in the third person ('Decides', 'Also requests') and not ending as a preambular paragraph."""
+    first = (lead or "").split(" ")
+    verb = next((w for w in first if not w.endswith("ly") and w not in ("Also", "Further", "Again", "Once")), "")
+    return verb.endswith("s") and not verb.endswith("ss") and not text.endswith(",")
 
 
 def _unnumbered_operative(paragraphs: list[Paragraph]) -> None:
     """A resolution without numbered paragraphs ('The General Assembly / Adopts the Declaration ...', the old
     Security Council 'Resolves that ...'): its closing paragraphs led by a verb in the third person are operative."""
     for paragraph in reversed(paragraphs):
-        first = (paragraph.lead or "").split(" ")
-        verb = next((w for w in first if not w.endswith("ly") and w not in ("Also", "Further", "Again", "Once")),
-                    "")
-        if verb.endswith("s") and not verb.endswith("ss") and not paragraph.text.endswith(","):
+        if _reads_operative(paragraph.lead, paragraph.text):
             paragraph.kind = "operative"
         else:
             break

@@ -39,6 +39,7 @@ class Paragraph:
     lead: str | None = None   # "Recalling also", "Urges"
     subparagraphs: list[SubParagraph] = field(default_factory=list)
     footnote_refs: list[str] = field(default_factory=list)
+    heading: str | None = None  # the heading printed above it: a section of the resolution ("II Request for ...")
 
 
 @dataclass

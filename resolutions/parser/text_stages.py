@@ -312,6 +312,9 @@ SPACED_MARKER = re.compile(r"(?<=[A-Za-z,;”’)\]]) {1,2}(\d{1,3})(?= )")
 # A marker glued to the year of a date: 'of 8 October 20217' is '8 October 2021' and footnote 7.
 YEAR_MARKER = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
                          r"December) (?:19|20)\d\d(\d{1,2})(?=[\s,;:.)]|$)")
+# A marker glued to a resolution number: 'resolutions 55/2831 and 55/29' is 55/28 and footnote 31.  Only where the
+# number after the slash has four digits or more, which no session's resolutions reach.
+RESOLUTION_NUMBER_MARKER = re.compile(r"(?<![\w/.])\d{1,4}/(\d{4,6})(?=[\s,;:.)]|$)")
 NUMBER_BEFORE = re.compile(
     r"(?i:\b(?:from|of|to|and|or|by|on|at|in|with|than|over|under|about|some|all|least|only|per|between|"
     r"paragraphs?|paras?|parts?|articles?|arts?|chapters?|chaps?|sections?|sects?|annex(?:es)?|rules?|"
@@ -334,20 +337,29 @@ def mark_spaced_markers(lines: list[str], known: set[str]) -> list[str]:
     only where the document has that footnote, the number comes next after the markers read so far
     (one lost marker may lie between), and neither the word before ('from', 'paragraph', a figure) nor
     the word after ('to', a month, 'per cent') makes it a quantity or a reference.  A marker glued to the
-    year of a date ('of 8 October 20217') is split off on the same terms.
+    year of a date ('of 8 October 20217') or to a resolution number ('55/2831') is split off on the same terms.
     """
     seen: set[int] = set()
     out = []
+    pattern = re.compile(rf"<sup>(\d{{1,3}})</sup>|{SPACED_MARKER.pattern}|{YEAR_MARKER.pattern}"
+                         rf"|{RESOLUTION_NUMBER_MARKER.pattern}")
     for line in lines:
         pieces = []
         position = 0
-        for match in re.finditer(rf"<sup>(\d{{1,3}})</sup>|{SPACED_MARKER.pattern}|{YEAR_MARKER.pattern}", line):
+        for match in pattern.finditer(line):
             if match.group(1):
                 seen.add(int(match.group(1)))
                 continue
+            highest = max(seen, default=0)
+            if match.group(4) is not None:
+                number = _marker_in_resolution_number(match.group(4), known, seen)
+                if number is not None:
+                    pieces.append(line[position:match.end() - len(str(number))] + f"<sup>{number}</sup>")
+                    position = match.end()
+                    seen.add(number)
+                continue
             glued = match.group(3) is not None
             number = int(match.group(3) if glued else match.group(2))
-            highest = max(seen, default=0)
             before, after = line[:match.start()], line[match.end():]
             if str(number) in known and number not in seen and highest < number <= highest + 2 \
                     and (glued or (not NUMBER_BEFORE.search(before[-40:]) and not NUMBER_AFTER.match(after))):
@@ -357,6 +369,19 @@ def mark_spaced_markers(lines: list[str], known: set[str]) -> list[str]:
                 seen.add(number)
         out.append("".join(pieces) + line[position:])
     return out
+
+
+def _marker_in_resolution_number(digits: str, known: set[str], seen: set[int]) -> int | None:
+    """The footnote marker at the end of a resolution number's too-long digits ('2831' after '55/'): the split
+    that leaves one to three digits of number and gives a footnote the document has that comes next."""
+    highest = max(seen, default=0)
+    for size in (1, 2, 3):
+        if len(digits) - size < 1 or len(digits) - size > 3 or digits[-size] == "0":
+            continue
+        number = int(digits[-size:])
+        if str(number) in known and number not in seen and highest < number <= highest + 2:
+            return number
+    return None
 
 
 KEEP_HYPHEN_PREFIXES = {

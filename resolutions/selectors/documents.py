@@ -36,6 +36,13 @@ class DocumentPage:
     cited_by: list[Citation]
     source_files: list[SourceFile]
     footnote_backlinks: dict[str, str] = field(default_factory=dict)   # marker -> anchor of its first reference
+    # Every top-level paragraph in document order, for a resolution printed with headings (in sections, each with
+    # its own preamble and numbering): the page shows it as printed rather than preamble first.
+    in_order: list[ParagraphView] = field(default_factory=list)
+
+    @property
+    def has_headings(self) -> bool:
+        return any(view.paragraph.heading for view in self.in_order)
 
 
 def document_page(pk: int) -> DocumentPage:
@@ -55,6 +62,8 @@ def document_page(pk: int) -> DocumentPage:
     views: dict[int, ParagraphView] = {}
     preambular: list[ParagraphView] = []
     operative: list[ParagraphView] = []
+    in_order: list[ParagraphView] = []
+    sections, used = 1, set()
     for row in rows:
         if row.parent_id:
             parent = views.get(row.parent_id)
@@ -62,12 +71,21 @@ def document_page(pk: int) -> DocumentPage:
                 continue
             view = ParagraphView(row, f"{parent.anchor}-{row.label}", by_paragraph.get(row.pk, []))
             parent.subparagraphs.append(view)
-        elif row.kind == Paragraph.Kind.OPERATIVE:
-            view = ParagraphView(row, f"op{row.number or len(operative) + 1}", by_paragraph.get(row.pk, []))
+            views[row.pk] = view
+            continue
+        if row.heading and in_order:
+            sections += 1
+        if row.kind == Paragraph.Kind.OPERATIVE:
+            anchor = f"op{row.number or len(operative) + 1}"
+            if anchor in used:   # numbering starts again in each section: 'op1' of section II is 's2-op1'
+                anchor = f"s{sections}-{anchor}"
+            view = ParagraphView(row, anchor, by_paragraph.get(row.pk, []))
             operative.append(view)
         else:
             view = ParagraphView(row, f"pp{len(preambular) + 1}", by_paragraph.get(row.pk, []))
             preambular.append(view)
+        used.add(view.anchor)
+        in_order.append(view)
         views[row.pk] = view
     footnotes = list(document.footnotes.order_by("order"))
     cited_by = list(Citation.objects.filter(target_document=document).exclude(document=document)
@@ -81,7 +99,7 @@ def document_page(pk: int) -> DocumentPage:
         footnote.backlink = backlinks.get(footnote.marker)
         footnote.citation_list = by_footnote.get(footnote.pk, [])
     return DocumentPage(document, sponsorships, agenda_items, preambular, operative, footnotes, by_footnote,
-                        cited_by, source_files, backlinks)
+                        cited_by, source_files, backlinks, in_order)
 
 
 def latest_documents(limit: int = 10):

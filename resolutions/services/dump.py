@@ -161,7 +161,7 @@ def _document(record: dict, users: dict) -> Document:
                     state=_state(s["state"])) for s in record["sponsorships"]])
     Paragraph.objects.bulk_create([
         Paragraph(pk=p["id"], document=document, parent_id=p["parent_id"], order=p["order"], kind=p["kind"],
-                  number=p["number"], label=p["label"], lead=p["lead"], text=p["text"],
+                  number=p["number"], label=p["label"], lead=p["lead"], text=p["text"], heading=p.get("heading", ""),
                   footnote_refs=p["footnote_refs"], edited=p["edited"], lsh_bands=p.get("lsh_bands") or [])
         for p in record["paragraphs"]])
     Footnote.objects.bulk_create([

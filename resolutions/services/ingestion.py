@@ -406,6 +406,7 @@ def _store_paragraphs(document: Document, parsed: ParsedDocument, bands: list[li
     for paragraph in parsed.paragraphs:
         row = Paragraph(document=document, order=order + 1, kind=paragraph.kind,
                         number=(paragraph.number or "")[:10], lead=(paragraph.lead or "")[:80], text=paragraph.text,
+                        heading=(paragraph.heading or "")[:300],
                         footnote_refs=[str(ref)[:10] for ref in paragraph.footnote_refs], lsh_bands=bands[order])
         order += 1
         top_level.append(row)

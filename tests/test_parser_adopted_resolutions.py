@@ -171,3 +171,38 @@ def test_sc_14_preamble_above_the_subject_is_not_a_title_and_resolves_is_operati
     assert (doc.symbol, doc.date, doc.title) == ("S/RES/14 (1946)", "1946-12-16", None)
     assert [(p.kind, p.number, p.lead) for p in doc.paragraphs] == [("operative", None, "Resolves")]
     assert doc.paragraphs[0].text.endswith("from 17 December until 31 December 1946.")
+
+
+HRC_RESOLUTION = """\
+United Nations                                                A/HRC/RES/52/1
+General Assembly                                              Distr.: General
+                                                              10 April 2023
+Human Rights Council
+Fifty-second session
+27 February-4 April 2023
+Agenda item 3
+Promotion and protection of all human rights, civil,
+political, economic, social and cultural rights,
+including the right to development
+
+Resolution adopted by the Human Rights Council on 3 April 2023
+
+52/1. Human rights and the environment
+
+The Human Rights Council,
+Recalling its resolutions 48/13 of 8 October 2021 and 46/7 of 23 March 2021,
+Reaffirming General Assembly resolution 76/300 of 28 July 2022,
+1. Welcomes the report of the Special Rapporteur;
+2. Decides to continue its consideration of this question.
+"""
+
+
+def test_a_human_rights_council_resolution_is_the_councils_under_the_assemblys_masthead():
+    """The Council is a subsidiary organ of the General Assembly and prints its masthead ('General Assembly' at the
+    top), as its resolutions do (the corpus holds none; this follows the layout of A/HRC/RES/52/1).  The resolution
+    and the resolutions it calls 'its' are the Council's."""
+    doc = parse(HRC_RESOLUTION.encode("utf-8"), "A_HRC_RES_52_1.txt")
+    assert (doc.symbol, doc.body, doc.session, doc.date) == ("A/HRC/RES/52/1", "Human Rights Council", 52, "2023-04-03")
+    assert doc.title == "Human rights and the environment"
+    assert [(c.number, c.body) for c in doc.citations] == [
+        ("48/13", "Human Rights Council"), ("46/7", "Human Rights Council"), ("76/300", "General Assembly")]

@@ -164,7 +164,7 @@ def structure(extraction: Extraction) -> ParsedDocument:
     read_front_matter(extraction.hints, doc)
     read_header(header, doc, facts)
     doc.title = title_without_marker(title_from_hints(doc.title, extraction.hints.get("title")), footnotes)
-    doc.body = doc.body or subject[len("The "):]
+    doc.body = _acting_body(doc.body, subject[len("The "):])
     body = drop_running_titles(body, [doc.title, extraction.hints.get("title")])
     vocabulary = word_vocabulary(body)
     raws, warnings = segment(body, vocabulary, blocks_are_paragraphs=extraction.paragraphs_known)
@@ -189,6 +189,17 @@ def structure(extraction: Extraction) -> ParsedDocument:
 
 
 TRAILING_NOTE = re.compile(r"\s*(\d{1,3})\.?\s+(\S.*)")
+
+
+def _acting_body(masthead: str | None, acting: str) -> str:
+    """The organ whose resolution this is: the masthead's, unless the subject names a subsidiary organ that prints
+    its parent's masthead ('General Assembly' above 'The Human Rights Council,'; 'Economic and Social Council'
+    above 'The Commission on the Status of Women,')."""
+    if not masthead:
+        return acting
+    subsidiary_of = "General Assembly" if acting == "Human Rights Council" else (
+        "Economic and Social Council" if re.match(r"Commission (?:on|for) ", acting) else None)
+    return acting if subsidiary_of == masthead else masthead
 
 
 def trailing_footnotes(body: list[str], wanted: set[str]) -> list[Footnote]:

@@ -199,8 +199,8 @@ Reaffirming General Assembly resolution 76/300 of 28 July 2022,
 
 def test_a_human_rights_council_resolution_is_the_councils_under_the_assemblys_masthead():
     """The Council is a subsidiary organ of the General Assembly and prints its masthead ('General Assembly' at the
-    top), as its resolutions do (the corpus holds none; this follows the layout of A/HRC/RES/52/1).  The resolution
-    and the resolutions it calls 'its' are the Council's."""
+    top).  The corpus holds no Council text: this one is laid out as the Council prints its resolutions, with an
+    illustrative symbol, title and dates.  The resolution and the resolutions it calls 'its' are the Council's."""
     doc = parse(HRC_RESOLUTION.encode("utf-8"), "A_HRC_RES_52_1.txt")
     assert (doc.symbol, doc.body, doc.session, doc.date) == ("A/HRC/RES/52/1", "Human Rights Council", 52, "2023-04-03")
     assert doc.title == "Human rights and the environment"

@@ -164,8 +164,7 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
             kind, number = pending_opener
             pending_opener = None
             current = _open(paragraphs, current, kind, number, line.strip())
-            if kind != "label" and pending_heading:
-                current.heading, current.opens_section = " ".join(pending_heading), opens_section
+            if _take_heading(paragraphs, current, pending_heading, opens_section):
                 pending_heading, opens_section = [], False
             previous_text = line
             continue
@@ -184,8 +183,7 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
                 kind, number, rest = "label", inner.group(1), inner.group(2)
             current = _open(paragraphs, current, kind, number, rest)
             current.inferred = inferred
-            if current is paragraphs[-1] and pending_heading:
-                current.heading, current.opens_section = " ".join(pending_heading), opens_section
+            if _take_heading(paragraphs, current, pending_heading, opens_section):
                 pending_heading, opens_section = [], False
             previous_text = line
             continue
@@ -209,6 +207,15 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
     if headings:
         warnings.append(f"Headings between paragraphs left out of the paragraphs: {'; '.join(headings)[:300]}.")
     return paragraphs, warnings
+
+
+def _take_heading(paragraphs: list[_Raw], current: _Raw, heading: list[str], opens_section: bool) -> bool:
+    """Give the heading lines waiting above it to a paragraph just opened at the top level (not to a sub-paragraph);
+    True when they were taken."""
+    if not heading or current is not paragraphs[-1]:
+        return False
+    current.heading, current.opens_section = " ".join(heading), opens_section
+    return True
 
 
 def _is_section_title(lines: list[str], index: int) -> bool:

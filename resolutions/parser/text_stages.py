@@ -350,7 +350,6 @@ def mark_spaced_markers(lines: list[str], known: set[str]) -> list[str]:
             if match.group(1):
                 seen.add(int(match.group(1)))
                 continue
-            highest = max(seen, default=0)
             if match.group(4) is not None:
                 number = _marker_in_resolution_number(match.group(4), known, seen)
                 if number is not None:
@@ -361,7 +360,7 @@ def mark_spaced_markers(lines: list[str], known: set[str]) -> list[str]:
             glued = match.group(3) is not None
             number = int(match.group(3) if glued else match.group(2))
             before, after = line[:match.start()], line[match.end():]
-            if str(number) in known and number not in seen and highest < number <= highest + 2 \
+            if _comes_next(number, known, seen) \
                     and (glued or (not NUMBER_BEFORE.search(before[-40:]) and not NUMBER_AFTER.match(after))):
                 start = match.end() - len(match.group(3)) if glued else match.start()
                 pieces.append(line[position:start] + f"<sup>{number}</sup>")
@@ -374,14 +373,20 @@ def mark_spaced_markers(lines: list[str], known: set[str]) -> list[str]:
 def _marker_in_resolution_number(digits: str, known: set[str], seen: set[int]) -> int | None:
     """The footnote marker at the end of a resolution number's too-long digits ('2831' after '55/'): the split
     that leaves one to three digits of number and gives a footnote the document has that comes next."""
-    highest = max(seen, default=0)
     for size in (1, 2, 3):
         if len(digits) - size < 1 or len(digits) - size > 3 or digits[-size] == "0":
             continue
         number = int(digits[-size:])
-        if str(number) in known and number not in seen and highest < number <= highest + 2:
+        if _comes_next(number, known, seen):
             return number
     return None
+
+
+def _comes_next(number: int, known: set[str], seen: set[int]) -> bool:
+    """A footnote the document has, not yet read, and next after the markers read so far (one lost marker may
+    lie between)."""
+    highest = max(seen, default=0)
+    return str(number) in known and number not in seen and highest < number <= highest + 2
 
 
 KEEP_HYPHEN_PREFIXES = {

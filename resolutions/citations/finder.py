@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from resolutions.citations.keys import RESOLUTION_SERIES
 from resolutions.parser.document import Citation, Footnote
 
 GENERAL_ASSEMBLY = "General Assembly"
@@ -84,9 +85,8 @@ TREATY = re.compile(r"(?:United Nations|League of Nations),\s+\*?Treaty Series\*
 IBID_TREATY = re.compile(r"\*?Ibid\.?\*?,?\s+vol\.\s*(\d{1,5}),\s*No\.\s*(\d{1,7})")
 IBID = re.compile(r"\s*\*?Ibid\.?\*?,?\s*")
 # A resolution's own symbol: A/RES/60/288, S/RES/2720 (2023), E/RES/2008/33, A/HRC/RES/52/1, A/RES/ES-10/15.
-RESOLUTION_SERIES = {"A": GENERAL_ASSEMBLY, "S": SECURITY_COUNCIL, "E": "Economic and Social Council",
-                     "A/HRC": "Human Rights Council"}
-RESOLUTION_SYMBOL = re.compile(rf"(?P<series>A/HRC|A|S|E)/RES/(?P<number>{NUMBER_CORE}{PARTS})")
+SERIES_CODES = "|".join(sorted(RESOLUTION_SERIES, key=len, reverse=True))   # 'A/HRC' before 'A'
+RESOLUTION_SYMBOL = re.compile(rf"(?P<series>{SERIES_CODES})/RES/(?P<number>{NUMBER_CORE}{PARTS})")
 
 
 def find_citations(text: str, *, organ: str | None = None) -> list[Citation]:

@@ -27,6 +27,11 @@ BODY_CODES = {
 }
 
 
+# The organs whose resolutions carry a symbol of their own series, code -> organ: A/RES/61/180, S/RES/2720 (2023),
+# E/RES/2008/33, A/HRC/RES/52/1.
+RESOLUTION_SERIES = {code: organ for organ, code in BODY_CODES.items() if code in ("A", "S", "E", "A/HRC")}
+
+
 def normalise_symbol(symbol: str) -> str:
     """Upper case, no spaces: 'a/c.3/61/l.7/rev. 1' -> 'A/C.3/61/L.7/REV.1'."""
     return re.sub(r"\s+", "", symbol).upper()

@@ -13,16 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from resolutions.citations.keys import normalise_symbol
+from resolutions.citations.keys import RESOLUTION_SERIES, normalise_symbol
 from resolutions.models import Citation, Document
 
 # How each body's resolutions are symbolised; the keys are citation_key's body codes.
-RESOLUTION_SYMBOL_PREFIXES = {
-    "A": "A/RES/",
-    "S": "S/RES/",
-    "E": "E/RES/",
-    "A/HRC": "A/HRC/RES/",
-}
+RESOLUTION_SYMBOL_PREFIXES = {code: f"{code}/RES/" for code in RESOLUTION_SERIES}
 
 
 def symbol_keys_for_target(target_key: str) -> list[str]:

@@ -77,7 +77,8 @@ def norm(text) -> str:
 
 
 # --------------------------------------------------------------------------- per-field checks
-# Each returns None (not measured) or (matched: bool, expected, got, reason).
+# Each returns None (not measured) or (matched: bool, expected, got, reason); check_leads adds
+# (leads right, leads measured).
 
 def check_metadata_part(gold: Gold, parsed, part: str):
     expected = getattr(gold, part)
@@ -180,7 +181,6 @@ def check_leads(gold: Gold, parsed, same=same_lead):
         first_bad = (f"{total} leads in order", f"{hits} found ({hits / total:.0%})" if total else "")
     if total == 0:
         return None
-    check_leads.last_counts = (hits, total)   # read by measure() for the per-lead row
     share = hits / total
     if ok:
         reason = ""
@@ -192,7 +192,8 @@ def check_leads(gold: Gold, parsed, same=same_lead):
         reason = "many leads differ (50-90% right)"
     else:
         reason = "most leads differ (under 50% right)"
-    return bool(ok), first_bad[0] if first_bad else None, first_bad[1] if first_bad else None, reason
+    return (bool(ok), first_bad[0] if first_bad else None, first_bad[1] if first_bad else None, reason,
+            (hits, total))
 
 
 def check_subparagraphs(gold: Gold, parsed):
@@ -305,11 +306,11 @@ def measure(corpus: Path, sources: list[str] | None = None, progress=None) -> di
                 result = (False, None, None, f"check raised {type(exc).__name__}: {exc}")
             if result is None:
                 continue
-            ok, expected, got, reason = result
+            ok, expected, got, reason, *counts = result
             rows.append(dict(source=gold.source, doc=gold.doc_id, field=name, ok=bool(ok),
                              expected=_short(expected), got=_short(got), reason=reason if not ok else ""))
-            if name == "leads":
-                rows[-1]["lead_hits"], rows[-1]["lead_total"] = check_leads.last_counts
+            if name == "leads":   # its check also gives (hits, total): the leads counted one by one
+                rows[-1]["lead_hits"], rows[-1]["lead_total"] = counts[0]
     return {"rows": rows, "table": table(rows), "documents": Counter(g.source for g in golds)}
 
 

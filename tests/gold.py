@@ -133,11 +133,14 @@ def _text(el, skip_notes: bool = True) -> str:
 def _leading_italic(block) -> str | None:
     """The italic words that open a paragraph's first <p> (the lead), if any."""
     p = block.find(".//a:p", NS)
-    if p is None:
+    return _opening_italic(p) if p is not None else None
+
+
+def _opening_italic(el) -> str | None:
+    """The italic words an element's text opens with: a <p>, or a crossHeading (its text is inline, no <p>)."""
+    if (el.text or "").strip():
         return None
-    if (p.text or "").strip():
-        return None
-    first = next((c for c in p if isinstance(c.tag, str)), None)
+    first = next((c for c in el if isinstance(c.tag, str)), None)
     if first is None or _local(first) != "span" or "italic" not in (first.get("class") or ""):
         return None
     lead = squash("".join(first.itertext())).rstrip(",:; ")
@@ -153,16 +156,6 @@ def _labels(el) -> list[str]:
 def _section_preambles(main_body) -> list:
     """The <crossHeading refersTo="#preamble"> paragraphs that open sections of the body, in order."""
     return main_body.xpath(".//a:crossHeading[@refersTo='#preamble']", namespaces=NS)
-
-
-def _heading_italic(heading) -> str | None:
-    """The italic words that open a crossHeading (its text is inline, with no <p>)."""
-    if (heading.text or "").strip():
-        return None
-    first = next((c for c in heading if isinstance(c.tag, str)), None)
-    if first is None or _local(first) != "span" or "italic" not in (first.get("class") or ""):
-        return None
-    return squash("".join(first.itertext())).rstrip(",:; ") or None
 
 
 def _operative_blocks(main_body) -> list:
@@ -238,7 +231,7 @@ def akn_gold(path: Path, *, include_attachments: bool = True) -> dict:
         # A resolution in sections (budget resolutions: 'I', 'II', ...) opens sections with preambular
         # paragraphs of their own, marked <crossHeading refersTo="#preamble">.
         for heading in _section_preambles(main_body):
-            paragraphs.append(ParagraphGold("preambular", _heading_italic(heading)))
+            paragraphs.append(ParagraphGold("preambular", _opening_italic(heading)))
         for para in _operative_blocks(main_body):
             num = para.find("a:num", NS)
             number_text = "".join(num.itertext()).strip().rstrip(".") if num is not None else None
@@ -375,9 +368,10 @@ def fill_structure(gold: Gold, akn: dict) -> None:
 # --------------------------------------------------------------------------- source 2: GateNLP PDFs
 
 # Read by hand from the four PDFs (page text opened in a viewer / pdfplumber in a shell, then
-# paragraphs counted by eye; the leads of 73/6, 7 and 8 read off the page images, italics as printed).  A/RES/73/3 is one unnumbered operative paragraph ("Adopts the
-# following political declaration ...") followed by the declaration's own numbered paragraphs,
-# so its paragraph counts are left out (None): nothing certain to compare.
+# paragraphs counted by eye; the leads of 73/6, 7 and 8 read off the page images, italics as
+# printed).  A/RES/73/3 is one unnumbered operative paragraph ("Adopts the following political
+# declaration ...") followed by the declaration's own numbered paragraphs, so its paragraph
+# counts are left out (None): nothing certain to compare.
 GATENLP_PDF_FACTS = {
     "A_RES_73_3-EN.pdf": dict(
         symbol="A/RES/73/3", date="2018-10-10", session=73,

@@ -49,6 +49,37 @@ class Footnote:
 
 
 @dataclass
+class Annex:
+    """A part of the document after (or adopted within) the resolution: an annex, appendix or declaration.
+
+    Its paragraphs have the same shape as the resolution's own: kind "preambular" / "operative" for a
+    declaration or programme with a preamble and numbered paragraphs, "text" for unnumbered prose
+    (lists, procedures, tables read as lines). ``heading`` on a paragraph keeps the headings printed
+    inside the annex (chapters, sections), as it does for a resolution in sections.
+    """
+    label: str                                    # as printed: "Annex", "Annex I", "Appendix II", "Declaration"
+    title: str | None = None                      # "Political declaration of the high-level meeting on ..."
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+
+
+@dataclass
+class Vote:
+    state: str                                    # today's UN short name where known, else as printed
+    vote: str                                     # "yes" | "no" | "abstain" | "non-voting"
+
+
+@dataclass
+class Votes:
+    adoption_type: str | None = None              # "recorded vote" | "without a vote" | "consensus" | "unanimous"
+    meeting: str | None = None                    # "2330th meeting", "S/PV.9000", "A/80/PV.12"
+    in_favour: int | None = None
+    against: int | None = None
+    abstaining: int | None = None
+    states: list[Vote] = field(default_factory=list)
+
+
+@dataclass
 class Citation:
     kind: str                          # "resolution" | "decision" | "document" | "treaty"
     text: str                          # as written
@@ -86,6 +117,12 @@ class ParsedDocument:
     paragraphs: list[Paragraph] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    annexes: list[Annex] = field(default_factory=list)
+    # Text the structuring step could not place (kept word for word, in reading order, with a warning):
+    # nothing of the source is dropped silently.
+    unplaced: list[str] = field(default_factory=list)
+    language: str | None = None                   # ISO 639-1 of this text: "en", "fr", "es", "ru", "ar", "zh"
+    votes: Votes | None = None                    # how the text was adopted, when the source says
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:

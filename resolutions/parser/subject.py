@@ -15,11 +15,16 @@ from .document import ParsedDocument
 
 # "the question of X", "the situation in X", "the complaint by X", "the Palestine question", up to the first
 # clause boundary: the phrase the Council's agenda uses for the item.
+# The phrase must end the clause (punctuation, a closing quote or the end of the paragraph) and stay short: "the
+# situation in Cyprus has continued ..." is a sentence about the question, not its name.
 QUESTION = re.compile(
-    r"\b(?:the\s+)?((?:question|situation|complaint|dispute|problem|admission)\s+(?:of|in|by|concerning|between|"
-    r"relating to|regarding)\s+[^,;:()]{3,120}?)(?=\s*(?:[,;:(]|\.|\band\s+(?:having|noting|taking|recalling)\b|$))",
+    r"\b(?:the\s+)?((?:question|situation|complaint|dispute)\s+(?:of|in|by|concerning|between|relating to|"
+    r"regarding)\s+[^,;:()\"\u201c\u201d.]{3,80}?)\s*(?=[,;:(\"\u201c\u201d.]|$)",
     re.IGNORECASE,
 )
+QUESTION_WORDS = 8
+# "Having examined the application of Malta for admission to the United Nations": the item is the admission.
+ADMISSION = re.compile(r"\bapplication of (?:the )?(.{2,80}?) for (?:admission|membership)\b", re.IGNORECASE)
 OPENING_WORDS = 14
 
 
@@ -36,10 +41,13 @@ def subject_from_text(parsed: ParsedDocument) -> str | None:
         return None
     texts = [p.text for p in parsed.paragraphs[:6] if p.text]
     for text in texts:
-        match = QUESTION.search(text)
-        if match:
+        admission = ADMISSION.search(text)
+        if admission:
+            return f"Admission of {' '.join(admission.group(1).split())} to membership in the United Nations"
+        for match in QUESTION.finditer(text):
             subject = " ".join(match.group(1).split())
-            return subject[0].upper() + subject[1:]
+            if len(subject.split()) <= QUESTION_WORDS:
+                return subject[0].upper() + subject[1:]
     if texts:
         return _opening_words(texts[0])
     for annex in parsed.annexes:

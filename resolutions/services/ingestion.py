@@ -36,7 +36,6 @@ from django.db import IntegrityError, OperationalError, connection, connections,
 from psycopg.errors import DeadlockDetected
 from django.utils import timezone
 
-from resolutions import search
 from resolutions.citations.keys import normalise_symbol
 from resolutions.models import (
     AgendaItem,
@@ -50,7 +49,7 @@ from resolutions.models import (
     Sponsorship,
 )
 from resolutions.parser import ParsedDocument, ParseError, detect_format, parse
-from resolutions.services import lineage
+from resolutions.services import indexing, lineage
 from resolutions.services.citations import resolve_citations, resolve_pending_citations
 from resolutions.services.uploads import Upload, count_paths, iter_paths, sha256_hex
 from resolutions.similarity import paragraph_and_document_bands
@@ -288,7 +287,7 @@ def _store(source_file: SourceFile, parsed: ParsedDocument, filename: str, *, di
                 for name, value in fields.items():
                     setattr(document, name, value)
                 document.save()
-                search.index_document(document)
+                indexing.index_document(document)
                 lineage.after_ingest(document)
                 resolve_pending_citations(document)  # the merge may have given it a symbol
                 message = f"Same text as {document}: kept as another source file of it."
@@ -319,7 +318,7 @@ def _store(source_file: SourceFile, parsed: ParsedDocument, filename: str, *, di
     footnote_rows = _store_footnotes(document, parsed)
     _store_citations(document, parsed, paragraph_rows, footnote_rows)
 
-    search.index_document(document)
+    indexing.index_document(document)
     lineage.after_ingest(document)
     resolve_pending_citations(document)
 

@@ -110,9 +110,8 @@ def local(el) -> str:
 
 
 def squash(text: str) -> str:
-    """Whitespace collapsed, no space before closing punctuation (a footnote marker leaves 'Rights ,')."""
-    text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
-    return re.sub(r" +([,;:.)\]؛،])", r"\1", text)
+    """Whitespace collapsed (no-break spaces too), as printed otherwise (French keeps its space before ':')."""
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
 
 
 class Notes:
@@ -124,7 +123,9 @@ class Notes:
     def add(self, note) -> str:
         marker = (note.get("marker") or str(len(self.footnotes) + 1)).strip()
         if marker not in {f.marker for f in self.footnotes}:
-            self.footnotes.append(Footnote(marker=marker, text=block_text(note, self)))
+            footnote = Footnote(marker=marker, text="")
+            self.footnotes.append(footnote)  # before its text: a note inside this note comes after it
+            footnote.text = block_text(note, self)
         return marker
 
 
@@ -259,7 +260,9 @@ def read_cover_page(cover, doc: ParsedDocument) -> None:
     if session is not None and (session.get("value") or "").isdigit():
         doc.session = int(session.get("value"))
     for item in cover.xpath(".//a:inline[@name='agenda item']", namespaces=NS):
-        numbers = re.findall(r"\d{1,3}(?:\s?\([a-z]\))?", item.get("title") or squash("".join(item.itertext())))
+        # title="71 (c)" (Arabic: "71 (ج)") from session 76 on; session 75 prints 'Agenda item 131' only.
+        numbers = [squash(item.get("title"))] if (item.get("title") or "").strip() else re.findall(
+            r"\d{1,3}(?:\s?\([^\W\d_]\))?", squash("".join(item.itertext())))
         doc.agenda_items.extend(AgendaItemRef(number=n) for n in numbers)
     for name in cover.xpath(".//a:inline[@name='agenda item name']", namespaces=NS):
         if doc.agenda_items and doc.agenda_items[-1].title is None:
@@ -268,7 +271,7 @@ def read_cover_page(cover, doc: ParsedDocument) -> None:
     if proponent is not None:
         doc.committee = COMMITTEES.get((proponent.get("refersTo") or "").lstrip("#"))
     meeting = cover.find(".//a:inline[@name='adoptionMeeting']", NS)
-    if meeting is not None:
+    if meeting is not None and squash("".join(meeting.itertext())):  # empty when the Council voted by mail
         doc.votes = doc.votes or Votes()
         doc.votes.meeting = squash("".join(meeting.itertext()))
 
@@ -309,7 +312,8 @@ def read_workflow(workflow, doc: ParsedDocument) -> None:
             doc.committee_report = symbol
         elif outcome.lower() in ("adopted", "veto", "notadopted"):
             doc.votes = doc.votes or Votes()
-            doc.votes.meeting = doc.votes.meeting or symbol or None  # the printed meeting, read later, wins
+            if "/PV." in symbol:  # the meeting's record; a vote by mail has the letter giving its outcome instead
+                doc.votes.meeting = doc.votes.meeting or symbol  # the printed meeting, read later, wins
             doc.votes.adoption_type = doc.votes.adoption_type or _adoption_type_of(by)
             counts = re.search(r"\b(\d{1,3})-(\d{1,3})-(\d{1,3})\b", by)
             if counts:
@@ -345,18 +349,18 @@ def read_preamble(preamble, doc: ParsedDocument, notes: Notes) -> None:
     for child in preamble:
         name = local(child)
         if name == "formula":
-            doc.preamble_subject = block_text(child, notes).rstrip(",،: ").strip() or None
+            doc.preamble_subject = block_text(child, notes).rstrip(",،，: ").strip() or None
         elif name:
             doc.paragraphs.append(_preambular(child, doc, notes))
 
 
 def _preambular(el, doc: ParsedDocument, notes: Notes, heading: str | None = None) -> Paragraph:
     refs: list[str] = []
+    text = inline_text(el, notes, refs, skip=frozenset({"item"}))
     subparagraphs = []
     for block in el.xpath("./a:blockList", namespaces=NS):
         for item in block.xpath("./a:item", namespaces=NS):
             subparagraphs.append(_sub(item, notes, len(subparagraphs)))
-    text = inline_text(el, notes, refs, skip=frozenset({"item"}))
     lead = _lead_for(text, opening_italic(el), el.get("name"), doc.body)
     return Paragraph(kind="preambular", text=text, lead=lead, subparagraphs=subparagraphs, footnote_refs=refs,
                      heading=heading)
@@ -444,13 +448,15 @@ def _body_paragraphs(container, doc: ParsedDocument, notes: Notes,
 def _operative(el, doc: ParsedDocument, notes: Notes, heading: str | None, unnumbered_kind: str) -> Paragraph:
     refs: list[str] = []
     num = el.find("a:num", NS)
-    number = squash("".join(num.itertext())).rstrip(".") if num is not None else None
+    # '1.' in most languages, '1 -' in Arabic
+    number = re.sub(r"\s*[.\-\u2013]$", "", squash("".join(num.itertext()))) if num is not None else None
+    # The paragraph's own text (with a list's introduction) first, so footnotes are numbered in reading order.
+    text = inline_text(el, notes, refs, skip=frozenset({"num", "point", "item", "heading", "subheading"}))
     subparagraphs: list[SubParagraph] = []
     # A <list>'s points, and the points of its sublists, in reading order: the archive's sub-paragraphs are one
     # level deep, so '(i)' under '(a)' follows '(a)' as the next sub-paragraph, label kept.
     for point in el.xpath(".//a:list//a:point | .//a:list//a:item", namespaces=NS):
         subparagraphs.append(_point(point, notes, len(subparagraphs)))
-    text = inline_text(el, notes, refs, skip=frozenset({"num", "point", "heading", "subheading"}))
     if number is not None and not re.fullmatch(r"\d{1,3}[A-Za-z]?", number):
         text = squash(f"{number} {text}")  # a number the archive does not read as an operative number: keep it
         number = None
@@ -465,7 +471,7 @@ def _point(point, notes: Notes, index: int) -> SubParagraph:
     num = point.find("a:num", NS)
     label = squash("".join(num.itertext())).strip("().") if num is not None else ""
     text = inline_text(point, notes, refs, skip=frozenset({"num", "point", "item"}))
-    if label and not re.fullmatch(r"[A-Za-z0-9]{1,6}", label):
+    if label and not re.fullmatch(r"[^\W_]{1,6}", label):
         text = squash(f"{label} {text}")  # a dash or bullet is an indent, not a label: its text stays
         label = ""
     return SubParagraph(label=label or _letter(index), text=text, footnote_refs=refs)
@@ -510,10 +516,12 @@ def read_attachments(attachments, doc: ParsedDocument) -> None:
 
 
 def read_conclusions(conclusions, doc: ParsedDocument) -> None:
-    """Read: <conclusions> ('44th plenary meeting' and the adoption date).  Write: votes.meeting, date."""
+    """Read: <conclusions> ('44th plenary meeting' and the adoption date; an <inline name="adoptionMeeting"> or,
+    from session 78, a <location refersTo="#adoptionMeeting"> in an <event>).  Write: votes.meeting, date."""
     if conclusions is None:
         return
-    meeting = conclusions.find(".//a:inline[@name='adoptionMeeting']", NS)
+    meeting = next(iter(conclusions.xpath(".//a:inline[@name='adoptionMeeting'] | .//a:location[@refersTo="
+                                          "'#adoptionMeeting']", namespaces=NS)), None)
     if meeting is not None:
         doc.votes = doc.votes or Votes()
         doc.votes.meeting = squash("".join(meeting.itertext()))
@@ -554,6 +562,11 @@ def read_voting(analysis, doc: ParsedDocument) -> None:
                     votes.states.append(Vote(state=_state_name(printed), vote=vote))
     if votes.adoption_type is None and votes.states:
         votes.adoption_type = "recorded vote"
+    if votes.adoption_type in ("recorded vote", "unanimous") and votes.in_favour is not None:
+        # A vote's counts are complete: the markup leaves out an empty <count> (A/RES/75/130: 181 in favour, 1
+        # against, no abstaining element; the UN's metadata table says 0).
+        votes.against = 0 if votes.against is None else votes.against
+        votes.abstaining = 0 if votes.abstaining is None else votes.abstaining
     if votes.adoption_type or votes.states or votes.meeting or votes.in_favour is not None:
         doc.votes = votes
 

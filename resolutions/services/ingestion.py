@@ -51,6 +51,7 @@ from resolutions.models import (
 from resolutions.parser import ParsedDocument, ParseError, detect_format, parse
 from resolutions.parser.subject import subject_from_text
 from resolutions.services import indexing, lineage
+from resolutions.services.addresses import assign_address
 from resolutions.services.annexes import store_annexes, unplaced_blocks
 from resolutions.services.citations import resolve_citations, resolve_pending_citations
 from resolutions.services.uploads import Upload, count_paths, iter_paths, sha256_hex
@@ -327,6 +328,7 @@ def _store(source_file: SourceFile, parsed: ParsedDocument, filename: str, *, di
     store_annexes(document, parsed, paragraph_bands[resolution_rows:], first_order=resolution_rows + 1)
     _store_citations(document, parsed, paragraph_rows, footnote_rows)
     votes_after_ingest(document, parsed)
+    assign_address(document)
 
     indexing.index_document(document)
     lineage.after_ingest(document)

@@ -106,13 +106,17 @@ class ParsedDocument:
     body: str | None = None
     session: int | None = None
     committee: str | None = None
-    date: str | None = None                       # ISO date
+    date: str | None = None                       # ISO date: of adoption for a resolution, else of issue
+    issued: str | None = None                     # ISO date of issue printed under 'Distr.' (a resolution's differs)
     distribution: str | None = None
     original_language: str | None = None
     agenda_items: list[AgendaItemRef] = field(default_factory=list)
     document_type: str | None = None
     sponsors: list[SponsorRef] = field(default_factory=list)
     title: str | None = None
+    # The document the text was adopted on, as the header prints it in brackets: the committee report
+    # ('A/80/534, para. 7'), the draft ('A/80/L.4', 'S/1588' in the SC compilations).
+    originating_document: str | None = None
     preamble_subject: str | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)

@@ -103,14 +103,14 @@ def render_akn_with_notes(path: Path, attachments: bool = False) -> tuple[str, l
             if text:
                 lines.append(text)
     lines.append("")
-    preamble = doc.find("a:preamble", NS)
-    if preamble is not None:
-        for child in preamble:
-            if _local(child) in ("formula", "container"):
-                render_block(child, lines, inline)
-    main_body = doc.find("a:mainBody", NS)
-    if main_body is not None:
-        render_body(main_body, lines, inline)
+    # A few documents alternate several <preamble> and <mainBody> elements (A/RES/80/116): all, in order.
+    for part in doc.xpath("./a:preamble | ./a:mainBody", namespaces=NS):
+        if _local(part) == "preamble":
+            for child in part:
+                if _local(child) in ("formula", "container"):
+                    render_block(child, lines, inline)
+        else:
+            render_body(part, lines, inline)
     conclusions = doc.find("a:conclusions", NS)
     if conclusions is not None:
         for p in conclusions.iter(f"{{{AKN_NS}}}p"):

@@ -71,7 +71,7 @@ def _paragraph_texts(paragraph) -> list[str]:
 def field_texts(parsed) -> list[str]:
     """The header facts the parse stores as fields, written as the UN prints them (symbol, body, date,
     session, committee, agenda items, sponsors, document type, distribution, original language, meeting)."""
-    texts = [parsed.symbol, parsed.body, parsed.committee, parsed.preamble_subject]
+    texts = [parsed.body, parsed.committee, parsed.preamble_subject]   # symbol and date: repeated_fields
     if parsed.distribution:
         texts.append(f"Distr.: {parsed.distribution}")
     origin = getattr(parsed, "originating_document", None)
@@ -81,8 +81,6 @@ def field_texts(parsed) -> list[str]:
         texts += [origin, "on the report of the" if parsed.committee else "without reference to a Main Committee"]
     if parsed.original_language:
         texts.append(f"Original: {parsed.original_language}")
-    if parsed.date:
-        texts.append(printed_date(parsed.date))
     if getattr(parsed, "issued", None) and parsed.issued != parsed.date:
         texts.append(printed_date(parsed.issued))
     if parsed.session:
@@ -101,7 +99,7 @@ def field_texts(parsed) -> list[str]:
             texts.append("adopted by the on at its")
     votes = getattr(parsed, "votes", None)
     if votes is not None:
-        texts += [votes.meeting, votes.adoption_type]
+        texts += [votes.adoption_type]   # the meeting: repeated_fields
         texts += [str(n) for n in (votes.in_favour, votes.against, votes.abstaining) if n is not None]
         texts += [vote.state for vote in votes.states]
     return texts
@@ -144,7 +142,7 @@ class Conservation:
 
 
 def repeated_fields(parsed) -> list[list[str]]:
-    """Field phrases that count wherever the source prints them whole: the stored date (printed in the
+    """Field phrases that count wherever the source prints them whole (and only there; kept_words leaves them out): the stored date (printed in the
     adoption line and again under the closing meeting line), the symbol (the masthead and the heading)
     and the meeting.  Short common words ('Security Council') are not here: the text uses them too."""
     phrases = [printed_date(parsed.date) if parsed.date else None, parsed.symbol]
@@ -172,20 +170,17 @@ def measure(reference: str, parsed) -> Conservation:
     available = kept_words(parsed)
     matched = [False] * len(ref)
     for phrase in repeated_fields(parsed):
-        size, found = len(phrase), False
+        size = len(phrase)
         for start in range(len(ref) - size + 1):
             if ref[start:start + size] == phrase and not any(matched[start:start + size]):
                 matched[start:start + size] = [True] * size
-                found = True
-        if found:   # the field's own copy of the words is spent on these occurrences
-            available.subtract(Counter(phrase))
     for phrase in header_fields(parsed):
         size = len(phrase)
         for start in range(min(len(ref), HEADER_WORDS) - size + 1):
             if ref[start:start + size] == phrase and not any(matched[start:start + size]):
                 matched[start:start + size] = [True] * size
     for i, word in enumerate(ref):
-        if available[word] > 0:
+        if not matched[i] and available[word] > 0:
             available[word] -= 1
             matched[i] = True
     # A word an extraction split in two ('includi ng', 'devel-' + 'opment') is kept when the parse has it whole.
@@ -214,3 +209,52 @@ def measure(reference: str, parsed) -> Conservation:
         runs.append(" ".join(run))
     runs.sort(key=lambda r: -len(r.split()))
     return Conservation(reference_words=len(ref), kept=len(ref) - len(lost), lost=lost, lost_runs=runs)
+
+
+@dataclass
+class DocumentConservation:
+    source: str
+    doc_id: str
+    share: float | None              # None when the parse failed
+    reference_words: int
+    lost_runs: list[str]
+    error: str | None = None
+
+
+def measure_documents(documents, parse, progress=None) -> list[DocumentConservation]:
+    """Conservation of each corpus document (corpus.SourceDocument) under ``parse(bytes, filename)``; a parse that
+    raises keeps nothing (share 0.0) and says why."""
+    results = []
+    for document in documents:
+        reference = document.reference()
+        try:
+            parsed = parse(document.read(), document.filename)
+        except Exception as exc:  # noqa: BLE001 - a refused or crashing parse keeps none of the words
+            result = DocumentConservation(document.source, document.doc_id, 0.0, len(words(reference)), [],
+                                          f"{type(exc).__name__}: {str(exc)[:200]}")
+        else:
+            kept = measure(reference, parsed)
+            result = DocumentConservation(document.source, document.doc_id, kept.share, kept.reference_words,
+                                          kept.lost_runs)
+        if progress:
+            progress(result)
+        results.append(result)
+    return results
+
+
+def per_source(results: list[DocumentConservation]) -> list[dict]:
+    """Per source: documents, words, the share of all its words kept, the worst document and how many are
+    under 0.99."""
+    out = []
+    for source in dict.fromkeys(r.source for r in results):
+        rows = [r for r in results if r.source == source]
+        total = sum(r.reference_words for r in rows)
+        kept = sum(r.reference_words * (r.share or 0.0) for r in rows)
+        worst = min(rows, key=lambda r: r.share or 0.0)
+        out.append(dict(source=source, documents=len(rows), words=total, share=round(kept / total, 4) if total else 1.0,
+                        worst=worst.doc_id, worst_share=round(worst.share or 0.0, 4),
+                        below=sum((r.share or 0.0) < THRESHOLD for r in rows)))
+    return out
+
+
+THRESHOLD = 0.99

@@ -59,7 +59,11 @@ def plain_reference(text: str, symbol: str | None = None) -> str:
     symbols = {s for s in (symbol and re.sub(r"\s+", "", symbol), first_symbol(lines)) if s}
     out: list[str] = []
     seen_symbol = False
-    for line in lines:
+    title = _printed_title(lines)
+    running = _running_title_lines(lines, title) if title else set()
+    for index, line in enumerate(lines):
+        if index in running:
+            continue
         squashed = re.sub(r"\s+", "", line)
         masthead = re.sub(r"^UnitedNations", "", squashed)
         if not seen_symbol and masthead in symbols:
@@ -68,6 +72,44 @@ def plain_reference(text: str, symbol: str | None = None) -> str:
             continue
         out.append(_furniture_free(line, symbols))
     return "\n".join(out)
+
+
+def _printed_title(lines: list[str]) -> tuple[str, int] | None:
+    """The title of an adopted GA resolution as printed under its number ('80/1. Participation by ...', with
+    its wrapped lines), and the index of its last line."""
+    for index, line in enumerate(lines[:80]):
+        match = re.match(r"\s*(?:ES-|S-)?\d{1,2}/\d{1,4}\.(?:\s+(\S.*))?$", line)
+        if match:
+            words = [match.group(1) or ""]
+            end = index
+            while not match.group(1) and end + 1 < len(lines) and not lines[end + 1].strip():
+                end += 1   # '73/8.' alone, the title after a blank line (pdftotext)
+            while end + 1 < len(lines) and lines[end + 1].strip() and not re.match(r"\s*The ", lines[end + 1]):
+                end += 1
+                words.append(lines[end])
+            return " ".join(re.findall(r"\w+", " ".join(words).casefold())), end
+    return None
+
+
+def _running_title_lines(lines: list[str], title: tuple[str, int]) -> set[int]:
+    """Indexes of the lines of blocks (lines between blank lines) after the printed title that repeat it."""
+    found: set[int] = set()
+    start = None
+    for index, line in enumerate(lines + [""]):
+        if line.strip() and start is None:
+            start = index
+        elif not line.strip() and start is not None:
+            if start > title[1] and _running_title(" ".join(lines[start:index]), title[0]):
+                found.update(range(start, index))
+            start = None
+    return found
+
+
+def _running_title(line: str, title: str) -> bool:
+    """A page header repeating the title, often cut to its first or last words: a line of three words or more,
+    no closing punctuation, whose words run on in the title."""
+    words = " ".join(re.findall(r"\w+", line.casefold()))
+    return len(words.split()) >= 3 and not re.search(r"[,;:.]\s*$", line) and f" {words} " in f" {title} "
 
 
 def pdf_text(path: Path) -> str:
@@ -149,7 +191,7 @@ def sc_gold_reference(text: str) -> str:
         if vote_note:   # '... by 13 votes to none.49' and the note '49 One member (China) did not ...'
             tail = _without_note(tail, vote_note.group(1))
         rest = rest[:closing] + tail
-    return "\n".join(body + rest)
+    return plain_reference("\n".join(body + rest))   # the later texts are typed from UN print: job numbers, 'Page 2'
 
 
 def _without_note(lines: list[str], marker: str) -> list[str]:

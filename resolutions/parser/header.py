@@ -201,7 +201,12 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
         rest.append(text)
     # A title is a heading: text ending like a clause ('...;', 'To this end,') or running to a paragraph's
     # length is an early resolution's unnumbered preamble printed above 'The Security Council', not a title.
-    rest = [r for r in rest if not re.search(r"[,;:]$", r) and len(r) <= 400]
+    clauses = [r for r in rest if re.search(r"[,;:]$", r) or len(r) > 400]
+    if clauses:   # kept word for word, not dropped: the page shows them as unplaced text
+        doc.unplaced.extend(clauses)
+        doc.warnings.append(f"Text above the subject line that is not a title was kept as unplaced text: "
+                            f"{' '.join(clauses)[:120]!r}.")
+    rest = [r for r in rest if r not in clauses]
     if rest and not doc.title:
         doc.title = rest[-1] if sponsors_seen or len(rest) == 1 else " ".join(rest)
     if doc.symbol:

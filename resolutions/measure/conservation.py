@@ -74,11 +74,14 @@ def field_texts(parsed) -> list[str]:
     texts = [parsed.body, parsed.committee, parsed.preamble_subject]   # symbol and date: repeated_fields
     if parsed.distribution:
         texts.append(f"Distr.: {parsed.distribution}")
-    origin = getattr(parsed, "originating_document", None)
-    if origin:
-        # '[on the report of the First Committee (A/80/534, para. 7)]', '[without reference to a Main Committee
-        # (A/80/L.4)]': the committee is a field of its own
-        texts += [origin, "on the report of the" if parsed.committee else "without reference to a Main Committee"]
+    # '[on the report of the First Committee (A/80/534, para. 7)]', '[without reference to a Main Committee
+    # (A/80/L.4)]', '[S/1588]': the report or the draft, the committee a field of its own
+    if getattr(parsed, "committee_report", None):
+        texts += [parsed.committee_report, "on the report of the"]
+    if getattr(parsed, "draft_symbol", None):
+        texts.append(parsed.draft_symbol)
+        if parsed.symbol and parsed.symbol.startswith("A/"):
+            texts.append("without reference to a Main Committee")
     if parsed.original_language:
         texts.append(f"Original: {parsed.original_language}")
     if getattr(parsed, "issued", None) and parsed.issued != parsed.date:

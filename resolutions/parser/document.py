@@ -101,7 +101,7 @@ class Citation:
 
 @dataclass
 class ParsedDocument:
-    format: str                                   # "text" | "markdown" | "pdf" | "docx" | "html"
+    format: str                                   # "text" | "markdown" | "pdf" | "docx" | "html" | "akn"
     symbol: str | None = None
     body: str | None = None
     session: int | None = None
@@ -114,9 +114,6 @@ class ParsedDocument:
     document_type: str | None = None
     sponsors: list[SponsorRef] = field(default_factory=list)
     title: str | None = None
-    # The document the text was adopted on, as the header prints it in brackets: the committee report
-    # ('A/80/534, para. 7'), the draft ('A/80/L.4', 'S/1588' in the SC compilations).
-    originating_document: str | None = None
     preamble_subject: str | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
@@ -127,6 +124,8 @@ class ParsedDocument:
     unplaced: list[str] = field(default_factory=list)
     language: str | None = None                   # ISO 639-1 of this text: "en", "fr", "es", "ru", "ar", "zh"
     votes: Votes | None = None                    # how the text was adopted, when the source says
+    draft_symbol: str | None = None               # the draft this resolution was adopted from ("A/C.3/78/L.41")
+    committee_report: str | None = None           # the committee report recommending it ("A/78/481/Add.3")
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:

@@ -147,7 +147,12 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
         if report:
             if report.group(1):
                 doc.committee = doc.committee or report.group(1).strip()
-            doc.originating_document = doc.originating_document or report.group(2).strip()
+            # '[on the report of the First Committee (A/80/534, para. 7)]', '[without reference to a Main Committee
+            # (A/80/L.4)]': the report, or the draft adopted in plenary
+            if report.group(1):
+                doc.committee_report = doc.committee_report or report.group(2).strip()
+            else:
+                doc.draft_symbol = doc.draft_symbol or report.group(2).strip()
             continue
         # 'Resolution 2720 (2023)', 'RESOLUTION 769 (1992)', 'Resolution 209 (1965) of 4 September 1965' and the
         # compilations' '14 (1946). Resolution of 16 December 1946 [S/1588]'.
@@ -163,7 +168,7 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
                 _adoption_meeting(doc, sc_adopted.group(2))
             continue
         if re.fullmatch(r"\[(?:S|A|E)/[^\]]{1,60}\]", text):
-            doc.originating_document = doc.originating_document or text.strip("[]")
+            doc.draft_symbol = doc.draft_symbol or text.strip("[]")
             continue  # the draft's symbol under an SC compilation heading
         if re.fullmatch(r"UNITED NATIONS(?: [AES])?|[AES]", text):
             continue  # the draft's symbol under an SC compilation heading; the logo letters of old cover pages

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from .annexes import read_tail
-from .body import CLOSING_LINE, build_paragraphs, clean_text, segment
+from .body import ANNEX_LINE, build_paragraphs, clean_text, closing_index, segment
 from .document import Footnote, ParsedDocument, ParseError
+from .extract_akn import extract_akn, looks_like_akn
 from .extraction import Extraction
 from .header import is_resolution_heading, read_front_matter, read_header
 from .text_stages import (
@@ -36,7 +37,7 @@ MAX_TEXT_BYTES = 8 * 1024 * 1024   # the longest resolutions, annexes included, 
 
 
 def detect_format(data: bytes, filename: str = "") -> str:
-    """Read: the first bytes and the file name.  Write: 'pdf', 'docx', 'html', 'markdown' or 'text'.
+    """Read: the first bytes and the file name.  Write: 'pdf', 'docx', 'akn', 'html', 'markdown' or 'text'.
 
     The bytes decide (magic numbers, markup); the extension only breaks a tie
     between text and markdown.  Unsupported binary formats raise ParseError.
@@ -52,6 +53,8 @@ def detect_format(data: bytes, filename: str = "") -> str:
         raise ParseError("This is an image or a compressed archive, not a resolution (PDF, Word, HTML or text).")
     if head.startswith(b"{\\rtf"):
         raise ParseError("RTF files are not supported; save the document as .docx or PDF.")
+    if looks_like_akn(head):
+        return "akn"
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if lowered.startswith((b"<!doctype html", b"<html")) or (lowered.startswith(b"<") and b"<body" in data[:65536].lower()):
         return "html"
@@ -117,6 +120,8 @@ def parse(data: bytes, filename: str = "") -> ParsedDocument:
     if len(data) > MAX_BYTES:
         raise ParseError(f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB.")
     fmt = detect_format(data, filename)
+    if fmt == "akn":
+        return extract_akn(data)  # the markup is the structure: no shared structuring step (see extract_akn)
     if fmt in ("text", "markdown", "html") and len(data) > MAX_TEXT_BYTES:
         raise ParseError(f"This {fmt} file is {len(data) / 1024 / 1024:.0f} MB, far longer than any resolution "
                          f"(the longest are under 1 MB); split it into one file per document.")
@@ -154,7 +159,7 @@ def structure(extraction: Extraction) -> ParsedDocument:
     lines, facts = remove_furniture(lines)
     lines, footnotes = extract_footnotes(lines)
     footnotes = _merge_footnotes(extraction.footnotes, footnotes)
-    lines, marker_warnings = mark_glued_markers(lines, footnotes)
+    lines, marker_warnings = mark_glued_markers(lines, footnotes, printed_later=notes_after_closing(lines))
     doc.warnings.extend(marker_warnings)
     lines = [line for line in lines if line != RULE]
     header, subject, body = split_subject(lines)
@@ -205,13 +210,33 @@ def _acting_body(masthead: str | None, acting: str) -> str:
     return acting if subsidiary_of == masthead else masthead
 
 
+def notes_after_closing(lines: list[str]) -> set[str]:
+    """Read: clean lines.  Write: the markers of the notes printed after the closing line ('98 United Nations,
+    Treaty Series, vol. 500, p. 95.' under 'Adopted unanimously at the 2178th meeting.'), as the printed
+    compilations of the Security Council set them: the footnotes the document has, before they are read."""
+    closing = closing_index(lines)
+    if closing is None:
+        return set()
+    markers = set()
+    for line in lines[closing + 1:]:
+        if ANNEX_LINE.match(line):
+            break   # an annex's numbered paragraphs ('1. Reaffirm ...') are not notes
+        note = NOTE_AFTER_CLOSING.fullmatch(line)
+        if note:
+            markers.add(note.group(1))
+    return markers
+
+
+NOTE_AFTER_CLOSING = re.compile(r"\s{0,4}([1-9]\d{0,2})\s+([A-Z]\S*.*)")   # '98 United Nations, ...', not '1. Reaffirm'
+
+
 def trailing_footnotes(body: list[str], wanted: set[str]) -> list[Footnote]:
     """Read: body lines and the markers the paragraphs use without a footnote.  Write: those footnotes.
 
     Printed compilations put the notes after the closing line ('Adopted at the 2518th meeting.'), as
     '56 Official Records of ...' (or '5. Ibid., ...'), possibly wrapped; only wanted markers are taken.
     """
-    closing = next((i for i, line in enumerate(body) if CLOSING_LINE.match(line.replace("*", ""))), None)
+    closing = closing_index(body)
     if closing is None:
         return []
     notes: list[Footnote] = []

@@ -36,7 +36,6 @@ from django.db import IntegrityError, OperationalError, connection, connections,
 from psycopg.errors import DeadlockDetected
 from django.utils import timezone
 
-from resolutions import search
 from resolutions.citations.keys import normalise_symbol
 from resolutions.models import (
     AgendaItem,
@@ -50,10 +49,13 @@ from resolutions.models import (
     Sponsorship,
 )
 from resolutions.parser import ParsedDocument, ParseError, detect_format, parse
-from resolutions.services import lineage
+from resolutions.parser.subject import subject_from_text
+from resolutions.services import indexing, lineage
+from resolutions.services.annexes import store_annexes, unplaced_blocks
 from resolutions.services.citations import resolve_citations, resolve_pending_citations
 from resolutions.services.uploads import Upload, count_paths, iter_paths, sha256_hex
 from resolutions.similarity import paragraph_and_document_bands
+from votes.services import votes_after_ingest
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +65,7 @@ FORMAT_MEDIA_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "html": "text/html",
+    "akn": "application/akn+xml",
 }
 
 DUPLICATE = "duplicate"
@@ -255,6 +258,8 @@ def _document_fields(parsed: ParsedDocument, warnings: list[str]) -> dict:
         "original_language": _clip(parsed.original_language, 40, "Original language", warnings),
         "document_type": _clip(parsed.document_type, 120, "Document type", warnings),
         "title": (parsed.title or "").strip(),
+        "subject": _clip(subject_from_text(parsed), Document._meta.get_field("subject").max_length, "Subject",
+                         warnings),
         "preamble_subject": _clip(parsed.preamble_subject, 120, "Preamble subject", warnings),
     }
 
@@ -288,7 +293,7 @@ def _store(source_file: SourceFile, parsed: ParsedDocument, filename: str, *, di
                 for name, value in fields.items():
                     setattr(document, name, value)
                 document.save()
-                search.index_document(document)
+                indexing.index_document(document)
                 lineage.after_ingest(document)
                 resolve_pending_citations(document)  # the merge may have given it a symbol
                 message = f"Same text as {document}: kept as another source file of it."
@@ -310,6 +315,7 @@ def _store(source_file: SourceFile, parsed: ParsedDocument, filename: str, *, di
         document.edited = False
         _delete_parse(document)
     document.parse_warnings = warnings
+    document.unplaced = unplaced_blocks(parsed)
     document.text_bands = fingerprint
     document.save()
 
@@ -317,9 +323,12 @@ def _store(source_file: SourceFile, parsed: ParsedDocument, filename: str, *, di
     _store_sponsorships(document, parsed)
     paragraph_rows = _store_paragraphs(document, parsed, paragraph_bands)
     footnote_rows = _store_footnotes(document, parsed)
+    resolution_rows = sum(1 + len(p.subparagraphs) for p in parsed.paragraphs)
+    store_annexes(document, parsed, paragraph_bands[resolution_rows:], first_order=resolution_rows + 1)
     _store_citations(document, parsed, paragraph_rows, footnote_rows)
+    votes_after_ingest(document, parsed)
 
-    search.index_document(document)
+    indexing.index_document(document)
     lineage.after_ingest(document)
     resolve_pending_citations(document)
 
@@ -343,6 +352,7 @@ def _delete_parse(document: Document) -> None:
     document.citations.all().delete()
     document.paragraphs.all().delete()
     document.footnotes.all().delete()
+    document.annexes.all().delete()
     document.sponsorships.all().delete()
     DocumentAgendaItem.objects.filter(document=document).delete()
 

@@ -36,9 +36,15 @@ EXCEPTIONS: dict[str, str] = {
 }
 
 
+# The AKN files as XML (source "akn-xml", read by parser/extract_akn.py) are held to 0.99 by tests/test_parser_akn.py;
+# here they are measured as text (source "akn-rendered"), which tests the shared structuring step.
+SOURCES = ["seeds", "railcar-ga80", "gatenlp-pdf", "cr-unsc-gold", "un-bench-ga78", "akn-rendered"]
+
+
 @lru_cache(maxsize=1)
 def documents():
-    return {f"{d.source}:{d.doc_id}": d for d in corpus_documents(CORPUS, SEEDS if SEEDS.exists() else ROOT / "samples")}
+    seeds = SEEDS if SEEDS.exists() else ROOT / "samples"
+    return {f"{d.source}:{d.doc_id}": d for d in corpus_documents(CORPUS, seeds, SOURCES)}
 
 
 def cases():

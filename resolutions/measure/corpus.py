@@ -11,7 +11,9 @@ Sources (English only: the parser reads English; the other languages of the corp
   cr-unsc-gold   hand-corrected SC texts; reference: the text minus heading and closing vote lines.
   un-bench-ga78  the text of draft A/C.3/78/L.41; reference: the text without furniture.
   akn-rendered   every English AKN file (presidential statements aside) rendered as text with its
-                 annexes (akn_text.render_akn_with_notes); reference: the XML's own text.
+                 annexes (akn_text.render_akn_with_notes); reference: the XML's own text.  This measures
+                 the shared structuring step on text.
+  akn-xml        the same files as the parser reads them (parser/extract_akn.py); reference: the same.
 """
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ from lxml import etree
 from .akn_text import akn_files, akn_reference, render_akn
 from .references import markdown_reference, pdf_reference, plain_reference, sc_gold_reference
 
-SOURCES = ["seeds", "railcar-ga80", "gatenlp-pdf", "cr-unsc-gold", "un-bench-ga78", "akn-rendered"]
+SOURCES = ["seeds", "railcar-ga80", "gatenlp-pdf", "cr-unsc-gold", "un-bench-ga78", "akn-rendered", "akn-xml"]
 
 
 @dataclass
@@ -105,6 +107,23 @@ def akn_documents(corpus: Path) -> list[SourceDocument]:
     return docs
 
 
+def akn_xml_documents(corpus: Path) -> list[SourceDocument]:
+    return [SourceDocument("akn-xml", d.doc_id, d.filename[:-len(".txt")] + ".xml", path.read_bytes,
+                           lambda p=path: akn_reference(p))
+            for d, path in zip(akn_documents(corpus), _readable_akn(corpus))]
+
+
+def _readable_akn(corpus: Path) -> list[Path]:
+    paths = []
+    for path in akn_files(corpus):
+        try:
+            etree.parse(str(path))
+        except etree.XMLSyntaxError:
+            continue
+        paths.append(path)
+    return paths
+
+
 def corpus_documents(corpus: Path | None, seeds: Path | None = None,
                      sources: list[str] | None = None) -> list[SourceDocument]:
     """Every resolution-like document of the corpus (and the seeds), in source order."""
@@ -115,6 +134,7 @@ def corpus_documents(corpus: Path | None, seeds: Path | None = None,
         "cr-unsc-gold": lambda: sc_gold_documents(corpus),
         "un-bench-ga78": lambda: genealogy_documents(corpus),
         "akn-rendered": lambda: akn_documents(corpus),
+        "akn-xml": lambda: akn_xml_documents(corpus),
     }
     docs: list[SourceDocument] = []
     for name in SOURCES:

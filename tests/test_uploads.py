@@ -5,8 +5,8 @@ import zipfile
 import pytest
 
 from resolutions.models import SourceFile
-from resolutions.services.ingestion import ingest_paths
-from resolutions.services.uploads import iter_paths, iter_zip, unsafe_name_reason, upload_from_bytes
+from resolutions.services.ingestion.batch import ingest_paths
+from resolutions.services.ingestion.uploads import iter_paths, iter_zip, unsafe_name_reason, upload_from_bytes
 
 from .conftest import seed_path
 

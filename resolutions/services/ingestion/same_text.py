@@ -23,6 +23,7 @@ from django.db import connection
 
 from resolutions.citations.keys import normalise_symbol
 from resolutions.models import Document, Paragraph
+from resolutions.services.annexes import annex_texts
 from resolutions.similarity import document_bands, text_similarity, words
 
 # Word-level similarity of two whole texts above which two files are one document.
@@ -33,12 +34,13 @@ _METADATA = ("symbol", "body", "session", "committee", "date", "distribution", "
 
 
 def stored_texts(parsed) -> list[str]:
-    """The parse's paragraph texts in the order the ingestion stores them: each paragraph, then its sub-paragraphs."""
+    """The parse's paragraph texts in the order the ingestion stores them: each paragraph, then its sub-paragraphs;
+    then the annexes' in the same way (``services.annexes.annex_texts``)."""
     texts = []
     for paragraph in parsed.paragraphs:
         texts.append(paragraph.text)
         texts.extend(sub.text for sub in paragraph.subparagraphs)
-    return texts
+    return texts + annex_texts(parsed)
 
 
 def _iso_date(value) -> str | None:

@@ -16,8 +16,9 @@ and the citations waiting for the document in line, in the same transaction.
 Mapping a ``ParsedDocument`` onto rows: each ``_store_*`` function writes one
 kind of part, and a string is fitted to its column with ``_fit``, which reads
 the column's width from the model (``_meta``), so a migration that widens a
-column needs no change here.  A new part of the parse (annexes, unplaced
-text) gets a ``_store_*`` function of its own, called from ``_write_rows``.
+column needs no change here.  A new part of the parse gets a ``_store_*``
+function of its own, called from ``_write_rows`` (annexes:
+``services.annexes.store_annexes``).
 """
 from __future__ import annotations
 
@@ -38,6 +39,8 @@ from resolutions.models import (
     Sponsorship,
 )
 from resolutions.parser import ParsedDocument
+from resolutions.parser.subject import subject_from_text
+from resolutions.services.annexes import store_annexes, unplaced_blocks
 from resolutions.services.citations import resolve_citations
 from resolutions.services.documents import document_changed
 from resolutions.services.ingestion import same_text  # the module, not the package: see __init__
@@ -82,6 +85,7 @@ def _document_fields(parsed: ParsedDocument, warnings: list[str]) -> dict:
         "original_language": _fit(parsed.original_language, Document, "original_language", warnings),
         "document_type": _fit(parsed.document_type, Document, "document_type", warnings),
         "title": (parsed.title or "").strip(),
+        "subject": _fit(subject_from_text(parsed), Document, "subject", warnings),
         "preamble_subject": _fit(parsed.preamble_subject, Document, "preamble_subject", warnings),
     }
 
@@ -136,6 +140,7 @@ def store_parse(source_file: SourceFile, parsed: ParsedDocument, filename: str, 
         document.edited = False
         _delete_parse(document)
     document.parse_warnings = warnings
+    document.unplaced = unplaced_blocks(parsed)
     document.text_bands = fingerprint
     document.save()
 
@@ -153,6 +158,8 @@ def _write_rows(document: Document, parsed: ParsedDocument, paragraph_bands: lis
     _store_sponsorships(document, parsed)
     paragraph_rows = _store_paragraphs(document, parsed, paragraph_bands)
     footnote_rows = _store_footnotes(document, parsed)
+    resolution_rows = sum(1 + len(p.subparagraphs) for p in parsed.paragraphs)
+    store_annexes(document, parsed, paragraph_bands[resolution_rows:], first_order=resolution_rows + 1)
     _store_citations(document, parsed, paragraph_rows, footnote_rows)
 
 
@@ -161,6 +168,7 @@ def _delete_parse(document: Document) -> None:
     document.citations.all().delete()
     document.paragraphs.all().delete()
     document.footnotes.all().delete()
+    document.annexes.all().delete()
     document.sponsorships.all().delete()
     DocumentAgendaItem.objects.filter(document=document).delete()
 

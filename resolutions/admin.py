@@ -48,7 +48,7 @@ class SourceFileAdmin(admin.ModelAdmin):
     search_fields = ["original_name", "sha256", "batch", "document__symbol", "error"]
     date_hierarchy = "uploaded_at"
     exclude = ["content"]
-    readonly_fields = ["original_name", "status", "format", "media_type", "size_display", "sha256", "uploaded_by",
+    readonly_fields = ["original_name", "other_names", "status", "format", "media_type", "size_display", "sha256", "uploaded_by",
                        "uploaded_at", "batch", "processed_at", "document_link", "download", "error",
                        "warnings_list"]
     actions = ["rerun_ingestion", "rerun_ingestion_discarding_edits"]

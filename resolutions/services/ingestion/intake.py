@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.db.models import F, Func, Value
 from django.utils import timezone
 
 from resolutions.models import Document, SourceFile
@@ -135,7 +136,20 @@ def create_source_file(*, sha256: str, name: str, data: bytes, size: int, upload
                 processed_at=timezone.now() if status != PENDING else None,
             ), True
     except IntegrityError:
-        return SourceFile.objects.get(sha256=sha256), False
+        source_file = SourceFile.objects.get(sha256=sha256)
+        add_name(source_file, name)
+        return source_file, False
+
+
+def add_name(source_file: SourceFile, name: str) -> None:
+    """Keep another name the same bytes arrived under (appended in SQL, so concurrent arrivals lose none)."""
+    name = name[:SourceFile._meta.get_field("original_name").max_length]
+    if not name or name == source_file.original_name or name in source_file.other_names:
+        return
+    (SourceFile.objects.filter(pk=source_file.pk).exclude(original_name=name)
+     .exclude(other_names__contains=[name])
+     .update(other_names=Func(F("other_names"), Value(name), function="array_append")))
+    source_file.other_names = [*source_file.other_names, name]
 
 
 def is_parsed(source_file: SourceFile) -> bool:
@@ -143,6 +157,7 @@ def is_parsed(source_file: SourceFile) -> bool:
 
 
 def duplicate(source_file: SourceFile, name: str) -> IngestionOutcome:
+    add_name(source_file, name)
     document = source_file.document
     return IngestionOutcome(source_file, document, DUPLICATE, name=name,
                             message=f"Already in the archive as '{source_file.original_name}'"

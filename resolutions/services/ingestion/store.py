@@ -90,24 +90,32 @@ def _document_fields(parsed: ParsedDocument, warnings: list[str]) -> dict:
     }
 
 
-def store_parse(source_file: SourceFile, parsed: ParsedDocument, filename: str, *, discard_edits: bool
-                ) -> IngestionOutcome:
-    """Store the parse as one Document with all its rows (the caller holds the transaction)."""
+def store_parse(source_file: SourceFile, parsed: ParsedDocument, filename: str, *, discard_edits: bool,
+                later_source: bool = False) -> IngestionOutcome:
+    """Store the parse as one Document with all its rows (the caller holds the transaction).
+
+    ``later_source``: the file is a later source file of the document it is
+    linked to, re-read after the first (``reparse``): unless its symbol finds
+    the document (a corrected re-upload), the document is its same-text twin, as
+    when it was uploaded, and keeps the richer parse.
+    """
     warnings = list(parsed.warnings)
     fields = _document_fields(parsed, warnings)
-    document = None
+    document = twin = None
     if fields["symbol_key"]:
         document = Document.objects.select_for_update().filter(symbol_key=fields["symbol_key"]).first()
     if document is None and source_file.document_id:
         # This very file was stored before (a re-run): replace its own document, do not add a second one.
         document = Document.objects.select_for_update().filter(pk=source_file.document_id).first()
+        if later_source:
+            document, twin = None, document
     texts = same_text.stored_texts(parsed)
     paragraph_bands, fingerprint = paragraph_and_document_bands(texts)
     same_text.lock_same_text(fingerprint, has_symbol=bool(fields["symbol_key"]))
     if document is None:
         # The same text already stored from another file (another format of it): one document, two source
         # files. Its non-empty metadata is kept, empty fields are filled from this file (lineage issue).
-        same = same_text.find_same_document(parsed, fingerprint)
+        same = twin or same_text.find_same_document(parsed, fingerprint)
         if same is not None:
             document = Document.objects.select_for_update().get(pk=same.pk)
         if document is not None and document.symbol_key and fields["symbol_key"] \

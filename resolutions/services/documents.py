@@ -16,10 +16,9 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from resolutions import search
 from resolutions.citations.keys import normalise_symbol
 from resolutions.models import Citation, Document, Paragraph
-from resolutions.services import lineage
+from resolutions.services import indexing, lineage
 from resolutions.services.citations import resolve_pending_citations, target_keys_for_symbol
 
 
@@ -32,7 +31,7 @@ def document_changed(document: Document, *, bands_stored: bool = False) -> None:
     """
     if not bands_stored:
         lineage.compute_bands(document)
-    search.index_document(document)
+    indexing.index_document(document)
     lineage.after_ingest(document)
     _unresolve_citations_to_another_symbol(document)
     resolve_pending_citations(document)

@@ -46,6 +46,7 @@ from resolutions.services.documents import document_changed
 from resolutions.services.ingestion import same_text  # the module, not the package: see __init__
 from resolutions.services.ingestion.intake import PARSED, IngestionOutcome, mark_parsed
 from resolutions.similarity import paragraph_and_document_bands
+from votes.services import votes_after_ingest
 
 
 def column_width(model: type[models.Model], field: str) -> int:
@@ -169,6 +170,7 @@ def _write_rows(document: Document, parsed: ParsedDocument, paragraph_bands: lis
     resolution_rows = sum(1 + len(p.subparagraphs) for p in parsed.paragraphs)
     store_annexes(document, parsed, paragraph_bands[resolution_rows:], first_order=resolution_rows + 1)
     _store_citations(document, parsed, paragraph_rows, footnote_rows)
+    votes_after_ingest(document, parsed)
 
 
 def _delete_parse(document: Document) -> None:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from resolutions import search
 from resolutions.models import Document, MemberState, SourceFile
+from resolutions.page_budget import heavy_page
 from resolutions.selectors import browse, documents, sources
 
 # The title of each filter shown as removable on the page: the facets' own, and the dates'.
@@ -34,6 +35,7 @@ def _url(params: dict, **changes) -> str:
 # A search may arrive as a POST when the query is too long for a URL; it changes nothing, so no CSRF token is needed.
 @csrf_exempt
 @require_http_methods(["GET", "POST", "HEAD"])
+@heavy_page
 def search_page(request):
     data = request.POST if request.method == "POST" else request.GET
     limits = search.configured_limits()

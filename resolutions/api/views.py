@@ -29,6 +29,7 @@ from resolutions.selectors import browse, documents as document_selectors, linea
 from votes.selectors import document_vote
 
 from . import serializers as s
+from .throttling import HEAVY_THROTTLES
 
 # ---------------------------------------------------------------------------
 # Conditional GET: the archive changes only when a document is stored, edited or deleted, so one
@@ -173,7 +174,7 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
                    "the bulk dump writes it, without the source files' bytes.",
                    responses={(200, "application/json"): OpenApiTypes.OBJECT,
                               404: OpenApiResponse(description="No such document.")})
-    @action(detail=True, methods=["get"], url_path="json", url_name="json")
+    @action(detail=True, methods=["get"], url_path="json", url_name="json", throttle_classes=HEAVY_THROTTLES)
     def export_json(self, request, pk=None):
         document = _document_or_404(pk)
         return _download(json_export.document_json(document), "application/json",
@@ -182,7 +183,7 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     @extend_schema(summary="Document as plain text", responses={(200, "text/plain"): OpenApiTypes.STR,
                                                                404: OpenApiResponse(description="No such document.")})
     @action(detail=True, methods=["get"], url_path="text", url_name="text",
-            renderer_classes=[JSONRenderer, PlainTextRenderer])
+            renderer_classes=[JSONRenderer, PlainTextRenderer], throttle_classes=HEAVY_THROTTLES)
     def export_text(self, request, pk=None):
         document = _document_or_404(pk)
         return _download(text_export.document_text(document), "text/plain; charset=utf-8",
@@ -192,7 +193,8 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
                    "conventions for resolutions; valid against the OASIS schema.",
                    responses={(200, "application/akn+xml"): OpenApiTypes.STR,
                               404: OpenApiResponse(description="No such document.")})
-    @action(detail=True, methods=["get"], url_path="akn", url_name="akn", renderer_classes=[JSONRenderer, AknRenderer])
+    @action(detail=True, methods=["get"], url_path="akn", url_name="akn", renderer_classes=[JSONRenderer, AknRenderer],
+            throttle_classes=HEAVY_THROTTLES)
     def export_akn(self, request, pk=None):
         document = _document_or_404(pk)
         return _download(akn.document_akn(document), "application/akn+xml", _export_name(document, "xml"))
@@ -290,6 +292,8 @@ PAGE_PARAMETERS = [OpenApiParameter("page", int, description="A page past the la
 
 @conditional
 class SearchView(APIView):
+    throttle_classes = HEAVY_THROTTLES
+
     @extend_schema(summary="Search", description="The search page as data: a page of hits with snippets, the total, "
                    "facet counts over all matches, and spelling suggestions.",
                    parameters=SEARCH_PARAMETERS + PAGE_PARAMETERS, responses={200: s.SearchResultSerializer})
@@ -308,6 +312,7 @@ class SearchView(APIView):
 class SearchExportView(APIView):
     """Every match of a search, streamed (the rows are read in chunks, never all at once)."""
 
+    throttle_classes = HEAVY_THROTTLES
     renderer_classes = [JSONRenderer, CsvRenderer]
 
     @extend_schema(summary="Search results as CSV or JSON (all of them, streamed)",
@@ -335,6 +340,8 @@ class SearchExportView(APIView):
 
 @conditional
 class CompareView(APIView):
+    throttle_classes = HEAVY_THROTTLES
+
     @extend_schema(summary="Compare two documents", description="A's paragraphs aligned with B's (kept, changed, "
                    "moved, added, removed) with word-level changes, and for each paragraph of B its first "
                    "appearance in the archive.",

@@ -5,7 +5,7 @@ import pytest
 
 from resolutions.addresses import paragraph_citation
 from resolutions.models import Document
-from resolutions.services.ingestion import ingest_file
+from resolutions.services.ingestion.ingest import ingest_file
 from tests.conftest import seed_path
 
 pytestmark = pytest.mark.django_db

@@ -24,7 +24,7 @@ def slugs_for_documents_without_symbol(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resolutions', '0004_annexes_unplaced_text_subject'),
+        ('resolutions', '0005_sourcefile_other_names'),
     ]
 
     operations = [

@@ -128,10 +128,12 @@ def test_paragraphs_sub_paragraphs_and_footnotes_are_those_the_markup_marks(pars
         cross = root.xpath("a:mainBody//a:crossHeading[@refersTo='#preamble'] | a:mainBody/a:alinea",
                            namespaces=NS)
         assert len([p for p in doc.paragraphs if p.kind == "preambular"]) == len(containers) + len(cross), path
-        nums = [" ".join("".join(p.find("a:num", NS).itertext()).split())
-                for p in root.xpath("a:mainBody//a:paragraph[a:num]", namespaces=NS)]
-        # '1.', and Arabic '1 -'
-        numbers = [re.fullmatch(r"(\d+)(?:\.| -)?", n) for n in nums]
+        # '1.', and Arabic '1 -'; where the number is typed at the start of the text instead of marked up
+        # (Arabic S/RES/2643 (2022)), that number
+        nums = [" ".join("".join(p.find("a:num", NS).itertext()).split()) if p.find("a:num", NS) is not None
+                else " ".join("".join(p.itertext()).split())[:8]
+                for p in root.xpath("a:mainBody//a:paragraph[a:num or a:content]", namespaces=NS)]
+        numbers = [re.fullmatch(r"(\d+)(?:\.| -)?", n) or re.match(r"(\d+) ?[.-] ", n) for n in nums]
         assert [p.number for p in doc.paragraphs if p.number] == [m.group(1) for m in numbers if m], path
         points = root.xpath("a:mainBody//a:list//a:point | a:mainBody//a:list//a:item", namespaces=NS)
         assert sum(len(p.subparagraphs) for p in doc.paragraphs if p.kind == "operative") == len(points), path

@@ -322,3 +322,20 @@ def test_an_akn_file_ingests_through_the_ingestion_service_and_the_malformed_one
     assert failed.status == "failed" and "malformed at line 90" in failed.message
     kept = SourceFile.objects.get(original_name=malformed.name)
     assert bytes(kept.content) == malformed.read_bytes() and kept.status == SourceFile.Status.FAILED
+
+
+def test_the_parse_command_prints_language_votes_and_workflow_of_an_akn_file(corpus, capsys):
+    from django.core.management import call_command
+
+    path = corpus / "unxml-ga-resolutions/78session/French/A_RES_78_220-2325993F.xml"
+    call_command("parse", str(path), "--format", "json")
+    data = json.loads(capsys.readouterr().out)
+    counts = {c.get("refersTo"): int(c.get("value")) for c in statement(path).xpath(
+        "a:meta//a:voting/a:count", namespaces=NS)}
+    assert data["format"] == "akn" and data["language"] == "fr" and data["draft_symbol"] == "A/C.3/78/L.41"
+    assert (data["votes"]["in_favour"], data["votes"]["against"], data["votes"]["abstaining"]) == (
+        counts["inFavour"], counts["against"], counts["abstaining"])
+    assert {"state": "France", "vote": "yes"} in data["votes"]["states"]
+    call_command("parse", str(path))
+    assert f"Votes:        recorded vote, {counts['inFavour']}-{counts['against']}-{counts['abstaining']}" in \
+        capsys.readouterr().out

@@ -306,7 +306,7 @@ def test_an_akn_file_without_paragraphs_is_a_clear_failure():
 @pytest.mark.django_db
 def test_an_akn_file_ingests_through_the_ingestion_service_and_the_malformed_one_is_kept_as_failed(corpus):
     from resolutions.models import SourceFile
-    from resolutions.services.ingestion import ingest_file
+    from resolutions.services.ingestion.ingest import ingest_file
 
     path = corpus / "unxml-ga-resolutions/78session/English/A_RES_78_220-2325993E.xml"
     outcome = ingest_file(path.read_bytes(), path.name)

@@ -16,7 +16,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from archive.client_address import client_address, parse_trusted_proxies, rate_limit_ident
-from resolutions.services.ingestion import ingest_file
+from resolutions.services.ingestion.ingest import ingest_file
 
 from .conftest import ROOT, seed_path
 

@@ -1,5 +1,8 @@
 """Search filters (facets) read from the URL with django-filter; they combine with each other and the query."""
+import re
+
 import django_filters
+from django import forms
 
 from resolutions.models import Document, Paragraph
 
@@ -7,6 +10,38 @@ from resolutions.models import Document, Paragraph
 YEAR = {"min_value": 1, "max_value": 9999}
 SESSION = {"min_value": 1, "max_value": 10_000}
 ID = {"min_value": 1, "max_value": 2**62}
+ADOPTION_TYPES = [("recorded vote", "Recorded vote"), ("without a vote", "Without a vote"),
+                  ("consensus", "By consensus"), ("unanimous", "Unanimously")]
+VOTES = ("yes", "no", "abstain", "non-voting")
+
+
+class StateVoteField(forms.CharField):
+    """'<state slug>:<yes|no|abstain|non-voting>', e.g. 'france:no' (resolutions France voted against)."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value in (None, ""):
+            return None
+        match = re.fullmatch(r"([a-z0-9-]{1,140}):(yes|no|abstain|non-voting)", value)
+        if not match:
+            raise forms.ValidationError("A vote filter reads state:vote, e.g. france:no (yes, no, abstain, "
+                                        "non-voting).")
+        return match.groups()
+
+
+class StateVoteFilter(django_filters.Filter):
+    field_class = StateVoteField
+
+    def __init__(self, *args, prefix: str = "", **kwargs):
+        self.prefix = prefix      # "document__" on paragraphs
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        slug, vote = value
+        return qs.filter(**{f"{self.prefix}vote_records__state_votes__state__slug": slug,
+                            f"{self.prefix}vote_records__state_votes__vote": vote}).distinct()
 
 
 class DocumentFilter(django_filters.FilterSet):
@@ -19,6 +54,9 @@ class DocumentFilter(django_filters.FilterSet):
     type = django_filters.CharFilter(field_name="document_type")
     date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte")
     date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte")
+    adoption = django_filters.ChoiceFilter(field_name="vote_records__adoption_type", choices=ADOPTION_TYPES,
+                                           distinct=True)
+    vote = StateVoteFilter()
 
     class Meta:
         model = Document
@@ -39,6 +77,9 @@ class ParagraphFilter(django_filters.FilterSet):
     type = django_filters.CharFilter(field_name="document__document_type")
     date_from = django_filters.DateFilter(field_name="document__date", lookup_expr="gte")
     date_to = django_filters.DateFilter(field_name="document__date", lookup_expr="lte")
+    adoption = django_filters.ChoiceFilter(field_name="document__vote_records__adoption_type",
+                                           choices=ADOPTION_TYPES, distinct=True)
+    vote = StateVoteFilter(prefix="document__")
 
     class Meta:
         model = Paragraph

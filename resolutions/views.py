@@ -16,7 +16,8 @@ from resolutions.page_budget import heavy_page
 from resolutions.selectors import browse, documents, sources
 
 # The title of each filter shown as removable on the page: the facets' own, and the dates'.
-FILTER_TITLES = {**{f.name: f.title for f in search.FACETS}, "date_from": "From", "date_to": "Until"}
+FILTER_TITLES = {**{f.name: f.title for f in search.FACETS}, "date_from": "From", "date_to": "Until",
+                 "vote": "Vote"}
 
 
 @require_safe

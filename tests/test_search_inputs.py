@@ -9,9 +9,11 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from resolutions.models import AgendaItem
+from resolutions.models import AgendaItem, Document
 from resolutions.parameters import parse_int
 from tests.seeded import seeded  # noqa: F401  (module-scoped fixture)
+from votes.services import save_vote, state_index
+from votes.tables import TableVote
 
 SEARCH = reverse("resolutions:search")
 API_SEARCH = "/api/search/"
@@ -28,6 +30,8 @@ DOCUMENT_FILTERS = {
     "type": ("revised draft resolution", {68}),
     "date_from": ("2010-01-01", {68}),
     "date_to": ("2007-12-31", {61}),
+    "adoption": ("recorded vote", {61}),
+    "vote": ("turkiye:no", {61}),
 }
 # Paragraph filters: a value, and what each hit's paragraph must then have.
 PARAGRAPH_FILTERS = {
@@ -39,6 +43,13 @@ PARAGRAPH_FILTERS = {
 @pytest.fixture
 def archive(seeded, db):
     cache.clear()      # the API's throttle counts requests in the cache
+    # The seeds are drafts, which no vote table covers: to check that the vote filters reach both the page and the
+    # API, the session-61 draft (the one with a symbol) is given a recorded vote (illustrative: Türkiye against).
+    # Votes on real resolutions are tested in test_votes.py against the UN's tables.
+    draft = Document.objects.get(symbol="A/C.3/61/L.7/Rev.1")
+    save_vote(TableVote(symbol=draft.symbol, adoption_type="recorded vote", adoption_type_as_printed="", meeting="",
+                        meeting_record="", date=None, in_favour=1, against=1, abstaining=0,
+                        states=[("France", "yes"), ("TURKEY", "no")], source="test"), state_index())
     return seeded
 
 

@@ -147,3 +147,28 @@ def test_the_state_comparison_refuses_unknown_states_and_bad_years_with_a_form_e
     response = client.get("/votes/compare/", {"a": "atlantis", "b": "france", "year_from": "²"})
     assert response.status_code == 400
     assert "Select a valid choice" in response.content.decode()
+
+
+def test_search_filters_resolutions_by_a_states_vote_and_by_adoption_in_the_page_and_the_api(client, corpus_dir,
+                                                                                           tmp_path):
+    paths = [corpus_dir / f"railcar-ga80-text/documents/ga-res-80/A_RES_80_{n}.md" for n in (1, 3, 39)]
+    documents = {ingest_file(p.read_bytes(), p.name).document.symbol: p for p in paths}
+    assert set(documents) == {"A/RES/80/1", "A/RES/80/3", "A/RES/80/39"}
+    rows = {r["symbol"]: r for r in _rows(corpus_dir / GA / "80.json") if r["symbol"] in documents}
+    import_vote_tables([_subset(corpus_dir, tmp_path, f"{GA}/80.json", set(rows))], progress=False)
+    # From the table: which of the three the United States voted against, which were adopted without a vote.
+    against = {s for s, r in rows.items() if "UNITED STATES" in r["MS_against"]}
+    without = {s for s, r in rows.items() if r["adoption_type"] == "Without a vote"}
+    assert against and without
+    state = MemberState.objects.get(name="United States of America")
+    api = client.get("/api/search/", {"vote": f"{state.slug}:no"}).json()
+    assert {hit["document"]["symbol"] if "document" in hit else hit["symbol"] for hit in api["documents"]} == against
+    page = client.get("/search/", {"vote": f"{state.slug}:no"}).content.decode()
+    assert all(f'href="/{symbol}/"' in page for symbol in against)
+    assert not any(f'href="/{symbol}/"' in page for symbol in set(documents) - against)
+    api = client.get("/api/search/", {"adoption": "without a vote"}).json()
+    assert {hit["document"]["symbol"] if "document" in hit else hit["symbol"] for hit in api["documents"]} == without
+    facet = next(f for f in api["facets"] if f["name"] == "adoption")
+    assert {v["value"]: v["count"] for v in facet["values"]} == {"without a vote": len(without)}
+    bad = client.get("/search/", {"vote": "france"})
+    assert bad.status_code == 200 and "vote" in bad.content.decode().lower()

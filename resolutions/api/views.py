@@ -265,6 +265,8 @@ FILTER_DESCRIPTIONS = {
     "agenda": "Agenda item id.", "sponsor": "Member state slug.", "type": "Document type, e.g. 'draft resolution'.",
     "date_from": "Documents dated on or after this day.", "date_to": "Documents dated on or before this day.",
     "kind": "Paragraph kind.", "lead": "Lead phrase, e.g. 'Urges'.",
+    "adoption": "How the resolution was adopted.",
+    "vote": "A state's vote, state:vote with the state's slug, e.g. 'france:no' (yes, no, abstain, non-voting).",
 }
 
 

@@ -57,6 +57,12 @@ FACETS = [
              JOIN resolutions_memberstate ms ON ms.id = s.state_id
         GROUP BY ms.id ORDER BY n DESC, ms.slug LIMIT {ROWS_PER_FACET}""", "slug, name, n", labelled=True),
     _column("type", "Document type", "document_type", "document_type <> ''"),
+    # How the document was adopted (votes/): one vote record per resolution.
+    FacetDefinition("adoption", "Adoption", "document", f"""
+        SELECT vr.adoption_type AS value, count(*) AS n
+        FROM votes_voterecord vr JOIN f ON f.id = vr.document_id
+        WHERE vr.adoption_type <> ''
+        GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {ROWS_PER_FACET}""", "value, n"),
     _column("kind", "Paragraph kind", "kind", "TRUE", table="pf"),
     _column("lead", "Lead phrase", "lead", "lead <> ''", table="pf"),
 ]

@@ -16,6 +16,7 @@ paragraph at ingestion.
 """
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -25,6 +26,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from resolutions.compare import align, highlight_match, summary
 from resolutions.models import Document, DocumentLink, Paragraph, Series
 from resolutions.search_config import SEARCH_CONFIG
+from resolutions.selectors.time_limits import TimeLimitExceeded, statement_time_limit
 from resolutions.services.lineage import is_adopted
 from resolutions.similarity import band_hashes, phrase_similarity, text_similarity, words
 
@@ -33,6 +35,17 @@ PROVENANCE_THRESHOLD = 0.7
 # Candidates fetched from each index before exact re-ranking.
 LSH_CANDIDATES = 400
 FULLTEXT_CANDIDATES = 200
+# Earlier paragraphs (sharing an LSH band) scored exactly against one paragraph, oldest first.
+PROVENANCE_CANDIDATES = 40
+# Paragraphs of one document whose earlier appearances are looked up at once (a comparison's page): the longest
+# real resolutions have under a thousand; beyond, the page says the rest were not looked up.
+PROVENANCE_PARAGRAPHS = 2000
+# Rows sharing a band read from the index before the oldest are chosen.
+PROVENANCE_ROWS = 20_000
+# Time allowed to the index lookup of those rows (see selectors.time_limits).
+PROVENANCE_LOOKUP_MS = 2000
+PROVENANCE_TIMEOUT_NOTE = ("First appearances were not looked up: the paragraphs share their wording with too "
+                           "many others for the time a page may take. Each paragraph's provenance page has them.")
 # Full-text matches ranked to choose those candidates (the first found through the GIN index).
 FULLTEXT_RANKED = 2000
 # Distinct words of a pasted text used for full-text candidates (see _fulltext_query).
@@ -165,31 +178,61 @@ def _paragraph_sort_key(appearance: Appearance):
     return (*time_key(appearance.paragraph.document)[:3], appearance.paragraph.order)
 
 
-def earlier_appearances(paragraphs: list[Paragraph], document: Document,
-                        threshold: float = PROVENANCE_THRESHOLD) -> dict[int, list[Appearance]]:
+def earlier_appearances(paragraphs: list[Paragraph], document: Document, threshold: float = PROVENANCE_THRESHOLD,
+                        notes: list[str] | None = None) -> dict[int, list[Appearance]]:
     """For each paragraph (of ``document``), the earlier archive paragraphs with (nearly) the same text, oldest first.
 
-    One query for all the paragraphs: candidates sharing an LSH band with any of
-    them, from earlier documents; then exact similarity per pair sharing a band.
+    Two queries for all the paragraphs: candidates sharing an LSH band with any of
+    the first ``PROVENANCE_PARAGRAPHS`` of them, from earlier documents (at
+    most ``LSH_CANDIDATES * 4`` rows, the oldest of ``PROVENANCE_ROWS``); then
+    exact similarity for each paragraph against its oldest
+    ``PROVENANCE_CANDIDATES`` candidates sharing one of its bands (found through
+    a dictionary of the candidates' bands), so a long document of repetitive
+    paragraphs costs at most that many scores per paragraph, never one per
+    candidate and paragraph.  What was not looked up is said in ``notes``.
     """
     result: dict[int, list[Appearance]] = {p.pk: [] for p in paragraphs}
     earlier = _earlier_filter(document)
-    bands = {band for p in paragraphs for band in p.lsh_bands}
+    bands = {band for p in paragraphs[:PROVENANCE_PARAGRAPHS] for band in p.lsh_bands}
     if earlier is None or not bands:
         return result
-    candidates = (Paragraph.objects.filter(lsh_bands__overlap=sorted(bands)).filter(earlier)
-                  .exclude(document=document)
-                  .order_by("document__date", "document__session", "document_id", "order")
-                  .values_list("id", "text", "lsh_bands"))[:LSH_CANDIDATES * 4]
+    if notes is not None and len(paragraphs) > PROVENANCE_PARAGRAPHS:
+        notes.append(f"First appearances were looked up for the first {PROVENANCE_PARAGRAPHS:,} paragraphs only.")
+    # Two steps: the rows sharing a band, unordered, from the GIN index alone (ordered by date under a LIMIT,
+    # PostgreSQL walked the documents by date and tested every row's bands against the whole array: over 15
+    # minutes for a 10,000-paragraph document); then the oldest of those few among the earlier documents.
+    # The GIN lookup costs the length of every band's posting list: under a time limit of its own.
+    try:
+        with statement_time_limit(PROVENANCE_LOOKUP_MS):
+            sharing = list(Paragraph.objects.filter(lsh_bands__overlap=sorted(bands)).exclude(document=document)
+                           .order_by().values_list("id", flat=True)[:PROVENANCE_ROWS])
+    except TimeLimitExceeded:
+        if notes is not None:
+            notes.append(PROVENANCE_TIMEOUT_NOTE)
+        return result
+    candidates = list(Paragraph.objects.filter(id__in=sharing).filter(earlier)
+                      .order_by("document__date", "document__session", "document_id", "order")
+                      .values_list("id", "text", "lsh_bands")[:LSH_CANDIDATES * 4])
+    by_band: dict[int, list[int]] = {}
+    for position, (_, _, candidate_bands) in enumerate(candidates):  # in time order: every list is sorted
+        for band in set(candidate_bands):
+            by_band.setdefault(band, []).append(position)
     found: list[tuple[int, int, float]] = []
-    for candidate_id, text, candidate_bands in candidates:
-        candidate_bands = set(candidate_bands)
-        for paragraph in paragraphs:
-            if candidate_bands.isdisjoint(paragraph.lsh_bands):
+    for paragraph in paragraphs[:PROVENANCE_PARAGRAPHS]:
+        lists = [by_band[band] for band in set(paragraph.lsh_bands) if band in by_band]
+        if not lists:
+            continue
+        seen: set[int] = set()
+        for position in heapq.merge(*lists):  # oldest first
+            if position in seen:
                 continue
+            seen.add(position)
+            candidate_id, text, _ = candidates[position]
             score = text_similarity(paragraph.text, text)
             if score >= threshold:
                 found.append((paragraph.pk, candidate_id, round(score, 3)))
+            if len(seen) >= PROVENANCE_CANDIDATES:
+                break
     # Only the paragraphs kept are read whole (document, anchor): one more query.
     rows = {row.pk: row for row in _anchor_ready(with_anchor_data(
         Paragraph.objects.filter(id__in={candidate_id for _, candidate_id, _ in found})))} if found else {}
@@ -230,17 +273,19 @@ class Comparison:
     rows: list
     counts: dict[str, int]
     first_appeared: dict[int, Appearance]
+    notes: list[str] = field(default_factory=list)
 
 
 def compare_documents(a: Document, b: Document) -> Comparison:
     """Align A's paragraphs with B's; for each paragraph of B, its first appearance in the archive before B."""
     a_rows, b_rows = _paragraph_rows(a), _paragraph_rows(b)
     rows = align(a_rows, b_rows)
-    appearances = earlier_appearances(b_rows, b)
+    notes: list[str] = []
+    appearances = earlier_appearances(b_rows, b, notes=notes)
     first = {pk: found[0] for pk, found in appearances.items() if found}
     for row in rows:
         row.first_appeared = first.get(row.b.pk) if row.b is not None else None
-    return Comparison(a, b, rows, summary(rows), first)
+    return Comparison(a, b, rows, summary(rows), first, notes)
 
 
 def _paragraph_json(paragraph: Paragraph | None) -> dict | None:
@@ -272,7 +317,7 @@ def comparison_json(comparison: Comparison) -> dict:
                 "document": _document_json(first.paragraph.document), "similarity": first.similarity},
         })
     return {"a": _document_json(comparison.a), "b": _document_json(comparison.b), "counts": comparison.counts,
-            "rows": rows}
+            "notes": comparison.notes, "rows": rows}
 
 
 # ---------------------------------------------------------------------------

@@ -38,6 +38,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
+from resolutions.un.bodies import MASTHEAD_NAMES, names_pattern
+from resolutions.un.symbols import SERIES
+
 from .document import Footnote, ParseError
 from .extraction import Extraction
 from .text_stages import join_lines, word_vocabulary
@@ -46,11 +49,10 @@ FURNITURE_TEXT = re.compile(
     r"^(?:\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{6})?|\*?\d{7}[A-Z]?\*?|\d{1,3}\s*/\s*\d{1,3}"
     r"(?:\s+\d{2}-\d{5}.*)?|\d{1,3}|Please recycle.*)$")
 # a symbol alone is the running header at the top; at the foot it may be the last line of a footnote
-SYMBOL_LINE = re.compile(r"^(?:[AES]|A/HRC)/\S+(?:\s\(\d{4}\))?$")
+SYMBOL_LINE = re.compile(rf"^(?:{SERIES})/\S+(?:\s\(\d{{4}}\))?$")
 JOB_NUMBER = re.compile(r"\b\d{2}-\d{5}\b|^\*?\d{7}[A-Z]?\*?$")
 RULE_TEXT = re.compile(r"^_{5,}$")
-SUBJECT = re.compile(r"^\*?The (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)"
-                     r"\*?\s*,?\s*$")
+SUBJECT = re.compile(rf"^\*?The (?:{names_pattern(MASTHEAD_NAMES)})\*?\s*,?\s*$")
 MARGIN = 0.085         # share of the page height that counts as top or bottom margin
 ITALIC_FONT = re.compile(r"Italic|Oblique|-It\b|It$|-Ital", re.IGNORECASE)
 MARK = "\x00"          # prefix of a marker word's text

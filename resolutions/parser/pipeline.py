@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from resolutions.citations import find_citations, find_footnote_citations
+from resolutions.un.bodies import FOUNDING_ORGANS, MASTHEAD_NAMES, names_pattern, parent_organ
+
 from .body import CLOSING_LINE, build_paragraphs, clean_text, segment
 from .document import Footnote, ParsedDocument, ParseError
 from .extraction import Extraction
@@ -27,8 +30,8 @@ from .text_stages import (
 )
 
 SUBJECT = re.compile(
-    r"\s*\*?\s*The\s+(General Assembly|Security Council|Economic and Social Council|Human Rights Council|"
-    r"Trusteeship Council|Commission on [A-Z][A-Za-z ]{2,60}|Conference of [A-Z][A-Za-z ]{2,80})\s*,?\s*\*?\s*,?\s*$"
+    rf"\s*\*?\s*The\s+({names_pattern(MASTHEAD_NAMES)}|"
+    r"Commission on [A-Z][A-Za-z ]{2,60}|Conference of [A-Z][A-Za-z ]{2,80})\s*,?\s*\*?\s*,?\s*$"
 )
 MAX_BYTES = 60 * 1024 * 1024
 MAX_TEXT_BYTES = 8 * 1024 * 1024   # the longest resolutions, annexes included, are under 1 MB of text
@@ -125,7 +128,7 @@ def parse(data: bytes, filename: str = "") -> ParsedDocument:
 
 # The subject inside an operative paragraph of an early resolution that has no subject line of its own:
 # '1. The Security Council requests the permanent members ...' (S/RES/1 (1946)).
-SUBJECT_IN_PARAGRAPH = re.compile(r"\s*\d{1,3}\.\s+The (General Assembly|Security Council) [a-z]")
+SUBJECT_IN_PARAGRAPH = re.compile(rf"\s*\d{{1,3}}\.\s+The ({names_pattern(FOUNDING_ORGANS)}) [a-z]")
 
 
 def split_subject(lines: list[str]) -> tuple[list[str], str | None, list[str]]:
@@ -197,9 +200,7 @@ def _acting_body(masthead: str | None, acting: str) -> str:
     above 'The Commission on the Status of Women,')."""
     if not masthead:
         return acting
-    subsidiary_of = "General Assembly" if acting == "Human Rights Council" else (
-        "Economic and Social Council" if re.match(r"Commission (?:on|for) ", acting) else None)
-    return acting if subsidiary_of == masthead else masthead
+    return acting if parent_organ(acting) == masthead else masthead
 
 
 def trailing_footnotes(body: list[str], wanted: set[str]) -> list[Footnote]:
@@ -325,10 +326,6 @@ def _merge_footnotes(structural, inline):
 
 
 def _citations(doc: ParsedDocument):
-    try:
-        from resolutions.citations import find_citations, find_footnote_citations
-    except ImportError:
-        return []
     organ = doc.body
     citations = []
     for index, paragraph in enumerate(doc.paragraphs):

@@ -25,8 +25,9 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from resolutions.compare import align, highlight_match, summary
 from resolutions.models import Document, DocumentLink, Paragraph, Series
 from resolutions.search_config import SEARCH_CONFIG
-from resolutions.services.lineage import is_adopted
 from resolutions.similarity import band_hashes, phrase_similarity, text_similarity, words
+from resolutions.un.adoption import (DRAFT_INFIX, NOT_ADOPTED_WORDS, RESOLUTION_INFIX, RESOLUTION_WORD,
+                                      is_adopted)
 
 # "The same or nearly the same text" for provenance.
 PROVENANCE_THRESHOLD = 0.7
@@ -303,12 +304,12 @@ def _filter_paragraphs(queryset, filters: AgreedLanguageFilters):
     if filters.date_to:
         queryset = queryset.filter(document__date__lte=filters.date_to)
     if filters.document_type in ("adopted", "draft"):
-        # The same rule as services.lineage.is_adopted, in SQL.
-        adopted = (Q(document__symbol_key__contains="/RES/")
-                   | (Q(document__document_type__icontains="resolution")
-                      & ~Q(document__document_type__icontains="draft")
-                      & ~Q(document__document_type__icontains="committee")
-                      & ~Q(document__symbol_key__contains="/L.")))
+        # un.adoption.is_adopted, as a filter.
+        not_draft = ~Q(document__symbol_key__contains=DRAFT_INFIX)
+        for word in NOT_ADOPTED_WORDS:
+            not_draft &= ~Q(document__document_type__icontains=word)
+        adopted = (Q(document__symbol_key__contains=RESOLUTION_INFIX)
+                   | (Q(document__document_type__icontains=RESOLUTION_WORD) & not_draft))
         queryset = queryset.filter(adopted) if filters.document_type == "adopted" else queryset.exclude(adopted)
     elif filters.document_type:
         queryset = queryset.filter(document__document_type=filters.document_type)

@@ -16,6 +16,7 @@ from django.utils.http import content_disposition_header
 from resolutions import search
 from resolutions.forms import UploadForm
 from resolutions.models import (
+    Annex,
     AgendaItem,
     Citation,
     Document,
@@ -168,8 +169,9 @@ class ParagraphInline(admin.StackedInline):
     model = Paragraph
     fk_name = "document"
     extra = 0
-    fields = [("order", "kind", "number", "label", "lead"), "heading", "text", "footnote_refs", "parent", "edited"]
-    readonly_fields = ["parent", "edited"]
+    fields = [("order", "kind", "number", "label", "lead"), "heading", "text", "footnote_refs", "parent", "annex",
+              "edited"]
+    readonly_fields = ["parent", "annex", "edited"]
     show_change_link = True
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -181,8 +183,34 @@ class ParagraphInline(admin.StackedInline):
 class FootnoteInline(admin.TabularInline):
     model = Footnote
     extra = 0
-    fields = ["order", "marker", "text", "edited"]
-    readonly_fields = ["edited"]
+    fields = ["order", "marker", "text", "annex", "edited"]
+    readonly_fields = ["annex", "edited"]
+
+
+class AnnexInline(admin.TabularInline):
+    model = Annex
+    extra = 0
+    fields = ["order", "label", "title"]
+
+
+class ParseProblemsFilter(admin.SimpleListFilter):
+    """Staff find what the parser was unsure of: documents with warnings, or with text it could not place."""
+
+    title = "parse problems"
+    parameter_name = "problems"
+
+    def lookups(self, request, model_admin):
+        return [("warnings", "With parse warnings"), ("unplaced", "With text not placed"),
+                ("none", "Without warnings")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "warnings":
+            return queryset.exclude(parse_warnings=[])
+        if self.value() == "unplaced":
+            return queryset.exclude(unplaced=[])
+        if self.value() == "none":
+            return queryset.filter(parse_warnings=[], unplaced=[])
+        return queryset
 
 
 class SponsorshipInline(admin.TabularInline):
@@ -211,12 +239,12 @@ class SourceFileInline(admin.TabularInline):
 class DocumentAdmin(admin.ModelAdmin):
     list_display = ["__str__", "title_short", "body", "session", "document_type", "date", "paragraph_count",
                     "edited"]
-    list_filter = ["body", "document_type", "edited", "session"]
-    search_fields = ["symbol", "title"]
+    list_filter = [ParseProblemsFilter, "body", "document_type", "edited", "session"]
+    search_fields = ["symbol", "title", "subject"]
     date_hierarchy = "date"
     raw_id_fields = ["series"]
     readonly_fields = ["symbol_key", "edited", "parse_warnings", "created_at", "updated_at"]
-    inlines = [SponsorshipInline, ParagraphInline, FootnoteInline, SourceFileInline]
+    inlines = [SponsorshipInline, ParagraphInline, AnnexInline, FootnoteInline, SourceFileInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(paragraph_total=Count("paragraphs"))

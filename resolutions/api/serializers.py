@@ -126,6 +126,15 @@ class FootnoteSerializer(serializers.Serializer):
     text = serializers.CharField()
 
 
+class AnnexSerializer(serializers.Serializer):
+    order = serializers.IntegerField(source="annex.order", help_text="1 for the first annex.")
+    anchor = serializers.CharField(help_text="Anchor on the document page: annex-1 (its paragraphs: annex-1-p3).")
+    label = serializers.CharField(source="annex.label", help_text="As printed: 'Annex I', 'Appendix'.")
+    title = serializers.CharField(source="annex.title")
+    paragraphs = ParagraphSerializer(many=True, help_text="Kind 'text' for unnumbered prose of the annex.")
+    footnotes = FootnoteSerializer(many=True, help_text="The annex's own notes, numbered apart.")
+
+
 class CitedBySerializer(serializers.Serializer):
     document = DocumentSummarySerializer()
     paragraph = serializers.IntegerField(source="paragraph_id", allow_null=True)
@@ -179,6 +188,9 @@ class DocumentDetailSerializer(DocumentSummarySerializer):
     preamble_subject = serializers.CharField(help_text="'The General Assembly'")
     edited = serializers.BooleanField(help_text="Corrected by archive staff.")
     parse_warnings = serializers.ListField(child=serializers.CharField())
+    subject = serializers.CharField(help_text="Where no title is printed: the subject the text gives.")
+    unplaced = serializers.ListField(child=serializers.CharField(),
+                                     help_text="Text of the source the parser could not place, word for word.")
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
     sponsors = SponsorSerializer(many=True)
@@ -186,6 +198,7 @@ class DocumentDetailSerializer(DocumentSummarySerializer):
     preambular = ParagraphSerializer(many=True)
     operative = ParagraphSerializer(many=True)
     footnotes = FootnoteSerializer(many=True)
+    annexes = AnnexSerializer(many=True)
     citations = CitationSerializer(many=True)
     cited_by = CitedBySerializer(many=True)
     versions = VersionsSerializer()
@@ -196,10 +209,10 @@ class DocumentDetailSerializer(DocumentSummarySerializer):
         """``page`` is a DetailData: the document plus what the selectors read about it."""
         data = dict(DocumentSummarySerializer(page.document, context=self.context).data)
         for name in ("distribution", "original_language", "preamble_subject", "edited", "parse_warnings",
-                     "created_at", "updated_at"):
+                     "subject", "unplaced", "created_at", "updated_at"):
             data[name] = self.fields[name].to_representation(getattr(page.document, name))
-        for name in ("sponsors", "agenda_items", "preambular", "operative", "footnotes", "citations", "cited_by",
-                     "versions", "source_files"):
+        for name in ("sponsors", "agenda_items", "preambular", "operative", "footnotes", "annexes", "citations",
+                     "cited_by", "versions", "source_files"):
             data[name] = self.fields[name].to_representation(getattr(page, name))
         data["exports"] = self.get_exports(page.document)
         return data

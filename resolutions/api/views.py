@@ -118,6 +118,7 @@ class DetailData:
     cited_by: list
     versions: object
     source_files: list
+    annexes: list
 
 
 def document_detail_data(pk: int) -> DetailData:
@@ -130,7 +131,7 @@ def document_detail_data(pk: int) -> DetailData:
     citations = list(Citation.objects.filter(document=page.document)
                      .select_related("target_document", "footnote").order_by("order"))
     return DetailData(page.document, page.sponsorships, page.agenda_items, page.preambular, page.operative,
-                      page.footnotes, citations, page.cited_by, panel, page.source_files)
+                      page.footnotes, citations, page.cited_by, panel, page.source_files, page.annexes)
 
 
 def _document_or_404(pk) -> Document:

@@ -206,6 +206,62 @@ def _main_body(page, notes: _Notes):
     return E.mainBody(*(paragraphs or [E.p()]))
 
 
+def _annex_paragraph(view: ParagraphView, notes: _Notes, eid: str):
+    """An annex paragraph as a ``paragraph`` of the attachment's mainBody: its number when printed, the heading
+    printed above it, its sub-paragraphs as points (as the UN marks annexes: SingleTxt paragraphs, H1 headings)."""
+    parts = []
+    if view.paragraph.number:
+        parts.append(E.num(f"{view.paragraph.number}."))
+    if view.paragraph.heading:
+        parts.append(E.heading(_clean(view.paragraph.heading)))
+    italic = view.paragraph.kind != "text"
+    if view.subparagraphs:
+        points = [E.point(E.num(f"({sub.paragraph.label})"),
+                          E.content(_text_p(sub, notes, italic_lead=False), eId=f"{eid}_list_point_{n}_content"),
+                          eId=f"{eid}_list_point_{n}")
+                  for n, sub in enumerate(view.subparagraphs, start=1)]
+        parts.append(E.list(E.intro(_text_p(view, notes, italic_lead=italic), eId=f"{eid}_list_intro"), *points,
+                            eId=f"{eid}_list"))
+    else:
+        parts.append(E.content(_text_p(view, notes, italic_lead=italic), eId=f"{eid}__content"))
+    return E.paragraph(*parts, eId=eid)
+
+
+def _attachments(page, uri: FrbrUri, body_ref: str, work_date: str, markup_date: str):
+    """Each annex as an ``attachment`` holding a ``doc name="annex"`` (as AKN4UN writes them): its own FRBR
+    identification (the work's URI with the component ``!annex_N``), its label and title in the preface, its
+    paragraphs in the mainBody, its notes as authorialNote."""
+    attachments = []
+    for annex in page.annexes:
+        component = f"annex_{annex.annex.order}"
+        notes = _Notes(annex.footnotes)
+        work, expression = uri.work_uri(work_component=False), uri.expression_uri(work_component=False)
+        meta = E.meta(E.identification(
+            E.FRBRWork(E.FRBRthis(value=f"{work}/!{component}"), E.FRBRuri(value=work),
+                       E.FRBRdate(date=work_date, name="adoption" if work_date != UNKNOWN_DATE else "unknown"),
+                       E.FRBRauthor(href=f"#{body_ref}", **{"as": "#author"}), E.FRBRcountry(value="un")),
+            E.FRBRExpression(E.FRBRthis(value=f"{expression}/!{component}"), E.FRBRuri(value=expression),
+                             E.FRBRdate(date=work_date, name="publication" if work_date != UNKNOWN_DATE else "unknown"),
+                             E.FRBRauthor(href=f"#{body_ref}", **{"as": "#author"}),
+                             E.FRBRlanguage(language=uri.language)),
+            E.FRBRManifestation(E.FRBRthis(value=f"{expression}/!{component}.xml"), E.FRBRuri(value=f"{expression}.xml"),
+                                E.FRBRdate(date=markup_date, name="markup"),
+                                E.FRBRauthor(href=f"#{ARCHIVE}", **{"as": "#editor"})),
+            source=f"#{ARCHIVE}"))
+        preface = [E.p(_clean(annex.annex.label), **{"class": "title"})]
+        if annex.annex.title:
+            preface.append(E.p(_clean(annex.annex.title), **{"class": "title"}))
+        paragraphs = [_annex_paragraph(view, notes, f"{component}__para_{n}")
+                      for n, view in enumerate(annex.paragraphs, start=1)]
+        loose = [note for note in annex.footnotes if note.pk not in notes.placed]
+        if loose:   # notes no paragraph refers to are kept, as the resolution's own are
+            meta.append(E.notes(*[E.note(note_p(n), marker=_clean(n.marker), eId=f"authorialNote_{n.order}")
+                                  for n in loose], source=f"#{ARCHIVE}"))
+        doc = E.doc(meta, E.preface(*preface), E.mainBody(*(paragraphs or [E.p()])), name="annex")
+        attachments.append(E.attachment(doc))
+    return E.attachments(*attachments) if attachments else None
+
+
 def document_akn_tree(document: Document) -> etree._Element:
     page = document_page(document.pk)
     d = page.document
@@ -321,6 +377,9 @@ def document_akn_tree(document: Document) -> etree._Element:
     if preamble is not None:
         statement_children.append(preamble)
     statement_children.append(main_body)
+    attachments = _attachments(page, uri, body_ref, work_date, d.updated_at.date().isoformat())
+    if attachments is not None:
+        statement_children.append(attachments)
     statement = E.statement(*statement_children, name="resolution" if adopted else "draftResolution")
     return E.akomaNtoso(statement)
 

@@ -47,7 +47,8 @@ def document_record(document: Document, *, complete: bool = False) -> dict:
     agenda = (DocumentAgendaItem.objects.filter(document=d).select_related("agenda_item").order_by("order", "pk"))
     paragraphs = []
     for p in d.paragraphs.order_by("order"):
-        row = {"id": p.pk, "order": p.order, "parent_id": p.parent_id, "kind": p.kind, "number": p.number,
+        row = {"id": p.pk, "order": p.order, "parent_id": p.parent_id, "annex_id": p.annex_id, "kind": p.kind,
+               "number": p.number,
                "label": p.label, "lead": p.lead, "heading": p.heading, "text": p.text,
                "footnote_refs": list(p.footnote_refs),
                "edited": p.edited}
@@ -62,7 +63,8 @@ def document_record(document: Document, *, complete: bool = False) -> dict:
         "id": d.pk, "symbol": d.symbol, "symbol_key": d.symbol_key, "body": d.body, "session": d.session,
         "committee": d.committee, "date": d.date.isoformat() if d.date else None, "distribution": d.distribution,
         "original_language": d.original_language, "document_type": d.document_type, "title": d.title,
-        "preamble_subject": d.preamble_subject, "parse_warnings": d.parse_warnings, "edited": d.edited,
+        "subject": d.subject, "preamble_subject": d.preamble_subject, "parse_warnings": d.parse_warnings,
+        "unplaced": list(d.unplaced), "edited": d.edited,
         "created_at": _dt(d.created_at), "updated_at": _dt(d.updated_at),
         "series": None if series is None else {"id": series.pk, "slug": series.slug, "title": series.title,
                                                "title_key": series.title_key},
@@ -72,8 +74,11 @@ def document_record(document: Document, *, complete: bool = False) -> dict:
         "sponsorships": [{"id": s.pk, "order": s.order, "name_as_printed": s.name_as_printed,
                           "state": state_record(s.state)}
                          for s in d.sponsorships.select_related("state").order_by("order")],
+        "annexes": [{"id": a.pk, "order": a.order, "label": a.label, "title": a.title}
+                    for a in d.annexes.order_by("order")],
         "paragraphs": paragraphs,
-        "footnotes": [{"id": f.pk, "order": f.order, "marker": f.marker, "text": f.text, "edited": f.edited}
+        "footnotes": [{"id": f.pk, "order": f.order, "annex_id": f.annex_id, "marker": f.marker, "text": f.text,
+                       "edited": f.edited}
                       for f in d.footnotes.order_by("order")],
         "citations": [{"id": c.pk, "order": c.order, "paragraph_id": c.paragraph_id, "footnote_id": c.footnote_id,
                        "kind": c.kind, "raw_text": c.raw_text, "cited_body": c.cited_body, "number": c.number,

@@ -1,5 +1,5 @@
 from .states import MemberState  # noqa: F401
-from .documents import AgendaItem, Document, DocumentAgendaItem, Footnote, Paragraph, Sponsorship  # noqa: F401
+from .documents import AgendaItem, Annex, Document, DocumentAgendaItem, Footnote, Paragraph, Sponsorship  # noqa: F401
 from .sources import SourceFile  # noqa: F401
 from .citations import Citation  # noqa: F401
 from .lineage import Series, DocumentLink  # noqa: F401

@@ -44,11 +44,19 @@ class Document(models.Model):
     document_type = models.CharField(max_length=120, blank=True, db_index=True,
                                      help_text="'draft resolution', 'revised draft resolution', 'resolution'...")
     title = models.TextField(blank=True)
+    subject = models.CharField(max_length=300, blank=True,
+                               help_text="Where no title is printed: the question the text names, or its opening "
+                                         "words (resolutions.parser.subject).")
     preamble_subject = models.CharField(max_length=120, blank=True, help_text="'The General Assembly'")
     agenda_items = models.ManyToManyField(AgendaItem, through="DocumentAgendaItem", related_name="documents",
                                           blank=True)
     series = models.ForeignKey("Series", null=True, blank=True, on_delete=models.SET_NULL, related_name="documents")
     parse_warnings = models.JSONField(default=list, blank=True)
+    # Text of the source the parser could not place as a paragraph, heading, annex or footnote, word for word in
+    # reading order: shown on the page under its own heading, searched (document vector, weight D) and exported,
+    # so nothing uploaded is dropped silently while staff decide where it belongs.
+    unplaced = models.JSONField(default=list, blank=True,
+                                help_text="Text the parser could not place, one block per entry, in reading order.")
     edited = models.BooleanField(default=False, help_text="Staff corrected this document in the admin; a "
                                  "re-upload keeps those corrections unless staff discard them.")
     # Document-level weighted vector (title/symbol A, operative B, preambular C, footnotes D),
@@ -67,6 +75,11 @@ class Document(models.Model):
 
     def __str__(self):
         return self.symbol or self.title[:80] or f"Document {self.pk}"
+
+    @property
+    def display_title(self) -> str:
+        """The printed title; else the subject the text gives; else the symbol: never '(untitled)'."""
+        return self.title or self.subject or self.symbol or f"Document {self.pk}"
 
     def get_absolute_url(self):
         return reverse("resolutions:document", args=[self.pk])
@@ -103,14 +116,45 @@ class Sponsorship(models.Model):
         return f"{self.name_as_printed} ({self.document})"
 
 
+class Annex(models.Model):
+    """A part of the document after the resolution (or adopted in its text): an annex, appendix or declaration.
+
+    Annexes are often the substance (declarations, programmes of action, sanctions procedures), so their paragraphs
+    are ``Paragraph`` rows like the resolution's own (``Paragraph.annex`` set): searched, compared, and found as
+    agreed language the same way.
+    """
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="annexes")
+    order = models.PositiveIntegerField(help_text="1 for the first annex of the document.")
+    label = models.CharField(max_length=120, help_text="As printed: 'Annex', 'Annex I', 'Appendix', 'Declaration'.")
+    title = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["document", "order"]
+        constraints = [models.UniqueConstraint(fields=["document", "order"], name="annex_order_unique")]
+
+    def __str__(self):
+        return f"{self.document} {self.label}"
+
+    @property
+    def anchor(self) -> str:
+        return f"annex-{self.order}"
+
+
 class Paragraph(models.Model):
-    """A preambular or operative paragraph, or a lettered sub-paragraph of one (``parent`` set)."""
+    """A preambular or operative paragraph, or a lettered sub-paragraph of one (``parent`` set).
+
+    Paragraphs of an annex have ``annex`` set; there, unnumbered prose has kind ``text``.
+    """
 
     class Kind(models.TextChoices):
         PREAMBULAR = "preambular", "Preambular"
         OPERATIVE = "operative", "Operative"
+        TEXT = "text", "Text"
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="paragraphs")
+    annex = models.ForeignKey(Annex, null=True, blank=True, on_delete=models.CASCADE, related_name="paragraphs",
+                              help_text="Set for a paragraph of an annex.")
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="subparagraphs")
     order = models.PositiveIntegerField(help_text="Position in the document, sub-paragraphs included.")
     kind = models.CharField(max_length=12, choices=Kind.choices)
@@ -167,6 +211,8 @@ class Paragraph(models.Model):
 
 class Footnote(models.Model):
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="footnotes")
+    annex = models.ForeignKey(Annex, null=True, blank=True, on_delete=models.CASCADE, related_name="footnotes",
+                              help_text="Set for a footnote of an annex (annexes number their notes apart).")
     order = models.PositiveIntegerField()
     marker = models.CharField(max_length=10)
     text = models.TextField()

@@ -37,7 +37,26 @@ ITALIC_START = re.compile(r"\s*\*[A-Z][^*\n]{0,80}\*")
 MARKER = re.compile(r"<sup>(\d{1,3})</sup>")
 CLOSING_LINE = re.compile(r"\s*(?:\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting\b.{0,40}"
                           r"|Adopted (?:unanimously |without (?:a )?vote )?at the \d{1,5}(?:st|nd|rd|th) meeting\b.{0,200}"
-                          r"|Adopted (?:unanimously |without (?:a )?vote )?at(?: the)?)$")
+                          r"|Adopted (?:unanimously |without (?:a )?vote )?(?:at(?: the)?|the))$")   # 'Adopted unanimously the' (S/RES/522)
+
+
+def closing_index(lines: list[str]) -> int | None:
+    """Read: body lines.  Write: the index of the closing line ('Adopted unanimously at the 1521st meeting.',
+    '80th plenary meeting'), or None.
+
+    A closing line opens a block after a paragraph that ended (or before any text): inside a paragraph a wrapped
+    line such as '1143rd meeting on 11 August 1964 and at the 1383rd' (S/RES/274 (1969), after '... expressed by
+    the President at the') is the paragraph's text, not its end."""
+    previous = ""
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if CLOSING_LINE.match(line.replace("*", "")) and (not previous or ENDS_PARAGRAPH.search(previous)):
+            return index
+        previous = line
+    return None
+
+
 ANNEX_LINE = re.compile(r"\s*\*?Annex(?:es)?(?: [IVX]{1,5})?\*?(?:\s+[A-Z0-9][^\n]{0,300})?\s*$")
 ENDS_PARAGRAPH = re.compile(r"(?:[,;:.?]\s*(?:<sup>\d{1,3}</sup>\s*)*[\"”’)]?\s*(?:<sup>\d{1,3}</sup>)?"
                             r"|[,;]\d{1,2})\s*$")   # ',27': a footnote number glued to the comma (not '1,000')
@@ -93,13 +112,12 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
     in_section_title = False          # after 'II': the section's title lines, up to its first paragraph
     opens_section = False
     preface: list[str] = []   # text before the first paragraph opener
-    for index, line in enumerate(lines):
+    closing = closing_index(lines)
+    for index, line in enumerate(lines[:closing]):
         if not line.strip():
             after_blank = True
             continue
         block_start, after_blank = after_blank, False
-        if CLOSING_LINE.match(line.replace("*", "")):
-            break
         if ANNEX_LINE.match(line) and block_start and (current is None or ENDS_PARAGRAPH.search(previous_text)):
             break  # not 'Annex A to this resolution ...' wrapped inside a paragraph
         opener = _starts_paragraph(line)

@@ -13,7 +13,7 @@ import re
 from resolutions.citations import find_citations, find_footnote_citations
 from resolutions.un.bodies import FOUNDING_ORGANS, MASTHEAD_NAMES, names_pattern, parent_organ
 
-from .body import CLOSING_LINE, build_paragraphs, clean_text, segment
+from .body import ANNEX_LINE, build_paragraphs, clean_text, closing_index, segment
 from .document import Footnote, ParsedDocument, ParseError
 from .extraction import Extraction
 from .header import is_resolution_heading, read_front_matter, read_header
@@ -156,7 +156,7 @@ def structure(extraction: Extraction) -> ParsedDocument:
     lines, facts = remove_furniture(lines)
     lines, footnotes = extract_footnotes(lines)
     footnotes = _merge_footnotes(extraction.footnotes, footnotes)
-    lines, marker_warnings = mark_glued_markers(lines, footnotes)
+    lines, marker_warnings = mark_glued_markers(lines, footnotes, printed_later=notes_after_closing(lines))
     doc.warnings.extend(marker_warnings)
     lines = [line for line in lines if line != RULE]
     header, subject, body = split_subject(lines)
@@ -203,13 +203,33 @@ def _acting_body(masthead: str | None, acting: str) -> str:
     return acting if parent_organ(acting) == masthead else masthead
 
 
+def notes_after_closing(lines: list[str]) -> set[str]:
+    """Read: clean lines.  Write: the markers of the notes printed after the closing line ('98 United Nations,
+    Treaty Series, vol. 500, p. 95.' under 'Adopted unanimously at the 2178th meeting.'), as the printed
+    compilations of the Security Council set them: the footnotes the document has, before they are read."""
+    closing = closing_index(lines)
+    if closing is None:
+        return set()
+    markers = set()
+    for line in lines[closing + 1:]:
+        if ANNEX_LINE.match(line):
+            break   # an annex's numbered paragraphs ('1. Reaffirm ...') are not notes
+        note = NOTE_AFTER_CLOSING.fullmatch(line)
+        if note:
+            markers.add(note.group(1))
+    return markers
+
+
+NOTE_AFTER_CLOSING = re.compile(r"\s{0,4}([1-9]\d{0,2})\s+([A-Z]\S*.*)")   # '98 United Nations, ...', not '1. Reaffirm'
+
+
 def trailing_footnotes(body: list[str], wanted: set[str]) -> list[Footnote]:
     """Read: body lines and the markers the paragraphs use without a footnote.  Write: those footnotes.
 
     Printed compilations put the notes after the closing line ('Adopted at the 2518th meeting.'), as
     '56 Official Records of ...' (or '5. Ibid., ...'), possibly wrapped; only wanted markers are taken.
     """
-    closing = next((i for i, line in enumerate(body) if CLOSING_LINE.match(line.replace("*", ""))), None)
+    closing = closing_index(body)
     if closing is None:
         return []
     notes: list[Footnote] = []

@@ -255,24 +255,31 @@ SPACED_END_MARKER = re.compile(r"([A-Za-z][,;.]) (\d{1,3})$")  # not 'resolution
 NOT_BEFORE_MARKER = re.compile(r"(?:Rev|Add|Corr|No|vol|para|art|Sub|L|C|Part|Ser|Suppl)\.$|[A-Z]/\S*$|\d[./]$")
 
 
-def mark_glued_markers(lines: list[str], footnotes: list[Footnote]) -> tuple[list[str], list[str]]:
+def mark_glued_markers(lines: list[str], footnotes: list[Footnote],
+                       printed_later: set[str] = frozenset()) -> tuple[list[str], list[str]]:
     """Read: body lines and footnotes.  Write: lines with ``<sup>N</sup>`` for footnote markers glued to words.
 
     PDF-to-text tools print a superscript ``1`` as a plain ``1`` after the word
     (``Crime1 and``, ``Convention,2 and``).  A glued number is a marker when it
     is a footnote the document has, or, when the text carries no footnotes, when
     it continues the sequence 1, 2, 3... (a reused marker may repeat).  Symbols
-    (``L.7``, ``Rev.1``, ``Add.1-3``) are never markers.
+    (``L.7``, ``Rev.1``, ``Add.1-3``) are never markers, nor is a number followed by a year in brackets
+    (``193 (1964)``, also across a line break): that is a resolution.  ``printed_later`` are the markers of
+    notes the document prints further on (after its closing line), which it has as much as ``footnotes``.
     """
-    known = {n.marker for n in footnotes}
+    known = {n.marker for n in footnotes} | set(printed_later)
     highest = 0
     out = []
     warnings: list[str] = []
-    for line in lines:
+    for index, line in enumerate(lines):
+        following = _next_line(lines, index)
+
         def replace(match: re.Match) -> str:
             nonlocal highest
             before = line[:match.start()]
             number = int(match.group(1))
+            if _year_follows(line[match.end():], following):
+                return match.group(0)
             if (NOT_BEFORE_MARKER.search(before) and not (known and re.search(r"/[A-Za-z]{4,}$", before))) \
                     or re.search(r"\d\.?$", before[-12:] or ""):
                 return match.group(0)  # a symbol's part ('A/C.3/L.7'), not 'HIV/AIDS7' where footnote 7 exists
@@ -296,9 +303,13 @@ def mark_glued_markers(lines: list[str], footnotes: list[Footnote]) -> tuple[lis
             return match.group(0)
 
         line = GLUED_MARKER.sub(replace, line) if "<sup>" not in line or known else line
-        # Old compilations set the marker apart at the end of a line: 'to the United Nations, 56'.
+        # Old compilations set the marker apart at the end of a line: 'to the United Nations, 56' (the note
+        # printed after the closing line).  Before a year in brackets it is a resolution ('20 June, 193' /
+        # '(1964)'); where the document has notes, it is a marker when it is one of them or ends its paragraph
+        # (a blank line follows: 'Agreement; 32' of a note printed on a page the compilation left out).
         spaced = SPACED_END_MARKER.search(line)
-        if spaced and (not known or spaced.group(2) in known):
+        ends_block = index + 1 >= len(lines) or not lines[index + 1].strip()
+        if spaced and not _year_follows("", following) and (not known or spaced.group(2) in known or ends_block):
             line = line[:spaced.start(2) - 1] + f"<sup>{spaced.group(2)}</sup>"
         out.append(line)
     if not known and highest:
@@ -307,8 +318,20 @@ def mark_glued_markers(lines: list[str], footnotes: list[Footnote]) -> tuple[lis
     return mark_spaced_markers(out, known) if known else out, warnings
 
 
+YEAR_IN_BRACKETS = re.compile(r"\s*\((?:19|20)\d\d\)")
+
+
+def _year_follows(rest: str, following: str) -> bool:
+    """A year in brackets comes next, on this line or at the start of the next: '193 (1964)' is resolution 193."""
+    return bool(YEAR_IN_BRACKETS.match(rest if rest.strip() else following))
+
+
+def _next_line(lines: list[str], index: int) -> str:
+    return next((line for line in lines[index + 1:index + 3] if line.strip()), "")
+
+
 # A number standing between spaces after a word or a clause's punctuation: 'Cultural Rights, 2 the'.
-SPACED_MARKER = re.compile(r"(?<=[A-Za-z,;”’)\]]) {1,2}(\d{1,3})(?= )")
+SPACED_MARKER = re.compile(r"(?<=[A-Za-z0-9,;”’)\]]) {1,2}(\d{1,3})(?= |$)")
 # A marker glued to the year of a date: 'of 8 October 20217' is '8 October 2021' and footnote 7.
 YEAR_MARKER = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
                          r"December) (?:19|20)\d\d(\d{1,2})(?=[\s,;:.)]|$)")
@@ -324,7 +347,7 @@ NUMBER_BEFORE = re.compile(
     r"entries|entry|lines?|subparagraphs?|points?|criteria|criterion|indicators?|priorit(?:y|ies)|areas?))"
     r"[,;]?$|\bactions?[,;]?$|\d[,;]?$")  # 'action 5 of the action plan', not 'the Platform for Action, 8 the'
 NUMBER_AFTER = re.compile(
-    r" {1,2}(?:\d|to\b|per\b|percent|%|and \d|or \d|million|billion|times|years?|months?|weeks?|days?|hours?|"
+    r" {1,2}(?:\((?:19|20)\d\d\)|\d|to\b|per\b|percent|%|and \d|or \d|million|billion|times|years?|months?|weeks?|days?|hours?|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)")
 
 
@@ -343,7 +366,8 @@ def mark_spaced_markers(lines: list[str], known: set[str]) -> list[str]:
     out = []
     pattern = re.compile(rf"<sup>(\d{{1,3}})</sup>|{SPACED_MARKER.pattern}|{YEAR_MARKER.pattern}"
                          rf"|{RESOLUTION_NUMBER_MARKER.pattern}")
-    for line in lines:
+    for index, line in enumerate(lines):
+        following = _next_line(lines, index)
         pieces = []
         position = 0
         for match in pattern.finditer(line):
@@ -360,8 +384,10 @@ def mark_spaced_markers(lines: list[str], known: set[str]) -> list[str]:
             glued = match.group(3) is not None
             number = int(match.group(3) if glued else match.group(2))
             before, after = line[:match.start()], line[match.end():]
-            if _comes_next(number, known, seen) \
-                    and (glued or (not NUMBER_BEFORE.search(before[-40:]) and not NUMBER_AFTER.match(after))):
+            if not glued and (_year_follows(after, following) or (before[-1:].isdigit() and not YEAR_BEFORE.search(before))):
+                continue   # '193 (1964)' is a resolution; after a figure only a year sets a marker apart ('1979 97 relative')
+            if _comes_next(number, known, seen) and (glued or YEAR_BEFORE.search(before) or (
+                    not NUMBER_BEFORE.search(before[-40:]) and not NUMBER_AFTER.match(after))):
                 start = match.end() - len(match.group(3)) if glued else match.start()
                 pieces.append(line[position:start] + f"<sup>{number}</sup>")
                 position = match.end()
@@ -382,10 +408,17 @@ def _marker_in_resolution_number(digits: str, known: set[str], seen: set[int]) -
     return None
 
 
+# A year ending a date or a title ('dated 25 November 1979, 95', 'Diplomatic Relations of 1961 98 and'): the printed
+# compilations set their markers apart after it.
+YEAR_BEFORE = re.compile(r"(?:\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)|\bof) (?:19|20)\d\d,?$")
+
+
 def _comes_next(number: int, known: set[str], seen: set[int]) -> bool:
     """A footnote the document has, not yet read, and next after the markers read so far (one lost marker may
-    lie between)."""
-    highest = max(seen, default=0)
+    lie between).  The first is the document's lowest note: the compilations number their notes on from the
+    resolutions printed before ('95' to '99' in S/RES/457 (1979))."""
+    highest = max(seen, default=min((int(m) for m in known if m.isdigit()), default=1) - 1)
     return str(number) in known and number not in seen and highest < number <= highest + 2
 
 

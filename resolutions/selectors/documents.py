@@ -14,6 +14,7 @@ class ParagraphView:
     anchor: str
     citations: list[Citation] = field(default_factory=list)
     subparagraphs: list["ParagraphView"] = field(default_factory=list)
+    footnote_prefix: str = "fn"   # "annex-1-fn" in an annex, whose notes are numbered apart
 
     @property
     def lead_split(self) -> tuple[str, str] | None:
@@ -22,6 +23,26 @@ class ParagraphView:
         if lead and text.startswith(lead):
             return lead, text[len(lead):]
         return None
+
+
+@dataclass
+class AnnexView:
+    annex: object                 # resolutions.models.Annex
+    anchor: str                   # "annex-1"
+    paragraphs: list[ParagraphView] = field(default_factory=list)
+    footnotes: list = field(default_factory=list)
+
+
+def annex_paragraph_anchor(annex_order: int, kind: str, number: str, ordinal: int, used: set[str]) -> str:
+    """``annex-1-p3`` for numbered paragraph 3 of annex 1 (as cited: "annex I, paragraph 3"), ``annex-1-pp2`` for
+    the second paragraph of an annexed declaration's preamble, ``annex-1-t4`` for the fourth unnumbered block."""
+    prefix = f"annex-{annex_order}"
+    if kind == "operative" and number:
+        anchor = f"{prefix}-p{number}"
+        return anchor if anchor not in used else f"{prefix}-t{ordinal}"
+    if kind == "preambular":
+        return f"{prefix}-pp{ordinal}"
+    return f"{prefix}-t{ordinal}"
 
 
 @dataclass
@@ -39,6 +60,7 @@ class DocumentPage:
     # Every top-level paragraph in document order, for a resolution printed with headings (in sections, each with
     # its own preamble and numbering): the page shows it as printed rather than preamble first.
     in_order: list[ParagraphView] = field(default_factory=list)
+    annexes: list[AnnexView] = field(default_factory=list)
 
     @property
     def has_headings(self) -> bool:
@@ -50,7 +72,8 @@ def document_page(pk: int) -> DocumentPage:
     document = Document.objects.get(pk=pk)
     sponsorships = list(document.sponsorships.select_related("state"))
     agenda_items = list(document.agenda_items.order_by("documentagendaitem__order"))
-    rows = list(document.paragraphs.order_by("order"))
+    all_rows = list(document.paragraphs.order_by("order"))
+    rows = [row for row in all_rows if row.annex_id is None]
     citations = list(document.citations.select_related("target_document").order_by("order"))
     by_paragraph: dict[int, list[Citation]] = {}
     by_footnote: dict[int, list[Citation]] = {}
@@ -87,19 +110,74 @@ def document_page(pk: int) -> DocumentPage:
         used.add(view.anchor)
         in_order.append(view)
         views[row.pk] = view
-    footnotes = list(document.footnotes.order_by("order"))
+    annexes = _annex_views(document, [row for row in all_rows if row.annex_id is not None], by_paragraph, views)
+    all_footnotes = list(document.footnotes.order_by("order"))
+    footnotes = [note for note in all_footnotes if note.annex_id is None]
     cited_by = list(Citation.objects.filter(target_document=document).exclude(document=document)
                     .select_related("document", "paragraph", "footnote").order_by("-document__date", "document_id", "order"))
     source_files = list(SourceFile.objects.filter(document=document).defer("content").order_by("uploaded_at"))
     backlinks: dict[str, str] = {}
     for view in views.values():
-        for ref in view.paragraph.footnote_refs:
-            backlinks.setdefault(ref, view.anchor)
+        if view.paragraph.annex_id is None:
+            for ref in view.paragraph.footnote_refs:
+                backlinks.setdefault(ref, view.anchor)
     for footnote in footnotes:
         footnote.backlink = backlinks.get(footnote.marker)
         footnote.citation_list = by_footnote.get(footnote.pk, [])
+        footnote.anchor = f"fn{footnote.marker}"
+    _annex_footnotes(annexes, all_footnotes, by_footnote)
     return DocumentPage(document, sponsorships, agenda_items, preambular, operative, footnotes, by_footnote,
-                        cited_by, source_files, backlinks, in_order)
+                        cited_by, source_files, backlinks, in_order, annexes)
+
+
+def _annex_views(document: Document, rows: list[Paragraph], by_paragraph: dict, views: dict) -> list[AnnexView]:
+    """The annexes in order, each with its paragraphs (and their sub-paragraphs) and anchors of its own."""
+    annexes = [AnnexView(annex, annex.anchor) for annex in document.annexes.order_by("order")]
+    by_id = {view.annex.pk: view for view in annexes}
+    ordinals: dict[int, dict[str, int]] = {}
+    used: set[str] = set()
+    for row in rows:
+        annex_view = by_id.get(row.annex_id)
+        if annex_view is None:
+            continue
+        if row.parent_id:
+            parent = views.get(row.parent_id)
+            if parent is not None:
+                view = ParagraphView(row, f"{parent.anchor}-{row.label}", by_paragraph.get(row.pk, []),
+                                     footnote_prefix=f"{annex_view.anchor}-fn")
+                parent.subparagraphs.append(view)
+                views[row.pk] = view
+            continue
+        counts = ordinals.setdefault(row.annex_id, {})
+        key = "pp" if row.kind == Paragraph.Kind.PREAMBULAR else "t"
+        counts[key] = counts.get(key, 0) + 1
+        ordinal = counts[key] if key == "pp" else sum(counts.values())
+        anchor = annex_paragraph_anchor(annex_view.annex.order, row.kind, row.number, ordinal, used)
+        used.add(anchor)
+        view = ParagraphView(row, anchor, by_paragraph.get(row.pk, []), footnote_prefix=f"{annex_view.anchor}-fn")
+        annex_view.paragraphs.append(view)
+        views[row.pk] = view
+    return annexes
+
+
+def _annex_footnotes(annexes: list[AnnexView], footnotes: list, by_footnote: dict) -> None:
+    """Annex notes are numbered apart from the resolution's: anchored per annex (``annex-1-fn3``)."""
+    by_id = {view.annex.pk: view for view in annexes}
+    for note in footnotes:
+        annex_view = by_id.get(note.annex_id) if note.annex_id else None
+        if annex_view is None:
+            continue
+        note.anchor = f"{annex_view.anchor}-fn{note.marker}"
+        note.citation_list = by_footnote.get(note.pk, [])
+        note.backlink = next((view.anchor for view in _walk(annex_view.paragraphs)
+                              if note.marker in view.paragraph.footnote_refs), None)
+        annex_view.footnotes.append(note)
+
+
+def _walk(views: list[ParagraphView]):
+    for view in views:
+        yield view
+        yield from _walk(view.subparagraphs)
 
 
 def latest_documents(limit: int = 10):

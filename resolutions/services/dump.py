@@ -37,6 +37,7 @@ from resolutions import search
 from resolutions.exports import akn, json_export
 from resolutions.models import (
     AgendaItem,
+    Annex,
     Citation,
     Document,
     DocumentAgendaItem,
@@ -150,6 +151,7 @@ def _document(record: dict, users: dict) -> Document:
         session=record["session"], committee=record["committee"],
         date=date.fromisoformat(record["date"]) if record["date"] else None, distribution=record["distribution"],
         original_language=record["original_language"], document_type=record["document_type"], title=record["title"],
+        subject=record.get("subject", ""), unplaced=record.get("unplaced", []),
         preamble_subject=record["preamble_subject"], parse_warnings=record["parse_warnings"],
         edited=record["edited"], series_id=series["id"] if series else None)
     for item in record["agenda_items"]:
@@ -159,13 +161,18 @@ def _document(record: dict, users: dict) -> Document:
     Sponsorship.objects.bulk_create([
         Sponsorship(pk=s["id"], document=document, order=s["order"], name_as_printed=s["name_as_printed"],
                     state=_state(s["state"])) for s in record["sponsorships"]])
+    Annex.objects.bulk_create([
+        Annex(pk=a["id"], document=document, order=a["order"], label=a["label"], title=a["title"])
+        for a in record.get("annexes", [])])
     Paragraph.objects.bulk_create([
-        Paragraph(pk=p["id"], document=document, parent_id=p["parent_id"], order=p["order"], kind=p["kind"],
+        Paragraph(pk=p["id"], document=document, parent_id=p["parent_id"], annex_id=p.get("annex_id"),
+                  order=p["order"], kind=p["kind"],
                   number=p["number"], label=p["label"], lead=p["lead"], text=p["text"], heading=p.get("heading", ""),
                   footnote_refs=p["footnote_refs"], edited=p["edited"], lsh_bands=p.get("lsh_bands") or [])
         for p in record["paragraphs"]])
     Footnote.objects.bulk_create([
-        Footnote(pk=f["id"], document=document, order=f["order"], marker=f["marker"], text=f["text"],
+        Footnote(pk=f["id"], document=document, annex_id=f.get("annex_id"), order=f["order"], marker=f["marker"],
+                 text=f["text"],
                  edited=f["edited"]) for f in record["footnotes"]])
     # Citations and version links may point at documents later in the file: foreign keys are checked at commit.
     Citation.objects.bulk_create([
@@ -183,7 +190,7 @@ def _document(record: dict, users: dict) -> Document:
 
 
 def _reset_sequences() -> None:
-    models = [Series, AgendaItem, Document, DocumentAgendaItem, Sponsorship, Paragraph, Footnote, Citation,
+    models = [Series, AgendaItem, Document, DocumentAgendaItem, Sponsorship, Annex, Paragraph, Footnote, Citation,
               DocumentLink, SourceFile, MemberState]
     with connection.cursor() as cursor:
         for sql in connection.ops.sequence_reset_sql(no_style(), models):

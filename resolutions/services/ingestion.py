@@ -50,7 +50,9 @@ from resolutions.models import (
     Sponsorship,
 )
 from resolutions.parser import ParsedDocument, ParseError, detect_format, parse
+from resolutions.parser.subject import subject_from_text
 from resolutions.services import lineage
+from resolutions.services.annexes import store_annexes, unplaced_blocks
 from resolutions.services.citations import resolve_citations, resolve_pending_citations
 from resolutions.services.uploads import Upload, count_paths, iter_paths, sha256_hex
 from resolutions.similarity import paragraph_and_document_bands
@@ -255,6 +257,8 @@ def _document_fields(parsed: ParsedDocument, warnings: list[str]) -> dict:
         "original_language": _clip(parsed.original_language, 40, "Original language", warnings),
         "document_type": _clip(parsed.document_type, 120, "Document type", warnings),
         "title": (parsed.title or "").strip(),
+        "subject": _clip(subject_from_text(parsed), Document._meta.get_field("subject").max_length, "Subject",
+                         warnings),
         "preamble_subject": _clip(parsed.preamble_subject, 120, "Preamble subject", warnings),
     }
 
@@ -310,6 +314,7 @@ def _store(source_file: SourceFile, parsed: ParsedDocument, filename: str, *, di
         document.edited = False
         _delete_parse(document)
     document.parse_warnings = warnings
+    document.unplaced = unplaced_blocks(parsed)
     document.text_bands = fingerprint
     document.save()
 
@@ -317,6 +322,8 @@ def _store(source_file: SourceFile, parsed: ParsedDocument, filename: str, *, di
     _store_sponsorships(document, parsed)
     paragraph_rows = _store_paragraphs(document, parsed, paragraph_bands)
     footnote_rows = _store_footnotes(document, parsed)
+    resolution_rows = sum(1 + len(p.subparagraphs) for p in parsed.paragraphs)
+    store_annexes(document, parsed, paragraph_bands[resolution_rows:], first_order=resolution_rows + 1)
     _store_citations(document, parsed, paragraph_rows, footnote_rows)
 
     search.index_document(document)
@@ -343,6 +350,7 @@ def _delete_parse(document: Document) -> None:
     document.citations.all().delete()
     document.paragraphs.all().delete()
     document.footnotes.all().delete()
+    document.annexes.all().delete()
     document.sponsorships.all().delete()
     DocumentAgendaItem.objects.filter(document=document).delete()
 

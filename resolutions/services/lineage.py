@@ -25,6 +25,7 @@ from django.db.models import Count, Q
 from django.utils.text import slugify
 
 from resolutions.models import Document, DocumentLink, Paragraph, Series
+from resolutions.services.annexes import annex_texts
 from resolutions.similarity import (NEAR_DUPLICATE, band_hashes_many, document_bands,
                                     paragraph_and_document_bands,
                                     text_similarity, words)
@@ -63,12 +64,13 @@ def compute_bands(document: Document) -> int:
 
 
 def stored_texts(parsed) -> list[str]:
-    """The parse's paragraph texts in the order the ingestion stores them: each paragraph, then its sub-paragraphs."""
+    """The parse's paragraph texts in the order the ingestion stores them: each paragraph, then its sub-paragraphs;
+    then the annexes' in the same way (``services.annexes.annex_texts``)."""
     texts = []
     for paragraph in parsed.paragraphs:
         texts.append(paragraph.text)
         texts.extend(sub.text for sub in paragraph.subparagraphs)
-    return texts
+    return texts + annex_texts(parsed)
 
 
 def _texts_of_parsed(parsed) -> list[str]:

@@ -56,6 +56,7 @@ from resolutions.services.annexes import store_annexes, unplaced_blocks
 from resolutions.services.citations import resolve_citations, resolve_pending_citations
 from resolutions.services.uploads import Upload, count_paths, iter_paths, sha256_hex
 from resolutions.similarity import paragraph_and_document_bands
+from resolutions.un.anchors import Anchors, subparagraph
 
 logger = logging.getLogger(__name__)
 
@@ -410,19 +411,21 @@ def _store_paragraphs(document: Document, parsed: ParsedDocument, bands: list[li
 
     ``bands`` are the rows' LSH band hashes in that order (``lineage.stored_texts``).
     """
-    top_level, children, order = [], [], 0
+    top_level, children, order, anchors = [], [], 0, Anchors()
     for paragraph in parsed.paragraphs:
         row = Paragraph(document=document, order=order + 1, kind=paragraph.kind,
                         number=(paragraph.number or "")[:10], lead=(paragraph.lead or "")[:80], text=paragraph.text,
                         heading=(paragraph.heading or "")[:300],
                         footnote_refs=[str(ref)[:10] for ref in paragraph.footnote_refs], lsh_bands=bands[order])
+        row.anchor = anchors.paragraph(row.kind, row.number, row.heading)
         order += 1
         top_level.append(row)
         for sub in paragraph.subparagraphs:
             children.append((row, Paragraph(document=document, order=order + 1, kind=paragraph.kind,
                                             label=(sub.label or "")[:10], text=sub.text,
                                             footnote_refs=[str(ref)[:10] for ref in sub.footnote_refs],
-                                            lsh_bands=bands[order])))
+                                            lsh_bands=bands[order], anchor=subparagraph(row.anchor,
+                                                                                        (sub.label or "")[:10]))))
             order += 1
     Paragraph.objects.bulk_create(top_level)  # PostgreSQL returns the primary keys the children need
     for parent, child in children:

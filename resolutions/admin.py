@@ -13,7 +13,6 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.http import content_disposition_header
 
-from resolutions import search
 from resolutions.forms import UploadForm
 from resolutions.models import (
     Annex,
@@ -30,6 +29,7 @@ from resolutions.models import (
     Sponsorship,
 )
 from resolutions.selectors.sources import source_file_download, source_files_for_list
+from resolutions.services import indexing
 from resolutions.services.ingestion import new_batch_id, queue_uploads, requeue
 from resolutions.services.uploads import human_size, uploads_from_files
 
@@ -278,7 +278,7 @@ class DocumentAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        search.index_document(form.instance)  # the search vector follows the corrected text
+        indexing.index_document(form.instance)  # the search vector follows the corrected text
 
 
 # ---------------------------------------------------------------------------

@@ -74,7 +74,7 @@ def search_page(request):
         document_filter = DocumentFilter(params, queryset=Document.objects.all())
         paragraph_filter = ParagraphFilter(params, queryset=Paragraph.objects.all())
     result = search.search(query, document_filter.qs, paragraph_filter.qs, mode=mode, sort=sort, page=page,
-                           params=params)
+                           params=params, limits=search.configured_limits())
     for facet in result.facets:
         for value in facet.values:
             value.url = _url(params, **{facet.name: "" if value.selected else value.value})
@@ -90,7 +90,7 @@ def search_page(request):
         "page_urls": {"previous": _url(params, page=result.page - 1) if result.page > 1 else None,
                       "next": _url(params, page=result.page + 1) if result.page < result.pages else None},
         "suggestion_urls": [(s, _url(params, q=s)) for s in result.suggestions],
-        "first_rank": (result.page - 1) * search.PAGE_SIZE + 1,
+        "first_rank": (result.page - 1) * result.page_size + 1,
         "missing_symbol": query.symbol,   # looked like a symbol, but no document has it (else we redirected)
     }
     return render(request, "resolutions/search.html", context)

@@ -128,7 +128,7 @@ def test_a_failure_while_storing_rolls_the_document_back_but_keeps_the_file(monk
     def broken_index(document):
         raise RuntimeError("index down")
 
-    monkeypatch.setattr("resolutions.search.index_document", broken_index)
+    monkeypatch.setattr("resolutions.services.indexing.index_document", broken_index)
     outcome = ingest_seed("002")
     assert outcome.status == "failed" and "index down" in outcome.message
     assert Document.objects.count() == 0 and Paragraph.objects.count() == 0

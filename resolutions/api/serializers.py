@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from resolutions.models import Citation, MemberState
+from resolutions.templatetags.search_text import marked, notices_text
 
 
 def _absolute(context, url: str) -> str:
@@ -239,10 +240,17 @@ class SeriesDetailSerializer(SeriesSerializer):
 # Search
 
 
+class MarkedHtmlField(serializers.CharField):
+    """A marked search text (resolutions.search.snippets) as escaped HTML with the matching words in <mark>."""
+
+    def to_representation(self, value):
+        return str(marked(value))
+
+
 class SnippetSerializer(serializers.Serializer):
     paragraph = serializers.IntegerField(source="paragraph_id")
     anchor = serializers.CharField()
-    html = serializers.CharField(help_text="Escaped text with the matching words in <mark>.")
+    html = MarkedHtmlField(source="text", help_text="Escaped text with the matching words in <mark>.")
 
 
 class DocumentHitSerializer(serializers.Serializer):
@@ -257,7 +265,7 @@ class ParagraphHitSerializer(serializers.Serializer):
     kind = serializers.CharField(source="paragraph.kind")
     lead = serializers.CharField(source="paragraph.lead")
     text = serializers.CharField(source="paragraph.text")
-    html = serializers.CharField(help_text="Escaped text with the matching words in <mark>.")
+    html = MarkedHtmlField(source="text", help_text="Escaped text with the matching words in <mark>.")
     rank = serializers.FloatField(allow_null=True)
     document = DocumentSummarySerializer(source="paragraph.document")
 
@@ -277,7 +285,7 @@ class FacetSerializer(serializers.Serializer):
 
 class SearchResultSerializer(serializers.Serializer):
     query = serializers.CharField(source="query.text")
-    notice = serializers.CharField()
+    notice = serializers.SerializerMethodField(help_text="What the search changed or bounded, in words.")
     mode = serializers.ChoiceField(choices=["documents", "paragraphs"])
     total = serializers.IntegerField()
     page = serializers.IntegerField()
@@ -290,6 +298,9 @@ class SearchResultSerializer(serializers.Serializer):
     invalid_filters = serializers.ListField(child=serializers.CharField(), help_text="Parameters ignored "
                                             "because their value was not valid.")
     symbol_match = DocumentSummarySerializer(allow_null=True, help_text="The document whose symbol the query is.")
+
+    def get_notice(self, result) -> str:
+        return notices_text(result.notices)
 
 
 # ---------------------------------------------------------------------------

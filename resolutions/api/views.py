@@ -335,11 +335,11 @@ class SearchView(APIView):
                    parameters=SEARCH_PARAMETERS + PAGE_PARAMETERS, responses={200: s.SearchResultSerializer})
     def get(self, request):
         inputs = search_inputs(request.query_params)
-        page_size = _positive_int(request.query_params.get("page_size"), search.PAGE_SIZE, MAX_PAGE_SIZE)
+        limits = search.configured_limits()
+        page_size = _positive_int(request.query_params.get("page_size"), limits.page_size, MAX_PAGE_SIZE)
         page = _positive_int(request.query_params.get("page"), 1)
         result = search.search(inputs.query, inputs.documents, inputs.paragraphs, mode=inputs.mode, sort=inputs.sort,
-                               page=page, params=inputs.params, page_size=page_size)
-        result.page_size = page_size
+                               page=page, params=inputs.params, page_size=page_size, limits=limits)
         result.documents = result.hits if result.mode == "documents" else []
         result.paragraphs = result.hits if result.mode == "paragraphs" else []
         result.invalid_filters = inputs.invalid

@@ -61,7 +61,7 @@ class Document(models.Model):
     edited = models.BooleanField(default=False, help_text="Staff corrected this document in the admin; a "
                                  "re-upload keeps those corrections unless staff discard them.")
     # Document-level weighted vector (title/symbol A, operative B, preambular C, footnotes D),
-    # written by the search module after each ingestion: see resolutions/search.py.
+    # written after each ingestion and correction by resolutions/services/indexing.py.
     search_vector = SearchVectorField(null=True, editable=False)
     # LSH band hashes of the whole text (resolutions.similarity.document_bands): the same text uploaded
     # in another format is found among the few documents sharing a band, whatever the archive's size.

@@ -12,7 +12,7 @@
 
 ``load_archive(path)`` reads ``documents.jsonl`` back into an *empty* archive, in one transaction, keeping
 every id, timestamp and byte, so that dumping the loaded archive gives the same files again.  The search
-vectors and the suggestion vocabulary are derived data: they are rebuilt (resolutions.search.index_document)
+vectors and the suggestion vocabulary are derived data: they are rebuilt (resolutions.services.indexing.index_document)
 rather than stored.  Uploaders are stored by user name and linked again when that account exists.
 
 Both read and write one document at a time (querysets with ``.iterator()``, the input file line by line),
@@ -33,7 +33,6 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from tqdm import tqdm
 
-from resolutions import search
 from resolutions.exports import akn, json_export
 from resolutions.models import (
     AgendaItem,
@@ -49,6 +48,7 @@ from resolutions.models import (
     SourceFile,
     Sponsorship,
 )
+from resolutions.services import indexing
 from resolutions.un.anchors import Row, paragraph_anchors
 
 DOCUMENTS_FILE = "documents.jsonl"
@@ -255,7 +255,7 @@ def load_archive(path: Path | str, *, progress: bool = True) -> LoadSummary:
                 except (ValueError, KeyError, TypeError) as exc:
                     raise LoadError(f"line {number}: {type(exc).__name__}: {exc}") from exc
         for pk in Document.objects.order_by("pk").values_list("pk", flat=True).iterator():
-            search.index_document(Document(pk=pk))
+            indexing.index_document(Document(pk=pk))
         # created_at / updated_at are automatic fields: put the recorded values back last.
         for pk, created_at, updated_at in timestamps:
             Document.objects.filter(pk=pk).update(created_at=_datetime(created_at), updated_at=_datetime(updated_at))

@@ -36,7 +36,6 @@ from django.db import IntegrityError, OperationalError, connection, connections,
 from psycopg.errors import DeadlockDetected
 from django.utils import timezone
 
-from resolutions import search
 from resolutions.citations.keys import normalise_symbol
 from resolutions.models import (
     AgendaItem,
@@ -51,7 +50,7 @@ from resolutions.models import (
 )
 from resolutions.parser import ParsedDocument, ParseError, detect_format, parse
 from resolutions.parser.subject import subject_from_text
-from resolutions.services import lineage
+from resolutions.services import indexing, lineage
 from resolutions.services.annexes import store_annexes, unplaced_blocks
 from resolutions.services.citations import resolve_citations, resolve_pending_citations
 from resolutions.services.uploads import Upload, count_paths, iter_paths, sha256_hex
@@ -293,7 +292,7 @@ def _store(source_file: SourceFile, parsed: ParsedDocument, filename: str, *, di
                 for name, value in fields.items():
                     setattr(document, name, value)
                 document.save()
-                search.index_document(document)
+                indexing.index_document(document)
                 lineage.after_ingest(document)
                 resolve_pending_citations(document)  # the merge may have given it a symbol
                 message = f"Same text as {document}: kept as another source file of it."
@@ -327,7 +326,7 @@ def _store(source_file: SourceFile, parsed: ParsedDocument, filename: str, *, di
     store_annexes(document, parsed, paragraph_bands[resolution_rows:], first_order=resolution_rows + 1)
     _store_citations(document, parsed, paragraph_rows, footnote_rows)
 
-    search.index_document(document)
+    indexing.index_document(document)
     lineage.after_ingest(document)
     resolve_pending_citations(document)
 

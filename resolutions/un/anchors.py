@@ -23,6 +23,7 @@ page, search results, exports and every link read it from there.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -89,6 +90,24 @@ class Anchors:
                 anchor = f"{prefix}-t{position}"
         self._used.add(anchor)
         return anchor
+
+
+_DESCRIBED = re.compile(r"(?:annex-(?P<annex>\d+)-|s(?P<section>\d+)-)?(?P<kind>op|pp|fn|p|t)(?P<n>\w+?)"
+                        r"(?:-(?P<sub>\w+))?")
+_KINDS = {"op": "operative", "pp": "preambular", "fn": "footnote", "p": "paragraph", "t": "paragraph"}
+
+
+def describe(anchor: str) -> str:
+    """An anchor in words, where a search hit is: 'op4' -> 'operative 4', 'pp3' -> 'preambular 3', 'op4-a' ->
+    'operative 4 (a)', 'fn7' -> 'footnote 7', 's2-op1' -> 'section 2, operative 1', 'annex-1-p3' -> 'annex 1,
+    paragraph 3'; anything else as it is."""
+    match = _DESCRIBED.fullmatch(anchor or "")
+    if not match:
+        return anchor
+    words = f"{_KINDS[match['kind']]} {match['n']}" + (f" ({match['sub']})" if match["sub"] else "")
+    if match["annex"]:
+        return f"annex {match['annex']}, {words}"
+    return f"section {match['section']}, {words}" if match["section"] else words
 
 
 class Row(NamedTuple):

@@ -6,5 +6,6 @@ urlpatterns = [
     # Open data API, its OpenAPI schema and documentation page (issue 6)
     path("api/", include("resolutions.api.urls")),
     path("", include("resolutions.urls_lineage")),
+    path("", include("votes.urls")),
     path("", include("resolutions.urls")),
 ]

@@ -260,3 +260,39 @@ def test_sc_522_closing_line_without_at_is_not_operative_text(corpus_dir):
     # The gold text prints 'Adopted unanimously the' / '2399th meeting.' (the 'at' is missing).
     assert doc.paragraphs[-1].text.endswith("within seventy-two hours.")
     assert {f.marker: f.text for f in doc.footnotes}["78"] == "S/15296."
+
+
+def test_ga_80_39_leads_the_vocabulary_lacks_still_open_their_paragraphs(corpus_dir):
+    doc = parse_file(corpus_dir / RAILCAR / "A_RES_80_39.md")
+    # The Markdown has no italics; 'Ever mindful that, ...' and 'Looking ahead to ...' open blocks of their own after
+    # paragraphs ending with a comma ('... under article VI of the Treaty,' / '... recommendations,').
+    preambular = [p for p in doc.paragraphs if p.kind == "preambular"]
+    ever = next(p for p in preambular if p.text.startswith("Ever mindful"))
+    looking = next(p for p in preambular if p.text.startswith("Looking ahead"))
+    assert (ever.lead, looking.lead) == ("Ever mindful", "Looking ahead")
+    before_ever = preambular[preambular.index(ever) - 1]
+    assert before_ever.lead == "Recalling also"
+    assert before_ever.text.endswith("in accordance with commitments made under article VI of the Treaty,")
+    before_looking = preambular[preambular.index(looking) - 1]
+    assert before_looking.lead == "Noting with concern"
+    assert before_looking.text.endswith("could not agree on substantive outcomes and recommendations,")
+    assert ever.text.endswith("with regard to non-nuclear-weapon States,")
+
+
+def test_ga_80_39_markers_glued_to_years_are_split_off(corpus_dir):
+    doc = parse_file(corpus_dir / RAILCAR / "A_RES_80_39.md")
+    # 'the Final' / 'Documents of the 20007 and the 20108 Review Conferences': 2000 and 2010, notes 7 and 8.
+    recalling = next(p for p in doc.paragraphs if "Review and Extension Conference" in p.text)
+    assert "the Final Documents of the 2000 and the 2010 Review Conferences of the Parties" in recalling.text
+    assert recalling.footnote_refs == ["6", "7", "8"]
+    notes = {f.marker for f in doc.footnotes}
+    assert {"6", "7", "8"} <= notes
+
+
+def test_sc_665_a_lead_after_an_adverb_opens_its_paragraph(corpus_dir):
+    doc = parse_file(corpus_dir / SC_GOLD / "S_RES_0665_1990_EN_GOLD.txt")
+    # '... and determined to prevent further' / 'such losses,' / '' / 'Gravely alarmed that Iraq continues ...'
+    deploring = next(p for p in doc.paragraphs if p.lead == "Deploring")
+    assert deploring.text.endswith("and determined to prevent further such losses,")
+    assert any(p.lead == "Gravely alarmed" and p.text.startswith("Gravely alarmed that Iraq continues to refuse")
+               for p in doc.paragraphs)

@@ -183,6 +183,32 @@ class ExportLinksSerializer(serializers.Serializer):
     akn = serializers.CharField()
 
 
+class StateVoteSerializer(serializers.Serializer):
+    state = serializers.SerializerMethodField(help_text="Today's UN short name of the state; as printed if unknown.")
+    vote = serializers.ChoiceField(choices=["yes", "no", "abstain", "non-voting"])
+
+    def get_state(self, state_vote) -> str:
+        return state_vote.state.name if state_vote.state_id else state_vote.name_as_printed
+
+
+class VotesSerializer(serializers.Serializer):
+    adoption_type = serializers.CharField(allow_null=True, help_text="recorded vote, without a vote, consensus or "
+                                          "unanimous.")
+    meeting = serializers.CharField(allow_null=True)
+    in_favour = serializers.IntegerField(allow_null=True)
+    against = serializers.IntegerField(allow_null=True)
+    abstaining = serializers.IntegerField(allow_null=True)
+    states = StateVoteSerializer(many=True)
+
+    def to_representation(self, vote):
+        """``vote`` is votes.selectors.DocumentVote."""
+        record = vote.record
+        return {"adoption_type": record.adoption_type or None, "meeting": record.meeting or None,
+                "in_favour": record.in_favour, "against": record.against, "abstaining": record.abstaining,
+                "states": [self.fields["states"].child.to_representation(v)
+                           for votes in vote.by_vote.values() for v in votes]}
+
+
 class DocumentDetailSerializer(DocumentSummarySerializer):
     distribution = serializers.CharField()
     original_language = serializers.CharField()
@@ -200,6 +226,7 @@ class DocumentDetailSerializer(DocumentSummarySerializer):
     operative = ParagraphSerializer(many=True)
     footnotes = FootnoteSerializer(many=True)
     annexes = AnnexSerializer(many=True)
+    votes = VotesSerializer(allow_null=True, help_text="How it was adopted; absent (null) when unknown.")
     citations = CitationSerializer(many=True)
     cited_by = CitedBySerializer(many=True)
     versions = VersionsSerializer()
@@ -215,6 +242,7 @@ class DocumentDetailSerializer(DocumentSummarySerializer):
         for name in ("sponsors", "agenda_items", "preambular", "operative", "footnotes", "annexes", "citations",
                      "cited_by", "versions", "source_files"):
             data[name] = self.fields[name].to_representation(getattr(page, name))
+        data["votes"] = VotesSerializer(page.votes).data if page.votes is not None else None
         data["exports"] = self.get_exports(page.document)
         return data
 

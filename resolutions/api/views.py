@@ -26,6 +26,8 @@ from resolutions.filters import DocumentFilter, ParagraphFilter
 from resolutions.models import Citation, Document, MemberState, Paragraph, Series
 from resolutions.selectors import browse, documents as document_selectors, lineage
 
+from votes.selectors import document_vote
+
 from . import serializers as s
 
 # ---------------------------------------------------------------------------
@@ -119,6 +121,7 @@ class DetailData:
     versions: object
     source_files: list
     annexes: list
+    votes: object       # votes.selectors.DocumentVote or None
 
 
 def document_detail_data(pk: int) -> DetailData:
@@ -131,7 +134,8 @@ def document_detail_data(pk: int) -> DetailData:
     citations = list(Citation.objects.filter(document=page.document)
                      .select_related("target_document", "footnote").order_by("order"))
     return DetailData(page.document, page.sponsorships, page.agenda_items, page.preambular, page.operative,
-                      page.footnotes, citations, page.cited_by, panel, page.source_files, page.annexes)
+                      page.footnotes, citations, page.cited_by, panel, page.source_files, page.annexes,
+                      document_vote(page.document))
 
 
 def _document_or_404(pk) -> Document:

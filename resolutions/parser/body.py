@@ -155,6 +155,11 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
             pending_heading.append(line.strip())
             after_blank = True
             continue
+        if opener is None and block_start and pending_opener is None and not last_number and current is not None \
+                and not blocks_are_paragraphs and _opens_by_layout(line, previous_text) \
+                and current is paragraphs[-1] and not current.children \
+                and not any(ENDS_INTRO.search(part) for part in current.builder.parts):   # not a list's items
+            opener = ("lead", None, line.strip())   # 'Ever mindful that ...', 'Looking ahead to ...' (A/RES/80/39)
         if opener is None and block_start and pending_opener is None and _lost_label_item(paragraphs, current,
                                                                                          previous_text, line):
             opener = ("label", _next_label(paragraphs[-1]), line.strip())
@@ -225,6 +230,41 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
     if headings:
         warnings.append(f"Headings between paragraphs left out of the paragraphs: {'; '.join(headings)[:300]}.")
     return paragraphs, warnings
+
+
+# A preambular lead the vocabulary may lack: a capitalised participle or adjective of attitude, possibly after an
+# adverb ('Looking ahead', 'Ever mindful', 'Gravely alarmed'), then a word in lower case (not 'Beijing Declaration').
+LAYOUT_LEAD = re.compile(r"\s*(?:(?:Ever|Also|Further|Still|Once again|Again|[A-Z][a-z]+ly) [a-z]+|"
+                         r"[A-Z][a-z]{2,}(?:ing|ed)|Mindful|Aware|Conscious|Cognizant|Desirous|Confident|Keen)"
+                         r",? (?:[a-z]|\*)")
+
+
+def _opens_by_layout(line: str, previous_text: str) -> bool:
+    """A block after a preambular paragraph that ended with a comma opens a paragraph of its own when it starts
+    as leads start (LAYOUT_LEAD), even with a lead the vocabulary does not know: a preambular paragraph ends with
+    a comma, and the block after it is the next one."""
+    if not re.search(r",\s*(?:<sup>\d{1,3}</sup>\s*)*$", previous_text):
+        return False
+    match = LAYOUT_LEAD.match(line)
+    if not match:
+        return False
+    first = match.group(0).split()[0].rstrip(",")
+    return not (first.endswith("ly") and len(match.group(0).split()) == 2 and not re.search(
+        r"(?:ing|ed|ful|ous|ent|ant|ive|ble|ware|scious|nizant)[, ]", match.group(0) + " "))
+
+
+def layout_lead(text: str) -> str | None:
+    """The lead of a preambular paragraph the vocabulary does not know, read off its words: an adverb and an
+    adjective or participle ('Ever mindful'), or a participle with its particle ('Looking ahead')."""
+    match = LAYOUT_LEAD.match(text)
+    if not match:
+        return None
+    words = re.findall(r"[A-Za-z]+", match.group(0))
+    if words[0][0].isupper() and len(words) >= 2 and words[1][0].islower() and (
+            words[0] in ("Ever", "Also", "Further", "Still", "Again") or words[0].endswith("ly")):
+        return " ".join(words[:2])
+    following = re.match(r"\s*\S+\s+(ahead|forward|back|also|further|again)\b", text)
+    return f"{words[0]} {following.group(1)}" if following else words[0]
 
 
 def _take_heading(paragraphs: list[_Raw], current: _Raw, heading: list[str], opens_section: bool) -> bool:
@@ -407,6 +447,8 @@ def build_paragraphs(raws: list[_Raw], body: str | None = None) -> tuple[list[Pa
                 warnings.append(f"Lead of operative paragraph {number} taken from its first word: {lead!r}.")
             else:
                 warnings.append(f"No lead phrase found for operative paragraph {number}.")
+        if not operative and lead is None:
+            lead = layout_lead(text)   # 'Ever mindful', 'Looking ahead': a lead the vocabulary lacks
         if not operative and lead is None:
             warnings.append(f"No lead phrase found for preambular paragraph {text[:60]!r}.")
         subparagraphs = [SubParagraph(label=c.number, text=clean_text(c.text), footnote_refs=_refs(c.text))

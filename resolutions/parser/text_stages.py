@@ -333,8 +333,9 @@ def _next_line(lines: list[str], index: int) -> str:
 # A number standing between spaces after a word or a clause's punctuation: 'Cultural Rights, 2 the'.
 SPACED_MARKER = re.compile(r"(?<=[A-Za-z0-9,;”’)\]]) {1,2}(\d{1,3})(?= |$)")
 # A marker glued to the year of a date: 'of 8 October 20217' is '8 October 2021' and footnote 7.
+# ... or to a year named on its own: 'the Final Documents of the 20007 and the 20108 Review Conferences' (A/RES/80/39).
 YEAR_MARKER = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December) (?:19|20)\d\d(\d{1,2})(?=[\s,;:.)]|$)")
+                         r"December|the|of|in|and|since|until) (?:19|20)\d\d(\d{1,2})(?=[\s,;:.)]|$)")
 # A marker glued to a resolution number: 'resolutions 55/2831 and 55/29' is 55/28 and footnote 31.  Only where the
 # number after the slash has four digits or more, which no session's resolutions reach.
 RESOLUTION_NUMBER_MARKER = re.compile(r"(?<![\w/.])\d{1,4}/(\d{4,6})(?=[\s,;:.)]|$)")

@@ -56,6 +56,7 @@ from resolutions.services.citations import resolve_citations, resolve_pending_ci
 from resolutions.services.uploads import Upload, count_paths, iter_paths, sha256_hex
 from resolutions.similarity import paragraph_and_document_bands
 from resolutions.un.anchors import Anchors, subparagraph
+from votes.services import votes_after_ingest
 
 logger = logging.getLogger(__name__)
 
@@ -325,6 +326,7 @@ def _store(source_file: SourceFile, parsed: ParsedDocument, filename: str, *, di
     resolution_rows = sum(1 + len(p.subparagraphs) for p in parsed.paragraphs)
     store_annexes(document, parsed, paragraph_bands[resolution_rows:], first_order=resolution_rows + 1)
     _store_citations(document, parsed, paragraph_rows, footnote_rows)
+    votes_after_ingest(document, parsed)
 
     indexing.index_document(document)
     lineage.after_ingest(document)

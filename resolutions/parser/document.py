@@ -83,7 +83,7 @@ class Votes:
 
 @dataclass
 class ParsedDocument:
-    format: str                                   # "text" | "markdown" | "pdf" | "docx" | "html"
+    format: str                                   # "text" | "markdown" | "pdf" | "docx" | "html" | "akn"
     symbol: str | None = None
     body: str | None = None
     session: int | None = None
@@ -105,6 +105,8 @@ class ParsedDocument:
     unplaced: list[str] = field(default_factory=list)
     language: str | None = None                   # ISO 639-1 of this text: "en", "fr", "es", "ru", "ar", "zh"
     votes: Votes | None = None                    # how the text was adopted, when the source says
+    draft_symbol: str | None = None               # the draft this resolution was adopted from ("A/C.3/78/L.41")
+    committee_report: str | None = None           # the committee report recommending it ("A/78/481/Add.3")
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:

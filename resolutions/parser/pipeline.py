@@ -15,6 +15,7 @@ from resolutions.un.bodies import FOUNDING_ORGANS, MASTHEAD_NAMES, names_pattern
 
 from .body import ANNEX_LINE, build_paragraphs, clean_text, closing_index, segment
 from .document import Footnote, ParsedDocument, ParseError
+from .extract_akn import extract_akn, looks_like_akn
 from .extraction import Extraction
 from .header import is_resolution_heading, read_front_matter, read_header
 from .text_stages import (
@@ -38,7 +39,7 @@ MAX_TEXT_BYTES = 8 * 1024 * 1024   # the longest resolutions, annexes included, 
 
 
 def detect_format(data: bytes, filename: str = "") -> str:
-    """Read: the first bytes and the file name.  Write: 'pdf', 'docx', 'html', 'markdown' or 'text'.
+    """Read: the first bytes and the file name.  Write: 'pdf', 'docx', 'akn', 'html', 'markdown' or 'text'.
 
     The bytes decide (magic numbers, markup); the extension only breaks a tie
     between text and markdown.  Unsupported binary formats raise ParseError.
@@ -54,6 +55,8 @@ def detect_format(data: bytes, filename: str = "") -> str:
         raise ParseError("This is an image or a compressed archive, not a resolution (PDF, Word, HTML or text).")
     if head.startswith(b"{\\rtf"):
         raise ParseError("RTF files are not supported; save the document as .docx or PDF.")
+    if looks_like_akn(head):
+        return "akn"
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if lowered.startswith((b"<!doctype html", b"<html")) or (lowered.startswith(b"<") and b"<body" in data[:65536].lower()):
         return "html"
@@ -119,6 +122,8 @@ def parse(data: bytes, filename: str = "") -> ParsedDocument:
     if len(data) > MAX_BYTES:
         raise ParseError(f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB.")
     fmt = detect_format(data, filename)
+    if fmt == "akn":
+        return extract_akn(data)  # the markup is the structure: no shared structuring step (see extract_akn)
     if fmt in ("text", "markdown", "html") and len(data) > MAX_TEXT_BYTES:
         raise ParseError(f"This {fmt} file is {len(data) / 1024 / 1024:.0f} MB, far longer than any resolution "
                          f"(the longest are under 1 MB); split it into one file per document.")

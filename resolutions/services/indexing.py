@@ -14,8 +14,10 @@ from resolutions.search_config import SEARCH_CONFIG
 def index_document(document) -> None:
     """Write the document-level weighted vector and count its words for suggestions.
 
-    Symbol and title weight A, operative text B, preambular text C, footnotes D: document results match and
-    rank on this one vector, so a search touches one row per document, not one row per paragraph.
+    Symbol and title weight A, operative text B (an annex's numbered paragraphs too), preambular text and annexes'
+    prose, labels and titles and the subject of an untitled document C, footnotes and the text the parser could not
+    place D: document results match and rank on this one vector, so a search touches one row per document, not one
+    row per paragraph. Nothing kept of a document is left out of it.
     """
     with connection.cursor() as cursor:
         cursor.execute(
@@ -25,9 +27,13 @@ def index_document(document) -> None:
              || setweight(to_tsvector(%(cfg)s::regconfig, coalesce((SELECT string_agg(p.lead || ' ' || p.text, ' ' ORDER BY p."order")
                     FROM resolutions_paragraph p WHERE p.document_id = d.id AND p.kind = 'operative'), '')), 'B')
              || setweight(to_tsvector(%(cfg)s::regconfig, coalesce((SELECT string_agg(p.lead || ' ' || p.text, ' ' ORDER BY p."order")
-                    FROM resolutions_paragraph p WHERE p.document_id = d.id AND p.kind = 'preambular'), '')), 'C')
+                    FROM resolutions_paragraph p WHERE p.document_id = d.id AND p.kind IN ('preambular', 'text')), '')), 'C')
+             || setweight(to_tsvector(%(cfg)s::regconfig, coalesce(d.subject, '') || ' '
+                    || coalesce((SELECT string_agg(a.label || ' ' || a.title, ' ' ORDER BY a."order")
+                                 FROM resolutions_annex a WHERE a.document_id = d.id), '')), 'C')
              || setweight(to_tsvector(%(cfg)s::regconfig, coalesce((SELECT string_agg(f.text, ' ' ORDER BY f."order")
-                    FROM resolutions_footnote f WHERE f.document_id = d.id), '')), 'D')
+                    FROM resolutions_footnote f WHERE f.document_id = d.id), '') || ' '
+                    || coalesce((SELECT string_agg(u.block, ' ') FROM jsonb_array_elements_text(d.unplaced) AS u(block)), '')), 'D')
             WHERE d.id = %(id)s
             """,
             {"cfg": SEARCH_CONFIG, "id": document.pk},

@@ -66,6 +66,7 @@ FORMAT_MEDIA_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "html": "text/html",
+    "akn": "application/akn+xml",
 }
 
 DUPLICATE = "duplicate"

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from resolutions.citations import find_citations, find_footnote_citations
 from resolutions.un.bodies import FOUNDING_ORGANS, MASTHEAD_NAMES, names_pattern, parent_organ
 
 from .body import ANNEX_LINE, build_paragraphs, clean_text, closing_index, segment
+from .citing import document_citations
 from .document import Footnote, ParsedDocument, ParseError
 from .extract_akn import extract_akn, looks_like_akn
 from .extraction import Extraction
@@ -192,7 +192,7 @@ def structure(extraction: Extraction) -> ParsedDocument:
     missing = sorted(used - {f.marker for f in footnotes}, key=int)
     if footnotes and missing:
         doc.warnings.append(f"Footnote markers without footnote text: {', '.join(missing)}.")
-    doc.citations = _citations(doc)
+    doc.citations = document_citations(doc)
     return doc
 
 
@@ -348,16 +348,3 @@ def _merge_footnotes(structural, inline):
     for note in merged:
         note.text = clean_text(note.text)
     return merged
-
-
-def _citations(doc: ParsedDocument):
-    organ = doc.body
-    citations = []
-    for index, paragraph in enumerate(doc.paragraphs):
-        texts = [paragraph.text] + [s.text for s in paragraph.subparagraphs]
-        for text in texts:
-            for citation in find_citations(text, organ=organ):
-                citation.paragraph = index
-                citations.append(citation)
-    citations.extend(find_footnote_citations(doc.footnotes, organ=organ))
-    return citations

@@ -84,6 +84,11 @@ def akn_names(name: str | None) -> tuple[str, str] | None:
     return next((organ.akn for organ in ORGANS if organ.akn and organ.name.lower() == wanted), None)
 
 
+def organ_of_akn_name(name: str | None) -> str | None:
+    """The organ an AKN4UN actor or reference names: 'unga' or 'ga' -> 'General Assembly'; None if none does."""
+    return next((organ.name for organ in ORGANS if organ.akn and name in organ.akn), None)
+
+
 def names_pattern(names=ORGAN_NAMES) -> str:
     """A regular-expression alternation of organ names, longest first (so 'Human Rights Council' is not read as
     a shorter name that it contains)."""

@@ -143,24 +143,15 @@ def measure_ingestion(files: list[Path], batch: str, log, jobs: int | None = Non
 def search_function():
     """A callable running one query through resolutions.search the way the search page does, or None."""
     search = _module("resolutions.search")
-    filters = _module("resolutions.filters")
-    if search is None or not hasattr(search, "search") or filters is None:
+    if search is None or not hasattr(search, "read_search"):
         return None
-    from django.http import QueryDict
-
-    from resolutions.models import Document, Paragraph
 
     def run(item: QueryItem):
-        params = item.params()
-        query = search.parse_query(params.get("q"))
-        target = search.find_by_symbol(query)
+        inputs = search.read_search(item.params())
+        target = search.find_by_symbol(inputs.query)
         if target is not None:
             return target
-        qd = QueryDict(mutable=True)
-        qd.update(params)
-        documents = filters.DocumentFilter(params, queryset=Document.objects.all()).qs
-        paragraphs = filters.ParagraphFilter(params, queryset=Paragraph.objects.all()).qs
-        return search.search(query, documents, paragraphs, mode="documents", sort="relevance", page=1, params=qd)
+        return inputs.run()
 
     return run
 

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from resolutions.un.symbols import normalise_symbol
 from resolutions.models import Document, Paragraph, Series
+from resolutions.page_budget import heavy_page
 from resolutions.selectors import lineage as selectors
 
 MAX_QUERY_CHARS = 5000
@@ -39,6 +40,7 @@ def compare_form(request):
 
 
 @require_safe
+@heavy_page
 def compare(request, a_id, b_id, as_json=False):
     a = get_object_or_404(Document, pk=a_id)
     b = get_object_or_404(Document, pk=b_id)
@@ -88,6 +90,7 @@ class AgreedLanguageForm(forms.Form):
 
 
 @require_safe
+@heavy_page
 def agreed_language(request):
     data = request.GET.copy()
     if "q" not in data and "text" in data:  # links from the search page pass the words as ?text=

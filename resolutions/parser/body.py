@@ -95,8 +95,11 @@ def _starts_paragraph(line: str) -> tuple[str, str | None, str] | None:
     return None
 
 
-def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool = False) -> tuple[list[_Raw], list[str]]:
-    """Read: body lines.  Write: raw paragraphs (top level with their sub-paragraphs) and warnings.
+def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool = False
+            ) -> tuple[list[_Raw], list[str], int]:
+    """Read: body lines.  Write: raw paragraphs (top level with their sub-paragraphs), warnings, and the index of
+    the line where the resolution's own text ends (its closing meeting line or its first annex; len(lines) when
+    neither): what follows is read by annexes.read_tail, never dropped.
 
     When the source knows its paragraphs (PDF indentation, Word and HTML paragraphs), a paragraph starts at
     the first line of each blank-line-separated block and nowhere else, lead phrase or not."""
@@ -113,12 +116,14 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
     opens_section = False
     preface: list[str] = []   # text before the first paragraph opener
     closing = closing_index(lines)
+    end = len(lines) if closing is None else closing
     for index, line in enumerate(lines[:closing]):
         if not line.strip():
             after_blank = True
             continue
         block_start, after_blank = after_blank, False
         if ANNEX_LINE.match(line) and block_start and (current is None or ENDS_PARAGRAPH.search(previous_text)):
+            end = index
             break  # not 'Annex A to this resolution ...' wrapped inside a paragraph
         opener = _starts_paragraph(line)
         section = SECTION_LINE.match(line)
@@ -229,7 +234,7 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
     warnings.extend(_settle_lost_labels(paragraphs, vocabulary))
     if headings:
         warnings.append(f"Headings between paragraphs left out of the paragraphs: {'; '.join(headings)[:300]}.")
-    return paragraphs, warnings
+    return paragraphs, warnings, end
 
 
 # A preambular lead the vocabulary may lack: a capitalised participle or adjective of attitude, possibly after an

@@ -88,7 +88,8 @@ class ParsedDocument:
     body: str | None = None
     session: int | None = None
     committee: str | None = None
-    date: str | None = None                       # ISO date
+    date: str | None = None                       # ISO date: of adoption for a resolution, else of issue
+    issued: str | None = None                     # ISO date of issue printed under 'Distr.' (a resolution's differs)
     distribution: str | None = None
     original_language: str | None = None
     agenda_items: list[AgendaItemRef] = field(default_factory=list)

@@ -13,7 +13,7 @@ from resolutions.un.bodies import MAIN_COMMITTEE as COMMITTEE
 from resolutions.un.bodies import GENERAL_ASSEMBLY, MASTHEAD_NAMES, SECURITY_COUNCIL, SERIES_OF, names_pattern
 from resolutions.un.symbols import SYMBOL, organ_of_symbol, resolution_symbol
 
-from .document import AgendaItemRef, ParsedDocument
+from .document import AgendaItemRef, ParsedDocument, Votes
 from .sponsors import split_sponsors
 from .words import DATE_PATTERN, ORDINAL_WORD, ordinal_to_int, parse_date
 
@@ -106,10 +106,12 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
             text = text[distr.end():].strip()
         if re.fullmatch(DATE_PATTERN, text, flags=re.IGNORECASE):
             doc.date = doc.date or parse_date(text)
+            doc.issued = doc.issued or parse_date(text)
             continue
         date_first = re.match(DATE_PATTERN, text, flags=re.IGNORECASE)
         if date_first and (distr or not text[date_first.end():].strip()):
             doc.date = doc.date or parse_date(text)
+            doc.issued = doc.issued or parse_date(text)
             text = text[date_first.end():].strip()
         original = re.match(r"Original:\s*([A-Z][a-z]+)", text)
         if original:
@@ -146,6 +148,12 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
         if report:
             if report.group(1):
                 doc.committee = doc.committee or report.group(1).strip()
+            # '[on the report of the First Committee (A/80/534, para. 7)]', '[without reference to a Main Committee
+            # (A/80/L.4)]': the report, or the draft adopted in plenary
+            if report.group(1):
+                doc.committee_report = doc.committee_report or report.group(2).strip()
+            else:
+                doc.draft_symbol = doc.draft_symbol or report.group(2).strip()
             continue
         # 'Resolution 2720 (2023)', 'RESOLUTION 769 (1992)', 'Resolution 209 (1965) of 4 September 1965' and the
         # compilations' '14 (1946). Resolution of 16 December 1946 [S/1588]'.
@@ -159,8 +167,12 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
             sc_adopted = SC_ADOPTED.search(sc_resolution.group("rest") or "")
             if sc_adopted:
                 doc.body = sc_adopted.group(1)
+                _adoption_meeting(doc, sc_adopted.group(2))
             continue
-        if re.fullmatch(r"\[(?:S|A|E)/[^\]]{1,60}\]", text) or re.fullmatch(r"UNITED NATIONS(?: [AES])?|[AES]", text):
+        if re.fullmatch(r"\[(?:S|A|E)/[^\]]{1,60}\]", text):
+            doc.draft_symbol = doc.draft_symbol or text.strip("[]")
+            continue  # the draft's symbol under an SC compilation heading
+        if re.fullmatch(r"UNITED NATIONS(?: [AES])?|[AES]", text):
             continue  # the draft's symbol under an SC compilation heading; the logo letters of old cover pages
         if re.fullmatch(rf"(?:of|on) {DATE_PATTERN}", text, flags=re.IGNORECASE):
             doc.date = doc.date or parse_date(text)  # 'Resolution 548 (1984)', blank line, 'of 24 February 1984'
@@ -169,6 +181,7 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
         if sc_adopted:
             doc.body = doc.body or sc_adopted.group(1)
             doc.date = parse_date(sc_adopted.group(3)) or doc.date
+            _adoption_meeting(doc, sc_adopted.group(2))
             continue
         numbered_title = re.fullmatch(r"(\d{1,2}|ES-\d{1,2}|S-\d{1,2})/(\d{1,4})\.\s+(.+)", text)
         if numbered_title:
@@ -195,12 +208,24 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
         rest.append(text)
     # A title is a heading: text ending like a clause ('...;', 'To this end,') or running to a paragraph's
     # length is an early resolution's unnumbered preamble printed above 'The Security Council', not a title.
-    rest = [r for r in rest if not re.search(r"[,;:]$", r) and len(r) <= 400]
+    clauses = [r for r in rest if re.search(r"[,;:]$", r) or len(r) > 400]
+    if clauses:   # kept word for word, not dropped: the page shows them as unplaced text
+        doc.unplaced.extend(clauses)
+        doc.warnings.append(f"Text above the subject line that is not a title was kept as unplaced text: "
+                            f"{' '.join(clauses)[:120]!r}.")
+    rest = [r for r in rest if r not in clauses]
     if rest and not doc.title:
         doc.title = rest[-1] if sponsors_seen or len(rest) == 1 else " ".join(rest)
     if doc.symbol:
         doc.symbol = re.sub(r"\s+(?!\()", "", doc.symbol)
         doc.body = doc.body or organ_of_symbol(doc.symbol)
+
+
+def _adoption_meeting(doc: ParsedDocument, number: str) -> None:
+    """The meeting of 'Adopted by the Security Council at its 4653rd meeting' kept in votes.meeting."""
+    suffix = "th" if number[-2:-1] == "1" else {"1": "st", "2": "nd", "3": "rd"}.get(number[-1], "th")
+    doc.votes = doc.votes or Votes()
+    doc.votes.meeting = doc.votes.meeting or f"{number}{suffix} meeting"
 
 
 def read_front_matter(meta: dict, doc: ParsedDocument) -> None:

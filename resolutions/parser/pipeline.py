@@ -12,6 +12,7 @@ import re
 
 from resolutions.un.bodies import FOUNDING_ORGANS, MASTHEAD_NAMES, names_pattern, parent_organ
 
+from .annexes import read_tail
 from .body import ANNEX_LINE, build_paragraphs, clean_text, closing_index, segment
 from .citing import document_citations
 from .document import Footnote, ParsedDocument, ParseError
@@ -175,7 +176,7 @@ def structure(extraction: Extraction) -> ParsedDocument:
     doc.body = _acting_body(doc.body, subject[len("The "):])
     body = drop_running_titles(body, [doc.title, extraction.hints.get("title")])
     vocabulary = word_vocabulary(body)
-    raws, warnings = segment(body, vocabulary, blocks_are_paragraphs=extraction.paragraphs_known)
+    raws, warnings, end = segment(body, vocabulary, blocks_are_paragraphs=extraction.paragraphs_known)
     doc.warnings.extend(warnings)
     doc.paragraphs, warnings = build_paragraphs(raws, doc.body)
     doc.warnings.extend(warnings)
@@ -183,12 +184,14 @@ def structure(extraction: Extraction) -> ParsedDocument:
         raise ParseError("No paragraphs were found after the subject line.")
     used = {ref for p in doc.paragraphs for ref in p.footnote_refs + [r for s in p.subparagraphs for r in s.footnote_refs]}
     wanted = used - {f.marker for f in footnotes}
+    found_after_closing: list[Footnote] = []
     if wanted:
-        found = trailing_footnotes(body, wanted)
+        found = found_after_closing = trailing_footnotes(body, wanted)
         if found:
             footnotes = footnotes + found
             doc.warnings = [w for w in doc.warnings if "footnotes themselves are missing" not in w]
     doc.footnotes = footnotes
+    read_tail(body[end:], doc, {f.marker for f in found_after_closing})
     missing = sorted(used - {f.marker for f in footnotes}, key=int)
     if footnotes and missing:
         doc.warnings.append(f"Footnote markers without footnote text: {', '.join(missing)}.")

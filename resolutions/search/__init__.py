@@ -2,6 +2,8 @@
 
 Modules, in the order a query goes through them:
   query.py        cleaning what was typed, spotting a symbol (``parse_query``, ``find_by_symbol``)
+  inputs.py       the one input boundary: request parameters -> a validated search (``read_search``), used by
+                  the web page and the API alike
   limits.py       the numbers that bound a search's work (``SearchLimits``), passed to it
   engine.py       ``search``: one call for a page of document or paragraph hits
   statement.py    document mode's one SQL statement (page, total, facets) and the window of newest documents
@@ -14,7 +16,8 @@ Modules, in the order a query goes through them:
 The design and its measurements are in README.md, "Search design".
 """
 from resolutions.search.engine import DocumentHit, ParagraphHit, SearchResult, search
-from resolutions.search.facets import Facet, FacetValue
+from resolutions.search.facets import FACETS, Facet, FacetValue
+from resolutions.search.inputs import FILTER_NAMES, MAX_PAGE_SIZE, MODES, SORTS, SearchRequest, read_search
 from resolutions.search.limits import DEFAULT_LIMITS, SearchLimits, configured_limits
 from resolutions.search.notices import Notice
 from resolutions.search.query import MAX_QUERY_CHARS, ParsedQuery, find_by_symbol, has_terms, parse_query
@@ -22,8 +25,8 @@ from resolutions.search.ranking import match_documents, match_paragraphs, order_
 from resolutions.search.snippets import MARK_END, MARK_START, Snippet
 
 __all__ = [
-    "DEFAULT_LIMITS", "MARK_END", "MARK_START", "MAX_QUERY_CHARS", "DocumentHit", "Facet", "FacetValue", "Notice",
-    "ParagraphHit", "ParsedQuery", "SearchLimits", "SearchResult", "Snippet", "configured_limits",
-    "find_by_symbol", "has_terms", "match_documents", "match_paragraphs", "order_documents", "order_paragraphs",
-    "parse_query", "search",
+    "DEFAULT_LIMITS", "FACETS", "FILTER_NAMES", "MARK_END", "MARK_START", "MAX_PAGE_SIZE", "MAX_QUERY_CHARS",
+    "MODES", "SORTS", "DocumentHit", "Facet", "FacetValue", "Notice", "ParagraphHit", "ParsedQuery", "SearchLimits",
+    "SearchRequest", "SearchResult", "Snippet", "configured_limits", "find_by_symbol", "has_terms", "match_documents",
+    "match_paragraphs", "order_documents", "order_paragraphs", "parse_query", "read_search", "search",
 ]

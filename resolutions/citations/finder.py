@@ -26,7 +26,7 @@ import re
 
 from resolutions.un.bodies import ORGAN_NAMES as NAMED_ORGANS
 from resolutions.un.bodies import GENERAL_ASSEMBLY, RESOLUTION_SERIES, SECURITY_COUNCIL, names_pattern
-from resolutions.un.symbols import RESOLUTION_INFIX
+from resolutions.un.symbols import RESOLUTION_INFIX, RESOLUTION_SERIES_PATTERN
 
 from .types import Citation, FootnoteText
 
@@ -78,8 +78,7 @@ TREATY = re.compile(r"(?:United Nations|League of Nations),\s+\*?Treaty Series\*
 IBID_TREATY = re.compile(r"\*?Ibid\.?\*?,?\s+vol\.\s*(\d{1,5}),\s*No\.\s*(\d{1,7})")
 IBID = re.compile(r"\s*\*?Ibid\.?\*?,?\s*")
 # A resolution's own symbol: A/RES/60/288, S/RES/2720 (2023), E/RES/2008/33, A/HRC/RES/52/1, A/RES/ES-10/15.
-SERIES_CODES = "|".join(re.escape(code) for code in sorted(RESOLUTION_SERIES, key=len, reverse=True))  # A/HRC, A
-RESOLUTION_SYMBOL = re.compile(rf"(?P<series>{SERIES_CODES}){re.escape(RESOLUTION_INFIX)}(?P<number>{NUMBER_CORE}{PARTS})")
+RESOLUTION_SYMBOL = re.compile(rf"(?P<series>{RESOLUTION_SERIES_PATTERN}){re.escape(RESOLUTION_INFIX)}(?P<number>{NUMBER_CORE}{PARTS})")
 
 
 def find_citations(text: str, *, organ: str | None = None) -> list[Citation]:

@@ -38,6 +38,7 @@ from resolutions.selectors.documents import ParagraphView, document_page
 from resolutions.services.citations import symbol_keys_for_target
 from resolutions.un.adoption import is_adopted
 from resolutions.un.bodies import akn_names
+from resolutions.un.symbols import RESOLUTION_INFIX, SERIES_LETTER
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 E = ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS})
@@ -62,7 +63,7 @@ def _camel(text: str) -> str:
 def frbr_number(document: Document) -> str:
     """'78-110' for A/RES/78/110 (the UN's own form); the symbol in lower case with dashes otherwise."""
     key = document.symbol_key or ""
-    match = re.fullmatch(r"[A-Z]/RES/([0-9A-Z-]+)/(\d+)", key)
+    match = re.fullmatch(rf"{SERIES_LETTER}{RESOLUTION_INFIX}([0-9A-Z-]+)/(\d+)", key)
     if match:
         return f"{match.group(1).lower()}-{match.group(2)}"
     if key:

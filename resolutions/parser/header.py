@@ -11,7 +11,7 @@ import re
 
 from resolutions.un.bodies import MAIN_COMMITTEE as COMMITTEE
 from resolutions.un.bodies import GENERAL_ASSEMBLY, MASTHEAD_NAMES, SECURITY_COUNCIL, SERIES_OF, names_pattern
-from resolutions.un.symbols import SYMBOL, organ_of_symbol, resolution_symbol
+from resolutions.un.symbols import SERIES_LETTER, SYMBOL, organ_of_symbol, resolution_symbol
 
 from .document import AgendaItemRef, ParsedDocument, Votes
 from .sponsors import split_sponsors
@@ -172,7 +172,7 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
         if re.fullmatch(r"\[(?:S|A|E)/[^\]]{1,60}\]", text):
             doc.draft_symbol = doc.draft_symbol or text.strip("[]")
             continue  # the draft's symbol under an SC compilation heading
-        if re.fullmatch(r"UNITED NATIONS(?: [AES])?|[AES]", text):
+        if re.fullmatch(rf"UNITED NATIONS(?: {SERIES_LETTER})?|{SERIES_LETTER}", text):
             continue  # the draft's symbol under an SC compilation heading; the logo letters of old cover pages
         if re.fullmatch(rf"(?:of|on) {DATE_PATTERN}", text, flags=re.IGNORECASE):
             doc.date = doc.date or parse_date(text)  # 'Resolution 548 (1984)', blank line, 'of 24 February 1984'

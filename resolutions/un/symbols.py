@@ -12,6 +12,12 @@ from .bodies import ORGANS, RESOLUTION_SERIES
 # The series codes, longest first so that 'A/HRC' is tried before 'A'.
 SERIES_CODES = tuple(sorted({organ.series for organ in ORGANS}, key=len, reverse=True))
 SERIES = "|".join(re.escape(code) for code in SERIES_CODES)
+# The series of the organs whose resolutions have symbols of their own (A, S, E, A/HRC), as a pattern: the
+# symbols a resolution or its draft is printed under.
+RESOLUTION_SERIES_PATTERN = "|".join(re.escape(code) for code in sorted(RESOLUTION_SERIES, key=len, reverse=True))
+# Their one-letter series ('[AES]'): the letter printed large at the head of a symbol, the logo letters of old
+# cover pages ('UNITED NATIONS A').
+SERIES_LETTER = "[" + "".join(sorted(code for code in RESOLUTION_SERIES if len(code) == 1)) + "]"
 # A symbol as printed at the top of a document: a series, then parts (the Security Council's year after a space).
 SYMBOL = rf"(?:{SERIES})/[A-Z0-9][A-Za-z0-9./\-]{{2,50}}(?:\s\(\d{{4}}\))?"
 # A symbol in its normal form (normalise_symbol): upper case, no spaces.

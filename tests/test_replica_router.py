@@ -22,7 +22,7 @@ from django_tasks_db.models import DBTaskResult
 
 from archive.db_router import ReplicaRouter, connection_for_read, replica_databases, replica_reads
 from resolutions.models import Document, MemberState, Paragraph, SourceFile
-from resolutions.services.ingestion import ingest_file
+from resolutions.services.ingestion.ingest import ingest_file
 
 from .conftest import ROOT, seed_path
 

@@ -7,7 +7,7 @@ from django.apps import apps
 from django.urls import reverse
 
 from resolutions.models import Paragraph
-from resolutions.services.ingestion import ingest_file
+from resolutions.services.ingestion.ingest import ingest_file
 from resolutions.un.anchors import describe
 from tests.conftest import seed_path
 

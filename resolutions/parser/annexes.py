@@ -277,12 +277,14 @@ def split_restarted_numbering(doc: ParsedDocument) -> None:
     annex whose 'Annex' line was not recognised (glued to the last paragraph's text by a conversion, or lost).
     A sectioned resolution restarts under a heading ('II'): those are left alone.  The label and title glued to
     the end of the last paragraph ('... seized of the matter. Annex Procedures for ...') are taken back from it."""
-    last = 0
+    last, last_index = 0, -1
     for index, paragraph in enumerate(doc.paragraphs):
         if paragraph.kind != "operative" or not (paragraph.number or "").isdigit():
             continue
         number = int(paragraph.number)
-        if number == 1 and last >= 2 and paragraph.heading is None and index > 0:
+        # a section ('II' and its title) puts its heading on its first paragraph, preambular or operative
+        under_heading = any(p.heading for p in doc.paragraphs[last_index + 1:index + 1])
+        if number == 1 and last >= 2 and not under_heading and index > 0:
             previous = doc.paragraphs[index - 1]
             glued = GLUED_ANNEX.search(previous.text)
             label, title = "Annex", None
@@ -299,4 +301,4 @@ def split_restarted_numbering(doc: ParsedDocument) -> None:
             doc.warnings.append(f"The numbering starts again at 1 after operative paragraph {last}: the "
                                 f"{len(moved)} paragraphs from there are kept as an annex, not as the resolution's.")
             return
-        last = number
+        last, last_index = number, index

@@ -11,7 +11,7 @@ from django.core.management import call_command
 
 from resolutions.models import Document, Paragraph, SourceFile
 from resolutions.parser import parse
-from resolutions.services.ingestion import ingest_paths
+from resolutions.services.ingestion.batch import ingest_paths
 
 from .conftest import SAMPLES, seed_path
 

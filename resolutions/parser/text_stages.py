@@ -16,6 +16,7 @@ from .document import Footnote, ParseError
 
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 RULE = "\x00RULE"  # a sentinel line standing for a rule or page break
+PAGE = "\x00PAGE"  # a sentinel line where page furniture was: the end of a page's footnote area
 
 
 def decode(data: bytes) -> tuple[str, list[str]]:
@@ -172,16 +173,39 @@ PAGE_LINE = re.compile(r"(?:\d{1,3}\s+)?(?:\d{2}-\d{5}|\d{7})(?:\s+\d{1,3})?|\d{
 SYMBOL_BANNER = re.compile(r"(?:United Nations\s+)?(?:[AES]|A/HRC)/[A-Z0-9./()\- ]{3,60}")
 
 
+# The pieces a UN page prints in its margins, as text extractions run them together on one line:
+# '23-21227 (E) 131123' (job number, language, date of processing), '*2321227*' (the barcode, or its digits
+# '2321227'), 'GE.23-12345(E)', '2/9' (page of pages), '3' (page), 'A/C.3/78/L.41' (the running symbol),
+# 'Please recycle' and the recycling mark's caption.
+_FURNITURE_PIECE = (r"(?:GE\.)?\d{2}-\d{5}(?:\s?\([A-Z]\))?|\*\d{7}\*|\d{7}[A-Z]?|\([A-Z]\)|\d{6}|\d{1,3}/\d{1,3}|\d{1,3}"
+                    r"|(?:[AES]|A/HRC|S/PRST)/(?:[A-Z0-9][A-Za-z0-9.\-]{0,20}/){1,6}[A-Za-z0-9.\-]{1,20}(?: \(\d{4}\))?"
+                    r"|Please recycle|United Nations")
+FURNITURE_LINE = re.compile(rf"(?:(?:{_FURNITURE_PIECE})\s*){{1,8}}")
+# What only furniture prints: a job number, a barcode, or a page of pages beside the symbol or the job number.
+FURNITURE_MARK = re.compile(r"\d{2}-\d{5}|\*\d{7}\*|Please recycle|^\d{7}[A-Z]?(?=[AES]/)")
+
+
+def is_furniture_line(line: str) -> bool:
+    """A line made only of page furniture ('2/9 23-21227A/C.3/78/L.41', '23-21227 (E) 131123',
+    '*2321227*A/C.3/78/L.41', '23-21227 9/9', 'Please recycle'), and at least one piece that only
+    furniture prints (a job number, a barcode): not a footnote '5 A/78/511.' nor a wrapped '77/228'."""
+    text = line.strip()
+    return len(text) <= 120 and bool(FURNITURE_MARK.search(text)) and bool(FURNITURE_LINE.fullmatch(text))
+
+
 def remove_furniture(lines: list[str]) -> tuple[list[str], dict]:
     """Read: lines.  Write: lines without page furniture, and facts the furniture told.
 
     Goes: job numbers (``0657590``, ``06-57590``, ``2 06-57590``), page numbers,
     underscore rules (kept as the RULE sentinel, footnotes follow them), a
     ``United Nations`` line on its own, and the running document symbol at the
-    top of later pages.  The first symbol seen is reported as ``symbol``.
+    top of later pages.  The first symbol seen is reported as ``symbol``.  Lines made only of
+    furniture go too, as raw text extractions run its pieces together (is_furniture_line), and a
+    symbol alone on its line after its first time.
     """
     facts: dict = {}
     out: list[str] = []
+    symbols_seen: set[str] = set()
     for raw in lines:
         line = raw.strip()
         if raw == RULE or re.fullmatch(r"_{3,}|-{3,}", line):
@@ -190,7 +214,9 @@ def remove_furniture(lines: list[str]) -> tuple[list[str], dict]:
         if not line:
             out.append("")
             continue
-        if PAGE_LINE.fullmatch(line) or JOB_NUMBER.fullmatch(line):
+        if PAGE_LINE.fullmatch(line) or JOB_NUMBER.fullmatch(line) or is_furniture_line(line):
+            if out[-1:] != [PAGE]:
+                out.append(PAGE)
             continue
         if line in {"United Nations", "Nations Unies"}:
             continue
@@ -200,8 +226,16 @@ def remove_furniture(lines: list[str]) -> tuple[list[str], dict]:
             continue
         if "symbol" in facts and line.replace(" ", "") == facts["symbol"].replace(" ", ""):
             continue  # running symbol on later pages
+        if SYMBOL_ALONE.fullmatch(line):
+            if line.replace(" ", "") in symbols_seen or out[-1:] == [PAGE]:
+                facts.setdefault("symbol", line)
+                continue  # the running symbol: again, or beside the page's furniture ('*1817962*' / 'A/RES/73/6')
+            symbols_seen.add(line.replace(" ", ""))
         out.append(raw.rstrip())
     return out, facts
+
+
+SYMBOL_ALONE = re.compile(r"(?:[AES]|A/HRC|S/PRST)/(?:[A-Z0-9][A-Za-z0-9.\-]{0,20}/){1,6}[A-Za-z0-9.\-]{1,20}(?: \(\d{4}\))?")
 
 
 FOOTNOTE_MD = re.compile(r"\s*<sup>(\d{1,3})</sup>\s*(\S.*)")
@@ -214,17 +248,27 @@ def extract_footnotes(lines: list[str]) -> tuple[list[str], list[Footnote]]:
     A footnote is a line that starts with a marker — ``<sup>1</sup> text``
     anywhere, or ``1  text`` in the footnote area after a rule — followed by
     its continuation lines.  Body paragraphs never start with a marker.  The
-    footnote area ends at a line that is indented like a body paragraph or that
-    follows a footnote ending with a full stop and a blank line.
+    footnote area ends at a line that is indented like a body paragraph, that
+    follows a footnote ending with a full stop and a blank line, or at the page's
+    furniture (the PAGE sentinel, dropped here); a note the page broke goes on
+    after the next rule.
     """
     body: list[str] = []
     notes: list[tuple[str, TextBuilder]] = []
     in_area = False
     current: TextBuilder | None = None
+    unfinished: TextBuilder | None = None   # a note the page broke: it goes on after the next page's rule
     for line in lines:
+        if line == PAGE:
+            # The page's furniture ends its footnote area: what follows is the next page's body, not the note
+            # (A/RES/73/6 as raw text: note 6 ends '..., A/AC.105/1166,' and goes on under the next page's rule).
+            if current is not None and in_area and not current.endswith("."):
+                unfinished = current
+            in_area, current = False, None
+            continue
         if line == RULE:
             in_area = True
-            current = None
+            current, unfinished = unfinished, None
             body.append("")
             continue
         md = FOOTNOTE_MD.fullmatch(line)

@@ -74,7 +74,7 @@ def test_the_migration_fills_stored_paragraphs_by_the_same_rule(special_subjects
     stored = dict(special_subjects.paragraphs.values_list("id", "anchor"))
     assert all(stored.values())
     Paragraph.objects.update(anchor="")
-    migration = importlib.import_module("resolutions.migrations.0006_paragraph_anchor")
+    migration = importlib.import_module("resolutions.migrations.0007_paragraph_anchor")
     migration.fill_anchors(apps, None)
     assert dict(special_subjects.paragraphs.values_list("id", "anchor")) == stored
 

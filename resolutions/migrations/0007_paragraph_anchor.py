@@ -40,7 +40,7 @@ def fill_anchors(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("resolutions", "0005_sourcefile_other_names"),
+        ("resolutions", "0006_document_slug"),
     ]
 
     operations = [

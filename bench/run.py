@@ -94,7 +94,7 @@ def measure_ingestion(files: list[Path], batch: str, log, jobs: int | None = Non
     shard, so that a stopped run loses no measurement.  With a ``budget`` (seconds) the sitting
     ends after the shard that exceeds it.
     """
-    ingestion = _module("resolutions.services.ingestion")
+    ingestion = _module("resolutions.services.ingestion.batch")
     if ingestion is None or not hasattr(ingestion, "ingest_paths"):
         return {"status": NA}
     import psutil
@@ -472,7 +472,7 @@ def render(scale, seed, runs, manifest, ingestion, search_rows, pages, agreed, p
            stored_documents, load=None) -> str:
     lines = header(scale, manifest["paragraphs"], seed, runs)
     jobs = ingestion.get("jobs", 1)
-    lines += [f"## Ingestion (through `resolutions.services.ingestion.ingest_paths`, {jobs} process"
+    lines += [f"## Ingestion (through `resolutions.services.ingestion.batch.ingest_paths`, {jobs} process"
               f"{'es' if jobs != 1 else ''} as `manage.py ingest --jobs {jobs}`)", "",
               "| Measure | Value | Target |", "|---|---|---|"]
     if ingestion.get("status") == "ok":

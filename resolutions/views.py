@@ -10,7 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from resolutions import search
-from resolutions.models import Document, MemberState, SourceFile
+from resolutions.models import Document, MemberState
 from resolutions.page_budget import heavy_page
 from resolutions.selectors import browse, documents, sources
 
@@ -79,9 +79,7 @@ def document_detail(request, pk):
 def source_download(request, pk):
     """The original upload of a document, byte for byte, under its original name (the admin's download
     also serves failed uploads; the public one only files that became documents)."""
-    if not SourceFile.objects.filter(pk=pk, document__isnull=False).exists():
-        raise Http404("No such source file.")
-    name, media_type, content = sources.source_file_download(pk)
+    name, media_type, content = sources.public_source_file_download(pk)
     response = HttpResponse(content, content_type=media_type)
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
     response["X-Content-Type-Options"] = "nosniff"

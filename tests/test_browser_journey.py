@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from resolutions.models import Document
-from resolutions.services.ingestion import ingest_file
+from resolutions.services.ingestion.ingest import ingest_file
 from tests.conftest import seed_path
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -16,7 +16,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from archive.client_address import client_address, parse_trusted_proxies, rate_limit_ident
-from resolutions.services.ingestion import ingest_file
+from resolutions.services.ingestion.ingest import ingest_file
 
 from .conftest import ROOT, seed_path
 
@@ -256,3 +256,21 @@ def test_processes_share_one_count_per_client(settings):
         assert sum(codes.count(429) for codes in answered) == 6
     finally:
         cache.clear()   # committed rows: the next test must not inherit this client's count
+
+
+def test_the_docker_compose_proxy_is_the_one_address_web_trusts():
+    import ipaddress
+    import re
+
+    import yaml
+
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    services, networks = compose["services"], compose["networks"]
+    trusted = re.fullmatch(r"\$\{TRUSTED_PROXIES:-(.+)\}", services["web"]["environment"]["TRUSTED_PROXIES"])[1]
+    proxy = services["proxy"]["networks"]["edge"]["ipv4_address"]
+    assert parse_trusted_proxies(trusted) == (ipaddress.ip_network(proxy),)
+    (edge,) = networks["edge"]["ipam"]["config"]
+    assert ipaddress.ip_address(proxy) in ipaddress.ip_network(edge["subnet"])
+    assert "edge" in services["web"]["networks"]
+    # Visitors reach web only through the proxy: its own port is published on loopback.
+    assert all(port.startswith("127.0.0.1:") for port in services["web"]["ports"])

@@ -22,7 +22,7 @@ from django_tasks_db.models import DBTaskResult
 
 from archive.db_router import ReplicaRouter, connection_for_read, replica_databases, replica_reads
 from resolutions.models import Document, MemberState, Paragraph, SourceFile
-from resolutions.services.ingestion import ingest_file
+from resolutions.services.ingestion.ingest import ingest_file
 
 from .conftest import ROOT, seed_path
 
@@ -83,7 +83,8 @@ class Queries:
     def data_sql(context):
         """The SQL of a connection without the rate limits' bookkeeping: the heavy pages and the API count each
         client's requests in the cache table (its transaction and advisory lock), always on the primary."""
-        bookkeeping = ("archive_cache", "pg_advisory_xact_lock", "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT")
+        bookkeeping = ("archive_cache", "pg_advisory_xact_lock", "synchronous_commit",
+                       "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT")
         return [sql for sql in Queries.sql(context) if not any(word in sql for word in bookkeeping)]
 
 

@@ -28,7 +28,8 @@ def state_record(state) -> dict | None:
 
 def source_file_record(source: SourceFile, *, complete: bool) -> dict:
     record = {
-        "id": source.pk, "original_name": source.original_name, "sha256": source.sha256,
+        "id": source.pk, "original_name": source.original_name, "other_names": list(source.other_names),
+        "sha256": source.sha256,
         "media_type": source.media_type, "format": source.format, "size": source.size,
         "uploaded_by": source.uploaded_by.get_username() if source.uploaded_by_id else None,
         "uploaded_at": _dt(source.uploaded_at), "batch": source.batch, "status": source.status,

@@ -457,6 +457,9 @@ def _operative(el, doc: ParsedDocument, notes: Notes, heading: str | None, unnum
     # level deep, so '(i)' under '(a)' follows '(a)' as the next sub-paragraph, label kept.
     for point in el.xpath(".//a:list//a:point | .//a:list//a:item", namespaces=NS):
         subparagraphs.append(_point(point, notes, len(subparagraphs)))
+    printed = re.match(r"(\d{1,3})\s?[.\-\u2013]\s+", text) if number is None else None
+    if printed:  # the number typed into the text, not marked up (Arabic S/RES/2643 (2022): '1 - يقرر ...')
+        number, text = printed.group(1), text[printed.end():]
     if number is not None and not re.fullmatch(r"\d{1,3}[A-Za-z]?", number):
         text = squash(f"{number} {text}")  # a number the archive does not read as an operative number: keep it
         number = None

@@ -16,6 +16,7 @@ from .document import Footnote, ParsedDocument, ParseError
 from .extract_akn import extract_akn, looks_like_akn
 from .extraction import Extraction
 from .header import is_resolution_heading, read_front_matter, read_header
+from .language import detect_language, match_formula
 from .text_stages import (
     RULE,
     decode,
@@ -145,6 +146,15 @@ def split_subject(lines: list[str]) -> tuple[list[str], str | None, list[str]]:
         match = SUBJECT.fullmatch(line)
         if match:
             return lines[:index], f"The {match.group(1)}", lines[index + 1:]
+        other = match_formula(line)  # the formula in another of the UN's languages ('La Asamblea General,')
+        if other:
+            return lines[:index], other[0], lines[index + 1:]
+    # A one-paragraph resolution prints its formula without comma ('Генеральная Ассамблея' then the paragraph);
+    # the same words head the page as the masthead, so the formula is the second of them.
+    loose = [index for index, line in enumerate(lines) if match_formula(line, loose=True)]
+    if len(loose) >= 2:
+        index = loose[-1]
+        return lines[:index], match_formula(lines[index], loose=True)[0], lines[index + 1:]
     organ = next((m.group(1) for line in lines if (m := SUBJECT_IN_PARAGRAPH.match(line))), None)
     heading = next((i for i, line in enumerate(lines[:40]) if is_resolution_heading(line)), None)
     if organ and heading is not None:
@@ -165,12 +175,15 @@ def structure(extraction: Extraction) -> ParsedDocument:
     header, subject, body = split_subject(lines)
     if subject is None:
         raise ParseError("This does not look like a resolution: no line such as 'The General Assembly,' or "
-                         "'The Security Council,' introduces its paragraphs.")
+                         "'The Security Council,' (or the same in French, Spanish, Russian, Arabic or Chinese) "
+                         "introduces its paragraphs.")
     doc.preamble_subject = subject
+    formula = match_formula(subject, loose=True)
+    doc.language = detect_language(extraction.markdown, formula[1] if formula else None)
     read_front_matter(extraction.hints, doc)
     read_header(header, doc, facts)
     doc.title = title_without_marker(title_from_hints(doc.title, extraction.hints.get("title")), footnotes)
-    doc.body = _acting_body(doc.body, subject[len("The "):])
+    doc.body = _acting_body(doc.body, formula[1].organ if formula else subject[len("The "):])
     body = drop_running_titles(body, [doc.title, extraction.hints.get("title")])
     vocabulary = word_vocabulary(body)
     raws, warnings, end = segment(body, vocabulary, blocks_are_paragraphs=extraction.paragraphs_known)

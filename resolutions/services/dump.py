@@ -133,6 +133,7 @@ def _source_file(record: dict, users: dict) -> None:
         users[username] = get_user_model().objects.filter(**{get_user_model().USERNAME_FIELD: username}).first()
     SourceFile.objects.create(
         pk=record["id"], content=content, sha256=record["sha256"], original_name=record["original_name"],
+        other_names=record.get("other_names", []),
         media_type=record["media_type"], format=record["format"], size=record["size"],
         uploaded_by=users.get(username) if username else None, batch=record["batch"], status=record["status"],
         error=record["error"], warnings=record["warnings"], processed_at=_datetime(record["processed_at"]),

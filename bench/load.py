@@ -83,7 +83,8 @@ def build_plan(think: float = 0.0) -> dict:
     searches = [f"{search_url}?{urlencode(item.params())}" for item in query_mix()]
     ids = list(Document.objects.order_by("pk").values_list("pk", flat=True))
     picks = ids if len(ids) <= DOCUMENT_PAGES else random.Random(8).sample(ids, DOCUMENT_PAGES)
-    documents = [reverse("resolutions:document", args=[pk]) for pk in sorted(picks)]
+    documents = [d.get_absolute_url() for d in Document.objects.filter(pk__in=picks).order_by("pk")
+                 .only("pk", "symbol", "symbol_key", "slug")]
     return {"search": searches, "document": documents, "think": think,
             "weights": {"search": SEARCH_WEIGHT, "document": DOCUMENT_WEIGHT}}
 

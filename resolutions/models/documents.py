@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Case, When
 from django.urls import reverse
 
+from resolutions.addresses import symbol_path
 from resolutions.search_config import SEARCH_CONFIG
 
 
@@ -35,6 +36,9 @@ class Document(models.Model):
                               help_text="As printed, e.g. 'A/C.3/61/L.7/Rev.1'.")
     symbol_key = models.CharField(max_length=80, null=True, blank=True, unique=True, editable=False,
                                   help_text="Symbol upper-cased without spaces, for lookups.")
+    slug = models.SlugField(max_length=120, null=True, blank=True, unique=True, editable=False,
+                            help_text="The address of a document without a symbol: /documents/<slug>/ (see "
+                                      "resolutions.addresses).")
     body = models.CharField(max_length=80, blank=True, db_index=True)
     session = models.IntegerField(null=True, blank=True, db_index=True)
     committee = models.CharField(max_length=80, blank=True, db_index=True)
@@ -82,7 +86,12 @@ class Document(models.Model):
         return self.title or self.subject or self.symbol or f"Document {self.pk}"
 
     def get_absolute_url(self):
-        return reverse("resolutions:document", args=[self.pk])
+        """The citable address: the symbol, else the slug, else the archive's number (see resolutions.addresses)."""
+        if self.symbol_key and self.symbol:
+            return symbol_path(self.symbol)
+        if self.slug:
+            return reverse("resolutions:document_by_slug", args=[self.slug])
+        return reverse("resolutions:document_by_number", args=[self.pk])
 
     @property
     def year(self):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .annexes import read_tail
+from .annexes import read_tail, split_adopted_text, split_restarted_numbering
 from .body import ANNEX_LINE, build_paragraphs, clean_text, closing_index, segment
 from .document import Footnote, ParsedDocument, ParseError
 from .extract_akn import extract_akn, looks_like_akn
@@ -202,6 +202,8 @@ def structure(extraction: Extraction) -> ParsedDocument:
             doc.warnings = [w for w in doc.warnings if "footnotes themselves are missing" not in w]
     doc.footnotes = footnotes
     read_tail(body[end:], doc, {f.marker for f in found_after_closing})
+    split_adopted_text(doc)
+    split_restarted_numbering(doc)
     missing = sorted(used - {f.marker for f in footnotes}, key=int)
     if footnotes and missing:
         doc.warnings.append(f"Footnote markers without footnote text: {', '.join(missing)}.")

@@ -67,9 +67,22 @@ class DocumentPage:
         return any(view.paragraph.heading for view in self.in_order)
 
 
-def document_page(pk: int) -> DocumentPage:
-    """Everything the document page shows, in eight queries."""
-    document = Document.objects.get(pk=pk)
+def page_document(**lookup) -> Document | None:
+    """The document a page shows, with the count of its annexes and vote records (so a page without them asks
+    no more: the annexes and the votes panel are read only when there is something to read)."""
+    return (Document.objects.annotate(annex_total=Count("annexes", distinct=True),
+                                      vote_total=Count("vote_records", distinct=True))
+            .filter(**lookup).first())
+
+
+def document_page(pk: int | None = None, document: Document | None = None) -> DocumentPage:
+    """Everything the document page shows, in a fixed number of queries whatever its size.
+
+    ``document`` may be given already read by ``page_document`` (the views look it up by its address)."""
+    if document is None:
+        document = page_document(pk=pk)
+        if document is None:
+            raise Document.DoesNotExist(f"No document {pk}.")
     sponsorships = list(document.sponsorships.select_related("state"))
     agenda_items = list(document.agenda_items.order_by("documentagendaitem__order"))
     all_rows = list(document.paragraphs.order_by("order"))
@@ -132,6 +145,8 @@ def document_page(pk: int) -> DocumentPage:
 
 def _annex_views(document: Document, rows: list[Paragraph], by_paragraph: dict, views: dict) -> list[AnnexView]:
     """The annexes in order, each with its paragraphs (and their sub-paragraphs) and anchors of its own."""
+    if getattr(document, "annex_total", None) == 0:
+        return []
     annexes = [AnnexView(annex, annex.anchor) for annex in document.annexes.order_by("order")]
     by_id = {view.annex.pk: view for view in annexes}
     ordinals: dict[int, dict[str, int]] = {}

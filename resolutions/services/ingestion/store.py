@@ -40,6 +40,7 @@ from resolutions.models import (
 )
 from resolutions.parser import ParsedDocument
 from resolutions.parser.subject import subject_from_text
+from resolutions.services.addresses import assign_address
 from resolutions.services.annexes import store_annexes, unplaced_blocks
 from resolutions.services.citations import resolve_citations
 from resolutions.services.documents import document_changed
@@ -171,6 +172,7 @@ def _write_rows(document: Document, parsed: ParsedDocument, paragraph_bands: lis
     store_annexes(document, parsed, paragraph_bands[resolution_rows:], first_order=resolution_rows + 1)
     _store_citations(document, parsed, paragraph_rows, footnote_rows)
     votes_after_ingest(document, parsed)
+    assign_address(document)
 
 
 def _delete_parse(document: Document) -> None:

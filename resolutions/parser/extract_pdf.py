@@ -43,6 +43,7 @@ from resolutions.un.symbols import RESOLUTION_SERIES_PATTERN, SERIES_LETTER
 
 from .document import Footnote, ParseError
 from .extraction import Extraction
+from .leads import match_lead
 from .text_stages import join_lines, word_vocabulary
 
 FURNITURE_TEXT = re.compile(
@@ -281,6 +282,8 @@ def group_blocks(lines: list[Line], body_size: float) -> list[list[Line]]:
     """Read: body lines of all pages in order.  Write: blocks of lines, one per paragraph or header line."""
     body_lines = [ln for ln in lines if ln.size == body_size]
     margin = Counter(round(ln.x0) for ln in body_lines).most_common(1)[0][0] if body_lines else 0
+    starts = Counter(round(ln.x0) for ln in body_lines)
+    leftmost = min((x for x, n in starts.items() if n >= 0.1 * len(body_lines)), default=margin)
     right = max((ln.x1 for ln in body_lines), default=0)
     steps = [b.top - a.top for a, b in zip(lines, lines[1:]) if a.page == b.page and a.size == b.size == body_size
              and 0 < b.top - a.top < 3 * body_size]
@@ -303,15 +306,36 @@ def group_blocks(lines: list[Line], body_size: float) -> list[list[Line]]:
                 blocks[-1].append(line)
             else:
                 blocks.append([line])
+        elif _bare_number(previous.text):
+            blocks[-1].append(line)   # '1.' alone on its line, its paragraph on the lines below
+        elif SUBJECT.match(previous.text.replace(MARK, "").replace(" ,", ",")) or _bare_number(text):
+            blocks.append([line])     # the line after 'The Security Council,' and a number alone open paragraphs
         else:
             same_page = line.page == previous.page
             gap = same_page and line.top - previous.top > 1.3 * leading
             if hanging:
                 # 'N.' at the left, the text hanging under its first word: a paragraph starts where a line
                 # moves back to the left, or at the next label in the same column ('3.' below '2.').
-                indented = line.x0 < previous.x0 - 8 or (LABEL.match(text) is not None and line.x0 < previous.x0 + 2)
+                # A paragraph without a number among them may indent its first line instead: moving right after
+                # a line that is not a numbered one's first opens it, moving left without a label after a line
+                # that did not end a clause is its continuation.
+                labelled = LABEL.match(text) is not None
+                clause_ended = re.search(r"[,;:.]$", previous.text.replace(MARK, "").rstrip("0123456789 ")) is not None
+                indented = (line.x0 < previous.x0 - 8 and (labelled or clause_ended)) \
+                    or (labelled and line.x0 < previous.x0 + 2) \
+                    or (line.x0 > previous.x0 + 8 and LABEL.match(previous.text.replace(MARK, "")) is None
+                        and previous.x0 < line.x0 - 8 and not _in_hanging_text(blocks[-1], line))
             else:
-                indented = line.x0 > margin + 8
+                # indented from the margin, or (where numbered paragraphs set every line at the indent and so
+                # make it the commonest start) from the line above: a first line indented after a paragraph's
+                # last line at the margin; or a lead after a short line that ended a clause
+                # a lead after a line that ended a clause and was short or itself a first line at the indent
+                # (a paragraph of one line: 'Reaffirming the purposes and principles of the Charter ...,')
+                indented = line.x0 > margin + 8 or line.x0 > previous.x0 + 8 or (
+                    same_page and (previous.x1 < right - 0.15 * (right - margin)
+                                   or (previous.x0 > leftmost + 8 and abs(line.x0 - previous.x0) < 3))
+                    and re.search(r"[,;:.]$", previous.text.replace(MARK, "").rstrip("0123456789 ")) is not None
+                    and match_lead(text) is not None)
             # No gap tells where a page's first paragraph starts; a clause ended on the page before, on a short
             # line or before a label ('(d) To promote ...'), does.
             ended = not same_page and re.search(r"[,;:.]$", previous.text.replace(MARK, "").rstrip("0123456789 ")) \
@@ -327,6 +351,20 @@ def group_blocks(lines: list[Line], body_size: float) -> list[list[Line]]:
 
 
 LABEL = re.compile(r"(?:\d{1,3}\.|\([a-z]{1,4}\))(?:\s|$)")
+
+
+def _in_hanging_text(block: list[Line], line: Line) -> bool:
+    """The line sits in the text column of a numbered paragraph set hanging ('1.' at the margin, its text under
+    the first word): the block opened with a label and its second word starts where this line does."""
+    first = block[0]
+    if LABEL.match(first.text.replace(MARK, "")) is None or len(first.words) < 2:
+        return False
+    return abs(first.words[1].x0 - line.x0) < 8
+
+
+def _bare_number(text: str) -> bool:
+    """'1.' alone on its line: the Security Council's drafts since about 2010 print each operative number so."""
+    return re.fullmatch(r"\s*\d{1,3}\.\s*", text.replace(MARK, "")) is not None
 
 
 def _hanging_numbers(lines: list[Line], leading: float) -> bool:

@@ -38,6 +38,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
+from resolutions.un.bodies import MASTHEAD_NAMES, names_pattern
+from resolutions.un.symbols import RESOLUTION_SERIES_PATTERN, SERIES_LETTER
+
 from .document import Footnote, ParseError
 from .extraction import Extraction
 from .leads import match_lead
@@ -47,11 +50,10 @@ FURNITURE_TEXT = re.compile(
     r"^(?:\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{6})?|\*?\d{7}[A-Z]?\*?|\d{1,3}\s*/\s*\d{1,3}"
     r"(?:\s+\d{2}-\d{5}.*)?|\d{1,3}|Please recycle.*)$")
 # a symbol alone is the running header at the top; at the foot it may be the last line of a footnote
-SYMBOL_LINE = re.compile(r"^(?:[AES]|A/HRC)/\S+(?:\s\(\d{4}\))?$")
+SYMBOL_LINE = re.compile(rf"^(?:{RESOLUTION_SERIES_PATTERN})/\S+(?:\s\(\d{{4}}\))?$")
 JOB_NUMBER = re.compile(r"\b\d{2}-\d{5}\b|^\*?\d{7}[A-Z]?\*?$")
 RULE_TEXT = re.compile(r"^_{5,}$")
-SUBJECT = re.compile(r"^\*?The (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)"
-                     r"\*?\s*,?\s*$")
+SUBJECT = re.compile(rf"^\*?The (?:{names_pattern(MASTHEAD_NAMES)})\*?\s*,?\s*$")
 MARGIN = 0.085         # share of the page height that counts as top or bottom margin
 ITALIC_FONT = re.compile(r"Italic|Oblique|-It\b|It$|-Ital", re.IGNORECASE)
 MARK = "\x00"          # prefix of a marker word's text
@@ -439,15 +441,15 @@ def _glue_symbol(blocks: list[str]) -> list[str]:
     """The UN prints the first letter of a symbol large ('A' then '/RES/73/3'): glue it back."""
     out: list[str] = []
     for text in blocks:
-        if out and re.fullmatch(r"[AES]", out[-1]) and text.startswith("/"):
+        if out and re.fullmatch(SERIES_LETTER, out[-1]) and text.startswith("/"):
             out[-1] = out[-1] + text
-        elif out and re.fullmatch(r"[AES]", out[-1]) and re.search(r"(?:^|\s)/[A-Z]", text):
+        elif out and re.fullmatch(SERIES_LETTER, out[-1]) and re.search(r"(?:^|\s)/[A-Z]", text):
             letter = out.pop()
             parts = re.split(r"(?<=\s)(?=/[A-Z])", text, maxsplit=1)
             out.extend(p.strip() for p in ([parts[0]] if len(parts) == 1 else parts[:1]) if p.strip())
             out.append(letter + (parts[1] if len(parts) > 1 else ""))
         else:
-            out.append(re.sub(r"^([AES])\s+(/[A-Z0-9])", r"\1\2", text))
+            out.append(re.sub(rf"^({SERIES_LETTER})\s+(/[A-Z0-9])", r"\1\2", text))
     return out
 
 

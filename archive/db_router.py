@@ -17,9 +17,9 @@ Reads go to a replica only when it is safe, so replica lag can never hide a writ
   only some load on the primary, never a stale or wrong read.
 * **Inside a transaction**, reads go to the primary even in a public request (a read that
   decides a write must see the primary's data).
-* **The queue, sessions, users and login attempts** (django_tasks_db, sessions, auth, axes,
-  admin) always read from the primary: a session written at login must be found by the next
-  request, and a lockout must count every failure.
+* **The queue, sessions, users, login attempts and the rate limits' cache** (django_tasks_db,
+  sessions, auth, axes, admin, django_cache) always read from the primary: a session written at
+  login must be found by the next request, and a lockout or a rate limit must count every request.
 * An object read from the primary keeps reading its relations there.
 * One replica per request (chosen at random), so the queries of one page all see the same moment.
 
@@ -38,7 +38,9 @@ REPLICA_PREFIX = "replica_"
 
 # Apps whose rows must always be read fresh (see the module docstring).
 # (App labels: django-tasks-db registers its models under "django_tasks_database".)
-PRIMARY_ONLY_APPS = frozenset({"django_tasks_database", "sessions", "auth", "axes", "admin"})
+# "django_cache" is the database cache (settings.CACHES) that holds the rate limits' counts: a count read from a
+# lagging replica would let a client through.
+PRIMARY_ONLY_APPS = frozenset({"django_tasks_database", "sessions", "auth", "axes", "admin", "django_cache"})
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 

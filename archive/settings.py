@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_filters",
     "django_tasks",
     "django_tasks_db",
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "resolutions",
+    "votes",
 ]
 
 MIDDLEWARE = [
@@ -105,7 +107,8 @@ ROOT_URLCONF = "archive.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        # The project's templates, and those of the capabilities that live in a package of the resolutions app.
+        "DIRS": [BASE_DIR / "templates", BASE_DIR / "resolutions" / "lineage" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -113,6 +116,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            "libraries": {"lineage": "resolutions.lineage.templatetags"},
         },
     },
 ]
@@ -123,9 +127,11 @@ ASGI_APPLICATION = "archive.asgi.application"
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
 else:
-    from archive.embedded_db import embedded_database_settings
+    # The embedded server starts on the first connection (archive/embedded_pg), not when settings are read.
+    from archive.embedded_db import DATABASE_NAME
 
-    DATABASES = {"default": embedded_database_settings()}
+    DATABASES = {"default": {"ENGINE": "archive.embedded_pg", "NAME": DATABASE_NAME, "USER": "", "PASSWORD": "",
+                             "HOST": "", "PORT": ""}}
 
 # Read replicas (archive/db_router.py): DATABASE_REPLICA_URLS, comma-separated URLs read like DATABASE_URL,
 # adds the aliases replica_1..N; public reads by anonymous visitors go to a replica, everything else
@@ -203,7 +209,7 @@ LOGGING = {
 
 # --- Open data API (issue 6): Django REST framework, OpenAPI schema, throttling ---
 # Read-only JSON API under /api/ (resolutions/api/). Anonymous clients are throttled (429 with Retry-After);
-# authenticated staff are not (resolutions.api.throttling). Rates are per client address.
+# authenticated staff are not (resolutions.api.throttling). Rates are per client address (see below).
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
@@ -215,8 +221,8 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "resolutions.api.pagination.ArchivePagination",
     "PAGE_SIZE": 20,
+    # Rates: ARCHIVE_RATE_LIMITS below (the "Rate limits by client" block).
     "DEFAULT_THROTTLE_CLASSES": ["resolutions.api.throttling.AnonymousClientThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("ARCHIVE_API_ANON_RATE", "120/minute")},
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
 SPECTACULAR_SETTINGS = {
@@ -238,4 +244,35 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "resolutions.api.schema.declare_throttling",
     ],
+}
+
+# --- Rate limits by client, shared by every worker (issue 18) ---
+# One client address for every limit (archive/client_address.py): X-Forwarded-For is believed only when the
+# connection comes from one of TRUSTED_PROXIES (comma-separated addresses or CIDR networks, e.g. the TLS
+# proxy of docker-compose.yml); otherwise the client is the connection's own address. Empty: no proxy trusted.
+from archive.client_address import parse_trusted_proxies  # noqa: E402
+
+TRUSTED_PROXIES = [str(n) for n in parse_trusted_proxies(os.environ.get("TRUSTED_PROXIES", ""))]
+# django-axes locks out (username, client address) pairs: the same client address, not the proxy's.
+AXES_CLIENT_IP_CALLABLE = "archive.client_address.client_address"
+
+# Allowances per client ("N/second|minute|hour|day"), read at each request (archive/throttling.py):
+#   anon  - every API request of an anonymous client
+#   heavy - search, comparison, agreed language and exports, by page or by API together
+ARCHIVE_RATE_LIMITS = {
+    "anon": os.environ.get("ARCHIVE_API_ANON_RATE", "120/minute"),
+    "heavy": os.environ.get("ARCHIVE_HEAVY_RATE", "60/minute"),
+}
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = ARCHIVE_RATE_LIMITS
+
+# The counts live in a cache every gunicorn worker and every machine shares: a table in the archive's own
+# PostgreSQL (no other service to run). `migrate` creates it (resolutions/apps.py runs createcachetable after
+# every migrate, the test database's included). MAX_ENTRIES is high because Django's database cache culls
+# a third of its rows when it passes the limit, which would forget some clients' counts.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "archive_cache",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("ARCHIVE_CACHE_MAX_ENTRIES", 100_000))},
+    }
 }

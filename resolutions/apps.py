@@ -8,11 +8,25 @@ def _sync_member_states(sender, **kwargs):
     sync_member_states()
 
 
+def _create_cache_table(sender, using="default", **kwargs):
+    # The rate limits' shared cache is a database table (settings.CACHES); createcachetable skips a table that
+    # exists and a database the routers keep it off (a read replica).
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)
+
+
 class ResolutionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "resolutions"
     verbose_name = "UN resolutions"
 
     def ready(self):
+        from django.core import checks
+
+        from resolutions.search.limits import check_configured_limits
+
+        checks.register(check_configured_limits)
         # The member-state table is data kept in the repository; every migrate (and the test database) gets it.
         post_migrate.connect(_sync_member_states, sender=self, dispatch_uid="resolutions_sync_member_states")
+        post_migrate.connect(_create_cache_table, sender=self, dispatch_uid="resolutions_create_cache_table")

@@ -37,6 +37,8 @@ class ParagraphFilter(django_filters.FilterSet):
     agenda = django_filters.NumberFilter(field_name="document__agenda_items__pk", distinct=True, **ID)
     sponsor = django_filters.CharFilter(field_name="document__sponsorships__state__slug", distinct=True)
     type = django_filters.CharFilter(field_name="document__document_type")
+    date_from = django_filters.DateFilter(field_name="document__date", lookup_expr="gte")
+    date_to = django_filters.DateFilter(field_name="document__date", lookup_expr="lte")
 
     class Meta:
         model = Paragraph

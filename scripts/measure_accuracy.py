@@ -1,7 +1,16 @@
 #!/usr/bin/env python
-"""Measure the parser's accuracy on the real corpus, per field and per source.
+"""Measure the parser's accuracy on the real corpus: conservation first, then per field and per source.
 
-    python scripts/measure_accuracy.py [--corpus PATH] [--json] [--failures N] [--source NAME ...]
+    python scripts/measure_accuracy.py [--corpus PATH] [--seeds PATH] [--json] [--failures N] [--worst N]
+                                       [--source NAME ...] [--conservation-only]
+
+Conservation (resolutions/measure/conservation.py, printed first): for every resolution-like document
+of the seeds and the corpus, the share of its source's words the parse keeps anywhere (paragraphs,
+sub-paragraphs, headings, annexes, footnotes, title, unplaced text, and the header facts stored as
+fields), per document (worst first, with the longest runs of lost words) and per source.  The
+reference text never comes from the parser: the UN XML's own text, the gold SC texts minus heading
+and closing vote lines, pdftotext's text minus page furniture, the markdown's body (see
+resolutions/measure/references.py and corpus.py).
 
 The corpus defaults to ../shared/corpus/real beside the project.  Every expectation comes from
 tests/gold.py, which reads the UN's own XML and metadata tables, the MARCXML catalogue, the
@@ -64,6 +73,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.gold import Gold, load_all, resolution_key, squash  # noqa: E402
+from resolutions.measure.conservation import THRESHOLD, measure_documents, per_source  # noqa: E402
+from resolutions.measure.corpus import SOURCES as CONSERVATION_SOURCES, corpus_documents  # noqa: E402
 
 FIELDS = ["metadata", "sponsors", "paragraph count", "leads", "sub-paragraphs", "footnotes", "citations"]
 EACH_LEAD = "leads.each"   # not documents but leads: how many of all the gold leads the parse has right
@@ -285,6 +296,35 @@ def parse_one(gold: Gold):
         signal.alarm(0)
 
 
+def parse_bytes(data: bytes, filename: str):
+    """The parser under the same time limit as parse_one; raises what the parse raises."""
+    from resolutions.parser import parse
+
+    signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(PARSE_TIMEOUT)
+    try:
+        return parse(data, filename)
+    finally:
+        signal.alarm(0)
+
+
+def measure_conservation(corpus: Path, seeds: Path | None, sources: list[str] | None = None) -> list:
+    return measure_documents(corpus_documents(corpus, seeds, sources), parse_bytes)
+
+
+def render_conservation(results: list, worst: int) -> str:
+    lines = [f"Conservation: share of each source's words the parse keeps (bar: {THRESHOLD} per document)", "",
+             f"{'source':<14} {'docs':>5} {'words':>8} {'kept':>7} {'<0.99':>6}  worst"]
+    for row in per_source(results):
+        lines.append(f"{row['source']:<14} {row['documents']:>5} {row['words']:>8} {row['share']:>7.4f} "
+                     f"{row['below']:>6}  {row['worst']} ({row['worst_share']:.3f})")
+    lines += ["", f"Worst {worst} documents (share, source, document, words; longest runs of lost words)"]
+    for r in sorted(results, key=lambda r: (r.share or 0.0, r.doc_id))[:worst]:
+        detail = r.error or " | ".join(run[:70] for run in r.lost_runs[:3])
+        lines.append(f"  {r.share or 0.0:.3f} {r.source:<13} {r.doc_id:<22} {r.reference_words:>6}  {detail}")
+    return "\n".join(lines)
+
+
 def measure(corpus: Path, sources: list[str] | None = None, progress=None) -> dict:
     golds = load_all(corpus, sources)
     rows = []   # one per (document, field)
@@ -398,6 +438,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--failures", type=int, default=5, help="mismatches listed per field (default 5)")
     parser.add_argument("--source", action="append", help="only these sources (repeatable)")
     parser.add_argument("--verbose", action="store_true", help="one line per document on stderr")
+    parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
+    parser.add_argument("--worst", type=int, default=25, help="documents listed by conservation (default 25)")
+    parser.add_argument("--conservation-only", action="store_true", help="skip the field-by-field measures")
     args = parser.parse_args(argv)
     if not args.corpus.exists():
         parser.error(f"no corpus at {args.corpus}")
@@ -406,11 +449,21 @@ def main(argv: list[str] | None = None) -> int:
         if args.verbose:
             print(f"{elapsed:6.2f}s {gold.source:<14} {gold.doc_id} {error or ''}", file=sys.stderr)
 
-    result = measure(args.corpus, args.source, progress)
-    if args.json:
-        print(json.dumps({"table": result["table"], "rows": result["rows"]}, ensure_ascii=False, indent=1))
+    conservation_sources = [s for s in args.source if s in CONSERVATION_SOURCES] if args.source else None
+    kept = measure_conservation(args.corpus, args.seeds, conservation_sources) \
+        if conservation_sources is None or conservation_sources else []
+    if args.conservation_only:
+        result = {"table": [], "rows": []}
     else:
-        print(render(result, args.failures))
+        result = measure(args.corpus, args.source, progress)
+    if args.json:
+        print(json.dumps({"conservation": {"sources": per_source(kept), "documents": [vars(r) for r in kept]},
+                          "table": result["table"], "rows": result["rows"]}, ensure_ascii=False, indent=1))
+    else:
+        print(render_conservation(kept, args.worst))
+        if not args.conservation_only:
+            print()
+            print(render(result, args.failures))
     return 0
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -25,8 +24,17 @@ from pathlib import Path
 
 from lxml import etree
 
-AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-NS = {"a": AKN_NS}
+from resolutions.measure.akn_text import (  # noqa: F401 - render_akn is read from here by the parser tests
+    AKN_NS,
+    NS,
+    _local,
+    akn_files,
+    parse_akn,
+    render_akn,
+    render_akn_with_notes,
+    squash,
+)
+
 MARC_NS = {"m": "http://www.loc.gov/MARC21/slim"}
 
 # The six railcar/XML pairs the corpus manifest lists.
@@ -70,15 +78,6 @@ class Gold:
 
 # --------------------------------------------------------------------------- normalisation
 
-def squash(text: str | None) -> str:
-    """Whitespace collapsed, NFKC, curly quotes and dashes made plain; for comparisons only."""
-    if text is None:
-        return ""
-    text = unicodedata.normalize("NFKC", text)
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    text = re.sub(r"[\u2010\u2011\u2012\u2013\u2014]", "-", text).replace("\u00ad", "")
-    return re.sub(r"\s+", " ", text).strip()
-
 
 def iso_date(text: str) -> str | None:
     """'14 October 2025' or 'on15 January 2002' -> '2025-10-14'."""
@@ -106,9 +105,6 @@ def resolution_key(number: str) -> str:
 
 
 # --------------------------------------------------------------------------- AKN4UN XML
-
-def _local(el) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
 
 
 def _text(el, skip_notes: bool = True) -> str:
@@ -173,10 +169,6 @@ def _operative_blocks(main_body) -> list:
             blocks.append(para)
     return blocks
 
-
-@lru_cache(maxsize=None)
-def parse_akn(path: Path) -> etree._ElementTree:
-    return etree.parse(str(path))
 
 
 def akn_gold(path: Path, *, include_attachments: bool = True) -> dict:
@@ -513,151 +505,6 @@ def genealogy_gold(corpus: Path) -> list[Gold]:
 
 # --------------------------------------------------------------------------- source 5: AKN rendered
 
-def akn_files(corpus: Path) -> list[Path]:
-    """English AKN files of resolutions and drafts (presidential statements and the malformed
-    file left out)."""
-    files = []
-    for folder in ("unxml-ga-resolutions", "unxml-sc-resolutions"):
-        for path in sorted((corpus / folder).rglob("*.xml")):
-            parts = path.parts
-            if "PRST" in parts or ("English" not in parts and "Pre-2020" not in parts):
-                continue
-            files.append(path)
-    return files
-
-
-def render_akn(path: Path) -> str:
-    return render_akn_with_notes(path)[0]
-
-
-def render_akn_with_notes(path: Path) -> tuple[str, list[str]]:
-    """The AKN document as a reader sees it, in plain text: cover lines, title, the enacting
-    formula, one paragraph per line (lead, number, sub-paragraphs "(a) ..." on their own lines,
-    footnote markers after the word they follow), the closing lines, then the footnotes after a
-    rule.  Annexes are left out."""
-    root = parse_akn(path).getroot()
-    doc = next(c for c in root if isinstance(c.tag, str))
-    lines: list[str] = []
-    notes: list[tuple[str, str]] = []
-
-    def inline(el) -> str:
-        parts: list[str] = []
-
-        def walk(node):
-            if node.text:
-                parts.append(node.text)
-            for child in node:
-                if _local(child) == "authorialNote":
-                    marker = child.get("marker") or str(len(notes) + 1)
-                    notes.append((marker, squash("".join(child.itertext()))))
-                    parts.append(marker)
-                elif isinstance(child.tag, str) and _local(child) not in ("num", "list", "blockList", "sublist"):
-                    walk(child)
-                if child.tail:
-                    parts.append(child.tail)
-
-        walk(el)
-        return squash("".join(parts))
-
-    cover = doc.find("a:coverPage", NS)
-    if cover is not None:
-        for p in cover.findall("a:p", NS):
-            # The XML runs "on" into the date element ("on<docDate>29 June 2004"); print has a space.
-            text = re.sub(r"\bon(?=\d)", "on ", inline(p))
-            if text:
-                lines.append(text)
-    preface = doc.find("a:preface", NS)
-    if preface is not None:
-        for p in preface.findall("a:p", NS):
-            text = inline(p)
-            if text:
-                lines.append(text)
-    lines.append("")
-    preamble = doc.find("a:preamble", NS)
-    if preamble is not None:
-        for child in preamble:
-            if _local(child) in ("formula", "container"):
-                render_block(child, lines, inline)
-    main_body = doc.find("a:mainBody", NS)
-    if main_body is not None:
-        render_body(main_body, lines, inline)
-    conclusions = doc.find("a:conclusions", NS)
-    if conclusions is not None:
-        for p in conclusions.iter(f"{{{AKN_NS}}}p"):
-            text = " ".join(t.strip() for t in p.itertext() if t.strip())
-            if text:
-                lines.append(text)
-    if notes:
-        lines.append("")
-        lines.append("__________________")
-        for marker, text in notes:
-            lines.append(f"{marker} {text}")
-    return "\n".join(lines) + "\n", [text for _, text in notes]
-
-
-def render_body(element, lines: list[str], inline) -> None:
-    """The operative part in document order: each top-level <paragraph>, and in a resolution in sections
-    each section's number and heading on lines of their own and its preambular crossHeadings."""
-    for child in element:
-        name = _local(child)
-        if name == "paragraph":
-            render_block(child, lines, inline)
-        elif name == "crossHeading" and child.get("refersTo") == "#preamble":
-            text = inline(child)
-            if text:
-                lines.append(text)
-        elif name in ("section", "hcontainer", "part", "chapter"):
-            for part in ("num", "heading", "subheading"):
-                label = child.find(f"a:{part}", NS)
-                if label is not None and squash("".join(label.itertext())):
-                    lines.append(squash("".join(label.itertext())))
-            render_body(child, lines, inline)
-
-
-def render_block(block, lines: list[str], inline) -> None:
-    """One preambular or operative paragraph: '1. Text', then each point '(a) Text'."""
-    num = block.find("a:num", NS)
-    prefix = ("".join(num.itertext()).strip() + " ") if num is not None else ""
-    list_el = block.find("a:list", NS)
-    if list_el is None:
-        list_el = block.find(".//a:blockList", NS)
-    if list_el is not None:
-        intro = list_el.find("a:intro", NS)
-        if intro is None:   # <blockList><listIntroduction> (A/RES/80/34 'Convinced ...', A/RES/ES-10/24)
-            intro = list_el.find("a:listIntroduction", NS)
-        intro_text = inline(intro) if intro is not None else ""
-        if intro is None:  # text before the list inside the block (preambular containers)
-            before = [p for p in block.findall("a:p", NS)]
-            intro_text = " ".join(inline(p) for p in before)
-        first = len(lines)
-        if intro_text:
-            lines.append(prefix + intro_text)
-        render_points(list_el, lines, inline, skip_intro=True)
-        if not intro_text and len(lines) > first:   # "2. (a) Decides ..." as printed (S/RES/1521)
-            lines[first] = prefix + lines[first]
-        return
-    text = " ".join(inline(p) for p in block.iter(f"{{{AKN_NS}}}p")
-                    if not p.xpath("ancestor::a:authorialNote", namespaces=NS))
-    if text:
-        lines.append(prefix + text)
-
-
-def render_points(list_el, lines: list[str], inline, skip_intro: bool = False) -> None:
-    """'(a) text' per point, in document order; nested lists (<sublist>, or a list inside a
-    point) after their parent's line."""
-    for child in list_el:
-        name = _local(child)
-        if name in ("point", "item"):
-            pnum = child.find("a:num", NS)
-            label = "".join(pnum.itertext()).strip() if pnum is not None else ""
-            lines.append(f"{label} {inline(child)}".strip())
-            for nested in child.xpath("./a:list | ./a:blockList | ./a:sublist | ./a:content/a:list "
-                                      "| ./a:content/a:blockList", namespaces=NS):
-                render_points(nested, lines, inline)
-        elif name in ("sublist", "list", "blockList"):
-            render_points(child, lines, inline)
-        elif name == "wrapUp" or (name == "intro" and not skip_intro):
-            lines.append(inline(child))
 
 
 def rendered_gold(corpus: Path) -> list[Gold]:

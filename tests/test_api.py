@@ -7,15 +7,14 @@ import pytest
 from django.core.cache import cache
 from drf_spectacular.validation import validate_schema
 
-from resolutions.api.throttling import AnonymousClientThrottle
 from resolutions.models import Document
-from resolutions.selectors import lineage
+from resolutions.lineage import selectors as lineage
 from tests.conftest import SAMPLES
 from tests.seeded_archive import seeded  # noqa: F401  (fixture)
 
 
 @pytest.fixture(autouse=True)
-def fresh_throttle():
+def fresh_throttle(db):
     cache.clear()  # throttle histories live in the cache
     yield
     cache.clear()
@@ -152,8 +151,8 @@ def test_conditional_get(seeded, client, db):
     assert changed["ETag"] != etag
 
 
-def test_anonymous_clients_are_throttled_staff_are_not(seeded, client, db, monkeypatch, django_user_model):
-    monkeypatch.setattr(AnonymousClientThrottle, "THROTTLE_RATES", {"anon": "3/minute"})
+def test_anonymous_clients_are_throttled_staff_are_not(seeded, client, db, settings, django_user_model):
+    settings.ARCHIVE_RATE_LIMITS = {**settings.ARCHIVE_RATE_LIMITS, "anon": "3/minute"}
     for _ in range(3):
         get(client, "/api/agenda-items/")
     refused = get(client, "/api/agenda-items/", 429)

@@ -17,10 +17,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from resolutions.compare import ADDED, CHANGED, KEPT, MOVED, REMOVED, align, word_diff
+from resolutions.lineage.compare import ADDED, CHANGED, KEPT, MOVED, REMOVED, align, word_diff
 from resolutions.models import Document
-from resolutions.selectors.lineage import compare_documents
-from resolutions.services.ingestion import ingest_file
+from resolutions.lineage.selectors import compare_documents
+from resolutions.services.ingestion.ingest import ingest_file
 
 from .conftest import seed_path
 
@@ -155,7 +155,7 @@ def long_document(symbol: str, day: datetime.date, count: int) -> Document:
     Stored row by row with its bands computed by the lineage service, as ingestion does, without the parse.
     """
     from resolutions.models import Paragraph
-    from resolutions.services.lineage import compute_bands
+    from resolutions.lineage.services import compute_bands
 
     document = Document.objects.create(symbol=symbol, body="General Assembly", date=day, title="Long")
     Paragraph.objects.bulk_create(
@@ -169,14 +169,14 @@ def long_document(symbol: str, day: datetime.date, count: int) -> Document:
 def test_a_ten_thousand_paragraph_document_costs_a_fixed_number_of_scores_per_paragraph(
         monkeypatch, django_assert_max_num_queries):
     """The full matrix was 10,001 x 10,001 = 10^8 scores (7 GB, over a minute); now at most 50 per paragraph."""
-    import resolutions.compare
-    import resolutions.similarity
+    import resolutions.lineage.compare
+    import resolutions.lineage.similarity
 
     earlier = long_document("A/RES/1/1", datetime.date(2001, 1, 1), 10_000)
     later = long_document("A/RES/2/1", datetime.date(2002, 1, 1), 10_000)
     paragraphs = 10_001
     alignment = CountingIndel(limit=50 * paragraphs)
-    monkeypatch.setattr(resolutions.compare, "Indel", alignment)
+    monkeypatch.setattr(resolutions.lineage.compare, "Indel", alignment)
     with django_assert_max_num_queries(12):  # the reads, and the savepoint of the time-limited lookup
         itself = compare_documents(earlier, earlier)
     assert len(itself.rows) == paragraphs
@@ -184,7 +184,7 @@ def test_a_ten_thousand_paragraph_document_costs_a_fixed_number_of_scores_per_pa
 
     alignment.calls = 0
     provenance = CountingIndel(limit=50 * paragraphs)
-    monkeypatch.setattr(resolutions.similarity, "Indel", provenance)
+    monkeypatch.setattr(resolutions.lineage.similarity, "Indel", provenance)
     with django_assert_max_num_queries(12):
         comparison = compare_documents(earlier, later)
     assert all(row.status == KEPT and row.a.order == row.b.order for row in comparison.rows)
@@ -193,10 +193,10 @@ def test_a_ten_thousand_paragraph_document_costs_a_fixed_number_of_scores_per_pa
 
 
 def test_a_document_over_the_limit_is_refused_with_a_clear_message(client, versions, monkeypatch):
-    import resolutions.compare
+    import resolutions.lineage.compare
 
     older, newer = versions
-    monkeypatch.setattr(resolutions.compare, "MAX_COMPARE_PARAGRAPHS", 10)
+    monkeypatch.setattr(resolutions.lineage.compare, "MAX_COMPARE_PARAGRAPHS", 10)
     page = client.get(reverse("lineage:compare", args=[older.pk, newer.pk]))
     assert page.status_code == 422
     assert "paragraphs; comparisons take documents of up to 10 paragraphs" in page.content.decode()

@@ -14,7 +14,7 @@ from tests.seeded_archive import seeded  # noqa: F401  (fixture)
 
 
 @pytest.fixture(autouse=True)
-def fresh_throttle():
+def fresh_throttle(db):
     cache.clear()
     yield
     cache.clear()

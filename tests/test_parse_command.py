@@ -9,7 +9,8 @@ from tests.conftest import seed_path
 
 CONTRACT_KEYS = {"format", "symbol", "body", "session", "committee", "date", "distribution", "original_language",
                  "agenda_items", "document_type", "sponsors", "title", "preamble_subject", "paragraphs", "footnotes",
-                 "citations", "warnings"}
+                 "citations", "warnings", "annexes", "unplaced", "language", "votes", "draft_symbol",
+                 "committee_report", "issued"}
 
 
 @pytest.mark.django_db

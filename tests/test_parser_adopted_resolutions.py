@@ -206,3 +206,93 @@ def test_a_human_rights_council_resolution_is_the_councils_under_the_assemblys_m
     assert doc.title == "Human rights and the environment"
     assert [(c.number, c.body) for c in doc.citations] == [
         ("48/13", "Human Rights Council"), ("46/7", "Human Rights Council"), ("76/300", "General Assembly")]
+
+
+def test_sc_274_a_meeting_number_inside_a_paragraph_is_not_the_closing_line(corpus_dir):
+    doc = parse_file(corpus_dir / SC_GOLD / "S_RES_0274_1969_EN_GOLD.txt")
+    # Operative 1 wraps '... the consensus expressed by the President at the' / '1143rd meeting on 11 August 1964
+    # and at the 1383rd' / 'meeting on 24 November 1967;': the second line is text, not 'Adopted ... meeting.'
+    operative = [p for p in doc.paragraphs if p.kind == "operative"]
+    assert [(p.number, p.lead) for p in operative] == [("1", "Reaffirms"), ("2", "Urges"), ("3", "Extends")]
+    assert operative[0].text.endswith("by the President at the 1143rd meeting on 11 August 1964 and at the 1383rd "
+                                      "meeting on 24 November 1967;")
+    assert operative[2].text.endswith("will make possible a withdrawal or substantial reduction of the Force.")
+
+
+def test_sc_274_a_number_before_a_year_in_brackets_is_a_resolution_not_a_marker(corpus_dir):
+    doc = parse_file(corpus_dir / SC_GOLD / "S_RES_0274_1969_EN_GOLD.txt")
+    # '192 (1964) of 20 June, 193' / '(1964) of 9 August': resolution 193 (1964), and the text has no note 193.
+    reaffirms = next(p for p in doc.paragraphs if p.number == "1")
+    assert "192 (1964) of 20 June, 193 (1964) of 9 August, 194 (1964)" in reaffirms.text
+    assert reaffirms.footnote_refs == []
+    assert doc.footnotes == []
+    assert "193(1964)" in {c.target_key.split(":")[-1] for c in doc.citations}
+
+
+def test_sc_222_breaks_neither_at_the_meeting_line_nor_at_resolution_193(corpus_dir):
+    doc = parse_file(corpus_dir / SC_GOLD / "S_RES_0222_1966_EN_GOLD.txt")
+    operative = [p for p in doc.paragraphs if p.kind == "operative"]
+    assert [p.lead for p in operative] == ["Reaffirms", "Urges", "Extends"]
+    assert operative[0].text.endswith("by the President at the 1143rd meeting, on 11 August 1964;")
+    assert "20 June, 193 (1964) of 9 August" in operative[0].text
+    # 'the report of the Secretary-General' / 'of 10 June 1966 4 that ...' and, after the closing line,
+    # '4 Ibid., Supplement for April, May and June 1966, documents S/7350 and Add.1.'
+    assert doc.paragraphs[0].footnote_refs == ["4"]
+    assert "of 10 June 1966 that in the present circumstances" in doc.paragraphs[0].text
+    assert [(f.marker, f.text) for f in doc.footnotes] == [
+        ("4", "Ibid., Supplement for April, May and June 1966, documents S/7350 and Add.1.")]
+
+
+def test_sc_457_notes_after_the_closing_line_take_their_spaced_markers(corpus_dir):
+    doc = parse_file(corpus_dir / SC_GOLD / "S_RES_0457_1979_EN_GOLD.txt")
+    # The compilation numbers its notes on from earlier resolutions (95 to 99) and sets each marker apart:
+    # 'dated 25 November 1979, 95', '13 November 1979 97 relative', 'Relations of 1961 98 and'.
+    assert [f.marker for f in doc.footnotes] == ["95", "96", "97", "98", "99"]
+    assert {f.marker: f.text for f in doc.footnotes}["98"] == "United Nations, Treaty Series, vol. 500, p. 95."
+    refs = [r for p in doc.paragraphs for r in p.footnote_refs]
+    assert refs == ["95", "96", "97", "98", "99"]
+    assert any("Vienna Convention on Diplomatic Relations of 1961 and the Vienna Convention" in p.text
+               for p in doc.paragraphs)
+
+
+def test_sc_522_closing_line_without_at_is_not_operative_text(corpus_dir):
+    doc = parse_file(corpus_dir / SC_GOLD / "S_RES_0522_1982_EN_GOLD.txt")
+    # The gold text prints 'Adopted unanimously the' / '2399th meeting.' (the 'at' is missing).
+    assert doc.paragraphs[-1].text.endswith("within seventy-two hours.")
+    assert {f.marker: f.text for f in doc.footnotes}["78"] == "S/15296."
+
+
+def test_ga_80_39_leads_the_vocabulary_lacks_still_open_their_paragraphs(corpus_dir):
+    doc = parse_file(corpus_dir / RAILCAR / "A_RES_80_39.md")
+    # The Markdown has no italics; 'Ever mindful that, ...' and 'Looking ahead to ...' open blocks of their own after
+    # paragraphs ending with a comma ('... under article VI of the Treaty,' / '... recommendations,').
+    preambular = [p for p in doc.paragraphs if p.kind == "preambular"]
+    ever = next(p for p in preambular if p.text.startswith("Ever mindful"))
+    looking = next(p for p in preambular if p.text.startswith("Looking ahead"))
+    assert (ever.lead, looking.lead) == ("Ever mindful", "Looking ahead")
+    before_ever = preambular[preambular.index(ever) - 1]
+    assert before_ever.lead == "Recalling also"
+    assert before_ever.text.endswith("in accordance with commitments made under article VI of the Treaty,")
+    before_looking = preambular[preambular.index(looking) - 1]
+    assert before_looking.lead == "Noting with concern"
+    assert before_looking.text.endswith("could not agree on substantive outcomes and recommendations,")
+    assert ever.text.endswith("with regard to non-nuclear-weapon States,")
+
+
+def test_ga_80_39_markers_glued_to_years_are_split_off(corpus_dir):
+    doc = parse_file(corpus_dir / RAILCAR / "A_RES_80_39.md")
+    # 'the Final' / 'Documents of the 20007 and the 20108 Review Conferences': 2000 and 2010, notes 7 and 8.
+    recalling = next(p for p in doc.paragraphs if "Review and Extension Conference" in p.text)
+    assert "the Final Documents of the 2000 and the 2010 Review Conferences of the Parties" in recalling.text
+    assert recalling.footnote_refs == ["6", "7", "8"]
+    notes = {f.marker for f in doc.footnotes}
+    assert {"6", "7", "8"} <= notes
+
+
+def test_sc_665_a_lead_after_an_adverb_opens_its_paragraph(corpus_dir):
+    doc = parse_file(corpus_dir / SC_GOLD / "S_RES_0665_1990_EN_GOLD.txt")
+    # '... and determined to prevent further' / 'such losses,' / '' / 'Gravely alarmed that Iraq continues ...'
+    deploring = next(p for p in doc.paragraphs if p.lead == "Deploring")
+    assert deploring.text.endswith("and determined to prevent further such losses,")
+    assert any(p.lead == "Gravely alarmed" and p.text.startswith("Gravely alarmed that Iraq continues to refuse")
+               for p in doc.paragraphs)

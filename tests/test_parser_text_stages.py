@@ -5,6 +5,7 @@ from resolutions.parser.document import ParseError
 from resolutions.parser.leads import match_lead
 from resolutions.parser.pipeline import detect_format, parse
 from resolutions.parser.text_stages import (
+    PAGE,
     RULE,
     decode,
     extract_footnotes,
@@ -54,7 +55,8 @@ def test_strip_markdown_list_dashes_links_headings_and_rules():
 def test_remove_furniture_job_numbers_page_numbers_and_banner():
     lines, facts = remove_furniture(["United Nations A/C.3/61/L.7/Rev.1", "0657590", "2 06-57590", "06-57590",
                                      "4", "______", "Welcoming the progress", "A/C.3/61/L.7/Rev.1"])
-    assert lines == [RULE, "Welcoming the progress"]
+    # Where furniture was, one PAGE sentinel: the end of that page's footnote area for extract_footnotes.
+    assert lines == [PAGE, RULE, "Welcoming the progress"]
     assert facts == {"symbol": "A/C.3/61/L.7/Rev.1"}
 
 

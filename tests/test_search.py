@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from resolutions import search
 from resolutions.models import Document
+from resolutions.templatetags.search_text import marked
 from tests.seeded import seeded  # noqa: F401  (module-scoped fixture)
 
 SEARCH = reverse("resolutions:search")
@@ -48,10 +49,10 @@ def test_operative_text_outranks_preambular_text(archive, client):
     assert result.hits[1].snippets[0].anchor.startswith("pp")
 
 
-def test_relevance_ranks_a_bounded_set_of_the_newest_matches(archive, client, monkeypatch):
+def test_relevance_ranks_a_bounded_set_of_the_newest_matches(archive, client, settings):
     # Four documents match 'trafficking'; with room to rank two, the two newest dated ones are ranked
     # (2013, session 68 and 2008, session 63), the total stays exact and the page says what happened.
-    monkeypatch.setattr(search, "RANK_CANDIDATES", 2)
+    settings.SEARCH_LIMITS = {"rank_candidates": 2}
     response, result = hits(client, q="trafficking")
     assert result.total == 4
     assert {h.document.session for h in result.hits} == {68, 63}
@@ -65,7 +66,7 @@ def test_snippets_are_highlighted_and_link_to_the_paragraph(archive, client):
     response, result = hits(client, q="Interpol")
     assert result.total == 1
     snippet = result.hits[0].snippets[0]
-    assert "<mark>Interpol</mark>" in snippet.html
+    assert "<mark>Interpol</mark>" in marked(snippet.text)
     assert snippet.anchor == "op7"  # operative paragraph 7 of A/C.3/61/L.7/Rev.1 mentions Interpol
     assert f'href="{result.hits[0].document.get_absolute_url()}#op7"' in response.content.decode()
 
@@ -76,11 +77,11 @@ def test_a_footnote_only_match_shows_its_footnotes_and_titles_are_highlighted(ar
     response, result = hits(client, q="annex")
     rev1 = next(h for h in result.hits if h.document.symbol == "A/C.3/61/L.7/Rev.1")
     assert [s.anchor for s in rev1.snippets] == ["fn1", "fn2"]
-    assert all(s.kind == "footnote" and "<mark>annex</mark>" in s.html for s in rev1.snippets)
+    assert all(s.kind == "footnote" and "<mark>annex</mark>" in marked(s.text) for s in rev1.snippets)
     assert f'href="{rev1.document.get_absolute_url()}#fn1">footnote 1</a>' in response.content.decode()
     _, fighting = hits(client, q="fighting")
     ecosoc = next(h for h in fighting.hits if h.document.body == "Economic and Social Council")
-    assert "in <mark>fighting</mark> trafficking" in ecosoc.title_html
+    assert "in <mark>fighting</mark> trafficking" in marked(ecosoc.title)
 
 
 def test_phrase_or_and_exclusion(archive, client):
@@ -96,7 +97,7 @@ def test_paragraph_mode_lists_matching_paragraphs_with_kind_and_lead_facets(arch
     _, result = hits(client, q="ratify", mode="paragraphs", kind="operative")
     assert result.total >= 2
     assert all(h.paragraph.kind == "operative" for h in result.hits)
-    assert all("<mark>" in h.html for h in result.hits)
+    assert all("<mark>" in marked(h.text) for h in result.hits)
     names = {f.name for f in result.facets}
     assert {"kind", "lead"} <= names
     _, urges = hits(client, q="ratify", mode="paragraphs", lead="Urges")
@@ -143,7 +144,7 @@ def test_sort_by_date_and_pagination(archive, client):
     dates = [h.document.date for h in newest.hits if h.document.date]
     assert dates == sorted(dates, reverse=True)
     one_per_page = search.search(search.parse_query("trafficking"), Document.objects.all(), None, mode="documents",
-                                 sort="date", page=2, params={}, page_size=1)
+                                 sort="date", page=2, params={}, limits=search.SearchLimits(page_size=1))
     assert one_per_page.pages == one_per_page.total and one_per_page.page == 2 and len(one_per_page.hits) == 1
 
 
@@ -193,11 +194,11 @@ def test_a_ten_kilobyte_query_by_post_is_cut_with_a_notice(archive, client):
     assert "only its first" in response.content.decode()
 
 
-def test_facet_counts_read_a_bounded_number_of_matches_and_say_so(archive, client, monkeypatch):
+def test_facet_counts_read_a_bounded_number_of_matches_and_say_so(archive, client, settings):
     _, exact = hits(client, q="trafficking")
     years = {v.value: v.count for f in exact.facets if f.name == "year" for v in f.values}
     assert years == {"2006": 1, "2008": 1, "2013": 1}   # the ECOSOC draft has no date
-    monkeypatch.setattr(search, "FACET_ROWS", 2)
+    settings.SEARCH_LIMITS = {"facet_rows": 2}
     response, bounded = hits(client, q="trafficking")
     assert bounded.total == 4 and bounded.facets_from == 2
     assert sum(v.count for f in bounded.facets if f.name == "body" for v in f.values) == 2

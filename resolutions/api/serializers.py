@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from resolutions.models import Citation, MemberState
+from resolutions.templatetags.search_text import marked, notices_text
 
 
 def _absolute(context, url: str) -> str:
@@ -126,6 +127,15 @@ class FootnoteSerializer(serializers.Serializer):
     text = serializers.CharField()
 
 
+class AnnexSerializer(serializers.Serializer):
+    order = serializers.IntegerField(source="annex.order", help_text="1 for the first annex.")
+    anchor = serializers.CharField(help_text="Anchor on the document page: annex-1 (its paragraphs: annex-1-p3).")
+    label = serializers.CharField(source="annex.label", help_text="As printed: 'Annex I', 'Appendix'.")
+    title = serializers.CharField(source="annex.title")
+    paragraphs = ParagraphSerializer(many=True, help_text="Kind 'text' for unnumbered prose of the annex.")
+    footnotes = FootnoteSerializer(many=True, help_text="The annex's own notes, numbered apart.")
+
+
 class CitedBySerializer(serializers.Serializer):
     document = DocumentSummarySerializer()
     paragraph = serializers.IntegerField(source="paragraph_id", allow_null=True)
@@ -173,12 +183,41 @@ class ExportLinksSerializer(serializers.Serializer):
     akn = serializers.CharField()
 
 
+class StateVoteSerializer(serializers.Serializer):
+    state = serializers.SerializerMethodField(help_text="Today's UN short name of the state; as printed if unknown.")
+    vote = serializers.ChoiceField(choices=["yes", "no", "abstain", "non-voting"])
+
+    def get_state(self, state_vote) -> str:
+        return state_vote.state.name if state_vote.state_id else state_vote.name_as_printed
+
+
+class VotesSerializer(serializers.Serializer):
+    adoption_type = serializers.CharField(allow_null=True, help_text="recorded vote, without a vote, consensus or "
+                                          "unanimous.")
+    meeting = serializers.CharField(allow_null=True)
+    in_favour = serializers.IntegerField(allow_null=True)
+    against = serializers.IntegerField(allow_null=True)
+    abstaining = serializers.IntegerField(allow_null=True)
+    states = StateVoteSerializer(many=True)
+
+    def to_representation(self, vote):
+        """``vote`` is votes.selectors.DocumentVote."""
+        record = vote.record
+        return {"adoption_type": record.adoption_type or None, "meeting": record.meeting or None,
+                "in_favour": record.in_favour, "against": record.against, "abstaining": record.abstaining,
+                "states": [self.fields["states"].child.to_representation(v)
+                           for votes in vote.by_vote.values() for v in votes]}
+
+
 class DocumentDetailSerializer(DocumentSummarySerializer):
     distribution = serializers.CharField()
     original_language = serializers.CharField()
     preamble_subject = serializers.CharField(help_text="'The General Assembly'")
     edited = serializers.BooleanField(help_text="Corrected by archive staff.")
     parse_warnings = serializers.ListField(child=serializers.CharField())
+    subject = serializers.CharField(help_text="Where no title is printed: the subject the text gives.")
+    unplaced = serializers.ListField(child=serializers.CharField(),
+                                     help_text="Text of the source the parser could not place, word for word.")
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
     sponsors = SponsorSerializer(many=True)
@@ -186,6 +225,8 @@ class DocumentDetailSerializer(DocumentSummarySerializer):
     preambular = ParagraphSerializer(many=True)
     operative = ParagraphSerializer(many=True)
     footnotes = FootnoteSerializer(many=True)
+    annexes = AnnexSerializer(many=True)
+    votes = VotesSerializer(allow_null=True, help_text="How it was adopted; absent (null) when unknown.")
     citations = CitationSerializer(many=True)
     cited_by = CitedBySerializer(many=True)
     versions = VersionsSerializer()
@@ -196,11 +237,12 @@ class DocumentDetailSerializer(DocumentSummarySerializer):
         """``page`` is a DetailData: the document plus what the selectors read about it."""
         data = dict(DocumentSummarySerializer(page.document, context=self.context).data)
         for name in ("distribution", "original_language", "preamble_subject", "edited", "parse_warnings",
-                     "created_at", "updated_at"):
+                     "subject", "unplaced", "created_at", "updated_at"):
             data[name] = self.fields[name].to_representation(getattr(page.document, name))
-        for name in ("sponsors", "agenda_items", "preambular", "operative", "footnotes", "citations", "cited_by",
-                     "versions", "source_files"):
+        for name in ("sponsors", "agenda_items", "preambular", "operative", "footnotes", "annexes", "citations",
+                     "cited_by", "versions", "source_files"):
             data[name] = self.fields[name].to_representation(getattr(page, name))
+        data["votes"] = VotesSerializer(page.votes).data if page.votes is not None else None
         data["exports"] = self.get_exports(page.document)
         return data
 
@@ -226,10 +268,17 @@ class SeriesDetailSerializer(SeriesSerializer):
 # Search
 
 
+class MarkedHtmlField(serializers.CharField):
+    """A marked search text (resolutions.search.snippets) as escaped HTML with the matching words in <mark>."""
+
+    def to_representation(self, value):
+        return str(marked(value))
+
+
 class SnippetSerializer(serializers.Serializer):
     paragraph = serializers.IntegerField(source="paragraph_id")
     anchor = serializers.CharField()
-    html = serializers.CharField(help_text="Escaped text with the matching words in <mark>.")
+    html = MarkedHtmlField(source="text", help_text="Escaped text with the matching words in <mark>.")
 
 
 class DocumentHitSerializer(serializers.Serializer):
@@ -244,7 +293,7 @@ class ParagraphHitSerializer(serializers.Serializer):
     kind = serializers.CharField(source="paragraph.kind")
     lead = serializers.CharField(source="paragraph.lead")
     text = serializers.CharField(source="paragraph.text")
-    html = serializers.CharField(help_text="Escaped text with the matching words in <mark>.")
+    html = MarkedHtmlField(source="text", help_text="Escaped text with the matching words in <mark>.")
     rank = serializers.FloatField(allow_null=True)
     document = DocumentSummarySerializer(source="paragraph.document")
 
@@ -264,7 +313,7 @@ class FacetSerializer(serializers.Serializer):
 
 class SearchResultSerializer(serializers.Serializer):
     query = serializers.CharField(source="query.text")
-    notice = serializers.CharField()
+    notice = serializers.SerializerMethodField(help_text="What the search changed or bounded, in words.")
     mode = serializers.ChoiceField(choices=["documents", "paragraphs"])
     total = serializers.IntegerField()
     page = serializers.IntegerField()
@@ -278,9 +327,12 @@ class SearchResultSerializer(serializers.Serializer):
                                             "because their value was not valid.")
     symbol_match = DocumentSummarySerializer(allow_null=True, help_text="The document whose symbol the query is.")
 
+    def get_notice(self, result) -> str:
+        return notices_text(result.notices)
+
 
 # ---------------------------------------------------------------------------
-# Comparison (resolutions.selectors.lineage.comparison_json)
+# Comparison (resolutions.lineage.selectors.comparison_json)
 
 
 class ComparedDocumentSerializer(serializers.Serializer):

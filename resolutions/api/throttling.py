@@ -1,16 +1,20 @@
-"""Anonymous clients are throttled per address (429 with Retry-After); signed-in staff are not."""
-from rest_framework.throttling import AnonRateThrottle
+"""The API's throttles: every anonymous client has one allowance for all requests ('anon') and a smaller one for
+heavy work ('heavy': search, comparison, exports), the latter shared with the HTML pages' budget
+(resolutions.page_budget). Both count per client address in the cache every process shares
+(archive.throttling); signed-in staff are not throttled."""
+from archive.throttling import SharedRateThrottle
 
 
-class AnonymousClientThrottle(AnonRateThrottle):
-    """DRF's anonymous rate ('anon' in DEFAULT_THROTTLE_RATES), skipped for authenticated staff.
+class AnonymousClientThrottle(SharedRateThrottle):
+    """Every API request: ARCHIVE_RATE_LIMITS['anon'] (env ARCHIVE_API_ANON_RATE) per client."""
 
-    A signed-in account that is not staff is throttled by address like an anonymous client: the
-    archive has no public accounts, so such an account gets no extra allowance.
-    """
+    scope = "anon"
 
-    def get_cache_key(self, request, view):
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.is_staff:
-            return None  # SimpleRateThrottle lets a request with no key through
-        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+class HeavyWorkThrottle(SharedRateThrottle):
+    """Search, comparison and exports, by API or by page: ARCHIVE_RATE_LIMITS['heavy'] (env ARCHIVE_HEAVY_RATE)."""
+
+    scope = "heavy"
+
+
+HEAVY_THROTTLES = [AnonymousClientThrottle, HeavyWorkThrottle]

@@ -20,14 +20,18 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from resolutions import search
-from resolutions.citations.keys import normalise_symbol
-from resolutions.compare import ComparisonTooLarge
 from resolutions.exports import akn, json_export, search_export, text_export
 from resolutions.filters import DocumentFilter, ParagraphFilter
-from resolutions.models import Citation, Document, MemberState, Paragraph, Series
-from resolutions.selectors import browse, documents as document_selectors, lineage
+from resolutions.lineage import selectors as lineage
+from resolutions.lineage.compare import ComparisonTooLarge
+from resolutions.models import Citation, Document, MemberState, Series
+from resolutions.selectors import browse, documents as document_selectors
+from resolutions.un.symbols import normalise_symbol
+
+from votes.selectors import document_vote
 
 from . import serializers as s
+from .throttling import HEAVY_THROTTLES
 
 # ---------------------------------------------------------------------------
 # Conditional GET: the archive changes only when a document is stored, edited or deleted, so one
@@ -119,6 +123,8 @@ class DetailData:
     cited_by: list
     versions: object
     source_files: list
+    annexes: list
+    votes: object       # votes.selectors.DocumentVote or None
 
 
 def document_detail_data(pk: int) -> DetailData:
@@ -131,7 +137,8 @@ def document_detail_data(pk: int) -> DetailData:
     citations = list(Citation.objects.filter(document=page.document)
                      .select_related("target_document", "footnote").order_by("order"))
     return DetailData(page.document, page.sponsorships, page.agenda_items, page.preambular, page.operative,
-                      page.footnotes, citations, page.cited_by, panel, page.source_files)
+                      page.footnotes, citations, page.cited_by, panel, page.source_files, page.annexes,
+                      document_vote(page.document))
 
 
 def _document_or_404(pk) -> Document:
@@ -169,7 +176,7 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
                    "the bulk dump writes it, without the source files' bytes.",
                    responses={(200, "application/json"): OpenApiTypes.OBJECT,
                               404: OpenApiResponse(description="No such document.")})
-    @action(detail=True, methods=["get"], url_path="json", url_name="json")
+    @action(detail=True, methods=["get"], url_path="json", url_name="json", throttle_classes=HEAVY_THROTTLES)
     def export_json(self, request, pk=None):
         document = _document_or_404(pk)
         return _download(json_export.document_json(document), "application/json",
@@ -178,7 +185,7 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     @extend_schema(summary="Document as plain text", responses={(200, "text/plain"): OpenApiTypes.STR,
                                                                404: OpenApiResponse(description="No such document.")})
     @action(detail=True, methods=["get"], url_path="text", url_name="text",
-            renderer_classes=[JSONRenderer, PlainTextRenderer])
+            renderer_classes=[JSONRenderer, PlainTextRenderer], throttle_classes=HEAVY_THROTTLES)
     def export_text(self, request, pk=None):
         document = _document_or_404(pk)
         return _download(text_export.document_text(document), "text/plain; charset=utf-8",
@@ -188,7 +195,8 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
                    "conventions for resolutions; valid against the OASIS schema.",
                    responses={(200, "application/akn+xml"): OpenApiTypes.STR,
                               404: OpenApiResponse(description="No such document.")})
-    @action(detail=True, methods=["get"], url_path="akn", url_name="akn", renderer_classes=[JSONRenderer, AknRenderer])
+    @action(detail=True, methods=["get"], url_path="akn", url_name="akn", renderer_classes=[JSONRenderer, AknRenderer],
+            throttle_classes=HEAVY_THROTTLES)
     def export_akn(self, request, pk=None):
         document = _document_or_404(pk)
         return _download(akn.document_akn(document), "application/akn+xml", _export_name(document, "xml"))
@@ -255,91 +263,46 @@ class SeriesViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
 # ---------------------------------------------------------------------------
 # Search: the web page's query syntax, filters and facets (resolutions.search)
 
-FILTER_PARAMS = ["body", "session", "year", "committee", "agenda", "sponsor", "type", "date_from", "date_to",
-                 "kind", "lead"]
-MAX_PAGE_SIZE = 100
+FILTER_DESCRIPTIONS = {
+    "agenda": "Agenda item id.", "sponsor": "Member state slug.", "type": "Document type, e.g. 'draft resolution'.",
+    "date_from": "Documents dated on or after this day.", "date_to": "Documents dated on or before this day.",
+    "kind": "Paragraph kind.", "lead": "Lead phrase, e.g. 'Urges'.",
+}
+
+
+def _filter_parameter(name: str) -> OpenApiParameter:
+    """The OpenAPI description of a search filter, typed after the FilterSet's own filter."""
+    declared = DocumentFilter.base_filters.get(name) or ParagraphFilter.base_filters[name]
+    kind = type(declared).__name__
+    if kind == "ChoiceFilter":
+        return OpenApiParameter(name, str, enum=[value for value, _ in declared.extra["choices"]],
+                                description=FILTER_DESCRIPTIONS.get(name, ""))
+    schema_type = {"NumberFilter": int, "DateFilter": OpenApiTypes.DATE}.get(kind, str)
+    return OpenApiParameter(name, schema_type, description=FILTER_DESCRIPTIONS.get(name, ""))
+
 
 SEARCH_PARAMETERS = [
     OpenApiParameter("q", str, description="Words, \"quoted phrases\", OR, -word (websearch syntax); a document "
                      "symbol is also matched as such (symbol_match)."),
-    OpenApiParameter("mode", str, enum=["documents", "paragraphs"], description="Hits are documents (default) or "
+    OpenApiParameter("mode", str, enum=list(search.MODES), description="Hits are documents (default) or "
                      "paragraphs."),
-    OpenApiParameter("sort", str, enum=["relevance", "date", "date_asc"]),
-    OpenApiParameter("body", str), OpenApiParameter("session", int), OpenApiParameter("year", int),
-    OpenApiParameter("committee", str), OpenApiParameter("agenda", int, description="Agenda item id."),
-    OpenApiParameter("sponsor", str, description="Member state slug."),
-    OpenApiParameter("type", str, description="Document type, e.g. 'draft resolution'."),
-    OpenApiParameter("date_from", OpenApiTypes.DATE), OpenApiParameter("date_to", OpenApiTypes.DATE),
-    OpenApiParameter("kind", str, enum=["preambular", "operative"], description="Paragraph kind (paragraphs mode)."),
-    OpenApiParameter("lead", str, description="Lead phrase, e.g. 'Urges' (paragraphs mode)."),
-]
-PAGE_PARAMETERS = [OpenApiParameter("page", int), OpenApiParameter("page_size", int,
-                                                                   description=f"At most {MAX_PAGE_SIZE}.")]
-
-
-@dataclass
-class SearchInputs:
-    params: dict
-    query: search.ParsedQuery
-    mode: str
-    sort: str
-    documents: object
-    paragraphs: object
-    invalid: list
-
-
-def _positive_int(value, default: int, maximum: int | None = None) -> int:
-    try:
-        number = max(1, int(value))
-    except (TypeError, ValueError):
-        return default
-    return min(number, maximum) if maximum else number
-
-
-def _out_of_range(params: dict) -> set[str]:
-    """Filter values the filters accept but the database cannot use (year=0 has no date), so they are ignored."""
-    if "year" not in params:
-        return set()
-    try:
-        year = float(params["year"])
-    except ValueError:
-        return set()  # not a number: the filter itself reports it
-    return set() if 1 <= year < 10000 else {"year"}
-
-
-def search_inputs(data) -> SearchInputs:
-    """The request's query and filters, as the search page reads them: invalid filter values are dropped."""
-    params = {}
-    for key in ["q", "mode", "sort"] + FILTER_PARAMS:
-        value = (data.get(key) or "").strip()
-        if value:
-            params[key] = value
-    document_filter = DocumentFilter(params, queryset=Document.objects.all())
-    paragraph_filter = ParagraphFilter(params, queryset=Paragraph.objects.all())
-    invalid = sorted(set(document_filter.errors) | set(paragraph_filter.errors) | _out_of_range(params))
-    if invalid:
-        for name in invalid:
-            params.pop(name, None)
-        document_filter = DocumentFilter(params, queryset=Document.objects.all())
-        paragraph_filter = ParagraphFilter(params, queryset=Paragraph.objects.all())
-    mode = "paragraphs" if params.get("mode") == "paragraphs" else "documents"
-    sort = params.get("sort") if params.get("sort") in ("date", "date_asc") else "relevance"
-    return SearchInputs(params, search.parse_query(params.get("q")), mode, sort, document_filter.qs,
-                        paragraph_filter.qs, invalid)
+    OpenApiParameter("sort", str, enum=list(search.SORTS)),
+] + [_filter_parameter(name) for name in search.FILTER_NAMES]
+PAGE_PARAMETERS = [OpenApiParameter("page", int, description="A page past the last gives the last."),
+                   OpenApiParameter("page_size", int, description=f"At most {search.MAX_PAGE_SIZE}.")]
 
 
 @conditional
 class SearchView(APIView):
+    throttle_classes = HEAVY_THROTTLES
+
     @extend_schema(summary="Search", description="The search page as data: a page of hits with snippets, the total, "
                    "facet counts over all matches, and spelling suggestions.",
                    parameters=SEARCH_PARAMETERS + PAGE_PARAMETERS, responses={200: s.SearchResultSerializer})
     def get(self, request):
-        inputs = search_inputs(request.query_params)
-        page_size = _positive_int(request.query_params.get("page_size"), search.PAGE_SIZE, MAX_PAGE_SIZE)
-        page = _positive_int(request.query_params.get("page"), 1)
-        result = search.search(inputs.query, inputs.documents, inputs.paragraphs, mode=inputs.mode, sort=inputs.sort,
-                               page=page, params=inputs.params, page_size=page_size)
-        result.page_size = page_size
+        limits = search.configured_limits()
+        inputs = search.read_search(request.query_params, limits=limits, page_size=True)
+        result = inputs.run(limits)
         result.documents = result.hits if result.mode == "documents" else []
         result.paragraphs = result.hits if result.mode == "paragraphs" else []
         result.invalid_filters = inputs.invalid
@@ -351,6 +314,7 @@ class SearchView(APIView):
 class SearchExportView(APIView):
     """Every match of a search, streamed (the rows are read in chunks, never all at once)."""
 
+    throttle_classes = HEAVY_THROTTLES
     renderer_classes = [JSONRenderer, CsvRenderer]
 
     @extend_schema(summary="Search results as CSV or JSON (all of them, streamed)",
@@ -359,7 +323,7 @@ class SearchExportView(APIView):
                    parameters=SEARCH_PARAMETERS,
                    responses={(200, "text/csv"): OpenApiTypes.STR, (200, "application/json"): OpenApiTypes.OBJECT})
     def get(self, request, fmt: str):
-        inputs = search_inputs(request.query_params)
+        inputs = search.read_search(request.query_params)
         rows = search_export.matching_rows(inputs.query, inputs.documents, inputs.paragraphs, mode=inputs.mode,
                                            sort=inputs.sort)
         if fmt == "csv":
@@ -378,6 +342,8 @@ class SearchExportView(APIView):
 
 @conditional
 class CompareView(APIView):
+    throttle_classes = HEAVY_THROTTLES
+
     @extend_schema(summary="Compare two documents", description="A's paragraphs aligned with B's (kept, changed, "
                    "moved, added, removed) with word-level changes, and for each paragraph of B its first "
                    "appearance in the archive.",

@@ -35,20 +35,16 @@ from lxml.builder import ElementMaker
 
 from resolutions.models import Document
 from resolutions.selectors.documents import ParagraphView, document_page
-from resolutions.services.lineage import is_adopted
+from resolutions.services.citations import symbol_keys_for_target
+from resolutions.un.adoption import is_adopted
+from resolutions.un.bodies import akn_names
+from resolutions.un.symbols import RESOLUTION_INFIX, SERIES_LETTER
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 E = ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS})
 UNKNOWN_DATE = "0001-01-01"
 ARCHIVE = "archive"
 
-# The body's FRBR actor and TLC reference, as the UN names them (unga in URIs, #ga in references).
-BODIES = {
-    "general assembly": ("unga", "ga", "/akn/ontology/organization/un/generalAssembly"),
-    "security council": ("unsc", "sc", "/akn/ontology/organization/un/securityCouncil"),
-    "economic and social council": ("ecosoc", "ecosoc", "/akn/ontology/organization/un/economicAndSocialCouncil"),
-    "human rights council": ("unhrc", "hrc", "/akn/ontology/organization/un/humanRightsCouncil"),
-}
 LANGUAGES = {"english": "eng", "french": "fra", "spanish": "spa", "russian": "rus", "arabic": "ara",
              "chinese": "zho"}
 # Characters XML 1.0 cannot hold.
@@ -67,7 +63,7 @@ def _camel(text: str) -> str:
 def frbr_number(document: Document) -> str:
     """'78-110' for A/RES/78/110 (the UN's own form); the symbol in lower case with dashes otherwise."""
     key = document.symbol_key or ""
-    match = re.fullmatch(r"[A-Z]/RES/([0-9A-Z-]+)/(\d+)", key)
+    match = re.fullmatch(rf"{SERIES_LETTER}{RESOLUTION_INFIX}([0-9A-Z-]+)/(\d+)", key)
     if match:
         return f"{match.group(1).lower()}-{match.group(2)}"
     if key:
@@ -77,7 +73,7 @@ def frbr_number(document: Document) -> str:
 
 
 def frbr_uri(document: Document) -> FrbrUri:
-    actor = BODIES.get(document.body.lower(), (_camel(document.body).lower() or "un",))[0]
+    actor = (akn_names(document.body) or (_camel(document.body).lower() or "un",))[0]
     language = LANGUAGES.get(document.original_language.strip().lower(), "eng")
     return FrbrUri(country="un", locality=None, doctype="statement", subtype="deliberation", actor=actor,
                    date=document.date.isoformat() if document.date else UNKNOWN_DATE, number=frbr_number(document),
@@ -90,17 +86,14 @@ def _sponsor_list(sponsorships) -> str:
 
 
 UNDOCS = "https://undocs.org/en/"
-_RESOLUTION_KEY = re.compile(r"resolution:([AES]):(.+)")
 
 
 def citation_href(citation) -> str | None:
     """The UN's own link for a cited resolution or document (as DGACM's files link them); None for the rest."""
     if citation.kind == "document" and citation.symbol:
         return UNDOCS + citation.symbol.replace(" ", "")
-    match = _RESOLUTION_KEY.fullmatch(citation.target_key or "")
-    if citation.kind == "resolution" and match:
-        return f"{UNDOCS}{match.group(1)}/RES/{match.group(2)}"
-    return None
+    symbols = symbol_keys_for_target(citation.target_key or "") if citation.kind == "resolution" else []
+    return UNDOCS + symbols[0] if symbols else None
 
 
 def _linked(parent, text: str, citations, start_child=None) -> None:
@@ -214,11 +207,69 @@ def _main_body(page, notes: _Notes):
     return E.mainBody(*(paragraphs or [E.p()]))
 
 
+def _annex_paragraph(view: ParagraphView, notes: _Notes, eid: str):
+    """An annex paragraph as a ``paragraph`` of the attachment's mainBody: its number when printed, the heading
+    printed above it, its sub-paragraphs as points (as the UN marks annexes: SingleTxt paragraphs, H1 headings)."""
+    parts = []
+    if view.paragraph.number:
+        parts.append(E.num(f"{view.paragraph.number}."))
+    if view.paragraph.heading:
+        parts.append(E.heading(_clean(view.paragraph.heading)))
+    italic = view.paragraph.kind != "text"
+    if view.subparagraphs:
+        points = [E.point(E.num(f"({sub.paragraph.label})"),
+                          E.content(_text_p(sub, notes, italic_lead=False), eId=f"{eid}_list_point_{n}_content"),
+                          eId=f"{eid}_list_point_{n}")
+                  for n, sub in enumerate(view.subparagraphs, start=1)]
+        parts.append(E.list(E.intro(_text_p(view, notes, italic_lead=italic), eId=f"{eid}_list_intro"), *points,
+                            eId=f"{eid}_list"))
+    else:
+        parts.append(E.content(_text_p(view, notes, italic_lead=italic), eId=f"{eid}__content"))
+    return E.paragraph(*parts, eId=eid)
+
+
+def _attachments(page, uri: FrbrUri, body_ref: str, work_date: str, markup_date: str):
+    """Each annex as an ``attachment`` holding a ``doc name="annex"`` (as AKN4UN writes them): its own FRBR
+    identification (the work's URI with the component ``!annex_N``), its label and title in the preface, its
+    paragraphs in the mainBody, its notes as authorialNote."""
+    attachments = []
+    for annex in page.annexes:
+        component = f"annex_{annex.annex.order}"
+        notes = _Notes(annex.footnotes)
+        work, expression = uri.work_uri(work_component=False), uri.expression_uri(work_component=False)
+        meta = E.meta(E.identification(
+            E.FRBRWork(E.FRBRthis(value=f"{work}/!{component}"), E.FRBRuri(value=work),
+                       E.FRBRdate(date=work_date, name="adoption" if work_date != UNKNOWN_DATE else "unknown"),
+                       E.FRBRauthor(href=f"#{body_ref}", **{"as": "#author"}), E.FRBRcountry(value="un")),
+            E.FRBRExpression(E.FRBRthis(value=f"{expression}/!{component}"), E.FRBRuri(value=expression),
+                             E.FRBRdate(date=work_date, name="publication" if work_date != UNKNOWN_DATE else "unknown"),
+                             E.FRBRauthor(href=f"#{body_ref}", **{"as": "#author"}),
+                             E.FRBRlanguage(language=uri.language)),
+            E.FRBRManifestation(E.FRBRthis(value=f"{expression}/!{component}.xml"), E.FRBRuri(value=f"{expression}.xml"),
+                                E.FRBRdate(date=markup_date, name="markup"),
+                                E.FRBRauthor(href=f"#{ARCHIVE}", **{"as": "#editor"})),
+            source=f"#{ARCHIVE}"))
+        preface = [E.p(_clean(annex.annex.label), **{"class": "title"})]
+        if annex.annex.title:
+            preface.append(E.p(_clean(annex.annex.title), **{"class": "title"}))
+        paragraphs = [_annex_paragraph(view, notes, f"{component}__para_{n}")
+                      for n, view in enumerate(annex.paragraphs, start=1)]
+        loose = [note for note in annex.footnotes if note.pk not in notes.placed]
+        if loose:   # notes no paragraph refers to are kept, as the resolution's own are
+            meta.append(E.notes(*[E.note(note_p(n), marker=_clean(n.marker), eId=f"authorialNote_{n.order}")
+                                  for n in loose], source=f"#{ARCHIVE}"))
+        doc = E.doc(meta, E.preface(*preface), E.mainBody(*(paragraphs or [E.p()])), name="annex")
+        attachments.append(E.attachment(doc))
+    return E.attachments(*attachments) if attachments else None
+
+
 def document_akn_tree(document: Document) -> etree._Element:
     page = document_page(document.pk)
     d = page.document
     uri = frbr_uri(d)
-    actor, body_ref, body_href = BODIES.get(d.body.lower(), (uri.actor, _camel(d.body), f"/akn/ontology/organization/un/{_camel(d.body)}"))
+    # The body's FRBR actor and TLC reference, as the UN names them (unga in URIs, #ga in references).
+    _, body_ref = akn_names(d.body) or (uri.actor, _camel(d.body))
+    body_href = f"/akn/ontology/organization/un/{_camel(d.body)}"
     adopted = is_adopted(d.symbol_key, d.document_type)
     work_date = d.date.isoformat() if d.date else UNKNOWN_DATE
     notes = _Notes(page.footnotes)
@@ -327,6 +378,9 @@ def document_akn_tree(document: Document) -> etree._Element:
     if preamble is not None:
         statement_children.append(preamble)
     statement_children.append(main_body)
+    attachments = _attachments(page, uri, body_ref, work_date, d.updated_at.date().isoformat())
+    if attachments is not None:
+        statement_children.append(attachments)
     statement = E.statement(*statement_children, name="resolution" if adopted else "draftResolution")
     return E.akomaNtoso(statement)
 

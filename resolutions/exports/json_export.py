@@ -28,7 +28,8 @@ def state_record(state) -> dict | None:
 
 def source_file_record(source: SourceFile, *, complete: bool) -> dict:
     record = {
-        "id": source.pk, "original_name": source.original_name, "sha256": source.sha256,
+        "id": source.pk, "original_name": source.original_name, "other_names": list(source.other_names),
+        "sha256": source.sha256,
         "media_type": source.media_type, "format": source.format, "size": source.size,
         "uploaded_by": source.uploaded_by.get_username() if source.uploaded_by_id else None,
         "uploaded_at": _dt(source.uploaded_at), "batch": source.batch, "status": source.status,
@@ -47,8 +48,9 @@ def document_record(document: Document, *, complete: bool = False) -> dict:
     agenda = (DocumentAgendaItem.objects.filter(document=d).select_related("agenda_item").order_by("order", "pk"))
     paragraphs = []
     for p in d.paragraphs.order_by("order"):
-        row = {"id": p.pk, "order": p.order, "parent_id": p.parent_id, "kind": p.kind, "number": p.number,
-               "label": p.label, "lead": p.lead, "heading": p.heading, "text": p.text,
+        row = {"id": p.pk, "order": p.order, "parent_id": p.parent_id, "annex_id": p.annex_id, "kind": p.kind,
+               "number": p.number,
+               "label": p.label, "lead": p.lead, "heading": p.heading, "anchor": p.anchor, "text": p.text,
                "footnote_refs": list(p.footnote_refs),
                "edited": p.edited}
         if complete:
@@ -62,7 +64,8 @@ def document_record(document: Document, *, complete: bool = False) -> dict:
         "id": d.pk, "symbol": d.symbol, "symbol_key": d.symbol_key, "body": d.body, "session": d.session,
         "committee": d.committee, "date": d.date.isoformat() if d.date else None, "distribution": d.distribution,
         "original_language": d.original_language, "document_type": d.document_type, "title": d.title,
-        "preamble_subject": d.preamble_subject, "parse_warnings": d.parse_warnings, "edited": d.edited,
+        "subject": d.subject, "preamble_subject": d.preamble_subject, "parse_warnings": d.parse_warnings,
+        "unplaced": list(d.unplaced), "edited": d.edited,
         "created_at": _dt(d.created_at), "updated_at": _dt(d.updated_at),
         "series": None if series is None else {"id": series.pk, "slug": series.slug, "title": series.title,
                                                "title_key": series.title_key},
@@ -72,8 +75,11 @@ def document_record(document: Document, *, complete: bool = False) -> dict:
         "sponsorships": [{"id": s.pk, "order": s.order, "name_as_printed": s.name_as_printed,
                           "state": state_record(s.state)}
                          for s in d.sponsorships.select_related("state").order_by("order")],
+        "annexes": [{"id": a.pk, "order": a.order, "label": a.label, "title": a.title}
+                    for a in d.annexes.order_by("order")],
         "paragraphs": paragraphs,
-        "footnotes": [{"id": f.pk, "order": f.order, "marker": f.marker, "text": f.text, "edited": f.edited}
+        "footnotes": [{"id": f.pk, "order": f.order, "annex_id": f.annex_id, "marker": f.marker, "text": f.text,
+                       "edited": f.edited}
                       for f in d.footnotes.order_by("order")],
         "citations": [{"id": c.pk, "order": c.order, "paragraph_id": c.paragraph_id, "footnote_id": c.footnote_id,
                        "kind": c.kind, "raw_text": c.raw_text, "cited_body": c.cited_body, "number": c.number,

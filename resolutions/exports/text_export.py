@@ -1,5 +1,6 @@
 """One document as plain text, laid out as the UN prints a resolution: header, sponsors, title, the preamble's
-subject, preambular paragraphs, numbered operative paragraphs with lettered sub-paragraphs, then the footnotes.
+subject, preambular paragraphs, numbered operative paragraphs with lettered sub-paragraphs, the footnotes, then each
+annex with its own paragraphs and notes, and any text the parser could not place.
 Footnote markers are written after their paragraph as [n]."""
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ def document_text(document: Document) -> str:
         lines.append(_block(_sponsors(page.sponsorships) + (f": {d.document_type}" if d.document_type else "")))
     elif d.document_type:
         lines.append(d.document_type)
-    lines += ["", _block(d.title or "(untitled)"), ""]
+    lines += ["", _block(d.display_title), ""]
     if d.preamble_subject:
         lines += [f"{d.preamble_subject},", ""]
     for view in page.preambular:
@@ -61,4 +62,29 @@ def document_text(document: Document) -> str:
         lines += ["_" * 20, ""]
         for note in page.footnotes:
             lines.append(_block(f"{note.marker} {note.text}", "", "   "))
+    for annex in page.annexes:
+        lines += _annex_lines(annex)
+    if d.unplaced:
+        lines += ["", "Text not yet placed (kept word for word from the source):", ""]
+        for block in d.unplaced:
+            lines += [_block(block), ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _annex_lines(annex) -> list[str]:
+    """An annex as printed: its label and title centred above its paragraphs, then its own notes."""
+    lines = ["", "", annex.annex.label.center(WIDTH).rstrip(), ""]
+    if annex.annex.title:
+        lines += [_block(annex.annex.title), ""]
+    for view in annex.paragraphs:
+        if view.paragraph.heading:
+            lines += [_block(view.paragraph.heading), ""]
+        number = f"{view.paragraph.number}." if view.paragraph.number else ""
+        lines += [_block(view.paragraph.text + _markers(view), f"{number:<4}" if number else "    ", "    "), ""]
+        for sub in view.subparagraphs:
+            lines += [_block(f"({sub.paragraph.label}) {sub.paragraph.text}{_markers(sub)}", "    ", "        "), ""]
+    if annex.footnotes:
+        lines += ["_" * 20, ""]
+        for note in annex.footnotes:
+            lines.append(_block(f"{note.marker} {note.text}", "", "   "))
+    return lines

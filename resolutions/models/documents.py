@@ -5,7 +5,9 @@ from django.db import models
 from django.db.models import Case, When
 from django.urls import reverse
 
+from resolutions.addresses import symbol_path
 from resolutions.search_config import SEARCH_CONFIG
+from resolutions.un import anchors
 
 
 class AgendaItem(models.Model):
@@ -35,6 +37,9 @@ class Document(models.Model):
                               help_text="As printed, e.g. 'A/C.3/61/L.7/Rev.1'.")
     symbol_key = models.CharField(max_length=80, null=True, blank=True, unique=True, editable=False,
                                   help_text="Symbol upper-cased without spaces, for lookups.")
+    slug = models.SlugField(max_length=120, null=True, blank=True, unique=True, editable=False,
+                            help_text="The address of a document without a symbol: /documents/<slug>/ (see "
+                                      "resolutions.addresses).")
     body = models.CharField(max_length=80, blank=True, db_index=True)
     session = models.IntegerField(null=True, blank=True, db_index=True)
     committee = models.CharField(max_length=80, blank=True, db_index=True)
@@ -44,17 +49,25 @@ class Document(models.Model):
     document_type = models.CharField(max_length=120, blank=True, db_index=True,
                                      help_text="'draft resolution', 'revised draft resolution', 'resolution'...")
     title = models.TextField(blank=True)
+    subject = models.CharField(max_length=300, blank=True,
+                               help_text="Where no title is printed: the question the text names, or its opening "
+                                         "words (resolutions.parser.subject).")
     preamble_subject = models.CharField(max_length=120, blank=True, help_text="'The General Assembly'")
     agenda_items = models.ManyToManyField(AgendaItem, through="DocumentAgendaItem", related_name="documents",
                                           blank=True)
     series = models.ForeignKey("Series", null=True, blank=True, on_delete=models.SET_NULL, related_name="documents")
     parse_warnings = models.JSONField(default=list, blank=True)
+    # Text of the source the parser could not place as a paragraph, heading, annex or footnote, word for word in
+    # reading order: shown on the page under its own heading, searched (document vector, weight D) and exported,
+    # so nothing uploaded is dropped silently while staff decide where it belongs.
+    unplaced = models.JSONField(default=list, blank=True,
+                                help_text="Text the parser could not place, one block per entry, in reading order.")
     edited = models.BooleanField(default=False, help_text="Staff corrected this document in the admin; a "
                                  "re-upload keeps those corrections unless staff discard them.")
     # Document-level weighted vector (title/symbol A, operative B, preambular C, footnotes D),
-    # written by the search module after each ingestion: see resolutions/search.py.
+    # written after each ingestion and correction by resolutions/services/indexing.py.
     search_vector = SearchVectorField(null=True, editable=False)
-    # LSH band hashes of the whole text (resolutions.similarity.document_bands): the same text uploaded
+    # LSH band hashes of the whole text (resolutions.lineage.similarity.document_bands): the same text uploaded
     # in another format is found among the few documents sharing a band, whatever the archive's size.
     text_bands = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -68,8 +81,18 @@ class Document(models.Model):
     def __str__(self):
         return self.symbol or self.title[:80] or f"Document {self.pk}"
 
+    @property
+    def display_title(self) -> str:
+        """The printed title; else the subject the text gives; else the symbol: never '(untitled)'."""
+        return self.title or self.subject or self.symbol or f"Document {self.pk}"
+
     def get_absolute_url(self):
-        return reverse("resolutions:document", args=[self.pk])
+        """The citable address: the symbol, else the slug, else the archive's number (see resolutions.addresses)."""
+        if self.symbol_key and self.symbol:
+            return symbol_path(self.symbol)
+        if self.slug:
+            return reverse("resolutions:document_by_slug", args=[self.slug])
+        return reverse("resolutions:document_by_number", args=[self.pk])
 
     @property
     def year(self):
@@ -103,14 +126,45 @@ class Sponsorship(models.Model):
         return f"{self.name_as_printed} ({self.document})"
 
 
+class Annex(models.Model):
+    """A part of the document after the resolution (or adopted in its text): an annex, appendix or declaration.
+
+    Annexes are often the substance (declarations, programmes of action, sanctions procedures), so their paragraphs
+    are ``Paragraph`` rows like the resolution's own (``Paragraph.annex`` set): searched, compared, and found as
+    agreed language the same way.
+    """
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="annexes")
+    order = models.PositiveIntegerField(help_text="1 for the first annex of the document.")
+    label = models.CharField(max_length=120, help_text="As printed: 'Annex', 'Annex I', 'Appendix', 'Declaration'.")
+    title = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["document", "order"]
+        constraints = [models.UniqueConstraint(fields=["document", "order"], name="annex_order_unique")]
+
+    def __str__(self):
+        return f"{self.document} {self.label}"
+
+    @property
+    def anchor(self) -> str:
+        return anchors.annex(self.order)
+
+
 class Paragraph(models.Model):
-    """A preambular or operative paragraph, or a lettered sub-paragraph of one (``parent`` set)."""
+    """A preambular or operative paragraph, or a lettered sub-paragraph of one (``parent`` set).
+
+    Paragraphs of an annex have ``annex`` set; there, unnumbered prose has kind ``text``.
+    """
 
     class Kind(models.TextChoices):
         PREAMBULAR = "preambular", "Preambular"
         OPERATIVE = "operative", "Operative"
+        TEXT = "text", "Text"
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="paragraphs")
+    annex = models.ForeignKey(Annex, null=True, blank=True, on_delete=models.CASCADE, related_name="paragraphs",
+                              help_text="Set for a paragraph of an annex.")
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="subparagraphs")
     order = models.PositiveIntegerField(help_text="Position in the document, sub-paragraphs included.")
     kind = models.CharField(max_length=12, choices=Kind.choices)
@@ -121,6 +175,10 @@ class Paragraph(models.Model):
                                help_text="The heading printed above the paragraph: a section of the resolution "
                                          "('II Request for a subvention ...').")
     text = models.TextField()
+    # Set when the document is stored, by the rule of resolutions.un.anchors; every link to the paragraph reads it.
+    anchor = models.CharField(max_length=60, blank=True,
+                              help_text="Permalink anchor on the document page: 'pp3', 'op4', 'op4-a', 's2-op1', "
+                                        "'annex-1-p3'.")
     footnote_refs = ArrayField(models.CharField(max_length=10), default=list, blank=True)
     edited = models.BooleanField(default=False)
     # Paragraph-level weighted vector: operative text outranks preambular text.
@@ -150,23 +208,11 @@ class Paragraph(models.Model):
     def __str__(self):
         return f"{self.document} {self.anchor}"
 
-    @property
-    def anchor(self) -> str:
-        """Permalink anchor: pp3 (third preambular), op4, op4-a."""
-        if self.parent_id:
-            return f"{self.parent.anchor}-{self.label}"
-        if self.kind == self.Kind.OPERATIVE:
-            return f"op{self.number or self.order}"
-        return f"pp{self.preambular_index}"
-
-    @property
-    def preambular_index(self) -> int:
-        return getattr(self, "_pp_index", None) or self.document.paragraphs.filter(
-            kind=self.Kind.PREAMBULAR, parent__isnull=True, order__lte=self.order).count()
-
 
 class Footnote(models.Model):
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="footnotes")
+    annex = models.ForeignKey(Annex, null=True, blank=True, on_delete=models.CASCADE, related_name="footnotes",
+                              help_text="Set for a footnote of an annex (annexes number their notes apart).")
     order = models.PositiveIntegerField()
     marker = models.CharField(max_length=10)
     text = models.TextField()

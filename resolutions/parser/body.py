@@ -26,10 +26,11 @@ import re
 from dataclasses import dataclass, field
 
 from .document import Paragraph, SubParagraph
-from .leads import match_lead
+from .leads import match_lead, match_other_language_lead
 from .text_stages import TextBuilder
 
-NUMBER_START = re.compile(r"\s*(\d{1,3})\.(?:\s+(.*))?$")
+# '1.', and the Arabic texts' '1 -' (only before Arabic script, so an English '10 - 12 December' is never a number)
+NUMBER_START = re.compile(r"\s*(\d{1,3})(?:\.|\s?-(?=\s+[\u0600-\u06ff]))(?:\s+(.*))?$")
 LONG_NUMBER_START = re.compile(r"\s*(\d{4,5})\.(?:\s+(.*))?$")  # paragraph 1000 and on, only in sequence
 OCR_NUMBER_START = re.compile(r"\s*(\d{1,3}),\s+([A-Z].*)$")
 LABEL_START = re.compile(r"\s*\(([a-z]{1,2}|[ivxl]{1,6})\)(?:\s+(.*))?$")
@@ -37,9 +38,28 @@ ITALIC_START = re.compile(r"\s*\*[A-Z][^*\n]{0,80}\*")
 MARKER = re.compile(r"<sup>(\d{1,3})</sup>")
 CLOSING_LINE = re.compile(r"\s*(?:\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting\b.{0,40}"
                           r"|Adopted (?:unanimously |without (?:a )?vote )?at the \d{1,5}(?:st|nd|rd|th) meeting\b.{0,200}"
-                          r"|Adopted (?:unanimously |without (?:a )?vote )?at(?: the)?)$")
+                          r"|Adopted (?:unanimously |without (?:a )?vote )?(?:at(?: the)?|the))$")   # 'Adopted unanimously the' (S/RES/522)
+
+
+def closing_index(lines: list[str]) -> int | None:
+    """Read: body lines.  Write: the index of the closing line ('Adopted unanimously at the 1521st meeting.',
+    '80th plenary meeting'), or None.
+
+    A closing line opens a block after a paragraph that ended (or before any text): inside a paragraph a wrapped
+    line such as '1143rd meeting on 11 August 1964 and at the 1383rd' (S/RES/274 (1969), after '... expressed by
+    the President at the') is the paragraph's text, not its end."""
+    previous = ""
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if CLOSING_LINE.match(line.replace("*", "")) and (not previous or ENDS_PARAGRAPH.search(previous)):
+            return index
+        previous = line
+    return None
+
+
 ANNEX_LINE = re.compile(r"\s*\*?Annex(?:es)?(?: [IVX]{1,5})?\*?(?:\s+[A-Z0-9][^\n]{0,300})?\s*$")
-ENDS_PARAGRAPH = re.compile(r"(?:[,;:.?]\s*(?:<sup>\d{1,3}</sup>\s*)*[\"”’)]?\s*(?:<sup>\d{1,3}</sup>)?"
+ENDS_PARAGRAPH = re.compile(r"(?:[,;:.?،؛，；：。？]\s*(?:<sup>\d{1,3}</sup>\s*)*[\"”’)]?\s*(?:<sup>\d{1,3}</sup>)?"
                             r"|[,;]\d{1,2})\s*$")   # ',27': a footnote number glued to the comma (not '1,000')
 ENDS_BEFORE_NUMBER = re.compile(r"(?:[;,]\s*(?:and|or)|[,;:.]\d{1,3})\s*$")
 ENDS_INTRO = re.compile(r":\s*(?:<sup>\d{1,3}</sup>\s*)*$")
@@ -71,13 +91,16 @@ def _starts_paragraph(line: str) -> tuple[str, str | None, str] | None:
     if label:
         return "label", label.group(1), label.group(2) or ""
     stripped = line.strip()
-    if ITALIC_START.match(stripped) or match_lead(stripped):
+    if ITALIC_START.match(stripped) or match_lead(stripped) or match_other_language_lead(stripped):
         return "lead", None, stripped
     return None
 
 
-def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool = False) -> tuple[list[_Raw], list[str]]:
-    """Read: body lines.  Write: raw paragraphs (top level with their sub-paragraphs) and warnings.
+def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool = False
+            ) -> tuple[list[_Raw], list[str], int]:
+    """Read: body lines.  Write: raw paragraphs (top level with their sub-paragraphs), warnings, and the index of
+    the line where the resolution's own text ends (its closing meeting line or its first annex; len(lines) when
+    neither): what follows is read by annexes.read_tail, never dropped.
 
     When the source knows its paragraphs (PDF indentation, Word and HTML paragraphs), a paragraph starts at
     the first line of each blank-line-separated block and nowhere else, lead phrase or not."""
@@ -93,14 +116,15 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
     in_section_title = False          # after 'II': the section's title lines, up to its first paragraph
     opens_section = False
     preface: list[str] = []   # text before the first paragraph opener
-    for index, line in enumerate(lines):
+    closing = closing_index(lines)
+    end = len(lines) if closing is None else closing
+    for index, line in enumerate(lines[:closing]):
         if not line.strip():
             after_blank = True
             continue
         block_start, after_blank = after_blank, False
-        if CLOSING_LINE.match(line.replace("*", "")):
-            break
         if ANNEX_LINE.match(line) and block_start and (current is None or ENDS_PARAGRAPH.search(previous_text)):
+            end = index
             break  # not 'Annex A to this resolution ...' wrapped inside a paragraph
         opener = _starts_paragraph(line)
         section = SECTION_LINE.match(line)
@@ -137,6 +161,11 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
             pending_heading.append(line.strip())
             after_blank = True
             continue
+        if opener is None and block_start and pending_opener is None and not last_number and current is not None \
+                and not blocks_are_paragraphs and _opens_by_layout(line, previous_text) \
+                and current is paragraphs[-1] and not current.children \
+                and not any(ENDS_INTRO.search(part) for part in current.builder.parts):   # not a list's items
+            opener = ("lead", None, line.strip())   # 'Ever mindful that ...', 'Looking ahead to ...' (A/RES/80/39)
         if opener is None and block_start and pending_opener is None and _lost_label_item(paragraphs, current,
                                                                                          previous_text, line):
             opener = ("label", _next_label(paragraphs[-1]), line.strip())
@@ -206,7 +235,42 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
     warnings.extend(_settle_lost_labels(paragraphs, vocabulary))
     if headings:
         warnings.append(f"Headings between paragraphs left out of the paragraphs: {'; '.join(headings)[:300]}.")
-    return paragraphs, warnings
+    return paragraphs, warnings, end
+
+
+# A preambular lead the vocabulary may lack: a capitalised participle or adjective of attitude, possibly after an
+# adverb ('Looking ahead', 'Ever mindful', 'Gravely alarmed'), then a word in lower case (not 'Beijing Declaration').
+LAYOUT_LEAD = re.compile(r"\s*(?:(?:Ever|Also|Further|Still|Once again|Again|[A-Z][a-z]+ly) [a-z]+|"
+                         r"[A-Z][a-z]{2,}(?:ing|ed)|Mindful|Aware|Conscious|Cognizant|Desirous|Confident|Keen)"
+                         r",? (?:[a-z]|\*)")
+
+
+def _opens_by_layout(line: str, previous_text: str) -> bool:
+    """A block after a preambular paragraph that ended with a comma opens a paragraph of its own when it starts
+    as leads start (LAYOUT_LEAD), even with a lead the vocabulary does not know: a preambular paragraph ends with
+    a comma, and the block after it is the next one."""
+    if not re.search(r",\s*(?:<sup>\d{1,3}</sup>\s*)*$", previous_text):
+        return False
+    match = LAYOUT_LEAD.match(line)
+    if not match:
+        return False
+    first = match.group(0).split()[0].rstrip(",")
+    return not (first.endswith("ly") and len(match.group(0).split()) == 2 and not re.search(
+        r"(?:ing|ed|ful|ous|ent|ant|ive|ble|ware|scious|nizant)[, ]", match.group(0) + " "))
+
+
+def layout_lead(text: str) -> str | None:
+    """The lead of a preambular paragraph the vocabulary does not know, read off its words: an adverb and an
+    adjective or participle ('Ever mindful'), or a participle with its particle ('Looking ahead')."""
+    match = LAYOUT_LEAD.match(text)
+    if not match:
+        return None
+    words = re.findall(r"[A-Za-z]+", match.group(0))
+    if words[0][0].isupper() and len(words) >= 2 and words[1][0].islower() and (
+            words[0] in ("Ever", "Also", "Further", "Still", "Again") or words[0].endswith("ly")):
+        return " ".join(words[:2])
+    following = re.match(r"\s*\S+\s+(ahead|forward|back|also|further|again)\b", text)
+    return f"{words[0]} {following.group(1)}" if following else words[0]
 
 
 def _take_heading(paragraphs: list[_Raw], current: _Raw, heading: list[str], opens_section: bool) -> bool:
@@ -329,7 +393,7 @@ def _lead_and_text(text: str, body: str | None = None) -> tuple[str | None, str]
         lead = italic.group(1).strip().rstrip(",")
     plain = clean_text(text)
     if lead is None or not plain.startswith(lead):
-        lead = match_lead(plain, body) or lead
+        lead = match_lead(plain, body) or match_other_language_lead(plain) or lead
     return lead, plain
 
 
@@ -389,6 +453,8 @@ def build_paragraphs(raws: list[_Raw], body: str | None = None) -> tuple[list[Pa
                 warnings.append(f"Lead of operative paragraph {number} taken from its first word: {lead!r}.")
             else:
                 warnings.append(f"No lead phrase found for operative paragraph {number}.")
+        if not operative and lead is None:
+            lead = layout_lead(text)   # 'Ever mindful', 'Looking ahead': a lead the vocabulary lacks
         if not operative and lead is None:
             warnings.append(f"No lead phrase found for preambular paragraph {text[:60]!r}.")
         subparagraphs = [SubParagraph(label=c.number, text=clean_text(c.text), footnote_refs=_refs(c.text))

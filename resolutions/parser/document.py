@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from resolutions.citations.types import Citation  # noqa: F401  (the citation finder's type, part of the contract)
+
 
 class ParseError(Exception):
     """The input cannot be turned into a resolution; the message says why."""
@@ -80,33 +82,14 @@ class Votes:
 
 
 @dataclass
-class Citation:
-    kind: str                          # "resolution" | "decision" | "document" | "treaty"
-    text: str                          # as written
-    body: str | None = None            # "General Assembly", "Economic and Social Council", "Security Council"...
-    number: str | None = None          # "2008/33", "61/180", "2720 (2023)"
-    symbol: str | None = None          # "E/CN.4/2006/62", "A/RES/61/180"
-    volume: str | None = None          # treaty series volume
-    treaty_number: str | None = None   # treaty series number
-    paragraph: int | None = None       # index into ParsedDocument.paragraphs
-    footnote: str | None = None        # footnote marker
-
-    @property
-    def target_key(self) -> str:
-        """A normalised identifier for the cited thing, used to resolve it later."""
-        from resolutions.citations.keys import citation_key
-
-        return citation_key(self)
-
-
-@dataclass
 class ParsedDocument:
-    format: str                                   # "text" | "markdown" | "pdf" | "docx" | "html"
+    format: str                                   # "text" | "markdown" | "pdf" | "docx" | "html" | "akn"
     symbol: str | None = None
     body: str | None = None
     session: int | None = None
     committee: str | None = None
-    date: str | None = None                       # ISO date
+    date: str | None = None                       # ISO date: of adoption for a resolution, else of issue
+    issued: str | None = None                     # ISO date of issue printed under 'Distr.' (a resolution's differs)
     distribution: str | None = None
     original_language: str | None = None
     agenda_items: list[AgendaItemRef] = field(default_factory=list)
@@ -123,6 +106,8 @@ class ParsedDocument:
     unplaced: list[str] = field(default_factory=list)
     language: str | None = None                   # ISO 639-1 of this text: "en", "fr", "es", "ru", "ar", "zh"
     votes: Votes | None = None                    # how the text was adopted, when the source says
+    draft_symbol: str | None = None               # the draft this resolution was adopted from ("A/C.3/78/L.41")
+    committee_report: str | None = None           # the committee report recommending it ("A/78/481/Add.3")
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:

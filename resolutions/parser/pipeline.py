@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import re
 
-from .body import CLOSING_LINE, build_paragraphs, clean_text, segment
+from resolutions.un.bodies import FOUNDING_ORGANS, MASTHEAD_NAMES, names_pattern, parent_organ
+
+from .annexes import read_tail, split_adopted_text, split_restarted_numbering
+from .body import ANNEX_LINE, build_paragraphs, clean_text, closing_index, segment
+from .citing import document_citations
 from .document import Footnote, ParsedDocument, ParseError
+from .extract_akn import extract_akn, looks_like_akn
 from .extraction import Extraction
 from .header import is_resolution_heading, read_front_matter, read_header
+from .language import detect_language, match_formula
 from .text_stages import (
     RULE,
     decode,
@@ -27,15 +33,15 @@ from .text_stages import (
 )
 
 SUBJECT = re.compile(
-    r"\s*\*?\s*The\s+(General Assembly|Security Council|Economic and Social Council|Human Rights Council|"
-    r"Trusteeship Council|Commission on [A-Z][A-Za-z ]{2,60}|Conference of [A-Z][A-Za-z ]{2,80})\s*,?\s*\*?\s*,?\s*$"
+    rf"\s*\*?\s*The\s+({names_pattern(MASTHEAD_NAMES)}|"
+    r"Commission on [A-Z][A-Za-z ]{2,60}|Conference of [A-Z][A-Za-z ]{2,80})\s*,?\s*\*?\s*,?\s*$"
 )
 MAX_BYTES = 60 * 1024 * 1024
 MAX_TEXT_BYTES = 8 * 1024 * 1024   # the longest resolutions, annexes included, are under 1 MB of text
 
 
 def detect_format(data: bytes, filename: str = "") -> str:
-    """Read: the first bytes and the file name.  Write: 'pdf', 'docx', 'html', 'markdown' or 'text'.
+    """Read: the first bytes and the file name.  Write: 'pdf', 'docx', 'akn', 'html', 'markdown' or 'text'.
 
     The bytes decide (magic numbers, markup); the extension only breaks a tie
     between text and markdown.  Unsupported binary formats raise ParseError.
@@ -51,6 +57,8 @@ def detect_format(data: bytes, filename: str = "") -> str:
         raise ParseError("This is an image or a compressed archive, not a resolution (PDF, Word, HTML or text).")
     if head.startswith(b"{\\rtf"):
         raise ParseError("RTF files are not supported; save the document as .docx or PDF.")
+    if looks_like_akn(head):
+        return "akn"
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if lowered.startswith((b"<!doctype html", b"<html")) or (lowered.startswith(b"<") and b"<body" in data[:65536].lower()):
         return "html"
@@ -116,6 +124,8 @@ def parse(data: bytes, filename: str = "") -> ParsedDocument:
     if len(data) > MAX_BYTES:
         raise ParseError(f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB.")
     fmt = detect_format(data, filename)
+    if fmt == "akn":
+        return extract_akn(data)  # the markup is the structure: no shared structuring step (see extract_akn)
     if fmt in ("text", "markdown", "html") and len(data) > MAX_TEXT_BYTES:
         raise ParseError(f"This {fmt} file is {len(data) / 1024 / 1024:.0f} MB, far longer than any resolution "
                          f"(the longest are under 1 MB); split it into one file per document.")
@@ -125,7 +135,7 @@ def parse(data: bytes, filename: str = "") -> ParsedDocument:
 
 # The subject inside an operative paragraph of an early resolution that has no subject line of its own:
 # '1. The Security Council requests the permanent members ...' (S/RES/1 (1946)).
-SUBJECT_IN_PARAGRAPH = re.compile(r"\s*\d{1,3}\.\s+The (General Assembly|Security Council) [a-z]")
+SUBJECT_IN_PARAGRAPH = re.compile(rf"\s*\d{{1,3}}\.\s+The ({names_pattern(FOUNDING_ORGANS)}) [a-z]")
 
 
 def split_subject(lines: list[str]) -> tuple[list[str], str | None, list[str]]:
@@ -139,6 +149,15 @@ def split_subject(lines: list[str]) -> tuple[list[str], str | None, list[str]]:
         match = SUBJECT.fullmatch(line)
         if match:
             return lines[:index], f"The {match.group(1)}", lines[index + 1:]
+        other = match_formula(line)  # the formula in another of the UN's languages ('La Asamblea General,')
+        if other:
+            return lines[:index], other[0], lines[index + 1:]
+    # A one-paragraph resolution prints its formula without comma ('Генеральная Ассамблея' then the paragraph);
+    # the same words head the page as the masthead, so the formula is the second of them.
+    loose = [index for index, line in enumerate(lines) if match_formula(line, loose=True)]
+    if len(loose) >= 2:
+        index = loose[-1]
+        return lines[:index], match_formula(lines[index], loose=True)[0], lines[index + 1:]
     organ = next((m.group(1) for line in lines if (m := SUBJECT_IN_PARAGRAPH.match(line))), None)
     heading = next((i for i, line in enumerate(lines[:40]) if is_resolution_heading(line)), None)
     if organ and heading is not None:
@@ -153,21 +172,24 @@ def structure(extraction: Extraction) -> ParsedDocument:
     lines, facts = remove_furniture(lines)
     lines, footnotes = extract_footnotes(lines)
     footnotes = _merge_footnotes(extraction.footnotes, footnotes)
-    lines, marker_warnings = mark_glued_markers(lines, footnotes)
+    lines, marker_warnings = mark_glued_markers(lines, footnotes, printed_later=notes_after_closing(lines))
     doc.warnings.extend(marker_warnings)
     lines = [line for line in lines if line != RULE]
     header, subject, body = split_subject(lines)
     if subject is None:
         raise ParseError("This does not look like a resolution: no line such as 'The General Assembly,' or "
-                         "'The Security Council,' introduces its paragraphs.")
+                         "'The Security Council,' (or the same in French, Spanish, Russian, Arabic or Chinese) "
+                         "introduces its paragraphs.")
     doc.preamble_subject = subject
+    formula = match_formula(subject, loose=True)
+    doc.language = detect_language(extraction.markdown, formula[1] if formula else None)
     read_front_matter(extraction.hints, doc)
     read_header(header, doc, facts)
     doc.title = title_without_marker(title_from_hints(doc.title, extraction.hints.get("title")), footnotes)
-    doc.body = _acting_body(doc.body, subject[len("The "):])
+    doc.body = _acting_body(doc.body, formula[1].organ if formula else subject[len("The "):])
     body = drop_running_titles(body, [doc.title, extraction.hints.get("title")])
     vocabulary = word_vocabulary(body)
-    raws, warnings = segment(body, vocabulary, blocks_are_paragraphs=extraction.paragraphs_known)
+    raws, warnings, end = segment(body, vocabulary, blocks_are_paragraphs=extraction.paragraphs_known)
     doc.warnings.extend(warnings)
     doc.paragraphs, warnings = build_paragraphs(raws, doc.body)
     doc.warnings.extend(warnings)
@@ -175,16 +197,20 @@ def structure(extraction: Extraction) -> ParsedDocument:
         raise ParseError("No paragraphs were found after the subject line.")
     used = {ref for p in doc.paragraphs for ref in p.footnote_refs + [r for s in p.subparagraphs for r in s.footnote_refs]}
     wanted = used - {f.marker for f in footnotes}
+    found_after_closing: list[Footnote] = []
     if wanted:
-        found = trailing_footnotes(body, wanted)
+        found = found_after_closing = trailing_footnotes(body, wanted)
         if found:
             footnotes = footnotes + found
             doc.warnings = [w for w in doc.warnings if "footnotes themselves are missing" not in w]
     doc.footnotes = footnotes
+    read_tail(body[end:], doc, {f.marker for f in found_after_closing})
+    split_adopted_text(doc)
+    split_restarted_numbering(doc)
     missing = sorted(used - {f.marker for f in footnotes}, key=int)
     if footnotes and missing:
         doc.warnings.append(f"Footnote markers without footnote text: {', '.join(missing)}.")
-    doc.citations = _citations(doc)
+    doc.citations = document_citations(doc)
     return doc
 
 
@@ -197,9 +223,27 @@ def _acting_body(masthead: str | None, acting: str) -> str:
     above 'The Commission on the Status of Women,')."""
     if not masthead:
         return acting
-    subsidiary_of = "General Assembly" if acting == "Human Rights Council" else (
-        "Economic and Social Council" if re.match(r"Commission (?:on|for) ", acting) else None)
-    return acting if subsidiary_of == masthead else masthead
+    return acting if parent_organ(acting) == masthead else masthead
+
+
+def notes_after_closing(lines: list[str]) -> set[str]:
+    """Read: clean lines.  Write: the markers of the notes printed after the closing line ('98 United Nations,
+    Treaty Series, vol. 500, p. 95.' under 'Adopted unanimously at the 2178th meeting.'), as the printed
+    compilations of the Security Council set them: the footnotes the document has, before they are read."""
+    closing = closing_index(lines)
+    if closing is None:
+        return set()
+    markers = set()
+    for line in lines[closing + 1:]:
+        if ANNEX_LINE.match(line):
+            break   # an annex's numbered paragraphs ('1. Reaffirm ...') are not notes
+        note = NOTE_AFTER_CLOSING.fullmatch(line)
+        if note:
+            markers.add(note.group(1))
+    return markers
+
+
+NOTE_AFTER_CLOSING = re.compile(r"\s{0,4}([1-9]\d{0,2})\s+([A-Z]\S*.*)")   # '98 United Nations, ...', not '1. Reaffirm'
 
 
 def trailing_footnotes(body: list[str], wanted: set[str]) -> list[Footnote]:
@@ -208,7 +252,7 @@ def trailing_footnotes(body: list[str], wanted: set[str]) -> list[Footnote]:
     Printed compilations put the notes after the closing line ('Adopted at the 2518th meeting.'), as
     '56 Official Records of ...' (or '5. Ibid., ...'), possibly wrapped; only wanted markers are taken.
     """
-    closing = next((i for i, line in enumerate(body) if CLOSING_LINE.match(line.replace("*", ""))), None)
+    closing = closing_index(body)
     if closing is None:
         return []
     notes: list[Footnote] = []
@@ -322,20 +366,3 @@ def _merge_footnotes(structural, inline):
     for note in merged:
         note.text = clean_text(note.text)
     return merged
-
-
-def _citations(doc: ParsedDocument):
-    try:
-        from resolutions.citations import find_citations, find_footnote_citations
-    except ImportError:
-        return []
-    organ = doc.body
-    citations = []
-    for index, paragraph in enumerate(doc.paragraphs):
-        texts = [paragraph.text] + [s.text for s in paragraph.subparagraphs]
-        for text in texts:
-            for citation in find_citations(text, organ=organ):
-                citation.paragraph = index
-                citations.append(citation)
-    citations.extend(find_footnote_citations(doc.footnotes, organ=organ))
-    return citations

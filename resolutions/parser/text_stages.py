@@ -12,10 +12,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from resolutions.un.symbols import RESOLUTION_SERIES_PATTERN
+
 from .document import Footnote, ParseError
 
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 RULE = "\x00RULE"  # a sentinel line standing for a rule or page break
+PAGE = "\x00PAGE"  # a sentinel line where page furniture was: the end of a page's footnote area
 
 
 def decode(data: bytes) -> tuple[str, list[str]]:
@@ -169,7 +172,27 @@ MD_ESCAPE = re.compile(r"\\([*_\[\]()#.\-])")
 
 JOB_NUMBER = re.compile(r"\d{2}-\d{5}(?:\s*\([A-Z]\))?|\d{7}[A-Z]?|\d{2}-\d{5}\s*\*\d{7}\*")
 PAGE_LINE = re.compile(r"(?:\d{1,3}\s+)?(?:\d{2}-\d{5}|\d{7})(?:\s+\d{1,3})?|\d{1,3}|\d{1,3}/\d{1,3}|Page \d{1,3}(?: of \d{1,3})?")
-SYMBOL_BANNER = re.compile(r"(?:United Nations\s+)?(?:[AES]|A/HRC)/[A-Z0-9./()\- ]{3,60}")
+SYMBOL_BANNER = re.compile(rf"(?:United Nations\s+)?(?:{RESOLUTION_SERIES_PATTERN})/[A-Z0-9./()\- ]{{3,60}}")
+
+
+# The pieces a UN page prints in its margins, as text extractions run them together on one line:
+# '23-21227 (E) 131123' (job number, language, date of processing), '*2321227*' (the barcode, or its digits
+# '2321227'), 'GE.23-12345(E)', '2/9' (page of pages), '3' (page), 'A/C.3/78/L.41' (the running symbol),
+# 'Please recycle' and the recycling mark's caption.
+_FURNITURE_PIECE = (r"(?:GE\.)?\d{2}-\d{5}(?:\s?\([A-Z]\))?|\*\d{7}\*|\d{7}[A-Z]?|\([A-Z]\)|\d{6}|\d{1,3}/\d{1,3}|\d{1,3}"
+                    r"|(?:[AES]|A/HRC|S/PRST)/(?:[A-Z0-9][A-Za-z0-9.\-]{0,20}/){1,6}[A-Za-z0-9.\-]{1,20}(?: \(\d{4}\))?"
+                    r"|Please recycle|United Nations")
+FURNITURE_LINE = re.compile(rf"(?:(?:{_FURNITURE_PIECE})\s*){{1,8}}")
+# What only furniture prints: a job number, a barcode, or a page of pages beside the symbol or the job number.
+FURNITURE_MARK = re.compile(r"\d{2}-\d{5}|\*\d{7}\*|Please recycle|^\d{7}[A-Z]?(?=[AES]/)")
+
+
+def is_furniture_line(line: str) -> bool:
+    """A line made only of page furniture ('2/9 23-21227A/C.3/78/L.41', '23-21227 (E) 131123',
+    '*2321227*A/C.3/78/L.41', '23-21227 9/9', 'Please recycle'), and at least one piece that only
+    furniture prints (a job number, a barcode): not a footnote '5 A/78/511.' nor a wrapped '77/228'."""
+    text = line.strip()
+    return len(text) <= 120 and bool(FURNITURE_MARK.search(text)) and bool(FURNITURE_LINE.fullmatch(text))
 
 
 def remove_furniture(lines: list[str]) -> tuple[list[str], dict]:
@@ -178,10 +201,13 @@ def remove_furniture(lines: list[str]) -> tuple[list[str], dict]:
     Goes: job numbers (``0657590``, ``06-57590``, ``2 06-57590``), page numbers,
     underscore rules (kept as the RULE sentinel, footnotes follow them), a
     ``United Nations`` line on its own, and the running document symbol at the
-    top of later pages.  The first symbol seen is reported as ``symbol``.
+    top of later pages.  The first symbol seen is reported as ``symbol``.  Lines made only of
+    furniture go too, as raw text extractions run its pieces together (is_furniture_line), and a
+    symbol alone on its line after its first time.
     """
     facts: dict = {}
     out: list[str] = []
+    symbols_seen: set[str] = set()
     for raw in lines:
         line = raw.strip()
         if raw == RULE or re.fullmatch(r"_{3,}|-{3,}", line):
@@ -190,18 +216,28 @@ def remove_furniture(lines: list[str]) -> tuple[list[str], dict]:
         if not line:
             out.append("")
             continue
-        if PAGE_LINE.fullmatch(line) or JOB_NUMBER.fullmatch(line):
+        if PAGE_LINE.fullmatch(line) or JOB_NUMBER.fullmatch(line) or is_furniture_line(line):
+            if out[-1:] != [PAGE]:
+                out.append(PAGE)
             continue
         if line in {"United Nations", "Nations Unies"}:
             continue
-        banner = re.fullmatch(r"United Nations\s+((?:[AES]|A/HRC)/\S{3,60}(?:\s\(\d{4}\))?)", line)
+        banner = re.fullmatch(rf"United Nations\s+((?:{RESOLUTION_SERIES_PATTERN})/\S{{3,60}}(?:\s\(\d{{4}}\))?)", line)
         if banner:
             facts.setdefault("symbol", banner.group(1))
             continue
         if "symbol" in facts and line.replace(" ", "") == facts["symbol"].replace(" ", ""):
             continue  # running symbol on later pages
+        if SYMBOL_ALONE.fullmatch(line):
+            if line.replace(" ", "") in symbols_seen or out[-1:] == [PAGE]:
+                facts.setdefault("symbol", line)
+                continue  # the running symbol: again, or beside the page's furniture ('*1817962*' / 'A/RES/73/6')
+            symbols_seen.add(line.replace(" ", ""))
         out.append(raw.rstrip())
     return out, facts
+
+
+SYMBOL_ALONE = re.compile(r"(?:[AES]|A/HRC|S/PRST)/(?:[A-Z0-9][A-Za-z0-9.\-]{0,20}/){1,6}[A-Za-z0-9.\-]{1,20}(?: \(\d{4}\))?")
 
 
 FOOTNOTE_MD = re.compile(r"\s*<sup>(\d{1,3})</sup>\s*(\S.*)")
@@ -214,17 +250,27 @@ def extract_footnotes(lines: list[str]) -> tuple[list[str], list[Footnote]]:
     A footnote is a line that starts with a marker — ``<sup>1</sup> text``
     anywhere, or ``1  text`` in the footnote area after a rule — followed by
     its continuation lines.  Body paragraphs never start with a marker.  The
-    footnote area ends at a line that is indented like a body paragraph or that
-    follows a footnote ending with a full stop and a blank line.
+    footnote area ends at a line that is indented like a body paragraph, that
+    follows a footnote ending with a full stop and a blank line, or at the page's
+    furniture (the PAGE sentinel, dropped here); a note the page broke goes on
+    after the next rule.
     """
     body: list[str] = []
     notes: list[tuple[str, TextBuilder]] = []
     in_area = False
     current: TextBuilder | None = None
+    unfinished: TextBuilder | None = None   # a note the page broke: it goes on after the next page's rule
     for line in lines:
+        if line == PAGE:
+            # The page's furniture ends its footnote area: what follows is the next page's body, not the note
+            # (A/RES/73/6 as raw text: note 6 ends '..., A/AC.105/1166,' and goes on under the next page's rule).
+            if current is not None and in_area and not current.endswith("."):
+                unfinished = current
+            in_area, current = False, None
+            continue
         if line == RULE:
             in_area = True
-            current = None
+            current, unfinished = unfinished, None
             body.append("")
             continue
         md = FOOTNOTE_MD.fullmatch(line)
@@ -255,24 +301,31 @@ SPACED_END_MARKER = re.compile(r"([A-Za-z][,;.]) (\d{1,3})$")  # not 'resolution
 NOT_BEFORE_MARKER = re.compile(r"(?:Rev|Add|Corr|No|vol|para|art|Sub|L|C|Part|Ser|Suppl)\.$|[A-Z]/\S*$|\d[./]$")
 
 
-def mark_glued_markers(lines: list[str], footnotes: list[Footnote]) -> tuple[list[str], list[str]]:
+def mark_glued_markers(lines: list[str], footnotes: list[Footnote],
+                       printed_later: set[str] = frozenset()) -> tuple[list[str], list[str]]:
     """Read: body lines and footnotes.  Write: lines with ``<sup>N</sup>`` for footnote markers glued to words.
 
     PDF-to-text tools print a superscript ``1`` as a plain ``1`` after the word
     (``Crime1 and``, ``Convention,2 and``).  A glued number is a marker when it
     is a footnote the document has, or, when the text carries no footnotes, when
     it continues the sequence 1, 2, 3... (a reused marker may repeat).  Symbols
-    (``L.7``, ``Rev.1``, ``Add.1-3``) are never markers.
+    (``L.7``, ``Rev.1``, ``Add.1-3``) are never markers, nor is a number followed by a year in brackets
+    (``193 (1964)``, also across a line break): that is a resolution.  ``printed_later`` are the markers of
+    notes the document prints further on (after its closing line), which it has as much as ``footnotes``.
     """
-    known = {n.marker for n in footnotes}
+    known = {n.marker for n in footnotes} | set(printed_later)
     highest = 0
     out = []
     warnings: list[str] = []
-    for line in lines:
+    for index, line in enumerate(lines):
+        following = _next_line(lines, index)
+
         def replace(match: re.Match) -> str:
             nonlocal highest
             before = line[:match.start()]
             number = int(match.group(1))
+            if _year_follows(line[match.end():], following):
+                return match.group(0)
             if (NOT_BEFORE_MARKER.search(before) and not (known and re.search(r"/[A-Za-z]{4,}$", before))) \
                     or re.search(r"\d\.?$", before[-12:] or ""):
                 return match.group(0)  # a symbol's part ('A/C.3/L.7'), not 'HIV/AIDS7' where footnote 7 exists
@@ -296,9 +349,13 @@ def mark_glued_markers(lines: list[str], footnotes: list[Footnote]) -> tuple[lis
             return match.group(0)
 
         line = GLUED_MARKER.sub(replace, line) if "<sup>" not in line or known else line
-        # Old compilations set the marker apart at the end of a line: 'to the United Nations, 56'.
+        # Old compilations set the marker apart at the end of a line: 'to the United Nations, 56' (the note
+        # printed after the closing line).  Before a year in brackets it is a resolution ('20 June, 193' /
+        # '(1964)'); where the document has notes, it is a marker when it is one of them or ends its paragraph
+        # (a blank line follows: 'Agreement; 32' of a note printed on a page the compilation left out).
         spaced = SPACED_END_MARKER.search(line)
-        if spaced and (not known or spaced.group(2) in known):
+        ends_block = index + 1 >= len(lines) or not lines[index + 1].strip()
+        if spaced and not _year_follows("", following) and (not known or spaced.group(2) in known or ends_block):
             line = line[:spaced.start(2) - 1] + f"<sup>{spaced.group(2)}</sup>"
         out.append(line)
     if not known and highest:
@@ -307,11 +364,24 @@ def mark_glued_markers(lines: list[str], footnotes: list[Footnote]) -> tuple[lis
     return mark_spaced_markers(out, known) if known else out, warnings
 
 
+YEAR_IN_BRACKETS = re.compile(r"\s*\((?:19|20)\d\d\)")
+
+
+def _year_follows(rest: str, following: str) -> bool:
+    """A year in brackets comes next, on this line or at the start of the next: '193 (1964)' is resolution 193."""
+    return bool(YEAR_IN_BRACKETS.match(rest if rest.strip() else following))
+
+
+def _next_line(lines: list[str], index: int) -> str:
+    return next((line for line in lines[index + 1:index + 3] if line.strip()), "")
+
+
 # A number standing between spaces after a word or a clause's punctuation: 'Cultural Rights, 2 the'.
-SPACED_MARKER = re.compile(r"(?<=[A-Za-z,;”’)\]]) {1,2}(\d{1,3})(?= )")
+SPACED_MARKER = re.compile(r"(?<=[A-Za-z0-9,;”’)\]]) {1,2}(\d{1,3})(?= |$)")
 # A marker glued to the year of a date: 'of 8 October 20217' is '8 October 2021' and footnote 7.
+# ... or to a year named on its own: 'the Final Documents of the 20007 and the 20108 Review Conferences' (A/RES/80/39).
 YEAR_MARKER = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December) (?:19|20)\d\d(\d{1,2})(?=[\s,;:.)]|$)")
+                         r"December|the|of|in|and|since|until) (?:19|20)\d\d(\d{1,2})(?=[\s,;:.)]|$)")
 # A marker glued to a resolution number: 'resolutions 55/2831 and 55/29' is 55/28 and footnote 31.  Only where the
 # number after the slash has four digits or more, which no session's resolutions reach.
 RESOLUTION_NUMBER_MARKER = re.compile(r"(?<![\w/.])\d{1,4}/(\d{4,6})(?=[\s,;:.)]|$)")
@@ -324,7 +394,7 @@ NUMBER_BEFORE = re.compile(
     r"entries|entry|lines?|subparagraphs?|points?|criteria|criterion|indicators?|priorit(?:y|ies)|areas?))"
     r"[,;]?$|\bactions?[,;]?$|\d[,;]?$")  # 'action 5 of the action plan', not 'the Platform for Action, 8 the'
 NUMBER_AFTER = re.compile(
-    r" {1,2}(?:\d|to\b|per\b|percent|%|and \d|or \d|million|billion|times|years?|months?|weeks?|days?|hours?|"
+    r" {1,2}(?:\((?:19|20)\d\d\)|\d|to\b|per\b|percent|%|and \d|or \d|million|billion|times|years?|months?|weeks?|days?|hours?|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)")
 
 
@@ -343,7 +413,8 @@ def mark_spaced_markers(lines: list[str], known: set[str]) -> list[str]:
     out = []
     pattern = re.compile(rf"<sup>(\d{{1,3}})</sup>|{SPACED_MARKER.pattern}|{YEAR_MARKER.pattern}"
                          rf"|{RESOLUTION_NUMBER_MARKER.pattern}")
-    for line in lines:
+    for index, line in enumerate(lines):
+        following = _next_line(lines, index)
         pieces = []
         position = 0
         for match in pattern.finditer(line):
@@ -360,8 +431,10 @@ def mark_spaced_markers(lines: list[str], known: set[str]) -> list[str]:
             glued = match.group(3) is not None
             number = int(match.group(3) if glued else match.group(2))
             before, after = line[:match.start()], line[match.end():]
-            if _comes_next(number, known, seen) \
-                    and (glued or (not NUMBER_BEFORE.search(before[-40:]) and not NUMBER_AFTER.match(after))):
+            if not glued and (_year_follows(after, following) or (before[-1:].isdigit() and not YEAR_BEFORE.search(before))):
+                continue   # '193 (1964)' is a resolution; after a figure only a year sets a marker apart ('1979 97 relative')
+            if _comes_next(number, known, seen) and (glued or YEAR_BEFORE.search(before) or (
+                    not NUMBER_BEFORE.search(before[-40:]) and not NUMBER_AFTER.match(after))):
                 start = match.end() - len(match.group(3)) if glued else match.start()
                 pieces.append(line[position:start] + f"<sup>{number}</sup>")
                 position = match.end()
@@ -382,10 +455,17 @@ def _marker_in_resolution_number(digits: str, known: set[str], seen: set[int]) -
     return None
 
 
+# A year ending a date or a title ('dated 25 November 1979, 95', 'Diplomatic Relations of 1961 98 and'): the printed
+# compilations set their markers apart after it.
+YEAR_BEFORE = re.compile(r"(?:\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)|\bof) (?:19|20)\d\d,?$")
+
+
 def _comes_next(number: int, known: set[str], seen: set[int]) -> bool:
     """A footnote the document has, not yet read, and next after the markers read so far (one lost marker may
-    lie between)."""
-    highest = max(seen, default=0)
+    lie between).  The first is the document's lowest note: the compilations number their notes on from the
+    resolutions printed before ('95' to '99' in S/RES/457 (1979))."""
+    highest = max(seen, default=min((int(m) for m in known if m.isdigit()), default=1) - 1)
     return str(number) in known and number not in seen and highest < number <= highest + 2
 
 

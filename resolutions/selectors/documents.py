@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch
 
 from resolutions.models import Citation, Document, Paragraph, SourceFile, Sponsorship
+from resolutions.un import anchors
 
 
 @dataclass
@@ -14,6 +15,7 @@ class ParagraphView:
     anchor: str
     citations: list[Citation] = field(default_factory=list)
     subparagraphs: list["ParagraphView"] = field(default_factory=list)
+    annex_order: int | None = None   # set in an annex, whose notes are numbered apart
 
     @property
     def lead_split(self) -> tuple[str, str] | None:
@@ -22,6 +24,19 @@ class ParagraphView:
         if lead and text.startswith(lead):
             return lead, text[len(lead):]
         return None
+
+    @property
+    def footnote_links(self) -> list[tuple[str, str]]:
+        """(marker, anchor of the footnote) for each footnote the paragraph calls."""
+        return [(ref, anchors.footnote(ref, self.annex_order)) for ref in self.paragraph.footnote_refs]
+
+
+@dataclass
+class AnnexView:
+    annex: object                 # resolutions.models.Annex
+    anchor: str                   # "annex-1"
+    paragraphs: list[ParagraphView] = field(default_factory=list)
+    footnotes: list = field(default_factory=list)
 
 
 @dataclass
@@ -39,18 +54,33 @@ class DocumentPage:
     # Every top-level paragraph in document order, for a resolution printed with headings (in sections, each with
     # its own preamble and numbering): the page shows it as printed rather than preamble first.
     in_order: list[ParagraphView] = field(default_factory=list)
+    annexes: list[AnnexView] = field(default_factory=list)
 
     @property
     def has_headings(self) -> bool:
         return any(view.paragraph.heading for view in self.in_order)
 
 
-def document_page(pk: int) -> DocumentPage:
-    """Everything the document page shows, in eight queries."""
-    document = Document.objects.get(pk=pk)
+def page_document(**lookup) -> Document | None:
+    """The document a page shows, with the count of its annexes and vote records (so a page without them asks
+    no more: the annexes and the votes panel are read only when there is something to read)."""
+    return (Document.objects.annotate(annex_total=Count("annexes", distinct=True),
+                                      vote_total=Count("vote_records", distinct=True))
+            .filter(**lookup).first())
+
+
+def document_page(pk: int | None = None, document: Document | None = None) -> DocumentPage:
+    """Everything the document page shows, in a fixed number of queries whatever its size.
+
+    ``document`` may be given already read by ``page_document`` (the views look it up by its address)."""
+    if document is None:
+        document = page_document(pk=pk)
+        if document is None:
+            raise Document.DoesNotExist(f"No document {pk}.")
     sponsorships = list(document.sponsorships.select_related("state"))
     agenda_items = list(document.agenda_items.order_by("documentagendaitem__order"))
-    rows = list(document.paragraphs.order_by("order"))
+    all_rows = list(document.paragraphs.order_by("order"))
+    rows = [row for row in all_rows if row.annex_id is None]
     citations = list(document.citations.select_related("target_document").order_by("order"))
     by_paragraph: dict[int, list[Citation]] = {}
     by_footnote: dict[int, list[Citation]] = {}
@@ -63,43 +93,79 @@ def document_page(pk: int) -> DocumentPage:
     preambular: list[ParagraphView] = []
     operative: list[ParagraphView] = []
     in_order: list[ParagraphView] = []
-    sections, used = 1, set()
     for row in rows:
+        view = ParagraphView(row, row.anchor, by_paragraph.get(row.pk, []))
         if row.parent_id:
             parent = views.get(row.parent_id)
             if parent is None:
                 continue
-            view = ParagraphView(row, f"{parent.anchor}-{row.label}", by_paragraph.get(row.pk, []))
             parent.subparagraphs.append(view)
-            views[row.pk] = view
-            continue
-        if row.heading and in_order:
-            sections += 1
-        if row.kind == Paragraph.Kind.OPERATIVE:
-            anchor = f"op{row.number or len(operative) + 1}"
-            if anchor in used:   # numbering starts again in each section: 'op1' of section II is 's2-op1'
-                anchor = f"s{sections}-{anchor}"
-            view = ParagraphView(row, anchor, by_paragraph.get(row.pk, []))
-            operative.append(view)
         else:
-            view = ParagraphView(row, f"pp{len(preambular) + 1}", by_paragraph.get(row.pk, []))
-            preambular.append(view)
-        used.add(view.anchor)
-        in_order.append(view)
+            (operative if row.kind == Paragraph.Kind.OPERATIVE else preambular).append(view)
+            in_order.append(view)
         views[row.pk] = view
-    footnotes = list(document.footnotes.order_by("order"))
+    annexes = _annex_views(document, [row for row in all_rows if row.annex_id is not None], by_paragraph, views)
+    all_footnotes = list(document.footnotes.order_by("order"))
+    footnotes = [note for note in all_footnotes if note.annex_id is None]
     cited_by = list(Citation.objects.filter(target_document=document).exclude(document=document)
                     .select_related("document", "paragraph", "footnote").order_by("-document__date", "document_id", "order"))
     source_files = list(SourceFile.objects.filter(document=document).defer("content").order_by("uploaded_at"))
     backlinks: dict[str, str] = {}
     for view in views.values():
-        for ref in view.paragraph.footnote_refs:
-            backlinks.setdefault(ref, view.anchor)
+        if view.paragraph.annex_id is None:
+            for ref in view.paragraph.footnote_refs:
+                backlinks.setdefault(ref, view.anchor)
     for footnote in footnotes:
         footnote.backlink = backlinks.get(footnote.marker)
         footnote.citation_list = by_footnote.get(footnote.pk, [])
+        footnote.anchor = anchors.footnote(footnote.marker)
+    _annex_footnotes(annexes, all_footnotes, by_footnote)
     return DocumentPage(document, sponsorships, agenda_items, preambular, operative, footnotes, by_footnote,
-                        cited_by, source_files, backlinks, in_order)
+                        cited_by, source_files, backlinks, in_order, annexes)
+
+
+def _annex_views(document: Document, rows: list[Paragraph], by_paragraph: dict, views: dict) -> list[AnnexView]:
+    """The annexes in order, each with its paragraphs (and their sub-paragraphs) and anchors of its own."""
+    if getattr(document, "annex_total", None) == 0:
+        return []
+    annexes = [AnnexView(annex, annex.anchor) for annex in document.annexes.order_by("order")]
+    by_id = {view.annex.pk: view for view in annexes}
+    for row in rows:
+        annex_view = by_id.get(row.annex_id)
+        if annex_view is None:
+            continue
+        if row.parent_id:
+            parent = views.get(row.parent_id)
+            if parent is not None:
+                view = ParagraphView(row, row.anchor, by_paragraph.get(row.pk, []),
+                                     annex_order=annex_view.annex.order)
+                parent.subparagraphs.append(view)
+                views[row.pk] = view
+            continue
+        view = ParagraphView(row, row.anchor, by_paragraph.get(row.pk, []), annex_order=annex_view.annex.order)
+        annex_view.paragraphs.append(view)
+        views[row.pk] = view
+    return annexes
+
+
+def _annex_footnotes(annexes: list[AnnexView], footnotes: list, by_footnote: dict) -> None:
+    """Annex notes are numbered apart from the resolution's: anchored per annex (``annex-1-fn3``)."""
+    by_id = {view.annex.pk: view for view in annexes}
+    for note in footnotes:
+        annex_view = by_id.get(note.annex_id) if note.annex_id else None
+        if annex_view is None:
+            continue
+        note.anchor = anchors.footnote(note.marker, annex_view.annex.order)
+        note.citation_list = by_footnote.get(note.pk, [])
+        note.backlink = next((view.anchor for view in _walk(annex_view.paragraphs)
+                              if note.marker in view.paragraph.footnote_refs), None)
+        annex_view.footnotes.append(note)
+
+
+def _walk(views: list[ParagraphView]):
+    for view in views:
+        yield view
+        yield from _walk(view.subparagraphs)
 
 
 def latest_documents(limit: int = 10):

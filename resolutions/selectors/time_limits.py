@@ -37,9 +37,10 @@ def statement_time_limit(milliseconds: int, using: str = DEFAULT_DB_ALIAS):
     try:
         with transaction.atomic(using=using):
             with connection.cursor() as cursor:
-                cursor.execute("SHOW statement_timeout")
-                (previous,) = cursor.fetchone()
-                cursor.execute(f"SET LOCAL statement_timeout = {int(milliseconds)}")
+                # One statement: the target list is evaluated left to right, the old value read before it changes.
+                cursor.execute("SELECT current_setting('statement_timeout'), set_config('statement_timeout', %s, true)",
+                               [str(int(milliseconds))])
+                previous = cursor.fetchone()[0]
             yield
             with connection.cursor() as cursor:
                 # SET LOCAL outlives a released savepoint (until the outer transaction ends): put it back.

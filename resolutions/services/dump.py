@@ -12,7 +12,7 @@
 
 ``load_archive(path)`` reads ``documents.jsonl`` back into an *empty* archive, in one transaction, keeping
 every id, timestamp and byte, so that dumping the loaded archive gives the same files again.  The search
-vectors and the suggestion vocabulary are derived data: they are rebuilt (resolutions.search.index_document)
+vectors and the suggestion vocabulary are derived data: they are rebuilt (resolutions.services.indexing.index_document)
 rather than stored.  Uploaders are stored by user name and linked again when that account exists.
 
 Both read and write one document at a time (querysets with ``.iterator()``, the input file line by line),
@@ -33,10 +33,10 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from tqdm import tqdm
 
-from resolutions import search
 from resolutions.exports import akn, json_export
 from resolutions.models import (
     AgendaItem,
+    Annex,
     Citation,
     Document,
     DocumentAgendaItem,
@@ -48,6 +48,8 @@ from resolutions.models import (
     SourceFile,
     Sponsorship,
 )
+from resolutions.services import indexing
+from resolutions.un.anchors import Row, paragraph_anchors
 
 DOCUMENTS_FILE = "documents.jsonl"
 AKN_DIR = "akn"
@@ -132,6 +134,7 @@ def _source_file(record: dict, users: dict) -> None:
         users[username] = get_user_model().objects.filter(**{get_user_model().USERNAME_FIELD: username}).first()
     SourceFile.objects.create(
         pk=record["id"], content=content, sha256=record["sha256"], original_name=record["original_name"],
+        other_names=record.get("other_names", []),
         media_type=record["media_type"], format=record["format"], size=record["size"],
         uploaded_by=users.get(username) if username else None, batch=record["batch"], status=record["status"],
         error=record["error"], warnings=record["warnings"], processed_at=_datetime(record["processed_at"]),
@@ -150,6 +153,7 @@ def _document(record: dict, users: dict) -> Document:
         session=record["session"], committee=record["committee"],
         date=date.fromisoformat(record["date"]) if record["date"] else None, distribution=record["distribution"],
         original_language=record["original_language"], document_type=record["document_type"], title=record["title"],
+        subject=record.get("subject", ""), unplaced=record.get("unplaced", []),
         preamble_subject=record["preamble_subject"], parse_warnings=record["parse_warnings"],
         edited=record["edited"], series_id=series["id"] if series else None)
     for item in record["agenda_items"]:
@@ -159,13 +163,19 @@ def _document(record: dict, users: dict) -> Document:
     Sponsorship.objects.bulk_create([
         Sponsorship(pk=s["id"], document=document, order=s["order"], name_as_printed=s["name_as_printed"],
                     state=_state(s["state"])) for s in record["sponsorships"]])
+    Annex.objects.bulk_create([
+        Annex(pk=a["id"], document=document, order=a["order"], label=a["label"], title=a["title"])
+        for a in record.get("annexes", [])])
     Paragraph.objects.bulk_create([
-        Paragraph(pk=p["id"], document=document, parent_id=p["parent_id"], order=p["order"], kind=p["kind"],
+        Paragraph(pk=p["id"], document=document, parent_id=p["parent_id"], annex_id=p.get("annex_id"),
+                  order=p["order"], kind=p["kind"],
                   number=p["number"], label=p["label"], lead=p["lead"], text=p["text"], heading=p.get("heading", ""),
-                  footnote_refs=p["footnote_refs"], edited=p["edited"], lsh_bands=p.get("lsh_bands") or [])
-        for p in record["paragraphs"]])
+                  anchor=anchor, footnote_refs=p["footnote_refs"], edited=p["edited"],
+                  lsh_bands=p.get("lsh_bands") or [])
+        for p, anchor in zip(record["paragraphs"], _anchors(record))])
     Footnote.objects.bulk_create([
-        Footnote(pk=f["id"], document=document, order=f["order"], marker=f["marker"], text=f["text"],
+        Footnote(pk=f["id"], document=document, annex_id=f.get("annex_id"), order=f["order"], marker=f["marker"],
+                 text=f["text"],
                  edited=f["edited"]) for f in record["footnotes"]])
     # Citations and version links may point at documents later in the file: foreign keys are checked at commit.
     Citation.objects.bulk_create([
@@ -182,8 +192,23 @@ def _document(record: dict, users: dict) -> Document:
     return document
 
 
+def _anchors(record: dict) -> list[str]:
+    """The paragraphs' anchors as dumped; a dump made before anchors were stored gets them by the same rule."""
+    dumped = [p.get("anchor") for p in record["paragraphs"]]
+    if all(dumped):
+        return dumped
+    rows = sorted(record["paragraphs"], key=lambda p: p["order"])
+    position = {p["id"]: index for index, p in enumerate(rows)}
+    annex_order = {a["id"]: a["order"] for a in record.get("annexes", [])}
+    anchors = paragraph_anchors(
+        Row(position.get(p["parent_id"]), p["kind"], p["number"], p["label"], p.get("heading"),
+            annex_order.get(p.get("annex_id"))) for p in rows)
+    by_id = {p["id"]: anchor for p, anchor in zip(rows, anchors)}
+    return [by_id[p["id"]] for p in record["paragraphs"]]
+
+
 def _reset_sequences() -> None:
-    models = [Series, AgendaItem, Document, DocumentAgendaItem, Sponsorship, Paragraph, Footnote, Citation,
+    models = [Series, AgendaItem, Document, DocumentAgendaItem, Sponsorship, Annex, Paragraph, Footnote, Citation,
               DocumentLink, SourceFile, MemberState]
     with connection.cursor() as cursor:
         for sql in connection.ops.sequence_reset_sql(no_style(), models):
@@ -231,7 +256,7 @@ def load_archive(path: Path | str, *, progress: bool = True) -> LoadSummary:
                 except (ValueError, KeyError, TypeError) as exc:
                     raise LoadError(f"line {number}: {type(exc).__name__}: {exc}") from exc
         for pk in Document.objects.order_by("pk").values_list("pk", flat=True).iterator():
-            search.index_document(Document(pk=pk))
+            indexing.index_document(Document(pk=pk))
         # created_at / updated_at are automatic fields: put the recorded values back last.
         for pk, created_at, updated_at in timestamps:
             Document.objects.filter(pk=pk).update(created_at=_datetime(created_at), updated_at=_datetime(updated_at))

@@ -1,0 +1,260 @@
+"""Versions, series and paragraph similarity bands: the writes of the lineage feature.
+
+``after_ingest(document)`` is called by ``services.documents.document_changed``
+(after an ingestion, a re-parse or a staff edit): version links (revision,
+adopted from) and the series.  ``compute_bands(document)`` recomputes the LSH
+band hashes of its paragraphs and of its whole text after a staff edit (the
+ingestion service stores them with the rows).  Whether an upload is a document
+already stored in another format is ingestion's question
+(``services.ingestion.same_text``).
+
+``relink_all()`` recomputes all of it for the whole archive (``manage.py relink``).
+"""
+from __future__ import annotations
+
+import re
+
+from django.db import connection
+from django.db.models import Q
+from django.utils.text import slugify
+
+from resolutions.lineage.similarity import (NEAR_DUPLICATE, band_hashes_many, paragraph_and_document_bands,
+                                              text_similarity, words)
+from resolutions.models import Document, DocumentLink, Paragraph, Series
+from resolutions.un.adoption import is_adopted
+
+SAME_PARAGRAPH = 0.9
+# A draft and the resolution adopted from it: same title and session, and at
+# least this share of paragraphs nearly the same.
+ADOPTED_SHARE = 0.6
+
+_REVISION = re.compile(r"^(?P<base>.+?)/REV\.?(?P<number>\d+)$")
+_TITLE_NOISE = re.compile(
+    r"\b(?:revised\s+)?draft\s+(?:resolution|decision)s?\b|\brevised\s+draft\b|\bdraft\b|\brevision\b",
+    re.IGNORECASE)
+
+
+# ---------------------------------------------------------------------------
+# Paragraph bands
+
+
+def compute_bands(document: Document) -> int:
+    """Store the LSH band hashes of every paragraph and of the whole text (one bulk update); returns the count."""
+    # Not through document.paragraphs: the related manager would fetch each row's deferred document_id
+    # again (one query per paragraph).
+    rows = list(Paragraph.objects.filter(document_id=document.pk).order_by("order").values_list("id", "text"))
+    paragraph_bands, fingerprint = paragraph_and_document_bands([text for _, text in rows])
+    # psycopg 3 pipelines executemany: one round trip for all rows, where bulk_update's CASE over
+    # arrays grows slow with long documents.
+    with connection.cursor() as cursor:
+        cursor.executemany("UPDATE resolutions_paragraph SET lsh_bands = %s WHERE id = %s",
+                           [(bands, pk) for (pk, _), bands in zip(rows, paragraph_bands)])
+        cursor.execute("UPDATE resolutions_document SET text_bands = %s WHERE id = %s", [fingerprint, document.pk])
+    return len(rows)
+
+
+def paragraph_share(a_texts: list[str], b_texts: list[str], threshold: float = SAME_PARAGRAPH) -> float:
+    """Share of the shorter list's paragraphs that have a paragraph of the other list at ``threshold`` or more."""
+    if not a_texts or not b_texts:
+        return 0.0
+    shorter, longer = (a_texts, b_texts) if len(a_texts) <= len(b_texts) else (b_texts, a_texts)
+    found = sum(1 for text in shorter if any(text_similarity(text, other) >= threshold for other in longer))
+    return found / len(shorter)
+
+
+CANDIDATE_SAMPLE = 200
+
+
+def _candidate_documents(texts: list[str], limit: int = 5, exclude: int | None = None) -> list[int]:
+    """Documents sharing an LSH band with the most of these paragraphs (GIN index on lsh_bands, && operator)."""
+    # A sample of at most CANDIDATE_SAMPLE paragraphs is enough to find the documents a text shares most with,
+    # and keeps the query (one array parameter, the GIN index on lsh_bands) small for very long documents.
+    if len(texts) > CANDIDATE_SAMPLE:
+        step = len(texts) / CANDIDATE_SAMPLE
+        texts = [texts[int(i * step)] for i in range(CANDIDATE_SAMPLE)]
+    bands = sorted({band for text_bands in band_hashes_many(texts) for band in text_bands})
+    if not bands:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT document_id FROM resolutions_paragraph WHERE lsh_bands && %s::bigint[] AND document_id <> %s "
+            "GROUP BY document_id ORDER BY count(*) DESC, document_id LIMIT %s",
+            [bands, exclude if exclude is not None else -1, limit])
+        return [row[0] for row in cursor.fetchall()]
+
+
+# ---------------------------------------------------------------------------
+# Version links
+
+
+def _document_texts(document: Document) -> list[str]:
+    return [text for text in Paragraph.objects.filter(document_id=document.pk).order_by("order")
+            .values_list("text", flat=True) if words(text)]
+
+
+def is_adopted_resolution(document: Document) -> bool:
+    return is_adopted(document.symbol_key, document.document_type)
+
+
+def _link(source: Document, target: Document, kind: str, method: str, score: float | None) -> None:
+    DocumentLink.objects.update_or_create(source=source, target=target, kind=kind,
+                                          defaults={"method": method, "score": score})
+
+
+def _revision_parts(symbol_key: str | None) -> tuple[str, int] | None:
+    """('A/C.3/61/L.7', 1) for 'A/C.3/61/L.7/REV.1'; ('A/C.3/61/L.7', 0) for the base symbol."""
+    if not symbol_key:
+        return None
+    match = _REVISION.match(symbol_key)
+    if match:
+        return match["base"], int(match["number"])
+    return symbol_key, 0
+
+
+def _link_revisions(document: Document) -> None:
+    """Each revision of a symbol links to the one before it: base <- Rev.1 <- Rev.2 (whichever are stored)."""
+    parts = _revision_parts(document.symbol_key)
+    if not parts:
+        return
+    base = parts[0]
+    family = Document.objects.filter(Q(symbol_key=base) | Q(symbol_key__startswith=base + "/REV")).only(*_LINK_FIELDS)
+    versions = sorted(((_revision_parts(d.symbol_key), d) for d in family), key=lambda item: item[0][1])
+    versions = [(p, d) for p, d in versions if p and p[0] == base]
+    for (_, earlier), (_, later) in zip(versions, versions[1:]):
+        _link(later, earlier, DocumentLink.Kind.REVISION, "symbol", None)
+
+
+def _latest_drafts(drafts: list[Document]) -> list[Document]:
+    """Of several drafts of one symbol family, the last revision only."""
+    best: dict[str, tuple[int, Document]] = {}
+    for draft in drafts:
+        base, number = _revision_parts(draft.symbol_key) or (f"#{draft.pk}", 0)
+        if base not in best or number > best[base][0]:
+            best[base] = (number, draft)
+    return [d for _, d in best.values()]
+
+
+# What version linking reads of a document: never its search vector or fingerprint (kilobytes a row).
+_LINK_FIELDS = ("id", "symbol", "symbol_key", "document_type", "title", "session", "series_id")
+
+
+def _same_session_in_series(document: Document):
+    """The other documents of its series and session, filtered in SQL: a series grows by the session."""
+    return (Document.objects.filter(series_id=document.series_id, session=document.session)
+            .exclude(pk=document.pk).only(*_LINK_FIELDS))
+
+
+def _link_adopted(document: Document) -> None:
+    """A resolution and the draft it was adopted from: by an explicit reference, or by title, session and text."""
+    key = title_key(document.title)
+    if is_adopted_resolution(document):
+        resolution = document
+        referenced = Document.objects.filter(cited_by__document=resolution).distinct().only(*_LINK_FIELDS)
+        drafts = [d for d in referenced if not is_adopted_resolution(d) and title_key(d.title) == key]
+        for draft in _latest_drafts(drafts):
+            _link(resolution, draft, DocumentLink.Kind.ADOPTED, "reference", None)
+        if drafts or not key or document.series_id is None:
+            return
+        candidates = [d for d in _same_session_in_series(document) if not is_adopted_resolution(d)]
+        texts = _document_texts(resolution)
+        for draft in _latest_drafts(candidates):
+            score = paragraph_share(texts, _document_texts(draft), NEAR_DUPLICATE)
+            if score >= ADOPTED_SHARE:
+                _link(resolution, draft, DocumentLink.Kind.ADOPTED, "title+session+similarity", round(score, 3))
+    elif document.series_id is not None:
+        # A draft stored after its resolution: let each resolution of the series and session look again.
+        for resolution in _same_session_in_series(document):
+            if is_adopted_resolution(resolution):
+                _link_adopted(resolution)
+
+
+def link_versions(document: Document) -> None:
+    """Recompute the document's revision and adoption links (the series must be assigned first)."""
+    DocumentLink.objects.filter(Q(source=document) | Q(target=document)).delete()
+    _link_revisions(document)
+    _link_adopted(document)
+
+
+# ---------------------------------------------------------------------------
+# Series
+
+
+def title_key(title: str | None) -> str:
+    """A title normalised for grouping: lower case, no punctuation, 'draft resolution' noise removed."""
+    text = _TITLE_NOISE.sub(" ", title or "")
+    return " ".join(words(text))[:300]
+
+
+def _unique_slug(title: str) -> str:
+    base = slugify(title)[:190] or "series"
+    slug, n = base, 1
+    while Series.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def assign_series(document: Document) -> Series | None:
+    """Put the document in the series of its normalised title (created when new).
+
+    A document without a title joins the series of the stored document whose
+    paragraphs it shares most (LSH candidates, then exact share >= ADOPTED_SHARE).
+    """
+    old_series_id = document.series_id
+    key = title_key(document.title)
+    series = None
+    if key:
+        series = Series.objects.filter(title_key=key).first()
+        if series is None:
+            series = Series.objects.create(title_key=key, title=" ".join(document.title.split()),
+                                           slug=_unique_slug(document.title))
+    else:
+        texts = _document_texts(document)
+        for candidate_id in _candidate_documents(texts, limit=3, exclude=document.pk):
+            candidate = Document.objects.get(pk=candidate_id)
+            if candidate.series_id and paragraph_share(texts, _document_texts(candidate),
+                                                       NEAR_DUPLICATE) >= ADOPTED_SHARE:
+                series = candidate.series
+                break
+    if (series.pk if series else None) != old_series_id:
+        document.series = series
+        document.save(update_fields=["series"])
+        if old_series_id and not Document.objects.filter(series_id=old_series_id).exists():
+            Series.objects.filter(pk=old_series_id).delete()
+    return series
+
+
+# ---------------------------------------------------------------------------
+# Entry points
+
+
+def after_ingest(document: Document) -> None:
+    """Link a freshly stored document to its versions and series.
+
+    The LSH bands of its paragraphs and of its whole text are written with the
+    rows themselves by the ingestion service (``Paragraph.lsh_bands`` at insert,
+    ``Document.text_bands``): an update afterwards would write every paragraph
+    row, and its full-text index entries, a second time.
+    """
+    assign_series(document)
+    link_versions(document)
+
+
+def relink_all(progress=None) -> dict[str, int]:
+    """Recompute bands, series and version links for every document (``manage.py relink``)."""
+    documents = list(Document.objects.order_by("date", "pk"))
+    paragraphs = 0
+    for document in documents:
+        paragraphs += compute_bands(document)
+    for document in documents:
+        assign_series(document)
+    Series.objects.filter(documents__isnull=True).delete()
+    DocumentLink.objects.all().delete()
+    for document in documents:
+        _link_revisions(document)
+        _link_adopted(document)
+        if progress:
+            progress(document)
+    return {"documents": len(documents), "paragraphs": paragraphs, "series": Series.objects.count(),
+            "links": DocumentLink.objects.count()}
+

@@ -1,0 +1,156 @@
+"""One call answers a search page: ``search`` (document or paragraph mode) over querysets already filtered.
+
+What it returns is data: hits with marked text (``snippets.MARK_START`` ... ``MARK_END``), facets, totals and
+notice codes (``notices.py``); the web page and the API turn them into words and HTML.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from resolutions.models import Document, Paragraph
+from resolutions.search.facets import DOCUMENT_FACETS, PARAGRAPH_FACETS, Facet, facets_from_rows
+from resolutions.search.limits import DEFAULT_LIMITS, SearchLimits
+from resolutions.search.notices import Notice
+from resolutions.search.planner import estimated_matches, read_cursor, rounded
+from resolutions.search.query import ParsedQuery, has_terms, without_terms
+from resolutions.search.ranking import match_paragraphs, order_paragraphs
+from resolutions.search.snippets import (Snippet, headlines_for_paragraphs, snippets_for_documents,
+                                         titles_for_documents)
+from resolutions.search.statement import document_page, paragraph_facet_rows
+from resolutions.search.suggestions import suggest
+from resolutions.un import anchors
+
+SUGGEST_BELOW = 5                # fewer hits than this: offer the closest words of the archive
+
+
+@dataclass
+class DocumentHit:
+    document: Document
+    rank: float | None
+    snippets: list[Snippet] = field(default_factory=list)
+    title: str = ""                 # the title with the query's words marked ('' when it has none)
+
+
+@dataclass
+class ParagraphHit:
+    paragraph: Paragraph
+    rank: float | None
+    anchor: str
+    text: str                       # the paragraph's text (or its best fragment) with the query's words marked
+
+    @property
+    def label(self) -> str:
+        return anchors.describe(self.anchor)
+
+
+@dataclass
+class SearchResult:
+    query: ParsedQuery
+    mode: str                      # "documents" | "paragraphs"
+    total: int
+    page: int
+    pages: int
+    hits: list
+    facets: list[Facet]
+    suggestions: list[str]
+    notices: list[Notice] = field(default_factory=list)
+    facets_from: int | None = None   # set when the facet counts were read from only this many (newest) matches
+    total_is_estimate: bool = False  # the total is the planner's estimate (more than exact_count_limit matches)
+    page_size: int = DEFAULT_LIMITS.page_size
+
+
+def _pages(total: int, page: int, query: ParsedQuery, sort: str, mode: str, estimated: bool,
+           limits: SearchLimits) -> tuple[int, int, list[Notice]]:
+    """Number of pages, the page shown (a page past the end shows the last) and what to say about them;
+    relevance order reaches only the ranked candidates."""
+    reachable, notices = total, []
+    if sort == "relevance" and not query.is_empty and total > limits.rank_candidates:
+        reachable = limits.rank_candidates
+        notices.append(Notice("ranked_newest", total=total, estimated=estimated, ranked=limits.rank_candidates,
+                              mode=mode))
+    elif estimated:
+        notices.append(Notice("estimated_total", total=total, mode=mode))
+    pages = max(1, -(-reachable // limits.page_size))
+    return pages, min(max(1, page), pages), notices
+
+
+def search(query: ParsedQuery, documents, paragraphs, *, mode: str, sort: str, page: int, params,
+           page_size: int | None = None, limits: SearchLimits = DEFAULT_LIMITS) -> SearchResult:
+    """Run a search over pre-filtered querysets (filters come from resolutions.filters).
+
+    ``documents``: Document queryset with the document filters applied;
+    ``paragraphs``: Paragraph queryset with document and paragraph filters applied;
+    ``params``: the filter parameters, to mark the selected facet values.
+    """
+    if page_size is not None:
+        limits = limits.with_page_size(page_size)
+    if mode == "paragraphs":
+        return _search_paragraphs(query, paragraphs, sort, page, params, limits)
+    return _search_documents(query, documents, sort, page, params, limits)
+
+
+def _search_documents(query, documents, sort, page, params, limits) -> SearchResult:
+    found = document_page(query, documents, sort, page, limits)
+    if found is None:     # the query has no indexable word: say so and show the filtered list
+        query = without_terms(query)
+        found = document_page(query, documents, sort, page, limits)
+    total, estimated = found["total"], found["estimated"]
+    pages, shown, notices = _pages(total, page, query, sort, "documents", estimated, limits)
+    if shown != page:
+        found = document_page(query, documents, sort, shown, limits)
+    rows = _documents_of(found["page"])
+    ids = [r.pk for r in rows]
+    snippets = snippets_for_documents(ids, query)
+    titles = titles_for_documents(ids, query)
+    hits = [DocumentHit(r, r.rank, snippets.get(r.pk, []), titles.get(r.pk, "")) for r in rows]
+    facets = facets_from_rows(DOCUMENT_FACETS, found["facets"], params)
+    suggestions = suggest(query) if total < SUGGEST_BELOW and not query.is_empty else []
+    return SearchResult(query, "documents", total, shown, pages, hits, facets, suggestions,
+                        list(query.notices) + notices,
+                        facets_from=limits.facet_rows if estimated or total > limits.facet_rows else None,
+                        total_is_estimate=estimated, page_size=limits.page_size)
+
+
+def _documents_of(page_rows) -> list[Document]:
+    """The page's Document objects in the statement's order, each with its ``rank``."""
+    by_id = Document.objects.defer("search_vector").in_bulk([pk for pk, _ in page_rows])  # never shown
+    rows = []
+    for pk, rank in page_rows:
+        if pk in by_id:
+            document = by_id[pk]
+            document.rank = rank
+            rows.append(document)
+    return rows
+
+
+def _search_paragraphs(query, paragraphs, sort, page, params, limits) -> SearchResult:
+    if not query.is_empty and not has_terms(query):
+        query = without_terms(query)
+    matched = match_paragraphs(paragraphs, query)
+    # Counting a word found in 80,000 of 3 million paragraphs visits all of them (seconds): above
+    # exact_count_limit expected matches the total is the planner's estimate, as in document mode.
+    with read_cursor() as cursor:
+        estimate = estimated_matches(cursor, matched)
+    estimated = estimate > limits.exact_count_limit
+    total = rounded(estimate) if estimated else matched.count()
+    pages, page, notices = _pages(total, page, query, sort, "paragraphs", estimated, limits)
+    # An estimated total means too many to count, so never too few to bound the ranking.
+    bound = max(total, limits.rank_candidates + 1) if estimated else total
+    size = limits.page_size
+    rows = list(order_paragraphs(matched, query, sort, bound, limits)
+                .select_related("document")[(page - 1) * size: page * size])
+    heads = headlines_for_paragraphs([r.pk for r in rows], query)
+    hits = [ParagraphHit(r, getattr(r, "rank", None), *heads.get(r.pk, ("", r.text))) for r in rows]
+    counted = matched
+    if total > limits.facet_rows:
+        # The newest facet_rows matches, read once.
+        newest = list(matched.order_by("-pk").values_list("pk", flat=True)[:limits.facet_rows])
+        counted = Paragraph.objects.filter(pk__in=newest)
+    definitions = PARAGRAPH_FACETS + DOCUMENT_FACETS
+    facets = facets_from_rows(definitions, paragraph_facet_rows(counted, definitions), params)
+    # Few or no hits: offer the closest words of the archive (a misspelling may still match a rare word).
+    suggestions = suggest(query) if total < SUGGEST_BELOW and not query.is_empty else []
+    return SearchResult(query, "paragraphs", total, page, pages, hits, facets, suggestions,
+                        list(query.notices) + notices,
+                        facets_from=min(total, limits.facet_rows) if total > limits.facet_rows else None,
+                        total_is_estimate=estimated, page_size=limits.page_size)

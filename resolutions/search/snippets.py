@@ -1,0 +1,112 @@
+"""Snippets: the matching words in context, computed only for the rows on the page (``ts_headline`` is the
+expensive part of a search).
+
+The best two matching paragraphs of each document shown (filled up with its matching footnotes) come from
+one query with a window function that reads only the page's paragraphs; the page's titles with their
+matching words marked from one more. Matching words are marked with two private-use characters
+(``MARK_START`` ... ``MARK_END``), which the query cleaning removes from user input; the web page and the
+API turn them into ``<mark>`` after escaping the text (``resolutions/templatetags/search_text.py``), so no
+text from a document is ever rendered as markup.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from resolutions.search.planner import read_cursor
+from resolutions.search.query import ParsedQuery
+from resolutions.search.ranking import RANK_NORMALISATION
+from resolutions.search_config import SEARCH_CONFIG
+from resolutions.un import anchors
+
+MARK_START, MARK_END = "\ue000", "\ue001"
+SNIPPETS_PER_DOCUMENT = 2
+HEADLINE_OPTIONS = (f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=40, MinWords=15, MaxFragments=2, "
+                    "FragmentDelimiter= … ")
+
+
+@dataclass
+class Snippet:
+    paragraph_id: int | None        # None for a footnote
+    anchor: str                     # 'op4', 'pp3', 'op4-a', 's2-op1', 'annex-1-p3' or 'fn7'
+    text: str                       # the matching words between MARK_START and MARK_END
+    kind: str = "paragraph"         # "paragraph" | "footnote"
+
+    @property
+    def label(self) -> str:
+        """Where the snippet is, in words: 'operative 4', 'preambular 3', 'operative 4 (a)', 'footnote 7'."""
+        return anchors.describe(self.anchor)
+
+
+
+
+def snippets_for_documents(document_ids: list[int], query: ParsedQuery) -> dict[int, list[Snippet]]:
+    """The best matching paragraphs of each document on the page, marked (one query).
+
+    A document that matches only in its footnotes shows its best matching footnotes instead
+    (anchor ``fn<marker>``, ``annex-1-fn<marker>`` in an annex); footnotes have no stored vector, but only the page's documents are read.
+    """
+    if not document_ids or query.is_empty:
+        return {}
+    sql = f"""
+        WITH q AS (SELECT websearch_to_tsquery(%s::regconfig, %s) AS query),
+        candidates AS (
+            SELECT p.id, p.document_id, p.text, p.anchor, NULL::integer AS annex_order, p."order", 0 AS source, ts_rank_cd(p.search_vector, q.query, {RANK_NORMALISATION}) AS rank
+            FROM (SELECT * FROM resolutions_paragraph WHERE document_id = ANY(%s) OFFSET 0) p, q
+            WHERE p.search_vector @@ q.query
+            UNION ALL
+            SELECT f.id, f.document_id, f.text, f.marker,
+                   (SELECT a."order" FROM resolutions_annex a WHERE a.id = f.annex_id), f."order", 1,
+                   ts_rank_cd(to_tsvector(%s::regconfig, f.text), q.query, {RANK_NORMALISATION})
+            FROM resolutions_footnote f, q
+            WHERE f.document_id = ANY(%s) AND to_tsvector(%s::regconfig, f.text) @@ q.query
+        ),
+        ranked AS (
+            SELECT c.*, row_number() OVER (PARTITION BY c.document_id
+                                           ORDER BY c.source, c.rank DESC, c."order") AS n
+            FROM candidates c
+        )
+        SELECT p.id, p.document_id, p.source, p.anchor, p.annex_order, ts_headline(%s::regconfig, p.text, q.query, %s)
+        FROM ranked p, q
+        WHERE p.n <= %s
+        ORDER BY p.document_id, p.n
+    """
+    ids = list(document_ids)
+    out: dict[int, list[Snippet]] = {}
+    with read_cursor() as cursor:
+        cursor.execute(sql, [SEARCH_CONFIG, query.text, ids, SEARCH_CONFIG, ids, SEARCH_CONFIG, SEARCH_CONFIG,
+                             HEADLINE_OPTIONS, SNIPPETS_PER_DOCUMENT])
+        for row_id, document_id, source, anchor, annex_order, headline in cursor.fetchall():
+            # A footnote's row carries its marker: its anchor is the rule's (resolutions.un.anchors.footnote).
+            out.setdefault(document_id, []).append(
+                Snippet(row_id if source == 0 else None, anchors.footnote(anchor, annex_order) if source else anchor,
+                        headline, "footnote" if source == 1 else "paragraph"))
+    return out
+
+
+def titles_for_documents(document_ids: list[int], query: ParsedQuery) -> dict[int, str]:
+    """The titles of the documents on the page with the query's words marked (one query)."""
+    if not document_ids or query.is_empty:
+        return {}
+    with read_cursor() as cursor:
+        cursor.execute(
+            "SELECT d.id, ts_headline(%s::regconfig, d.title, websearch_to_tsquery(%s::regconfig, %s), %s) "
+            "FROM resolutions_document d WHERE d.id = ANY(%s) AND d.title <> ''",
+            [SEARCH_CONFIG, SEARCH_CONFIG, query.text,
+             f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true", list(document_ids)])
+        return dict(cursor.fetchall())
+
+
+def headlines_for_paragraphs(paragraph_ids: list[int], query: ParsedQuery) -> dict[int, tuple[str, str]]:
+    """Anchor and marked text of each paragraph on the page (one query)."""
+    if not paragraph_ids:
+        return {}
+    text_sql = "ts_headline(%s::regconfig, p.text, websearch_to_tsquery(%s::regconfig, %s), %s)"
+    params: list = [SEARCH_CONFIG, SEARCH_CONFIG, query.text, HEADLINE_OPTIONS.replace("MaxFragments=2", "MaxFragments=0")]
+    if query.is_empty:
+        text_sql, params = "p.text", []
+    sql = f"""
+        SELECT p.id, p.anchor, {text_sql} FROM resolutions_paragraph p WHERE p.id = ANY(%s)
+    """
+    with read_cursor() as cursor:
+        cursor.execute(sql, params + [list(paragraph_ids)])
+        return {pid: (anchor, text) for pid, anchor, text in cursor.fetchall()}

@@ -1,0 +1,141 @@
+"""The statements that answer a page: document mode's one statement (page, total and every facet count), and
+paragraph mode's facet counts.
+
+Document mode answers a page with one SQL statement over the FilterSet's own SQL. Only the id and date of
+each match are carried (``m``: the GIN bitmap and the filters; no vector read); the newest ``limits.keep``
+are kept with one top-N sort on the date (``recent``), the newest ``limits.rank_candidates`` of them ranked
+with ``ts_rank_cd`` (the only place a document vector is read, besides the page's own rows) and the newest
+``limits.facet_rows`` counted per facet (``f``). The statement runs under the planner settings of
+``planner.py``, so the matches come from the GIN bitmap instead of a test of ``@@`` on every row.
+
+Words in most documents: when the planner expects more than ``limits.exact_count_limit`` matches, visiting
+every match only to count it would cost more than everything else, so ``m`` is restricted to the documents
+dated on or after the start of a window of the newest filtered documents, wide enough to hold about
+``limits.window_factor`` times the matches kept, and the total is the planner's estimate (``estimated``).
+The newest matches, the ranked candidates and the facet rows are the same as without the window; if the
+window holds fewer matches than are kept, the statement runs again over every match. A text query over
+more than ``limits.row_test_limit`` column-filtered documents takes the window too (PostgreSQL would test
+the word on each of them, reading its vector).
+"""
+from __future__ import annotations
+
+import math
+
+from resolutions.models import Document
+from resolutions.search.facets import DOCUMENT_FACETS, FACET_DOCUMENT_COLUMNS, facets_sql
+from resolutions.search.limits import SearchLimits
+from resolutions.search.planner import (estimated_matches, estimated_rows, fetch_planned, read_cursor,
+                                        rounded)
+from resolutions.search.query import ParsedQuery
+from resolutions.search.ranking import RANK_NORMALISATION
+from resolutions.search_config import SEARCH_CONFIG
+
+
+def document_page(query: ParsedQuery, documents, sort: str, page: int, limits: SearchLimits) -> dict | None:
+    """The page of documents, the total and the raw facet counts: one SQL statement, two cheap look-ups before.
+
+    Returns None when the query has no indexable word (the caller then shows the filtered list), else
+    ``{"total", "estimated", "page": [[id, rank], ...], "facets": [rows per DOCUMENT_FACETS]}``.
+    """
+    has_query = not query.is_empty
+    matching = documents.filter(search_vector=query.tsquery()) if has_query else documents
+    keep, page_size = limits.keep, limits.page_size
+    offset = (max(1, page) - 1) * page_size
+    with read_cursor() as cursor:
+        estimate, window = None, None
+        ranked = has_query and sort == "relevance"      # the page is among the ranked (newest) candidates
+        if ranked or (sort != "date_asc" and offset + page_size <= keep):   # the page lies among the newest
+            if has_query:
+                estimate, filtered = estimated_rows(cursor, [matching, documents])
+            else:
+                estimate = filtered = estimated_matches(cursor, matching)
+            # Counting every match is too slow above exact_count_limit; and PostgreSQL tests a common word
+            # row by row over the filtered documents (it will not intersect a bitmap of nearly every
+            # document), reading each one's vector, so a text query over many of them takes the window too
+            # (not through link tables, a sponsor or agenda item: there the join to them costs the most).
+            many_filtered = (filtered > limits.row_test_limit and estimate > 4 * keep
+                             and not documents.query.distinct)
+            if estimate > limits.exact_count_limit or many_filtered:
+                window = window_start(cursor, documents, keep, estimate, filtered, limits.window_factor)
+        if window is not None:
+            found = _page_statement(cursor, matching.filter(date__gte=window), query, sort, offset, limits)
+            if found is not None and found["total"] >= keep:
+                found.update(total=max(found["total"], rounded(estimate)), estimated=True)
+                return found
+        return _page_statement(cursor, matching, query, sort, offset, limits)
+
+
+def window_start(cursor, documents, keep: int, estimate: int, filtered: int | None = None,
+                 window_factor: float = SearchLimits.window_factor):
+    """The date from which the newest filtered documents hold about ``window_factor`` x ``keep`` matches, or None.
+
+    The share of the filtered documents that match is the planner's estimate of the matches over its
+    estimate of the filtered documents; the date is read off the date index through the filters, so a
+    filter on old documents (``date_to``, a sponsor) gets a window among its own documents.
+    """
+    filtered = max(1, filtered if filtered is not None else estimated_matches(cursor, documents))
+    offset = math.ceil(window_factor * keep * filtered / max(1, estimate))
+    if offset >= filtered:
+        return None
+    if documents.query.distinct:     # filters through link tables: one row per document, then the dates
+        documents = Document.objects.filter(pk__in=documents.order_by().values("pk"))
+    dates = documents.filter(date__isnull=False).order_by("-date").values_list("date", flat=True)
+    return next(iter(dates[offset:offset + 1]), None)
+
+
+def _page_statement(cursor, matching, query: ParsedQuery, sort: str, offset: int, limits: SearchLimits) -> dict | None:
+    has_query = not query.is_empty
+    page_size, keep = limits.page_size, limits.keep
+    # Only what ordering needs is carried for every match; the facet columns are read for the newest few.
+    columns = ["id", "date"] + (["symbol"] if sort != "relevance" or not has_query else [])
+    m_sql, m_params = matching.order_by().values(*columns).query.sql_with_params()
+    newest = "date DESC NULLS LAST, id DESC"
+    if has_query and sort == "relevance":
+        # Rank the newest rank_candidates matches; the ranked page's rows carry their rank.
+        page_sql = f"""
+            SELECT json_agg(json_build_array(id, rank) ORDER BY rank DESC, date DESC NULLS LAST, id) FROM (
+                SELECT c.id, c.date, ts_rank_cd(d.search_vector, q.query, {RANK_NORMALISATION}) AS rank
+                FROM recent c JOIN resolutions_document d ON d.id = c.id, q
+                WHERE c.pos <= {limits.rank_candidates}
+                ORDER BY rank DESC, c.date DESC NULLS LAST, c.id LIMIT {page_size} OFFSET {offset}) t"""
+    else:
+        order = "date ASC NULLS LAST, symbol, id" if sort == "date_asc" else "date DESC NULLS LAST, symbol, id"
+        rank = (f"ts_rank_cd(d.search_vector, q.query, {RANK_NORMALISATION})" if has_query else "NULL::real")
+        page_sql = f"""
+            SELECT json_agg(json_build_array(p.id, {rank}) ORDER BY p.n) FROM (
+                SELECT id, row_number() OVER (ORDER BY {order}) AS n FROM (
+                    SELECT id, date, symbol FROM m ORDER BY {order} LIMIT {page_size} OFFSET {offset}) x) p
+            JOIN resolutions_document d ON d.id = p.id, q"""
+    sql = f"""
+        WITH q AS (SELECT {"websearch_to_tsquery(%s::regconfig, %s)" if has_query else "NULL::tsquery"} AS query),
+        m AS MATERIALIZED ({m_sql}),
+        recent AS MATERIALIZED (
+            SELECT r.*, row_number() OVER (ORDER BY {newest}) AS pos
+            FROM (SELECT * FROM m ORDER BY {newest} LIMIT {keep}) r),
+        f AS MATERIALIZED (
+            SELECT {FACET_DOCUMENT_COLUMNS}
+            FROM recent r JOIN resolutions_document d ON d.id = r.id WHERE r.pos <= {limits.facet_rows})
+        SELECT (SELECT coalesce(numnode(query), 1) FROM q), (SELECT count(*) FROM m), ({page_sql}),
+               {facets_sql(DOCUMENT_FACETS)}
+    """
+    params = ([SEARCH_CONFIG, query.text] if has_query else []) + list(m_params)
+    nodes, total, page_rows, *facet_rows = fetch_planned(cursor, sql, params)
+    if has_query and nodes == 0:
+        return None
+    return {"total": total, "estimated": False, "page": page_rows or [],
+            "facets": [rows or [] for rows in facet_rows]}
+
+
+def paragraph_facet_rows(counted, definitions) -> list:
+    """The rows of each facet of ``definitions`` over the counted paragraphs and their documents: one query."""
+    p_sql, p_params = counted.order_by().values("id", "kind", "lead", "document_id").query.sql_with_params()
+    sql = f"""
+        WITH pf AS MATERIALIZED ({p_sql}),
+        f AS MATERIALIZED (
+            SELECT {FACET_DOCUMENT_COLUMNS} FROM resolutions_document d
+            WHERE d.id IN (SELECT document_id FROM pf))
+        SELECT {facets_sql(definitions)}
+    """
+    with read_cursor() as cursor:
+        cursor.execute(sql, p_params)
+        return [rows or [] for rows in cursor.fetchone()]

@@ -1,0 +1,58 @@
+"""The search index's writes: the document's weighted vector and the words counted for 'did you mean'.
+
+Called in the transaction that stores or changes a document (ingestion, the admin's corrections, loading a
+dump); the read side is ``resolutions.search``. ``Paragraph.search_vector`` needs no call: it is a generated
+column.
+"""
+from __future__ import annotations
+
+from django.db import connection
+
+from resolutions.search_config import SEARCH_CONFIG
+
+
+def index_document(document) -> None:
+    """Write the document-level weighted vector and count its words for suggestions.
+
+    Symbol and title weight A, operative text B (an annex's numbered paragraphs too), preambular text and annexes'
+    prose, labels and titles and the subject of an untitled document C, footnotes and the text the parser could not
+    place D: document results match and rank on this one vector, so a search touches one row per document, not one
+    row per paragraph. Nothing kept of a document is left out of it.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            UPDATE resolutions_document d SET search_vector =
+                setweight(to_tsvector(%(cfg)s::regconfig, coalesce(d.symbol, '') || ' ' || d.title), 'A')
+             || setweight(to_tsvector(%(cfg)s::regconfig, coalesce((SELECT string_agg(p.lead || ' ' || p.text, ' ' ORDER BY p."order")
+                    FROM resolutions_paragraph p WHERE p.document_id = d.id AND p.kind = 'operative'), '')), 'B')
+             || setweight(to_tsvector(%(cfg)s::regconfig, coalesce((SELECT string_agg(p.lead || ' ' || p.text, ' ' ORDER BY p."order")
+                    FROM resolutions_paragraph p WHERE p.document_id = d.id AND p.kind IN ('preambular', 'text')), '')), 'C')
+             || setweight(to_tsvector(%(cfg)s::regconfig, coalesce(d.subject, '') || ' '
+                    || coalesce((SELECT string_agg(a.label || ' ' || a.title, ' ' ORDER BY a."order")
+                                 FROM resolutions_annex a WHERE a.document_id = d.id), '')), 'C')
+             || setweight(to_tsvector(%(cfg)s::regconfig, coalesce((SELECT string_agg(f.text, ' ' ORDER BY f."order")
+                    FROM resolutions_footnote f WHERE f.document_id = d.id), '') || ' '
+                    || coalesce((SELECT string_agg(u.block, ' ') FROM jsonb_array_elements_text(d.unplaced) AS u(block)), '')), 'D')
+            WHERE d.id = %(id)s
+            """,
+            {"cfg": SEARCH_CONFIG, "id": document.pk},
+        )
+        count_search_terms(cursor, document)
+
+
+def count_search_terms(cursor, document) -> None:
+    """Add the words (not stems) of the document to the 'did you mean' vocabulary; ts_stat counts them in SQL."""
+    cursor.execute(
+        """
+        INSERT INTO resolutions_searchterm (word, frequency)
+        SELECT word, ndoc FROM ts_stat(format(
+            'SELECT to_tsvector(''simple'', p.text) FROM resolutions_paragraph p WHERE p.document_id = %%s'
+            ' UNION ALL SELECT to_tsvector(''simple'', d.title) FROM resolutions_document d WHERE d.id = %%s',
+            %(id)s, %(id)s))
+        WHERE length(word) BETWEEN 3 AND 40 AND word ~ '^[a-z][a-z-]*$'
+        ORDER BY word  -- rows locked in one order by every process: concurrent ingestions cannot deadlock
+        ON CONFLICT (word) DO UPDATE SET frequency = resolutions_searchterm.frequency + EXCLUDED.frequency
+        """,
+        {"id": document.pk},
+    )

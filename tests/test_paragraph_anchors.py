@@ -17,7 +17,7 @@ SEARCH = reverse("resolutions:search")
 @pytest.fixture
 def special_subjects(db, corpus_dir):
     """A/RES/79/258: 25 sections, each numbering its operative paragraphs from 1."""
-    from tests.gold import render_akn
+    from scripts.gold import render_akn
 
     (path,) = (corpus_dir / "unxml-ga-resolutions" / "79session" / "English").glob("A_RES_79_258-*E.xml")
     return ingest_file(render_akn(path).encode("utf-8"), "A_RES_79_258.txt").document

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from resolutions.citations.keys import normalise_symbol
 from resolutions.models import Citation, Document, Paragraph, Series
-from resolutions.services import indexing, lineage
+from resolutions.lineage import services as lineage
+from resolutions.services import indexing
 from resolutions.services.citations import resolve_pending_citations, target_keys_for_symbol
+from resolutions.un.symbols import normalise_symbol
 
 
 def document_changed(document: Document, *, bands_stored: bool = False) -> None:

@@ -29,9 +29,18 @@ from resolutions.models import (
     Sponsorship,
 )
 from resolutions.selectors.sources import source_file_download, source_files_for_list
-from resolutions.services import indexing
-from resolutions.services.ingestion import new_batch_id, queue_uploads, requeue
-from resolutions.services.uploads import human_size, uploads_from_files
+from resolutions.services.documents import (
+    delete_documents,
+    delete_paragraphs,
+    document_changed,
+    save_citation_edit,
+    save_document_edit,
+    save_document_parts,
+    save_paragraph_edit,
+)
+from resolutions.services.ingestion.batch import queue_uploads, requeue
+from resolutions.services.ingestion.intake import new_batch_id
+from resolutions.services.ingestion.uploads import human_size, uploads_from_files
 
 @admin.register(SourceFile)
 class SourceFileAdmin(admin.ModelAdmin):
@@ -42,7 +51,7 @@ class SourceFileAdmin(admin.ModelAdmin):
     search_fields = ["original_name", "sha256", "batch", "document__symbol", "error"]
     date_hierarchy = "uploaded_at"
     exclude = ["content"]
-    readonly_fields = ["original_name", "status", "format", "media_type", "size_display", "sha256", "uploaded_by",
+    readonly_fields = ["original_name", "other_names", "status", "format", "media_type", "size_display", "sha256", "uploaded_by",
                        "uploaded_at", "batch", "processed_at", "document_link", "download", "error",
                        "warnings_list"]
     actions = ["rerun_ingestion", "rerun_ingestion_discarding_edits"]
@@ -257,28 +266,25 @@ class DocumentAdmin(admin.ModelAdmin):
     def paragraph_count(self, obj):
         return obj.paragraph_total
 
+    # Staff corrections go through services.documents: a later re-upload of the same symbol keeps them, and
+    # the search index, similarity bands, lineage and citations follow the corrected document.
     def save_model(self, request, obj, form, change):
-        # A staff correction: a later re-upload of the same symbol keeps it (see services.ingestion).
-        if change and form.has_changed():
-            obj.edited = True
-        super().save_model(request, obj, form, change)
+        save_document_edit(obj, changed=change and form.has_changed())
 
     def save_formset(self, request, form, formset, change):
-        instances = formset.save(commit=False)
-        for instance in instances:
-            if hasattr(instance, "edited"):
-                instance.edited = True
-            instance.save()
-        for deleted in formset.deleted_objects:
-            deleted.delete()
+        saved = formset.save(commit=False)
+        save_document_parts(form.instance, saved, formset.deleted_objects, changed=change)
         formset.save_m2m()
-        if change and (instances or formset.deleted_objects) and not form.instance.edited:
-            form.instance.edited = True
-            form.instance.save(update_fields=["edited"])
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        indexing.index_document(form.instance)  # the search vector follows the corrected text
+        document_changed(form.instance)
+
+    def delete_model(self, request, obj):
+        delete_documents([obj])
+
+    def delete_queryset(self, request, queryset):
+        delete_documents(list(queryset))
 
 
 # ---------------------------------------------------------------------------
@@ -294,10 +300,13 @@ class ParagraphAdmin(admin.ModelAdmin):
     list_select_related = ["document", "parent"]
 
     def save_model(self, request, obj, form, change):
-        if change and form.has_changed():
-            obj.edited = True
-            Document.objects.filter(pk=obj.document_id).update(edited=True)
-        super().save_model(request, obj, form, change)
+        save_paragraph_edit(obj, changed=change and form.has_changed())
+
+    def delete_model(self, request, obj):
+        delete_paragraphs([obj])
+
+    def delete_queryset(self, request, queryset):
+        delete_paragraphs(list(queryset))
 
 
 @admin.register(MemberState)
@@ -337,6 +346,9 @@ class CitationAdmin(admin.ModelAdmin):
     search_fields = ["raw_text", "target_key", "document__symbol"]
     raw_id_fields = ["document", "paragraph", "footnote", "target_document"]
     list_select_related = ["document", "target_document"]
+
+    def save_model(self, request, obj, form, change):
+        save_citation_edit(obj)
 
 
 @admin.register(SearchTerm)

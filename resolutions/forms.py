@@ -2,7 +2,7 @@
 from django import forms
 from django.conf import settings
 
-from resolutions.services.uploads import human_size
+from resolutions.services.ingestion.uploads import human_size
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -6,7 +6,7 @@ tests that change data must not use it.
 import pytest
 
 from resolutions.models import AgendaItem, Document, SearchTerm, Series, SourceFile
-from resolutions.services.ingestion import ingest_file
+from resolutions.services.ingestion.ingest import ingest_file
 from tests.conftest import SAMPLES
 
 

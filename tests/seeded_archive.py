@@ -6,7 +6,7 @@ per-test transactions, and everything it wrote is deleted when the module is don
 import pytest
 
 from resolutions.models import AgendaItem, Document, SearchTerm, Series, SourceFile
-from resolutions.services.ingestion import ingest_file
+from resolutions.services.ingestion.ingest import ingest_file
 from tests.conftest import SAMPLES
 
 SEEDS = ("000", "001", "002", "003", "004")

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from resolutions.models import Document, Paragraph, SourceFile
-from resolutions.services.ingestion import ingest_file
+from resolutions.services.ingestion.ingest import ingest_file
 
 from .conftest import SAMPLES, seed_path
 
@@ -153,7 +153,7 @@ def test_rerun_action_processes_a_failed_file_again(client, staff, immediate, mo
     def crash(data, filename):
         raise KeyError("parser bug")
 
-    monkeypatch.setattr("resolutions.services.ingestion.parse", crash)
+    monkeypatch.setattr("resolutions.services.ingestion.ingest.parse", crash)
     outcome = ingest_file(seed_path("002").read_bytes(), seed_path("002").name)
     assert outcome.status == "failed"
     monkeypatch.undo()

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from resolutions.models import Document
 from resolutions.selectors.lineage import AgreedLanguageFilters, agreed_language
-from resolutions.services.ingestion import ingest_file
+from resolutions.services.ingestion.ingest import ingest_file
 
 from .conftest import seed_path
 

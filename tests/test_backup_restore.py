@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from resolutions.models import Document, Paragraph, SourceFile
-from resolutions.services.ingestion import ingest_file
+from resolutions.services.ingestion.ingest import ingest_file
 from tests.conftest import SAMPLES
 
 

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from resolutions.services.ingestion import ingest_file
+from resolutions.services.ingestion.ingest import ingest_file
 
 from .conftest import seed_path
 

@@ -20,7 +20,7 @@ from django.urls import reverse
 from resolutions.compare import ADDED, CHANGED, KEPT, MOVED, REMOVED, align, word_diff
 from resolutions.models import Document
 from resolutions.selectors.lineage import compare_documents
-from resolutions.services.ingestion import ingest_file
+from resolutions.services.ingestion.ingest import ingest_file
 
 from .conftest import seed_path
 

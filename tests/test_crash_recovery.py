@@ -382,8 +382,8 @@ def test_connection_lost_mid_document_fails_that_file_alone_and_a_rerun_finishes
 QUEUE_UPLOADS = """
 import sys
 from pathlib import Path
-from resolutions.services.ingestion import queue_uploads
-from resolutions.services.uploads import iter_paths
+from resolutions.services.ingestion.batch import queue_uploads
+from resolutions.services.ingestion.uploads import iter_paths
 outcomes = queue_uploads(iter_paths([Path(sys.argv[-1])]))
 print("queued", sum(o.status == "pending" for o in outcomes))
 """

@@ -4,7 +4,7 @@ import re
 import pytest
 
 from resolutions.models import Document, SourceFile
-from resolutions.services.ingestion import ingest_file
+from resolutions.services.ingestion.ingest import ingest_file
 from tests.conftest import SAMPLES, seed_path
 
 

@@ -29,7 +29,7 @@ def flush():
 def seeds(db):
     ingest_seeds()
     # A failed upload belongs to no document; it must survive the round trip too.
-    from resolutions.services.ingestion import ingest_file
+    from resolutions.services.ingestion.ingest import ingest_file
     assert ingest_file(b"\x00\x01 not a resolution", "broken.pdf").status == "failed"
 
 
@@ -60,14 +60,14 @@ def test_round_trip_gives_identical_output(seeds, tmp_path):
     assert result.total == 4
     assert bytes(SourceFile.objects.get(original_name="broken.pdf").content) == b"\x00\x01 not a resolution"
     # New rows after a load get fresh ids (the sequences were moved past the loaded ids).
-    from resolutions.services.ingestion import ingest_file
+    from resolutions.services.ingestion.ingest import ingest_file
     outcome = ingest_file(b"another failed upload", "other.pdf")
     assert outcome.source_file.pk > max(r["id"] for r in records if r["record"] == "source_file")
 
 
 @pytest.fixture
 def one_seed(db):
-    from resolutions.services.ingestion import ingest_file
+    from resolutions.services.ingestion.ingest import ingest_file
     (path,) = SAMPLES.glob("002_*")
     assert ingest_file(path.read_bytes(), path.name).status == "parsed"
 

@@ -6,7 +6,7 @@ import zipfile
 import pytest
 
 from resolutions.models import Document, Paragraph, SourceFile
-from resolutions.services.ingestion import ingest_file
+from resolutions.services.ingestion.ingest import ingest_file
 from tests.conftest import CORPUS, seed_path
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,8 @@ import zipfile
 import pytest
 
 from resolutions.models import Citation, Document, Footnote, Paragraph, SourceFile, Sponsorship
-from resolutions.services.ingestion import ingest_file, ingest_paths
+from resolutions.services.ingestion.batch import ingest_paths
+from resolutions.services.ingestion.ingest import ingest_file
 from resolutions.services.citations import symbol_keys_for_target, target_keys_for_symbol
 
 from .conftest import SAMPLES, seed_path
@@ -117,7 +118,7 @@ def test_a_parser_crash_is_reported_as_an_internal_error(monkeypatch):
     def crash(data, filename):
         raise KeyError("boom")
 
-    monkeypatch.setattr("resolutions.services.ingestion.parse", crash)
+    monkeypatch.setattr("resolutions.services.ingestion.ingest.parse", crash)
     outcome = ingest_seed("002")
     assert outcome.status == "failed" and outcome.message.startswith("Internal error:")
     assert SourceFile.objects.get().status == SourceFile.Status.FAILED
@@ -139,7 +140,7 @@ def test_a_failed_file_is_retried_on_its_own_record_when_uploaded_again(monkeypa
     def crash(data, filename):
         raise KeyError("first try")
 
-    monkeypatch.setattr("resolutions.services.ingestion.parse", crash)
+    monkeypatch.setattr("resolutions.services.ingestion.ingest.parse", crash)
     assert ingest_seed("002").status == "failed"
     monkeypatch.undo()
     outcome = ingest_seed("002")

@@ -15,8 +15,9 @@ from django.urls import reverse
 
 from resolutions.models import Document, DocumentLink, Paragraph, Series, SourceFile
 from resolutions.selectors.lineage import paragraph_provenance, series_documents
-from resolutions.services.ingestion import ingest_file
-from resolutions.services.lineage import find_same_document, relink_all, title_key
+from resolutions.services.ingestion.ingest import ingest_file
+from resolutions.services.ingestion.same_text import find_same_document
+from resolutions.services.lineage import relink_all, title_key
 from resolutions.similarity import BANDS, DOCUMENT_BANDS, band_hashes, document_bands
 
 from .conftest import seed_path
@@ -57,7 +58,7 @@ def test_000_and_001_are_one_document_with_two_source_files(order):
 
 
 def test_find_same_document_refuses_other_texts():
-    from resolutions.services.ingestion import parse  # the parser the ingestion service uses
+    from resolutions.services.ingestion.ingest import parse  # the parser the ingestion service uses
 
     ingest("000")
     for prefix in ("002", "003", "004"):

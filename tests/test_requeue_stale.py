@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from resolutions.models import SourceFile
-from resolutions.services.uploads import sha256_hex
+from resolutions.services.ingestion.uploads import sha256_hex
 
 from .conftest import seed_path
 

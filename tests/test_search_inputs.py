@@ -123,3 +123,13 @@ def test_whole_numbers_are_read_in_ascii_digits_only_and_clamped_to_their_bounds
     assert [read(v) for v in ["12", " 0012 ", "+5", "1000", "1001", "9" * 5000, "-4", "-" + "9" * 5000]] == [
         12, 12, 5, 1000, 1000, 1000, 1, 1]
     assert [read(v) for v in ["", None, "²", "٣", "1.0", "1e3", "3_0", "0x10", "١٢"]] == [7] * 9
+
+
+def test_the_page_and_the_api_say_the_same_notice_in_words(archive, client, settings):
+    # Four documents match 'trafficking'; with room to rank two, both say how many are ranked.
+    settings.SEARCH_LIMITS = {"rank_candidates": 2}
+    said = "4 documents match; the 2 most recent of them are ranked by relevance."
+    response = client.get(SEARCH, {"q": "trafficking"})
+    assert said in response.content.decode()
+    assert [n.code for n in response.context["result"].notices] == ["ranked_newest"]
+    assert api(client, q="trafficking")["notice"].startswith(said)

@@ -24,8 +24,8 @@ from django.db import connection, transaction
 from django_tasks_db.models import DBTaskResult
 
 from resolutions.models import Document, SourceFile
-from resolutions.services.ingestion import queue_uploads
-from resolutions.services.uploads import upload_from_path
+from resolutions.services.ingestion.batch import queue_uploads
+from resolutions.services.ingestion.uploads import upload_from_path
 from resolutions.tasks import ingest_source_file
 
 from .conftest import ROOT

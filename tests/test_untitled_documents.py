@@ -6,7 +6,7 @@ import pytest
 
 from resolutions.parser import parse
 from resolutions.parser.subject import subject_from_text
-from resolutions.services.ingestion import ingest_file
+from resolutions.services.ingestion.ingest import ingest_file
 
 GOLD = "cr-unsc-gold/data/res_en_gold"
 

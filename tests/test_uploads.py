@@ -5,8 +5,8 @@ import zipfile
 import pytest
 
 from resolutions.models import SourceFile
-from resolutions.services.ingestion import ingest_paths
-from resolutions.services.uploads import iter_paths, iter_zip, unsafe_name_reason, upload_from_bytes
+from resolutions.services.ingestion.batch import ingest_paths
+from resolutions.services.ingestion.uploads import iter_paths, iter_zip, unsafe_name_reason, upload_from_bytes
 
 from .conftest import seed_path
 
@@ -64,19 +64,56 @@ def test_an_archive_with_too_many_members_is_refused(tmp_path, settings):
     assert "4 files" in refused.refusal and "limit of 3" in refused.refusal
 
 
-def test_sizes_that_lie_in_the_zip_directory_are_caught_while_reading(tmp_path, settings):
-    settings.ARCHIVE_MAX_UPLOAD_BYTES = 1000
+def lying_zip(**members: bytes) -> bytes:
+    """A zip whose 'liar.txt' declares 10 bytes in both headers while it decompresses to 100,000."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("liar.txt", b"z" * 100_000)
-    # Patch the declared sizes in both headers down to 10 bytes: only reading can notice (the CRC or the byte cap).
+        for name, data in members.items():
+            archive.writestr(name, data)
     data = bytearray(buffer.getvalue())
     with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
-        info = archive.infolist()[0]
+        info = archive.getinfo("liar.txt")
     real = info.file_size.to_bytes(4, "little")
-    data = data.replace(real, (10).to_bytes(4, "little"))
-    (upload,) = iter_zip(io.BytesIO(bytes(data)), "liar.zip")
-    assert upload.refused and upload.data is None
+    assert data.count(real) == 2  # the local header and the central directory
+    return bytes(data.replace(real, (10).to_bytes(4, "little")))
+
+
+def test_sizes_that_lie_in_the_zip_directory_are_caught_while_reading(tmp_path, settings):
+    # Only reading can notice: the byte cap (here) or the CRC (below, with the default limits).
+    settings.ARCHIVE_MAX_UPLOAD_BYTES = 1000
+    data = lying_zip()
+    member, archive = iter_zip(io.BytesIO(data), "liar.zip")
+    assert member.refused and member.data is None
+    assert archive.name == "liar.zip" and archive.data == data and "'liar.txt'" in archive.refusal
+
+
+@pytest.mark.django_db
+def test_a_zip_refused_for_a_member_failing_its_crc_keeps_its_own_bytes_and_the_rest_is_ingested(tmp_path):
+    data = lying_zip(**{"ok/002.txt": seed_path("002").read_bytes()})
+    (tmp_path / "liar.zip").write_bytes(data)
+    liar, archive, good = ingest_paths([tmp_path / "liar.zip"], progress=False)
+    assert liar.status == "refused" and "CRC" in liar.message
+    assert archive.status == "refused" and good.status == "parsed"
+    kept = SourceFile.objects.get(original_name="liar.zip")
+    assert kept.status == SourceFile.Status.REFUSED and bytes(kept.content) == data
+    assert "'liar.txt'" in kept.error and "CRC" in kept.error and kept.document_id is None
+
+
+@pytest.mark.django_db
+def test_zip_members_with_identical_bytes_keep_every_name(tmp_path):
+    seed = seed_path("002").read_bytes()
+    archive = make_zip(tmp_path / "twice.zip", {"a/002.txt": seed, "b/copy-of-002.txt": seed,
+                                                "c/002-again.txt": seed})
+    first, second, third = ingest_paths([archive], progress=False)
+    assert (first.status, second.status, third.status) == ("parsed", "duplicate", "duplicate")
+    (record,) = SourceFile.objects.all()
+    assert record.original_name == "twice.zip/a/002.txt"
+    assert record.other_names == ["twice.zip/b/copy-of-002.txt", "twice.zip/c/002-again.txt"]
+    # The same zip again adds no name twice.
+    ingest_paths([archive], progress=False)
+    record.refresh_from_db()
+    assert record.other_names == ["twice.zip/b/copy-of-002.txt", "twice.zip/c/002-again.txt"]
 
 
 def test_a_broken_zip_is_refused_and_kept(tmp_path):

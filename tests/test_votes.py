@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from resolutions.models import MemberState
-from resolutions.services.ingestion import ingest_file
+from resolutions.services.ingestion.ingest import ingest_file
 from votes.models import StateVote, VoteRecord
 from votes.services import import_vote_tables
 

@@ -28,7 +28,8 @@ def state_record(state) -> dict | None:
 
 def source_file_record(source: SourceFile, *, complete: bool) -> dict:
     record = {
-        "id": source.pk, "original_name": source.original_name, "sha256": source.sha256,
+        "id": source.pk, "original_name": source.original_name, "other_names": list(source.other_names),
+        "sha256": source.sha256,
         "media_type": source.media_type, "format": source.format, "size": source.size,
         "uploaded_by": source.uploaded_by.get_username() if source.uploaded_by_id else None,
         "uploaded_at": _dt(source.uploaded_at), "batch": source.batch, "status": source.status,
@@ -49,7 +50,7 @@ def document_record(document: Document, *, complete: bool = False) -> dict:
     for p in d.paragraphs.order_by("order"):
         row = {"id": p.pk, "order": p.order, "parent_id": p.parent_id, "annex_id": p.annex_id, "kind": p.kind,
                "number": p.number,
-               "label": p.label, "lead": p.lead, "heading": p.heading, "text": p.text,
+               "label": p.label, "lead": p.lead, "heading": p.heading, "anchor": p.anchor, "text": p.text,
                "footnote_refs": list(p.footnote_refs),
                "edited": p.edited}
         if complete:

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 
 
@@ -15,6 +16,8 @@ class SourceFile(models.Model):
     content = models.BinaryField(help_text="The original bytes.")
     sha256 = models.CharField(max_length=64, unique=True)
     original_name = models.CharField(max_length=255)
+    other_names = ArrayField(models.CharField(max_length=255), default=list, blank=True,
+                             help_text="Other names the same bytes arrived under (two files, two members of a zip).")
     media_type = models.CharField(max_length=120, blank=True)
     format = models.CharField(max_length=20, blank=True, help_text="Detected format: text, markdown, pdf, docx, html.")
     size = models.BigIntegerField()

@@ -26,10 +26,11 @@ import re
 from dataclasses import dataclass, field
 
 from .document import Paragraph, SubParagraph
-from .leads import match_lead
+from .leads import match_lead, match_other_language_lead
 from .text_stages import TextBuilder
 
-NUMBER_START = re.compile(r"\s*(\d{1,3})\.(?:\s+(.*))?$")
+# '1.', and the Arabic texts' '1 -' (only before Arabic script, so an English '10 - 12 December' is never a number)
+NUMBER_START = re.compile(r"\s*(\d{1,3})(?:\.|\s?-(?=\s+[\u0600-\u06ff]))(?:\s+(.*))?$")
 LONG_NUMBER_START = re.compile(r"\s*(\d{4,5})\.(?:\s+(.*))?$")  # paragraph 1000 and on, only in sequence
 OCR_NUMBER_START = re.compile(r"\s*(\d{1,3}),\s+([A-Z].*)$")
 LABEL_START = re.compile(r"\s*\(([a-z]{1,2}|[ivxl]{1,6})\)(?:\s+(.*))?$")
@@ -58,7 +59,7 @@ def closing_index(lines: list[str]) -> int | None:
 
 
 ANNEX_LINE = re.compile(r"\s*\*?Annex(?:es)?(?: [IVX]{1,5})?\*?(?:\s+[A-Z0-9][^\n]{0,300})?\s*$")
-ENDS_PARAGRAPH = re.compile(r"(?:[,;:.?]\s*(?:<sup>\d{1,3}</sup>\s*)*[\"”’)]?\s*(?:<sup>\d{1,3}</sup>)?"
+ENDS_PARAGRAPH = re.compile(r"(?:[,;:.?،؛，；：。？]\s*(?:<sup>\d{1,3}</sup>\s*)*[\"”’)]?\s*(?:<sup>\d{1,3}</sup>)?"
                             r"|[,;]\d{1,2})\s*$")   # ',27': a footnote number glued to the comma (not '1,000')
 ENDS_BEFORE_NUMBER = re.compile(r"(?:[;,]\s*(?:and|or)|[,;:.]\d{1,3})\s*$")
 ENDS_INTRO = re.compile(r":\s*(?:<sup>\d{1,3}</sup>\s*)*$")
@@ -90,7 +91,7 @@ def _starts_paragraph(line: str) -> tuple[str, str | None, str] | None:
     if label:
         return "label", label.group(1), label.group(2) or ""
     stripped = line.strip()
-    if ITALIC_START.match(stripped) or match_lead(stripped):
+    if ITALIC_START.match(stripped) or match_lead(stripped) or match_other_language_lead(stripped):
         return "lead", None, stripped
     return None
 
@@ -392,7 +393,7 @@ def _lead_and_text(text: str, body: str | None = None) -> tuple[str | None, str]
         lead = italic.group(1).strip().rstrip(",")
     plain = clean_text(text)
     if lead is None or not plain.startswith(lead):
-        lead = match_lead(plain, body) or lead
+        lead = match_lead(plain, body) or match_other_language_lead(plain) or lead
     return lead, plain
 
 

@@ -17,6 +17,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from resolutions.un.bodies import GENERAL_ASSEMBLY
+
 DATA = Path(__file__).resolve().parent / "data" / "leads.txt"
 STYLES = Path(__file__).resolve().parent / "data" / "lead_styles.txt"
 ADVERBS = ("Also", "Further", "Once again", "Again", "Strongly", "Firmly", "Fully", "Deeply", "Further also",
@@ -27,7 +29,7 @@ TRAILING_ADVERBS = ("also", "further", "once again", "again", "with appreciation
                     "with concern", "with deep concern", "with grave concern", "with interest", "in particular",
                     "furthermore", "moreover")
 MAX_LEAD_WORDS = 7
-DEFAULT_STYLE = "General Assembly"
+DEFAULT_STYLE = GENERAL_ASSEMBLY
 
 
 @lru_cache(maxsize=1)
@@ -208,3 +210,33 @@ def match_lead(text: str, body: str | None = None) -> str | None:
 
 def starts_with_lead(text: str) -> bool:
     return match_lead(text) is not None
+
+
+OTHER_LANGUAGES = Path(__file__).resolve().parent / "data" / "leads_other_languages.txt"
+UNSPACED_SCRIPT = re.compile(r"[\u4e00-\u9fff]")   # Chinese: a lead runs into the next word without a space
+
+
+@lru_cache(maxsize=1)
+def other_language_leads() -> tuple[str, ...]:
+    """The lead phrases of the French, Spanish, Russian, Arabic and Chinese texts (data/leads_other_languages.txt,
+    from the UN's markup), longest first so 'Rappelant également' is found before 'Rappelant'."""
+    phrases = set()
+    for line in OTHER_LANGUAGES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#") and "\t" in line:
+            # apostrophes as the text stages write them ('l’attention' -> "l'attention")
+            phrases.add(line.split("\t", 1)[1].strip().replace("\u2019", "'"))
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+def match_other_language_lead(text: str) -> str | None:
+    """The lead a French, Spanish, Russian, Arabic or Chinese paragraph opens with ('Rappelant également',
+    'ссылаясь', 'وإذ تشير', '回顾'), or None.  A phrase must end at a word boundary, except in Chinese."""
+    text = text.lstrip().replace("\u2019", "'")
+    if not text or (text[0].isascii() and not text[0].isupper()):
+        return None   # an English continuation line ('the Council ...') is never a foreign lead
+    for phrase in other_language_leads():
+        if text.startswith(phrase):
+            rest = text[len(phrase):len(phrase) + 1]
+            if not rest or not rest.isalnum() or UNSPACED_SCRIPT.match(phrase[-1]):
+                return phrase
+    return None

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 
-from .annexes import read_tail
+from resolutions.un.bodies import FOUNDING_ORGANS, MASTHEAD_NAMES, names_pattern, parent_organ
+
+from .annexes import read_tail, split_adopted_text, split_restarted_numbering
 from .body import ANNEX_LINE, build_paragraphs, clean_text, closing_index, segment
+from .citing import document_citations
 from .document import Footnote, ParsedDocument, ParseError
 from .extract_akn import extract_akn, looks_like_akn
 from .extraction import Extraction
 from .header import is_resolution_heading, read_front_matter, read_header
+from .language import detect_language, match_formula
 from .text_stages import (
     RULE,
     decode,
@@ -29,8 +33,8 @@ from .text_stages import (
 )
 
 SUBJECT = re.compile(
-    r"\s*\*?\s*The\s+(General Assembly|Security Council|Economic and Social Council|Human Rights Council|"
-    r"Trusteeship Council|Commission on [A-Z][A-Za-z ]{2,60}|Conference of [A-Z][A-Za-z ]{2,80})\s*,?\s*\*?\s*,?\s*$"
+    rf"\s*\*?\s*The\s+({names_pattern(MASTHEAD_NAMES)}|"
+    r"Commission on [A-Z][A-Za-z ]{2,60}|Conference of [A-Z][A-Za-z ]{2,80})\s*,?\s*\*?\s*,?\s*$"
 )
 MAX_BYTES = 60 * 1024 * 1024
 MAX_TEXT_BYTES = 8 * 1024 * 1024   # the longest resolutions, annexes included, are under 1 MB of text
@@ -131,7 +135,7 @@ def parse(data: bytes, filename: str = "") -> ParsedDocument:
 
 # The subject inside an operative paragraph of an early resolution that has no subject line of its own:
 # '1. The Security Council requests the permanent members ...' (S/RES/1 (1946)).
-SUBJECT_IN_PARAGRAPH = re.compile(r"\s*\d{1,3}\.\s+The (General Assembly|Security Council) [a-z]")
+SUBJECT_IN_PARAGRAPH = re.compile(rf"\s*\d{{1,3}}\.\s+The ({names_pattern(FOUNDING_ORGANS)}) [a-z]")
 
 
 def split_subject(lines: list[str]) -> tuple[list[str], str | None, list[str]]:
@@ -145,6 +149,15 @@ def split_subject(lines: list[str]) -> tuple[list[str], str | None, list[str]]:
         match = SUBJECT.fullmatch(line)
         if match:
             return lines[:index], f"The {match.group(1)}", lines[index + 1:]
+        other = match_formula(line)  # the formula in another of the UN's languages ('La Asamblea General,')
+        if other:
+            return lines[:index], other[0], lines[index + 1:]
+    # A one-paragraph resolution prints its formula without comma ('Генеральная Ассамблея' then the paragraph);
+    # the same words head the page as the masthead, so the formula is the second of them.
+    loose = [index for index, line in enumerate(lines) if match_formula(line, loose=True)]
+    if len(loose) >= 2:
+        index = loose[-1]
+        return lines[:index], match_formula(lines[index], loose=True)[0], lines[index + 1:]
     organ = next((m.group(1) for line in lines if (m := SUBJECT_IN_PARAGRAPH.match(line))), None)
     heading = next((i for i, line in enumerate(lines[:40]) if is_resolution_heading(line)), None)
     if organ and heading is not None:
@@ -165,12 +178,15 @@ def structure(extraction: Extraction) -> ParsedDocument:
     header, subject, body = split_subject(lines)
     if subject is None:
         raise ParseError("This does not look like a resolution: no line such as 'The General Assembly,' or "
-                         "'The Security Council,' introduces its paragraphs.")
+                         "'The Security Council,' (or the same in French, Spanish, Russian, Arabic or Chinese) "
+                         "introduces its paragraphs.")
     doc.preamble_subject = subject
+    formula = match_formula(subject, loose=True)
+    doc.language = detect_language(extraction.markdown, formula[1] if formula else None)
     read_front_matter(extraction.hints, doc)
     read_header(header, doc, facts)
     doc.title = title_without_marker(title_from_hints(doc.title, extraction.hints.get("title")), footnotes)
-    doc.body = _acting_body(doc.body, subject[len("The "):])
+    doc.body = _acting_body(doc.body, formula[1].organ if formula else subject[len("The "):])
     body = drop_running_titles(body, [doc.title, extraction.hints.get("title")])
     vocabulary = word_vocabulary(body)
     raws, warnings, end = segment(body, vocabulary, blocks_are_paragraphs=extraction.paragraphs_known)
@@ -189,10 +205,12 @@ def structure(extraction: Extraction) -> ParsedDocument:
             doc.warnings = [w for w in doc.warnings if "footnotes themselves are missing" not in w]
     doc.footnotes = footnotes
     read_tail(body[end:], doc, {f.marker for f in found_after_closing})
+    split_adopted_text(doc)
+    split_restarted_numbering(doc)
     missing = sorted(used - {f.marker for f in footnotes}, key=int)
     if footnotes and missing:
         doc.warnings.append(f"Footnote markers without footnote text: {', '.join(missing)}.")
-    doc.citations = _citations(doc)
+    doc.citations = document_citations(doc)
     return doc
 
 
@@ -205,9 +223,7 @@ def _acting_body(masthead: str | None, acting: str) -> str:
     above 'The Commission on the Status of Women,')."""
     if not masthead:
         return acting
-    subsidiary_of = "General Assembly" if acting == "Human Rights Council" else (
-        "Economic and Social Council" if re.match(r"Commission (?:on|for) ", acting) else None)
-    return acting if subsidiary_of == masthead else masthead
+    return acting if parent_organ(acting) == masthead else masthead
 
 
 def notes_after_closing(lines: list[str]) -> set[str]:
@@ -350,20 +366,3 @@ def _merge_footnotes(structural, inline):
     for note in merged:
         note.text = clean_text(note.text)
     return merged
-
-
-def _citations(doc: ParsedDocument):
-    try:
-        from resolutions.citations import find_citations, find_footnote_citations
-    except ImportError:
-        return []
-    organ = doc.body
-    citations = []
-    for index, paragraph in enumerate(doc.paragraphs):
-        texts = [paragraph.text] + [s.text for s in paragraph.subparagraphs]
-        for text in texts:
-            for citation in find_citations(text, organ=organ):
-                citation.paragraph = index
-                citations.append(citation)
-    citations.extend(find_footnote_citations(doc.footnotes, organ=organ))
-    return citations

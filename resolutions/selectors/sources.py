@@ -1,5 +1,6 @@
 """Reads about uploaded source files (the admin's list, change page and download)."""
 from django.db.models import QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from resolutions.models import SourceFile
@@ -15,6 +16,19 @@ def source_file_download(pk: int) -> tuple[str, str, bytes]:
     source_file = get_object_or_404(SourceFile.objects.only("original_name", "media_type", "content"), pk=pk)
     name = source_file.original_name.rsplit("/", 1)[-1] or f"source-{pk}"
     return name, source_file.media_type or "application/octet-stream", bytes(source_file.content)
+
+
+def public_source_file_download(pk: int) -> tuple[str, str, bytes]:
+    """The same for the public: only a file that is the source of a document (404 otherwise).
+
+    A failed or refused upload, or one waiting for its first parse, is staff's business, whatever its bytes;
+    a source file queued again for a re-run stays its document's source meanwhile.
+    """
+    sources = SourceFile.objects.filter(pk=pk, document__isnull=False,
+                                        status__in=[SourceFile.Status.PARSED, SourceFile.Status.PENDING])
+    if not sources.exists():
+        raise Http404("No such source file.")
+    return source_file_download(pk)
 
 
 def batch_counts(batch: str) -> dict[str, int]:

@@ -2,7 +2,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from resolutions.services.ingestion import IngestionOutcome, ingest_paths
+from resolutions.services.ingestion.batch import ingest_paths
+from resolutions.services.ingestion.intake import IngestionOutcome
 
 
 def outcome_line(outcome: IngestionOutcome) -> str:

@@ -2,7 +2,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from resolutions.services.ingestion import ingest_paths
+from resolutions.services.ingestion.batch import ingest_paths
 
 from .ingest import outcome_line
 

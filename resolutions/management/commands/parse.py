@@ -42,6 +42,9 @@ class Command(BaseCommand):
             f"Sponsors:     " + (", ".join(s.name if s.state in (None, s.name) else f"{s.name} [{s.state}]"
                                           for s in document.sponsors) or "-"),
             f"Title:        {document.title or '-'}",
+            f"Language:     {document.language or '-'}    Draft: {document.draft_symbol or '-'}    "
+            f"Report: {document.committee_report or '-'}",
+            f"Votes:        {_votes(document.votes)}",
             "",
             f"{document.preamble_subject},",
         ]
@@ -64,3 +67,17 @@ class Command(BaseCommand):
             lines.append("")
             lines.extend(f"Warning: {w}" for w in document.warnings)
         return "\n".join(lines)
+
+
+def _votes(votes) -> str:
+    """'recorded vote, 78-30-68, 50th plenary meeting (176 states named)', or '-'."""
+    if votes is None:
+        return "-"
+    counts = "-".join("?" if n is None else str(n) for n in (votes.in_favour, votes.against, votes.abstaining))
+    parts = [votes.adoption_type or "adoption not stated"]
+    if any(n is not None for n in (votes.in_favour, votes.against, votes.abstaining)):
+        parts.append(counts)
+    if votes.meeting:
+        parts.append(votes.meeting)
+    named = f" ({len(votes.states)} states named)" if votes.states else ""
+    return ", ".join(parts) + named

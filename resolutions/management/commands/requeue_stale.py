@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from django.core.management.base import BaseCommand, CommandError
 
-from resolutions.services.ingestion import requeue_stale
+from resolutions.services.ingestion.batch import requeue_stale
 
 
 class Command(BaseCommand):

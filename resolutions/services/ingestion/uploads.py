@@ -161,6 +161,9 @@ def iter_zip(source, archive_name: str, archive_sha256: str = "") -> Iterator[Up
 
     A zip that cannot be opened, or that breaks the member-count or total-size
     limit as a whole, comes back as one refused Upload for the archive itself.
+    A member that cannot be decompressed or lies about its size is refused, and
+    the archive itself comes back too, refused with that reason and its bytes
+    kept (the other members are read as usual).
     """
     file_limit = max_upload_bytes()
     total_limit = settings.ARCHIVE_MAX_ZIP_TOTAL_BYTES
@@ -184,6 +187,7 @@ def iter_zip(source, archive_name: str, archive_sha256: str = "") -> Iterator[Up
             return
         container = archive_sha256 or archive_name
         used = 0
+        archive_kept = False
         for info in infos:
             if info.is_dir() or is_skipped_name(info.filename):
                 continue
@@ -195,14 +199,18 @@ def iter_zip(source, archive_name: str, archive_sha256: str = "") -> Iterator[Up
                 reason = f"Refused: '{info.filename}' is an archive inside the archive; upload it on its own."
             cap = min(file_limit, total_limit - used)
             data = None
+            broken = ""   # why the member is not what the archive's directory says it is
             if not reason or (reason and info.file_size <= cap):
                 # Read refused members too when small, so their bytes are kept.
                 try:
                     data = _read_capped(archive, info, cap)
                 except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError, EOFError) as exc:
-                    reason = reason or f"Refused: '{info.filename}' cannot be decompressed ({exc})."
+                    broken = f"cannot be decompressed ({exc})"
+                    reason = reason or f"Refused: '{info.filename}' {broken}."
                     data = None
                 else:
+                    if data is None and info.file_size <= cap:
+                        broken = f"decompresses to more than the {human_size(info.file_size)} the archive declares"
                     if data is None:
                         reason = reason or (
                             f"Refused: '{info.filename}' decompresses to more than {human_size(cap)} "
@@ -214,6 +222,13 @@ def iter_zip(source, archive_name: str, archive_sha256: str = "") -> Iterator[Up
             else:
                 yield Upload(name=name, data=None, size=info.file_size,
                              sha256=placeholder_sha256(container, info.filename), refusal=reason)
+            if broken and not archive_kept:
+                # A member that lies about its size or fails its CRC: the archive itself is evidence, kept as it
+                # came with the reason (once), beside the member's own refusal.
+                archive_kept = True
+                yield _refused_archive(source, archive_name, archive_sha256,
+                                       f"Refused: its member '{info.filename}' {broken}; the archive is kept as "
+                                       "it came.")
 
 
 def _refused_archive(source, archive_name: str, archive_sha256: str, reason: str) -> Upload:

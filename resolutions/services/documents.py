@@ -1,0 +1,124 @@
+"""Writes to a stored document: the one follow-up every change needs, and staff corrections from the admin.
+
+``document_changed(document)`` is what must happen after anything changes a
+document's content, whoever changed it: the ingestion service (a new upload,
+a corrected re-upload, ``manage.py reparse``) and every admin page that edits a
+document, its paragraphs, footnotes or sponsors.  It brings the derived data
+back in line with the rows: the paragraphs' and the whole text's similarity
+bands, the search index, the series and version links, and the citations
+that point at the document.
+
+The ``save_*`` and ``delete_*`` functions are the admin's writes: they mark
+what staff touched as *edited* (a later re-upload keeps staff corrections, see
+``services.ingestion.store``) and end with ``document_changed``.
+"""
+from __future__ import annotations
+
+from django.db import transaction
+
+from resolutions.models import Citation, Document, Paragraph, Series
+from resolutions.services import indexing, lineage
+from resolutions.services.citations import resolve_pending_citations, target_keys_for_symbol
+from resolutions.un.symbols import normalise_symbol
+
+
+def document_changed(document: Document, *, bands_stored: bool = False) -> None:
+    """Recompute what derives from a document's rows: bands, search index, lineage links, citations to it.
+
+    ``bands_stored``: the caller wrote the paragraphs' and the document's band
+    hashes with the rows (the ingestion service does, so that no paragraph row,
+    and its full-text index entries, is written twice).
+    """
+    if not bands_stored:
+        lineage.compute_bands(document)
+    indexing.index_document(document)
+    lineage.after_ingest(document)
+    _unresolve_citations_to_another_symbol(document)
+    resolve_pending_citations(document)
+
+
+def _unresolve_citations_to_another_symbol(document: Document) -> None:
+    """Citations resolved to this document under a symbol it no longer has (staff corrected it) wait again."""
+    keys = target_keys_for_symbol(document.symbol_key) if document.symbol_key else []
+    Citation.objects.filter(target_document=document).exclude(target_key__in=keys).update(
+        status=Citation.Status.UNRESOLVED, target_document=None)
+
+
+# ---------------------------------------------------------------------------
+# Staff corrections (the admin)
+
+
+def save_document_edit(document: Document, *, changed: bool) -> None:
+    """Save a document's own fields as corrected by staff (``changed``: the form changed anything)."""
+    if changed and document.pk:
+        document.edited = True
+    document.symbol = (document.symbol or "").strip() or None
+    document.symbol_key = normalise_symbol(document.symbol) if document.symbol else None
+    document.save()
+
+
+def save_document_parts(document: Document, saved: list, deleted: list, *, changed: bool = True) -> None:
+    """Save the paragraphs, footnotes and sponsors staff added or changed, delete those they removed.
+
+    Each saved part that can say so is marked edited, and so is the document
+    when it was stored before (``changed``; not one staff are creating).
+    """
+    with transaction.atomic():
+        for part in saved:
+            if hasattr(part, "edited"):
+                part.edited = True
+            part.save()
+        for part in deleted:
+            part.delete()
+        if changed and (saved or deleted) and not document.edited:
+            document.edited = True
+            document.save(update_fields=["edited"])
+
+
+def save_paragraph_edit(paragraph: Paragraph, *, changed: bool) -> None:
+    """Save one paragraph corrected by staff (the paragraph's own admin page) and update its document."""
+    with transaction.atomic():
+        if changed:
+            paragraph.edited = True
+        paragraph.save()
+        document = Document.objects.get(pk=paragraph.document_id)
+        if changed and not document.edited:
+            document.edited = True
+            document.save(update_fields=["edited"])
+        document_changed(document)
+
+
+def delete_paragraphs(paragraphs) -> None:
+    """Delete paragraphs staff removed (with their sub-paragraphs); each document touched is marked edited."""
+    with transaction.atomic():
+        document_ids = sorted({paragraph.document_id for paragraph in paragraphs})
+        Paragraph.objects.filter(pk__in=[paragraph.pk for paragraph in paragraphs]).delete()
+        for document in Document.objects.filter(pk__in=document_ids):
+            if not document.edited:
+                document.edited = True
+                document.save(update_fields=["edited"])
+            document_changed(document)
+
+
+def save_citation_edit(citation: Citation) -> None:
+    """Save a citation corrected by staff: its status follows its target, and its document is relinked
+    (a resolution's reference to its draft is how lineage finds the draft it was adopted from)."""
+    with transaction.atomic():
+        if citation.target_document_id:
+            citation.status = Citation.Status.RESOLVED
+        elif citation.status == Citation.Status.RESOLVED:
+            citation.status = Citation.Status.UNRESOLVED
+        citation.save()
+        document_changed(Document.objects.get(pk=citation.document_id))
+
+
+def delete_documents(documents) -> None:
+    """Delete documents staff removed: citations that pointed at them wait again for their target, the links
+    of their versions and series go with them, and a series left empty is removed."""
+    with transaction.atomic():
+        ids = [document.pk for document in documents]
+        series_ids = {document.series_id for document in documents if document.series_id}
+        Citation.objects.filter(target_document_id__in=ids).update(status=Citation.Status.UNRESOLVED,
+                                                                   target_document=None)
+        Document.objects.filter(pk__in=ids).delete()
+        Series.objects.filter(pk__in=series_ids, documents__isnull=True).delete()

@@ -1,0 +1,292 @@
+"""Store: one parse written as one Document with all its rows, in one transaction.
+
+``store_parse(source_file, parsed, filename)`` runs inside the caller's
+transaction (``ingest.py`` opens it) and decides what the parse becomes:
+
+* a new Document, or a corrected re-upload of a stored symbol, whose earlier
+  rows it replaces (both source files stay linked to the document);
+* another source file of a document holding the same text (another format of
+  it, ``same_text.py``), whose stored parse stays when it has more of the header;
+* nothing new when staff edited the document in the admin (``Document.edited``):
+  their corrections win until someone passes ``discard_edits``.
+
+Then ``services.documents.document_changed`` brings the search index, lineage
+and the citations waiting for the document in line, in the same transaction.
+
+Mapping a ``ParsedDocument`` onto rows: each ``_store_*`` function writes one
+kind of part, and a string is fitted to its column with ``_fit``, which reads
+the column's width from the model (``_meta``), so a migration that widens a
+column needs no change here.  A new part of the parse gets a ``_store_*``
+function of its own, called from ``_write_rows`` (annexes:
+``services.annexes.store_annexes``).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import models
+
+from resolutions.models import (
+    AgendaItem,
+    Citation,
+    Document,
+    DocumentAgendaItem,
+    Footnote,
+    MemberState,
+    Paragraph,
+    SourceFile,
+    Sponsorship,
+)
+from resolutions.parser import ParsedDocument
+from resolutions.parser.subject import subject_from_text
+from resolutions.services.addresses import assign_address
+from resolutions.services.annexes import store_annexes, unplaced_blocks
+from resolutions.services.citations import resolve_citations
+from resolutions.services.documents import document_changed
+from resolutions.services.ingestion import same_text  # the module, not the package: see __init__
+from resolutions.services.ingestion.intake import PARSED, IngestionOutcome, mark_parsed
+from resolutions.similarity import paragraph_and_document_bands
+from resolutions.un.anchors import Anchors, subparagraph
+from resolutions.un.member_states import name_key
+from resolutions.un.symbols import normalise_symbol
+from votes.services import votes_after_ingest
+
+
+def column_width(model: type[models.Model], field: str) -> int:
+    """The declared width of a character column (an array's elements for an ArrayField)."""
+    column = model._meta.get_field(field)
+    return getattr(column, "base_field", column).max_length
+
+
+def _fit(value, model: type[models.Model], field: str, warnings: list[str] | None = None) -> str:
+    """A parsed string fitted to its column; with ``warnings``, a cut is reported rather than silently lost."""
+    value = (value or "").strip() if isinstance(value, str) or value is None else str(value)
+    limit = column_width(model, field)
+    if len(value) > limit:
+        if warnings is not None:
+            label = model._meta.get_field(field).verbose_name.capitalize()
+            warnings.append(f"{label} was longer than {limit} characters and was cut: {value!r}")
+        value = value[:limit]
+    return value
+
+
+def _document_fields(parsed: ParsedDocument, warnings: list[str]) -> dict:
+    symbol = _fit(parsed.symbol, Document, "symbol", warnings) or None
+    parsed_date = None
+    if parsed.date:
+        try:
+            parsed_date = date.fromisoformat(parsed.date)
+        except (TypeError, ValueError):
+            warnings.append(f"Date {parsed.date!r} is not an ISO date; left empty.")
+    return {
+        "symbol": symbol,
+        "symbol_key": normalise_symbol(symbol) if symbol else None,
+        "body": _fit(parsed.body, Document, "body", warnings),
+        "session": parsed.session,
+        "committee": _fit(parsed.committee, Document, "committee", warnings),
+        "date": parsed_date,
+        "distribution": _fit(parsed.distribution, Document, "distribution", warnings),
+        "original_language": _fit(parsed.original_language, Document, "original_language", warnings),
+        "document_type": _fit(parsed.document_type, Document, "document_type", warnings),
+        "title": (parsed.title or "").strip(),
+        "subject": _fit(subject_from_text(parsed), Document, "subject", warnings),
+        "preamble_subject": _fit(parsed.preamble_subject, Document, "preamble_subject", warnings),
+    }
+
+
+def store_parse(source_file: SourceFile, parsed: ParsedDocument, filename: str, *, discard_edits: bool,
+                later_source: bool = False) -> IngestionOutcome:
+    """Store the parse as one Document with all its rows (the caller holds the transaction).
+
+    ``later_source``: the file is a later source file of the document it is
+    linked to, re-read after the first (``reparse``): unless its symbol finds
+    the document (a corrected re-upload), the document is its same-text twin, as
+    when it was uploaded, and keeps the richer parse.
+    """
+    warnings = list(parsed.warnings)
+    fields = _document_fields(parsed, warnings)
+    document = twin = None
+    if fields["symbol_key"]:
+        document = Document.objects.select_for_update().filter(symbol_key=fields["symbol_key"]).first()
+    if document is None and source_file.document_id:
+        # This very file was stored before (a re-run): replace its own document, do not add a second one.
+        document = Document.objects.select_for_update().filter(pk=source_file.document_id).first()
+        if later_source:
+            document, twin = None, document
+    texts = same_text.stored_texts(parsed)
+    paragraph_bands, fingerprint = paragraph_and_document_bands(texts)
+    same_text.lock_same_text(fingerprint, has_symbol=bool(fields["symbol_key"]))
+    if document is None:
+        # The same text already stored from another file (another format of it): one document, two source
+        # files. Its non-empty metadata is kept, empty fields are filled from this file (lineage issue).
+        same = twin or same_text.find_same_document(parsed, fingerprint)
+        if same is not None:
+            document = Document.objects.select_for_update().get(pk=same.pk)
+        if document is not None and document.symbol_key and fields["symbol_key"] \
+                and document.symbol_key != fields["symbol_key"]:
+            document = None  # another file with another symbol merged into it while we waited for its row
+        if document is not None:
+            fields = same_text.merge_into(document, fields)
+            if same_text.keeps_stored_parse(document, parsed):
+                # This file has less of the header (seed 001 beside 000): it only becomes another source file.
+                for name, value in fields.items():
+                    setattr(document, name, value)
+                document.save()
+                document_changed(document, bands_stored=True)  # the merge may have given it a symbol
+                message = f"Same text as {document}: kept as another source file of it."
+                mark_parsed(source_file, document, parsed.format, warnings + [message])
+                return IngestionOutcome(source_file, document, PARSED, message, name=filename)
+
+    if document is not None and document.edited and not discard_edits:
+        message = (f"The parse was not applied: staff edited {document} in the admin, and their corrections are "
+                   "kept. Re-run ingestion discarding staff edits to replace them with this file's parse.")
+        mark_parsed(source_file, document, parsed.format, warnings + [message])
+        return IngestionOutcome(source_file, document, PARSED, message, name=filename)
+
+    created = document is None
+    if created:
+        document = Document(**fields)
+    else:
+        for name, value in fields.items():
+            setattr(document, name, value)
+        document.edited = False
+        _delete_parse(document)
+    document.parse_warnings = warnings
+    document.unplaced = unplaced_blocks(parsed)
+    document.text_bands = fingerprint
+    document.save()
+
+    _write_rows(document, parsed, paragraph_bands)
+    document_changed(document, bands_stored=True)
+
+    mark_parsed(source_file, document, parsed.format, warnings)
+    message = str(document) if created else f"{document} (replaced the earlier parse)"
+    return IngestionOutcome(source_file, document, PARSED, message, created=created, name=filename)
+
+
+def _write_rows(document: Document, parsed: ParsedDocument, paragraph_bands: list[list[int]]) -> None:
+    """Every part of the parse as rows of the document (its earlier rows are gone already)."""
+    _store_agenda_items(document, parsed)
+    _store_sponsorships(document, parsed)
+    paragraph_rows = _store_paragraphs(document, parsed, paragraph_bands)
+    footnote_rows = _store_footnotes(document, parsed)
+    resolution_rows = sum(1 + len(p.subparagraphs) for p in parsed.paragraphs)
+    store_annexes(document, parsed, paragraph_bands[resolution_rows:], first_order=resolution_rows + 1)
+    _store_citations(document, parsed, paragraph_rows, footnote_rows)
+    votes_after_ingest(document, parsed)
+    assign_address(document)
+
+
+def _delete_parse(document: Document) -> None:
+    """Remove the rows an earlier parse made (citations from this document go with its paragraphs)."""
+    document.citations.all().delete()
+    document.paragraphs.all().delete()
+    document.footnotes.all().delete()
+    document.annexes.all().delete()
+    document.sponsorships.all().delete()
+    DocumentAgendaItem.objects.filter(document=document).delete()
+
+
+def _store_agenda_items(document: Document, parsed: ParsedDocument) -> None:
+    for order, ref in enumerate(parsed.agenda_items, start=1):
+        number = _fit(ref.number, AgendaItem, "number")
+        if not number:
+            continue
+        item, created = AgendaItem.objects.get_or_create(
+            body=document.body, session=document.session, number=number,
+            defaults={"title": (ref.title or "").strip()},
+        )
+        if not created and ref.title and not item.title:
+            item.title = ref.title.strip()
+            item.save(update_fields=["title"])
+        DocumentAgendaItem.objects.get_or_create(document=document, agenda_item=item, defaults={"order": order})
+
+
+def member_state_index() -> dict[str, MemberState]:
+    """Every name and alias of every MemberState, case-folded, to the state."""
+    index: dict[str, MemberState] = {}
+    for state in MemberState.objects.only("id", "name", "aliases"):
+        for name in [state.name, *state.aliases]:
+            index.setdefault(name_key(name), state)
+    return index
+
+
+def find_state(index: dict[str, MemberState], *names: str | None) -> MemberState | None:
+    for name in names:
+        if not name:
+            continue
+        key = name_key(name)   # case, accents, apostrophes, a leading 'the' and a role do not matter
+        if key in index:
+            return index[key]
+    return None
+
+
+def _store_sponsorships(document: Document, parsed: ParsedDocument) -> None:
+    if not parsed.sponsors:
+        return
+    index = member_state_index()
+    Sponsorship.objects.bulk_create([
+        Sponsorship(document=document, order=order, name_as_printed=_fit(sponsor.name, Sponsorship, "name_as_printed"),
+                    state=find_state(index, sponsor.state, sponsor.name))
+        for order, sponsor in enumerate(parsed.sponsors, start=1)
+    ])
+
+
+def _store_paragraphs(document: Document, parsed: ParsedDocument, bands: list[list[int]]) -> list[Paragraph]:
+    """Top-level paragraphs in order, then their sub-paragraphs as child rows; ``order`` counts every row.
+
+    ``bands`` are the rows' LSH band hashes in that order (``same_text.stored_texts``).
+    """
+    top_level, children, order, anchors = [], [], 0, Anchors()
+    for paragraph in parsed.paragraphs:
+        row = Paragraph(document=document, order=order + 1, kind=paragraph.kind,
+                        number=_fit(paragraph.number, Paragraph, "number"), lead=_fit(paragraph.lead, Paragraph, "lead"), text=paragraph.text,
+                        heading=_fit(paragraph.heading, Paragraph, "heading"),
+                        footnote_refs=[_fit(ref, Paragraph, "footnote_refs") for ref in paragraph.footnote_refs], lsh_bands=bands[order])
+        row.anchor = anchors.paragraph(row.kind, row.number, row.heading)
+        order += 1
+        top_level.append(row)
+        for sub in paragraph.subparagraphs:
+            children.append((row, Paragraph(document=document, order=order + 1, kind=paragraph.kind,
+                                            label=_fit(sub.label, Paragraph, "label"), text=sub.text,
+                                            footnote_refs=[_fit(ref, Paragraph, "footnote_refs") for ref in sub.footnote_refs],
+                                            lsh_bands=bands[order])))
+            children[-1][1].anchor = subparagraph(row.anchor, children[-1][1].label)
+            order += 1
+    Paragraph.objects.bulk_create(top_level)  # PostgreSQL returns the primary keys the children need
+    for parent, child in children:
+        child.parent = parent
+    Paragraph.objects.bulk_create([child for _, child in children])
+    return top_level
+
+
+def _store_footnotes(document: Document, parsed: ParsedDocument) -> dict[str, Footnote]:
+    rows = [Footnote(document=document, order=order, marker=_fit(note.marker, Footnote, "marker"), text=note.text)
+            for order, note in enumerate(parsed.footnotes, start=1)]
+    Footnote.objects.bulk_create(rows)
+    by_marker: dict[str, Footnote] = {}
+    for row in rows:
+        by_marker.setdefault(row.marker, row)
+    return by_marker
+
+
+def _store_citations(document: Document, parsed: ParsedDocument, paragraphs: list[Paragraph],
+                     footnotes: dict[str, Footnote]) -> None:
+    rows = []
+    for order, citation in enumerate(parsed.citations, start=1):
+        paragraph = None
+        if citation.paragraph is not None and 0 <= citation.paragraph < len(paragraphs):
+            paragraph = paragraphs[citation.paragraph]
+        rows.append(Citation(
+            document=document, paragraph=paragraph,
+            footnote=footnotes.get(str(citation.footnote)) if citation.footnote is not None else None,
+            order=order, kind=citation.kind, raw_text=citation.text,
+            cited_body=_fit(citation.body, Citation, "cited_body"), number=_fit(citation.number, Citation, "number"),
+            symbol=_fit(citation.symbol, Citation, "symbol"), volume=_fit(citation.volume, Citation, "volume"),
+            treaty_number=_fit(citation.treaty_number, Citation, "treaty_number"),
+            target_key=_fit(citation.target_key, Citation, "target_key"),
+        ))
+    resolve_citations(rows)
+    Citation.objects.bulk_create(rows)
+
+

@@ -107,7 +107,8 @@ ROOT_URLCONF = "archive.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        # The project's templates, and those of the capabilities that live in a package of the resolutions app.
+        "DIRS": [BASE_DIR / "templates", BASE_DIR / "resolutions" / "lineage" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -115,6 +116,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            "libraries": {"lineage": "resolutions.lineage.templatetags"},
         },
     },
 ]

@@ -17,9 +17,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from resolutions.compare import ADDED, CHANGED, KEPT, MOVED, REMOVED, align, word_diff
+from resolutions.lineage.compare import ADDED, CHANGED, KEPT, MOVED, REMOVED, align, word_diff
 from resolutions.models import Document
-from resolutions.selectors.lineage import compare_documents
+from resolutions.lineage.selectors import compare_documents
 from resolutions.services.ingestion.ingest import ingest_file
 
 from .conftest import seed_path

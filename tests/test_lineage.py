@@ -14,11 +14,11 @@ import pytest
 from django.urls import reverse
 
 from resolutions.models import Document, DocumentLink, Paragraph, Series, SourceFile
-from resolutions.selectors.lineage import paragraph_provenance, series_documents
+from resolutions.lineage.selectors import paragraph_provenance, series_documents
 from resolutions.services.ingestion.ingest import ingest_file
 from resolutions.services.ingestion.same_text import find_same_document
-from resolutions.services.lineage import relink_all, title_key
-from resolutions.similarity import BANDS, DOCUMENT_BANDS, band_hashes, document_bands
+from resolutions.lineage.services import relink_all, title_key
+from resolutions.lineage.similarity import BANDS, DOCUMENT_BANDS, band_hashes, document_bands
 
 from .conftest import seed_path
 
@@ -183,7 +183,7 @@ def test_a_long_series_shows_a_window_around_the_document_in_a_fixed_number_of_q
     """A title that returns every session for decades: the page lists the neighbours, counts the rest."""
     from django.template.loader import render_to_string
 
-    from resolutions.selectors.lineage import SERIES_WINDOW
+    from resolutions.lineage.selectors import SERIES_WINDOW
 
     document = ingest("002")  # 19 October 2006, session 61
     Document.objects.bulk_create([

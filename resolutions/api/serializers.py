@@ -332,7 +332,7 @@ class SearchResultSerializer(serializers.Serializer):
 
 
 # ---------------------------------------------------------------------------
-# Comparison (resolutions.selectors.lineage.comparison_json)
+# Comparison (resolutions.lineage.selectors.comparison_json)
 
 
 class ComparedDocumentSerializer(serializers.Serializer):

@@ -20,11 +20,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from resolutions import search
-from resolutions.un.symbols import normalise_symbol
 from resolutions.exports import akn, json_export, search_export, text_export
 from resolutions.filters import DocumentFilter, ParagraphFilter
+from resolutions.lineage import selectors as lineage
 from resolutions.models import Citation, Document, MemberState, Series
-from resolutions.selectors import browse, documents as document_selectors, lineage
+from resolutions.selectors import browse, documents as document_selectors
+from resolutions.un.symbols import normalise_symbol
 
 from votes.selectors import document_vote
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 from django.db import transaction
 
 from resolutions.models import Citation, Document, Paragraph, Series
-from resolutions.services import indexing, lineage
+from resolutions.lineage import services as lineage
+from resolutions.services import indexing
 from resolutions.services.citations import resolve_pending_citations, target_keys_for_symbol
 from resolutions.un.symbols import normalise_symbol
 

@@ -5,7 +5,7 @@ attributes (model rows or parser dataclasses); their numbers are never compared,
 so renumbering is not a change.
 
 Alignment: a similarity matrix of every paragraph of A against every paragraph of
-B (word-level Indel ratio of the normalised words, see resolutions.similarity),
+B (word-level Indel ratio of the normalised words, see resolutions.lineage.similarity),
 an optimal one-to-one assignment on it (Hungarian method, scipy's
 ``linear_sum_assignment``), pairs under ``MATCH_THRESHOLD`` dropped.  Pairs
 whose relative order is kept (the longest increasing run of B positions in A
@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Indel
 
-from resolutions.similarity import words
+from resolutions.lineage.similarity import words
 
 MATCH_THRESHOLD = 0.5
 

@@ -3,7 +3,7 @@
 Every lookup of similar paragraphs is index-based: candidates come from the
 LSH band hashes (``lsh_bands && %s``, GIN index) or from full-text search
 (``search_vector @@ tsquery``, GIN index), then only those few rows are
-re-ranked exactly in Python (resolutions.similarity).
+re-ranked exactly in Python (resolutions.lineage.similarity).
 
 Measured on 100,000 paragraphs (2,000 documents made of recombined seed
 clauses, so all on one topic: a worst case for candidate counts), embedded
@@ -22,10 +22,10 @@ from datetime import date
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import F, Q
 
-from resolutions.compare import align, highlight_match, summary
+from resolutions.lineage.compare import align, highlight_match, summary
+from resolutions.lineage.similarity import band_hashes, phrase_similarity, text_similarity, words
 from resolutions.models import Document, DocumentLink, Paragraph, Series
 from resolutions.search_config import SEARCH_CONFIG
-from resolutions.similarity import band_hashes, phrase_similarity, text_similarity, words
 from resolutions.un.adoption import (DRAFT_INFIX, NOT_ADOPTED_WORDS, RESOLUTION_INFIX, RESOLUTION_WORD,
                                       is_adopted)
 
@@ -85,7 +85,8 @@ class DocumentPanel:
 
 # Documents of the series shown on each side of the document on its page.
 SERIES_WINDOW = 5
-_PANEL_FIELDS = ("id", "symbol", "document_type", "title", "date", "session", "series_id")
+# symbol_key and slug: what a document's address is made of (Document.get_absolute_url), so no link costs a query.
+_PANEL_FIELDS = ("id", "symbol", "symbol_key", "slug", "document_type", "title", "date", "session", "series_id")
 
 
 def series_window(document: Document, width: int = SERIES_WINDOW) -> tuple[list[Document], int, int, int]:

@@ -7,10 +7,10 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
-from resolutions.un.symbols import normalise_symbol
+from resolutions.lineage import selectors
 from resolutions.models import Document, Paragraph, Series
 from resolutions.page_budget import heavy_page
-from resolutions.selectors import lineage as selectors
+from resolutions.un.symbols import normalise_symbol
 
 MAX_QUERY_CHARS = 5000
 

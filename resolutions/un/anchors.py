@@ -139,6 +139,15 @@ class Row(NamedTuple):
     annex_order: int | None = None
 
 
+def anchors_by_id(rows: list[tuple]) -> dict:
+    """The anchor of each stored paragraph of one document: ``rows`` are (id, parent id, kind, number, label,
+    heading, annex order) in document order, as a query of the paragraph table gives them."""
+    position = {row[0]: index for index, row in enumerate(rows)}
+    found = paragraph_anchors(Row(position.get(parent) if parent else None, kind, number, label, heading, annex_order)
+                              for _, parent, kind, number, label, heading, annex_order in rows)
+    return {row[0]: anchor for row, anchor in zip(rows, found)}
+
+
 def paragraph_anchors(rows: Iterable[Row]) -> list[str]:
     """The anchor of every row of one document, rows in document order (each sub-paragraph after its parent)."""
     anchors: list[str] = []

@@ -124,10 +124,11 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
         if committee:
             doc.committee = committee.group(1).strip()
             text = text[committee.end():].strip()
-        agenda = re.match(r"(?:Agenda items?|Item)\s+(\d{1,3}(?:\s?\([a-z]\))?(?:(?:,| and)\s*\d{1,3}(?:\s?\([a-z]\))?){0,10})\s*",
+        # sub-items run past (z): '100 (jj)' (A/RES/76/45)
+        agenda = re.match(r"(?:Agenda items?|Item)\s+(\d{1,3}(?:\s?\([a-z]{1,3}\))?(?:(?:,| and)\s*\d{1,3}(?:\s?\([a-z]{1,3}\))?){0,10})\s*",
                           text)
         if agenda:
-            numbers = re.findall(r"\d{1,3}(?:\s?\([a-z]\))?", agenda.group(1))
+            numbers = re.findall(r"\d{1,3}(?:\s?\([a-z]{1,3}\))?", agenda.group(1))
             items = [AgendaItemRef(number=n.replace(" ", " ")) for n in numbers]
             doc.agenda_items.extend(items)
             text = text[agenda.end():].strip()
@@ -149,8 +150,8 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
                 doc.committee = doc.committee or report.group(1).strip()
             # '[on the report of the First Committee (A/80/534, para. 7)]', '[without reference to a Main Committee
             # (A/80/L.4)]': the report, or the draft adopted in plenary
-            if report.group(1):
-                doc.committee_report = doc.committee_report or report.group(2).strip()
+            if report.group(1):   # the report's symbol; its paragraph ('para. 7') is not a field
+                doc.committee_report = doc.committee_report or re.split(r",\s*paras?\.", report.group(2))[0].strip()
             else:
                 doc.draft_symbol = doc.draft_symbol or report.group(2).strip()
             continue

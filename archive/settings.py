@@ -107,7 +107,8 @@ ROOT_URLCONF = "archive.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        # The project's templates, and those of the capabilities that live in a package of the resolutions app.
+        "DIRS": [BASE_DIR / "templates", BASE_DIR / "resolutions" / "lineage" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -115,6 +116,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            "libraries": {"lineage": "resolutions.lineage.templatetags"},
         },
     },
 ]
@@ -125,9 +127,11 @@ ASGI_APPLICATION = "archive.asgi.application"
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
 else:
-    from archive.embedded_db import embedded_database_settings
+    # The embedded server starts on the first connection (archive/embedded_pg), not when settings are read.
+    from archive.embedded_db import DATABASE_NAME
 
-    DATABASES = {"default": embedded_database_settings()}
+    DATABASES = {"default": {"ENGINE": "archive.embedded_pg", "NAME": DATABASE_NAME, "USER": "", "PASSWORD": "",
+                             "HOST": "", "PORT": ""}}
 
 # Read replicas (archive/db_router.py): DATABASE_REPLICA_URLS, comma-separated URLs read like DATABASE_URL,
 # adds the aliases replica_1..N; public reads by anonymous visitors go to a replica, everything else
@@ -263,12 +267,13 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = ARCHIVE_RATE_LIMITS
 
 # The counts live in a cache every gunicorn worker and every machine shares: a table in the archive's own
 # PostgreSQL (no other service to run). `migrate` creates it (resolutions/apps.py runs createcachetable after
-# every migrate, the test database's included). MAX_ENTRIES is high because Django's database cache culls
-# a third of its rows when it passes the limit, which would forget some clients' counts.
+# every migrate, the test database's included). Past MAX_ENTRIES rows Django's database cache deletes the
+# expired ones (a count lives a minute), and only if still over, a third of the live ones; it also counts the
+# table's rows at every write, so the limit is kept to about the clients of a busy minute, not more.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "archive_cache",
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("ARCHIVE_CACHE_MAX_ENTRIES", 100_000))},
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("ARCHIVE_CACHE_MAX_ENTRIES", 10_000))},
     }
 }

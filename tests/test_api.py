@@ -8,7 +8,7 @@ from django.core.cache import cache
 from drf_spectacular.validation import validate_schema
 
 from resolutions.models import Document
-from resolutions.selectors import lineage
+from resolutions.lineage import selectors as lineage
 from tests.conftest import SAMPLES
 from tests.seeded_archive import seeded  # noqa: F401  (fixture)
 

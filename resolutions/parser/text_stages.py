@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from resolutions.un.symbols import RESOLUTION_SERIES_PATTERN
+
 from .document import Footnote, ParseError
 
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -170,7 +172,7 @@ MD_ESCAPE = re.compile(r"\\([*_\[\]()#.\-])")
 
 JOB_NUMBER = re.compile(r"\d{2}-\d{5}(?:\s*\([A-Z]\))?|\d{7}[A-Z]?|\d{2}-\d{5}\s*\*\d{7}\*")
 PAGE_LINE = re.compile(r"(?:\d{1,3}\s+)?(?:\d{2}-\d{5}|\d{7})(?:\s+\d{1,3})?|\d{1,3}|\d{1,3}/\d{1,3}|Page \d{1,3}(?: of \d{1,3})?")
-SYMBOL_BANNER = re.compile(r"(?:United Nations\s+)?(?:[AES]|A/HRC)/[A-Z0-9./()\- ]{3,60}")
+SYMBOL_BANNER = re.compile(rf"(?:United Nations\s+)?(?:{RESOLUTION_SERIES_PATTERN})/[A-Z0-9./()\- ]{{3,60}}")
 
 
 # The pieces a UN page prints in its margins, as text extractions run them together on one line:
@@ -220,7 +222,7 @@ def remove_furniture(lines: list[str]) -> tuple[list[str], dict]:
             continue
         if line in {"United Nations", "Nations Unies"}:
             continue
-        banner = re.fullmatch(r"United Nations\s+((?:[AES]|A/HRC)/\S{3,60}(?:\s\(\d{4}\))?)", line)
+        banner = re.fullmatch(rf"United Nations\s+((?:{RESOLUTION_SERIES_PATTERN})/\S{{3,60}}(?:\s\(\d{{4}}\))?)", line)
         if banner:
             facts.setdefault("symbol", banner.group(1))
             continue
@@ -382,7 +384,10 @@ YEAR_MARKER = re.compile(r"\b(?:January|February|March|April|May|June|July|Augus
                          r"December|the|of|in|and|since|until) (?:19|20)\d\d(\d{1,2})(?=[\s,;:.)]|$)")
 # A marker glued to a resolution number: 'resolutions 55/2831 and 55/29' is 55/28 and footnote 31.  Only where the
 # number after the slash has four digits or more, which no session's resolutions reach.
-RESOLUTION_NUMBER_MARKER = re.compile(r"(?<![\w/.])\d{1,4}/(\d{4,6})(?=[\s,;:.)]|$)")
+RESOLUTION_NUMBER_MARKER = re.compile(r"(?:(?<![\w/.])\d{1,4}|(?<=[A-Z]))/(\d{4,6})(?=[\s,;:.)]|$)")
+# ... or to the last part of a decision's symbol ('CBD/CP/MOP/VIII/1913' is VIII/19 and note 13), and a marker after
+# a comma closing such a symbol ('decision CBD/NP/MOP/DEC/2/7,14 as well as'): both only as a note that comes next.
+SYMBOL_COMMA_MARKER = re.compile(r"(?<=[A-Z0-9]/\d),(\d{1,2})(?=[\s;:.)]|$)|(?<=[A-Z0-9]/\d\d),(\d{1,2})(?=[\s;:.)]|$)")
 NUMBER_BEFORE = re.compile(
     r"(?i:\b(?:from|of|to|and|or|by|on|at|in|with|than|over|under|about|some|all|least|only|per|between|"
     r"paragraphs?|paras?|parts?|articles?|arts?|chapters?|chaps?|sections?|sects?|annex(?:es)?|rules?|"
@@ -410,7 +415,7 @@ def mark_spaced_markers(lines: list[str], known: set[str]) -> list[str]:
     seen: set[int] = set()
     out = []
     pattern = re.compile(rf"<sup>(\d{{1,3}})</sup>|{SPACED_MARKER.pattern}|{YEAR_MARKER.pattern}"
-                         rf"|{RESOLUTION_NUMBER_MARKER.pattern}")
+                         rf"|{RESOLUTION_NUMBER_MARKER.pattern}|{SYMBOL_COMMA_MARKER.pattern}")
     for index, line in enumerate(lines):
         following = _next_line(lines, index)
         pieces = []
@@ -418,6 +423,13 @@ def mark_spaced_markers(lines: list[str], known: set[str]) -> list[str]:
         for match in pattern.finditer(line):
             if match.group(1):
                 seen.add(int(match.group(1)))
+                continue
+            comma = match.group(5) or match.group(6)
+            if comma is not None:
+                if _comes_next(int(comma), known, seen):
+                    pieces.append(line[position:match.start() + 1] + f"<sup>{int(comma)}</sup>")
+                    position = match.end()
+                    seen.add(int(comma))
                 continue
             if match.group(4) is not None:
                 number = _marker_in_resolution_number(match.group(4), known, seen)

@@ -108,7 +108,7 @@ def test_numbers_that_are_quantities_or_references_stay_text(corpus_dir):
 
 def test_marker_glued_to_a_parenthesised_year(corpus_dir):
     # A/RES/75/130 (AKN, rendered): 'the International Health Regulations (2005)13 in the context of ...'
-    from tests.gold import render_akn
+    from scripts.gold import render_akn
 
     path = corpus_dir / "unxml-ga-resolutions/75session/English/75_130_E.xml"
     doc = parse(render_akn(path).encode("utf-8"), "75_130.txt")
@@ -118,7 +118,7 @@ def test_marker_glued_to_a_parenthesised_year(corpus_dir):
 
 
 def _rendered(corpus_dir, folder, name):
-    from tests.gold import render_akn
+    from scripts.gold import render_akn
 
     (path,) = (corpus_dir / "unxml-ga-resolutions" / folder / "English").glob(name)
     return parse(render_akn(path).encode("utf-8"), path.stem + ".txt")

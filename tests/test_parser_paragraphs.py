@@ -1,10 +1,10 @@
 """Paragraph boundaries in texts without layout: headings, '; and' before a number, glued footnote numbers.
 
-The inputs are the UN's AKN XML files rendered as plain text by tests/gold.py (one paragraph per line, no
+The inputs are the UN's AKN XML files rendered as plain text by scripts/gold.py (one paragraph per line, no
 italics, no blank lines); the expectations are read in the same XML files (<num>, <container>, <heading>).
 """
 from resolutions.parser import parse
-from tests.gold import render_akn
+from scripts.gold import render_akn
 
 
 def rendered(corpus_dir, pattern):

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
 from resolutions.lineage import selectors
+from resolutions.lineage.compare import ComparisonTooLarge
 from resolutions.models import Document, Paragraph, Series
 from resolutions.page_budget import heavy_page
 from resolutions.un.symbols import normalise_symbol
@@ -44,8 +45,15 @@ def compare_form(request):
 def compare(request, a_id, b_id, as_json=False):
     a = get_object_or_404(Document, pk=a_id)
     b = get_object_or_404(Document, pk=b_id)
-    comparison = selectors.compare_documents(a, b)
-    if as_json or request.GET.get("format") == "json":
+    wants_json = as_json or request.GET.get("format") == "json"
+    try:
+        comparison = selectors.compare_documents(a, b)
+    except ComparisonTooLarge as refused:
+        # 422: the request is well formed, these two documents are beyond what a comparison takes.
+        if wants_json:
+            return JsonResponse({"detail": str(refused)}, status=422)
+        return render(request, "lineage/compare.html", {"refused": str(refused), "a": a, "b": b}, status=422)
+    if wants_json:
         return JsonResponse(selectors.comparison_json(comparison))
     return render(request, "lineage/compare.html", {"comparison": comparison})
 

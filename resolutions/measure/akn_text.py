@@ -5,7 +5,7 @@ Pure functions over the XML files of the corpus, read with lxml; nothing here ca
 paragraphs one per line, sub-paragraphs on lines of their own, footnotes after a rule; the annexes
 too when asked); ``akn_reference`` is every word of the document's own text, annexes and footnotes
 included, which conservation compares a parse with.  Shared by scripts/measure_accuracy.py and
-tests/gold.py.
+scripts/gold.py.
 """
 from __future__ import annotations
 

@@ -307,3 +307,13 @@ def test_an_agenda_sub_item_past_z_is_read_whole(corpus_dir):
     doc = parse(render_akn(path).encode("utf-8"), "A_RES_76_45.txt")
     assert [(a.number, a.title) for a in doc.agenda_items] == [
         ("100 (jj)", "General and complete disarmament: youth, disarmament and non-proliferation")]
+
+
+def test_an_agenda_title_wrapped_after_a_colon_is_read_whole_not_dropped(corpus_dir):
+    # A/RES/80/20 (railcar markdown): 'Agenda item 97 (b) Prevention of an arms race in outer space:' /
+    # 'no first placement of weapons in outer space' on the next line
+    path = corpus_dir / "railcar-ga80-text" / "documents" / "ga-res-80" / "A_RES_80_20.md"
+    doc = parse(path.read_bytes(), path.name)
+    assert [(a.number, a.title) for a in doc.agenda_items] == [
+        ("97 (b)", "Prevention of an arms race in outer space: no first placement of weapons in outer space")]
+    assert doc.title == "No first placement of weapons in outer space" and doc.unplaced == []

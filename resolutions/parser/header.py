@@ -60,7 +60,9 @@ def header_blocks(lines: list[str]) -> list[str]:
             continue
         if _is_fact_line(text):
             flush()
-            if text.endswith(",") or (text.startswith("[") and "]" not in text) or re.fullmatch(r"Distr\.?:?", text):
+            # the fact goes on in the next line: 'Agenda item 97 (b) Prevention of an arms race in outer space:' /
+            # 'no first placement of weapons in outer space' (A/RES/80/20)
+            if text.endswith((",", ":")) or (text.startswith("[") and "]" not in text) or re.fullmatch(r"Distr\.?:?", text):
                 current.append(text)  # the fact goes on in the next line
             else:
                 blocks.append(text)
@@ -217,6 +219,11 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
     rest = [r for r in rest if r not in clauses]
     if rest and not doc.title:
         doc.title = rest[-1] if sponsors_seen or len(rest) == 1 else " ".join(rest)
+        rest = rest[:-1] if sponsors_seen or len(rest) == 1 else []
+    if rest:   # header text that is neither a fact nor the title: kept, not dropped
+        doc.unplaced[:0] = rest
+        doc.warnings.append(f"Header text that is not a fact the archive stores was kept as unplaced text: "
+                            f"{' '.join(rest)[:120]!r}.")
     if doc.symbol:
         doc.symbol = re.sub(r"\s+(?!\()", "", doc.symbol)
         doc.body = doc.body or organ_of_symbol(doc.symbol)

@@ -23,11 +23,14 @@ def env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-DEBUG = env_bool("DEBUG", True)
+# Fail closed: DEBUG is off unless the environment turns it on (the development targets of the Makefile and the
+# test suite do, through tests/development_environment.py), and without DEBUG there is no default key.
+DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set in the environment when DEBUG is off.")
+        raise ImproperlyConfigured("SECRET_KEY must be set in the environment when DEBUG is off "
+                                   "(for development set DEBUG=1, as `make run` and the tests do).")
     SECRET_KEY = "development-only-insecure-key-do-not-use-in-production"
 
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver").split(",") if h.strip()]

@@ -64,6 +64,8 @@ MIDDLEWARE = [
     # Before anything reads the request: a NUL byte in the path or a parameter is a 400 (archive/request_checks.py).
     "archive.request_checks.RefuseNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public reads run under a PostgreSQL statement_timeout; the admin and uploads do not (archive/statement_timeout.py).
+    "archive.statement_timeout.PublicStatementTimeoutMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -194,6 +196,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = ARCHIVE_MAX_ZIP_MEMBERS
 
 LOGIN_URL = "admin:login"
+
+# The longest any statement of a public read may run (archive/statement_timeout.py); 0 turns the limit off.
+ARCHIVE_PUBLIC_STATEMENT_TIMEOUT_MS = int(os.environ.get("ARCHIVE_PUBLIC_STATEMENT_TIMEOUT_MS", 5000))
 
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -212,8 +212,8 @@ def run_load(seconds: float = 10, users: int = 10, workers: int = 2, think: floa
         error_log = tmp / "gunicorn.log"
         log(f"  gunicorn, {workers} workers, on {base}")
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "archive.wsgi:application", "--bind", f"127.0.0.1:{port}",
-             "--workers", str(workers), "--timeout", "60", "--log-level", "warning", "--error-logfile",
+            [sys.executable, "-m", "gunicorn", "archive.wsgi:application", "-c", "archive/gunicorn.conf.py",
+             "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--log-level", "warning", "--error-logfile",
              str(error_log), "--capture-output"],   # Django's own error log (a 500's traceback) goes there too
             cwd=ROOT, env=server_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:

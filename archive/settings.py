@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_filters",
     "django_tasks",
     "django_tasks_db",
@@ -124,9 +125,11 @@ ASGI_APPLICATION = "archive.asgi.application"
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
 else:
-    from archive.embedded_db import embedded_database_settings
+    # The embedded server starts on the first connection (archive/embedded_pg), not when settings are read.
+    from archive.embedded_db import DATABASE_NAME
 
-    DATABASES = {"default": embedded_database_settings()}
+    DATABASES = {"default": {"ENGINE": "archive.embedded_pg", "NAME": DATABASE_NAME, "USER": "", "PASSWORD": "",
+                             "HOST": "", "PORT": ""}}
 
 # Read replicas (archive/db_router.py): DATABASE_REPLICA_URLS, comma-separated URLs read like DATABASE_URL,
 # adds the aliases replica_1..N; public reads by anonymous visitors go to a replica, everything else

@@ -4,7 +4,7 @@ against gunicorn on loopback, bounded in time; it stops by itself.
 * gunicorn serves the archive with the production settings (DEBUG off; ``bench/load_settings.py``) on a free
   loopback port, on the database Django is set up with (the benchmark's, or a test's);
 * locust, headless, in a process of its own (its gevent must not patch this one), runs USERS readers for
-  SECONDS: each picks a search from the benchmark's query mix (``bench.run.query_mix``: rare and common terms, a
+  SECONDS: each picks a search from the benchmark's query mix (``bench.queries.query_mix``: rare and common terms, a
   phrase, OR, facets, a symbol) or a document page, and sends the next request as soon as the last is answered
   (no think time unless asked: the throughput is what the server holds, and latency includes the wait for a
   free worker);
@@ -76,14 +76,15 @@ def build_plan(think: float = 0.0) -> dict:
     """The URLs: the benchmark's query mix on the search page, and document pages spread over the archive."""
     from django.urls import reverse
 
-    from bench.run import query_mix
+    from bench.queries import query_mix
     from resolutions.models import Document
 
     search_url = reverse("resolutions:search")
     searches = [f"{search_url}?{urlencode(item.params())}" for item in query_mix()]
     ids = list(Document.objects.order_by("pk").values_list("pk", flat=True))
     picks = ids if len(ids) <= DOCUMENT_PAGES else random.Random(8).sample(ids, DOCUMENT_PAGES)
-    documents = [reverse("resolutions:document", args=[pk]) for pk in sorted(picks)]
+    documents = [d.get_absolute_url() for d in Document.objects.filter(pk__in=picks).order_by("pk")
+                 .only("pk", "symbol", "symbol_key", "slug")]
     return {"search": searches, "document": documents, "think": think,
             "weights": {"search": SEARCH_WEIGHT, "document": DOCUMENT_WEIGHT}}
 
@@ -102,6 +103,7 @@ def database_url() -> str:
     """The database Django is using now (the benchmark's, a test's), for gunicorn's workers."""
     from django.db import connection
 
+    connection.ensure_connection()   # the embedded server says where it listens once it is started
     s = connection.settings_dict
     auth = quote(s["USER"] or "postgres", safe="") + (f":{quote(s['PASSWORD'], safe='')}" if s["PASSWORD"] else "")
     host = quote(s["HOST"] or "", safe="") + (f":{s['PORT']}" if s["PORT"] else "")

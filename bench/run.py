@@ -13,11 +13,11 @@ import os
 import statistics
 import time
 import traceback
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench import generate
 from bench.load import bench_stage, render_lines
+from bench.queries import QueryItem, query_mix
 from bench.report import NA, header, ms, percentile, verdict
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -46,24 +46,6 @@ def timed(fn, runs: int) -> list[float]:
         fn()
         out.append(time.perf_counter() - start)
     return out
-
-
-@dataclass
-class QueryItem:
-    name: str
-    text: str = ""
-    filters: dict = field(default_factory=dict)
-    symbol: str | None = None      # normalised symbol key for the symbol lookup
-
-    def params(self) -> dict:
-        out = dict(self.filters)
-        if self.text:
-            out["q"] = self.text
-        if self.symbol:
-            out["q"] = self.raw_symbol
-        return out
-
-    raw_symbol: str = ""
 
 
 # ---------------------------------------------------------------------------
@@ -158,45 +140,6 @@ def measure_ingestion(files: list[Path], batch: str, log, jobs: int | None = Non
 # The query mix
 
 
-def query_mix() -> list[QueryItem]:
-    """The fixed mix of issue 7, with facet values, the rare word and the symbol taken from the database."""
-    from django.db import connection
-
-    from resolutions.models import Document
-
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT session, committee, count(*) FROM resolutions_document WHERE session IS NOT NULL "
-                       "AND committee <> '' GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 1")
-        row = cursor.fetchone()
-        session, committee = (row[0], row[1]) if row else (63, "Third Committee")
-        rare = None
-        try:
-            # A word of the archive's own vocabulary found in a handful of documents (the 'did you mean' table).
-            cursor.execute("SELECT word FROM resolutions_searchterm WHERE frequency BETWEEN 2 AND 5 "
-                           "AND length(word) >= 8 ORDER BY frequency DESC, word LIMIT 1")
-            found = cursor.fetchone()
-            rare = found[0] if found else None
-        except Exception:
-            connection.rollback() if not connection.in_atomic_block else None
-        middle = Document.objects.exclude(symbol__isnull=True).exclude(symbol="").order_by("pk")
-        count = middle.count()
-        target = middle[count // 2] if count else None
-    items = [
-        QueryItem("rare term", rare or "Ouagadougou"),
-        QueryItem("common term: trafficking", "trafficking"),
-        QueryItem("common term: States", "States"),
-        QueryItem("quoted phrase", '"trafficking in persons"'),
-        QueryItem("OR query", "trafficking OR terrorism"),
-        QueryItem("two facets", "development", {"session": str(session), "committee": committee}),
-        QueryItem("facet-only browse", "", {"session": str(session)}),
-    ]
-    if target is not None:
-        items.append(QueryItem("symbol lookup", symbol=target.symbol_key, raw_symbol=target.symbol.lower()))
-    else:
-        items.append(QueryItem("symbol lookup", symbol="A/C.3/63/L.1", raw_symbol="a/c.3/63/l.1"))
-    return items
-
-
 def search_function():
     """A callable running one query through resolutions.search the way the search page does, or None."""
     search = _module("resolutions.search")
@@ -274,12 +217,13 @@ def measure_pages(runs: int) -> dict:
         return {"document": None, "compare": None}
     picks = [ids[(i * 7919) % len(ids)] for i in range(max(1, runs))]
     try:
-        reverse("resolutions:document", args=[picks[0]])
+        addresses = {d.pk: d.get_absolute_url() for d in Document.objects.filter(pk__in=picks)
+                     .only("pk", "symbol", "symbol_key", "slug")}
         for pk in picks[:1]:
-            assert client.get(f"/documents/{pk}/").status_code == 200
+            assert client.get(addresses[pk]).status_code == 200
         samples = []
         for pk in picks:
-            url = reverse("resolutions:document", args=[pk])
+            url = addresses[pk]   # the citable address: the numeric one only redirects
             start = time.perf_counter()
             client.get(url)
             samples.append(time.perf_counter() - start)

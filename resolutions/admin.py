@@ -30,7 +30,10 @@ from resolutions.models import (
 )
 from resolutions.selectors.sources import source_file_download, source_files_for_list
 from resolutions.services.documents import (
+    delete_documents,
+    delete_paragraphs,
     document_changed,
+    save_citation_edit,
     save_document_edit,
     save_document_parts,
     save_paragraph_edit,
@@ -277,6 +280,12 @@ class DocumentAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         document_changed(form.instance)
 
+    def delete_model(self, request, obj):
+        delete_documents([obj])
+
+    def delete_queryset(self, request, queryset):
+        delete_documents(list(queryset))
+
 
 # ---------------------------------------------------------------------------
 # Everything else
@@ -292,6 +301,12 @@ class ParagraphAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         save_paragraph_edit(obj, changed=change and form.has_changed())
+
+    def delete_model(self, request, obj):
+        delete_paragraphs([obj])
+
+    def delete_queryset(self, request, queryset):
+        delete_paragraphs(list(queryset))
 
 
 @admin.register(MemberState)
@@ -331,6 +346,9 @@ class CitationAdmin(admin.ModelAdmin):
     search_fields = ["raw_text", "target_key", "document__symbol"]
     raw_id_fields = ["document", "paragraph", "footnote", "target_document"]
     list_select_related = ["document", "target_document"]
+
+    def save_model(self, request, obj, form, change):
+        save_citation_edit(obj)
 
 
 @admin.register(SearchTerm)

@@ -22,6 +22,11 @@ class ResolutionsConfig(AppConfig):
     verbose_name = "UN resolutions"
 
     def ready(self):
+        from django.core import checks
+
+        from resolutions.search.limits import check_configured_limits
+
+        checks.register(check_configured_limits)
         # The member-state table is data kept in the repository; every migrate (and the test database) gets it.
         post_migrate.connect(_sync_member_states, sender=self, dispatch_uid="resolutions_sync_member_states")
         post_migrate.connect(_create_cache_table, sender=self, dispatch_uid="resolutions_create_cache_table")

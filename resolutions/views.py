@@ -10,6 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from resolutions import search
+from resolutions.addresses import address_key
 from resolutions.models import Document, MemberState
 from resolutions.page_budget import heavy_page
 from resolutions.selectors import browse, documents, sources
@@ -66,13 +67,42 @@ def search_page(request):
     return render(request, "resolutions/search.html", context)
 
 
-@require_safe
-def document_detail(request, pk):
-    try:
-        page = documents.document_page(pk)
-    except Document.DoesNotExist:
-        raise Http404("No such document in the archive.")
+def _document_response(request, document: Document):
+    page = documents.document_page(document=document)
     return render(request, "resolutions/document.html", {"page": page, "document": page.document})
+
+
+@require_safe
+def document_at_symbol(request, address: str):
+    """A document at its symbol (resolutions.addresses); a symbol typed in another case or with spaces redirects."""
+    key = address_key(address)
+    document = documents.page_document(symbol_key=key) if key else None
+    if document is None:
+        raise Http404("No document with this symbol is in the archive.")
+    if request.path != document.get_absolute_url():
+        return redirect(document.get_absolute_url(), permanent=True)
+    return _document_response(request, document)
+
+
+@require_safe
+def document_by_slug(request, slug: str):
+    document = documents.page_document(slug=slug)
+    if document is None:
+        raise Http404("No such document in the archive.")
+    if document.symbol_key:   # staff gave it a symbol since: the symbol is its address now
+        return redirect(document.get_absolute_url(), permanent=True)
+    return _document_response(request, document)
+
+
+@require_safe
+def document_by_number(request, pk: int):
+    """The archive's own numbers are not addresses anyone cites: they redirect to the document's address."""
+    document = documents.page_document(pk=pk)
+    if document is None:
+        raise Http404("No such document in the archive.")
+    if document.get_absolute_url() == request.path:   # neither symbol nor slug yet
+        return _document_response(request, document)
+    return redirect(document.get_absolute_url(), permanent=True)
 
 
 @require_safe

@@ -7,7 +7,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
-from resolutions.citations.keys import normalise_symbol
+from resolutions.un.symbols import normalise_symbol
 from resolutions.models import Document, Paragraph, Series
 from resolutions.page_budget import heavy_page
 from resolutions.selectors import lineage as selectors

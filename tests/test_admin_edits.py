@@ -112,3 +112,51 @@ def test_correcting_the_symbol_on_the_document_page_updates_its_lookup_key(clien
     document.refresh_from_db()
     assert document.symbol_key == "A/C.3/61/L.7/REV.2"
     assert searched(client, "a/c.3/61/l.7/rev.2")["documents"][0]["document"]["id"] == document.pk
+
+
+def test_deleting_a_paragraph_on_its_own_page_takes_its_words_out_of_search_and_the_bands(client, staff,
+                                                                                         document):
+    # Operative 12 is the only paragraph of seed 002 that says "fledgling".
+    target = document.paragraphs.get(number="12", parent__isnull=True)
+    assert [hit["document"]["id"] for hit in searched(client, "fledgling")["documents"]] == [document.pk]
+    before_fingerprint = list(document.text_bands)
+
+    url = reverse("admin:resolutions_paragraph_delete", args=[target.pk])
+    response = client.post(url, {"post": "yes"})
+    assert response.status_code == 302
+
+    assert searched(client, "fledgling")["total"] == 0
+    document.refresh_from_db()
+    assert document.edited and list(document.text_bands) != before_fingerprint
+    assert stored_bands(document) == expected_bands(document)
+
+
+def test_pointing_a_citation_at_a_document_on_its_page_resolves_it_and_shows_it_as_cited_by(client, staff,
+                                                                                          document):
+    cited = ingest_file(seed_path("003").read_bytes(), seed_path("003").name).document
+    citation = document.citations.filter(target_document__isnull=True).exclude(kind="treaty").first()
+    assert citation is not None and citation.status == "unresolved"
+
+    url = reverse("admin:resolutions_citation_change", args=[citation.pk])
+    data = form_data(client.get(url))
+    data["target_document"] = str(cited.pk)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["errors"] if response.context else response
+
+    citation.refresh_from_db()
+    assert citation.status == "resolved" and citation.target_document_id == cited.pk
+    detail = client.get(f"/api/documents/{cited.pk}/").json()
+    assert citation.raw_text in [entry["raw_text"] for entry in detail["cited_by"]]
+
+
+def test_deleting_a_document_on_its_page_leaves_citations_to_it_waiting_again(client, staff, document):
+    citing = ingest_file(seed_path("003").read_bytes(), seed_path("003").name).document
+    citation = citing.citations.exclude(kind="treaty").first()
+    citation.target_document, citation.status = document, "resolved"
+    citation.save()
+
+    response = client.post(reverse("admin:resolutions_document_delete", args=[document.pk]), {"post": "yes"})
+    assert response.status_code == 302
+    assert not Document.objects.filter(pk=document.pk).exists()
+    citation.refresh_from_db()
+    assert citation.status == "unresolved" and citation.target_document_id is None

@@ -52,3 +52,23 @@ def test_the_command_takes_jobs_and_reports_each_file(tmp_path):
     assert lines[-1] == "5 file(s): 5 parsed"
     for path in SAMPLES.glob("*.txt"):
         assert sum(path.name in line for line in lines) == 1
+
+
+def test_a_file_tried_again_after_its_pool_broke_is_reported_parsed_when_its_process_had_stored_it():
+    # When one process of a pool dies, Python stops the others too and every future in flight breaks, even
+    # that of a file another process committed just before it was stopped (the cause of
+    # test_crash_recovery's intermittent {'duplicate', 'parsed'}). Tried again, that file is found stored by
+    # this very run under this very name: parsed, not a duplicate of an earlier upload.
+    from resolutions.services.ingestion.batch import _ingest_one
+    from resolutions.services.ingestion.uploads import upload_from_path
+
+    upload = upload_from_path(seed_path("002"), "batch/002.txt")
+    stored = _ingest_one(upload, None, "run-1", False)           # the stopped process's commit
+    assert stored.status == "parsed"
+    again = _ingest_one(upload, None, "run-1", False, retried=True)
+    assert again.status == "parsed" and again.document == stored.document
+    assert Document.objects.count() == 1 and SourceFile.objects.count() == 1
+    # Another run's upload of the same bytes, or another name in this run, is a duplicate as always.
+    assert _ingest_one(upload, None, "run-2", False, retried=True).status == "duplicate"
+    other_name = upload_from_path(seed_path("002"), "batch/copy-of-002.txt")
+    assert _ingest_one(other_name, None, "run-1", False, retried=True).status == "duplicate"

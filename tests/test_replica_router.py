@@ -96,7 +96,7 @@ def test_the_replica_alias_mirrors_the_test_database():
 
 @uses_replica
 def test_anonymous_public_pages_read_from_the_replica(client, document):
-    pages = [reverse("resolutions:document", args=[document.pk]),
+    pages = [document.get_absolute_url(),
              reverse("resolutions:home"),
              reverse("resolutions:sessions"),
              reverse("resolutions:states")]
@@ -145,12 +145,12 @@ def test_staff_requests_read_from_the_primary(client, document, django_user_mode
     client.force_login(staff)
     # Staff write and then read: an edit made a moment ago must show on the public page at once.
     Document.objects.filter(pk=document.pk).update(title="Edited a moment ago by staff")
-    for url in (reverse("resolutions:document", args=[document.pk]), reverse("admin:resolutions_sourcefile_changelist")):
+    for url in (document.get_absolute_url(), reverse("admin:resolutions_sourcefile_changelist")):
         with Queries() as queries:
             response = client.get(url)
         assert response.status_code == 200, url
         assert queries.sql(queries.default) and queries.sql(queries.replica) == [], url
-    assert "Edited a moment ago by staff" in client.get(reverse("resolutions:document", args=[document.pk])).content.decode()
+    assert "Edited a moment ago by staff" in client.get(document.get_absolute_url()).content.decode()
 
 
 @uses_replica

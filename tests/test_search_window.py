@@ -122,3 +122,13 @@ def test_paragraph_mode_gives_an_estimated_total_above_the_limit_and_the_same_pa
     assert estimated.total_is_estimate
     assert "About " in response.content.decode()
     assert [h.paragraph.pk for h in estimated.hits] == [h.paragraph.pk for h in exact.hits]
+
+
+def test_wrong_search_limits_in_the_settings_stop_start_up_with_their_reason(settings):
+    from resolutions.search.limits import check_configured_limits
+
+    assert check_configured_limits() == []
+    settings.SEARCH_LIMITS = {"rank_candidate": 2}
+    assert "unknown names: rank_candidate" in check_configured_limits()[0].msg
+    settings.SEARCH_LIMITS = {"page_size": 0, "facet_rows": "300"}
+    assert check_configured_limits()[0].msg.endswith(": page_size, facet_rows")   # 0 pages, a string

@@ -20,7 +20,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from resolutions import search
-from resolutions.citations.keys import normalise_symbol
+from resolutions.un.symbols import normalise_symbol
 from resolutions.exports import akn, json_export, search_export, text_export
 from resolutions.filters import DocumentFilter, ParagraphFilter
 from resolutions.models import Citation, Document, MemberState, Series

@@ -149,6 +149,7 @@ def render_attachment(doc, lines: list[str], inline) -> None:
         text = inline(el)
         if text or pending_number:
             lines.append(f"{pending_number} {text}".strip())
+            lines.append("")   # a blank line after each block, as a text file separates paragraphs
             pending_number = ""
 
 

@@ -5,7 +5,9 @@ from django.db import models
 from django.db.models import Case, When
 from django.urls import reverse
 
+from resolutions.addresses import symbol_path
 from resolutions.search_config import SEARCH_CONFIG
+from resolutions.un import anchors
 
 
 class AgendaItem(models.Model):
@@ -35,6 +37,9 @@ class Document(models.Model):
                               help_text="As printed, e.g. 'A/C.3/61/L.7/Rev.1'.")
     symbol_key = models.CharField(max_length=80, null=True, blank=True, unique=True, editable=False,
                                   help_text="Symbol upper-cased without spaces, for lookups.")
+    slug = models.SlugField(max_length=120, null=True, blank=True, unique=True, editable=False,
+                            help_text="The address of a document without a symbol: /documents/<slug>/ (see "
+                                      "resolutions.addresses).")
     body = models.CharField(max_length=80, blank=True, db_index=True)
     session = models.IntegerField(null=True, blank=True, db_index=True)
     committee = models.CharField(max_length=80, blank=True, db_index=True)
@@ -82,7 +87,12 @@ class Document(models.Model):
         return self.title or self.subject or self.symbol or f"Document {self.pk}"
 
     def get_absolute_url(self):
-        return reverse("resolutions:document", args=[self.pk])
+        """The citable address: the symbol, else the slug, else the archive's number (see resolutions.addresses)."""
+        if self.symbol_key and self.symbol:
+            return symbol_path(self.symbol)
+        if self.slug:
+            return reverse("resolutions:document_by_slug", args=[self.slug])
+        return reverse("resolutions:document_by_number", args=[self.pk])
 
     @property
     def year(self):
@@ -138,7 +148,7 @@ class Annex(models.Model):
 
     @property
     def anchor(self) -> str:
-        return f"annex-{self.order}"
+        return anchors.annex(self.order)
 
 
 class Paragraph(models.Model):
@@ -165,6 +175,10 @@ class Paragraph(models.Model):
                                help_text="The heading printed above the paragraph: a section of the resolution "
                                          "('II Request for a subvention ...').")
     text = models.TextField()
+    # Set when the document is stored, by the rule of resolutions.un.anchors; every link to the paragraph reads it.
+    anchor = models.CharField(max_length=60, blank=True,
+                              help_text="Permalink anchor on the document page: 'pp3', 'op4', 'op4-a', 's2-op1', "
+                                        "'annex-1-p3'.")
     footnote_refs = ArrayField(models.CharField(max_length=10), default=list, blank=True)
     edited = models.BooleanField(default=False)
     # Paragraph-level weighted vector: operative text outranks preambular text.
@@ -193,20 +207,6 @@ class Paragraph(models.Model):
 
     def __str__(self):
         return f"{self.document} {self.anchor}"
-
-    @property
-    def anchor(self) -> str:
-        """Permalink anchor: pp3 (third preambular), op4, op4-a."""
-        if self.parent_id:
-            return f"{self.parent.anchor}-{self.label}"
-        if self.kind == self.Kind.OPERATIVE:
-            return f"op{self.number or self.order}"
-        return f"pp{self.preambular_index}"
-
-    @property
-    def preambular_index(self) -> int:
-        return getattr(self, "_pp_index", None) or self.document.paragraphs.filter(
-            kind=self.Kind.PREAMBULAR, parent__isnull=True, order__lte=self.order).count()
 
 
 class Footnote(models.Model):

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from resolutions.un.symbols import RESOLUTION_SERIES_PATTERN
+
 from .document import Footnote, ParseError
 
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -170,7 +172,7 @@ MD_ESCAPE = re.compile(r"\\([*_\[\]()#.\-])")
 
 JOB_NUMBER = re.compile(r"\d{2}-\d{5}(?:\s*\([A-Z]\))?|\d{7}[A-Z]?|\d{2}-\d{5}\s*\*\d{7}\*")
 PAGE_LINE = re.compile(r"(?:\d{1,3}\s+)?(?:\d{2}-\d{5}|\d{7})(?:\s+\d{1,3})?|\d{1,3}|\d{1,3}/\d{1,3}|Page \d{1,3}(?: of \d{1,3})?")
-SYMBOL_BANNER = re.compile(r"(?:United Nations\s+)?(?:[AES]|A/HRC)/[A-Z0-9./()\- ]{3,60}")
+SYMBOL_BANNER = re.compile(rf"(?:United Nations\s+)?(?:{RESOLUTION_SERIES_PATTERN})/[A-Z0-9./()\- ]{{3,60}}")
 
 
 # The pieces a UN page prints in its margins, as text extractions run them together on one line:
@@ -220,7 +222,7 @@ def remove_furniture(lines: list[str]) -> tuple[list[str], dict]:
             continue
         if line in {"United Nations", "Nations Unies"}:
             continue
-        banner = re.fullmatch(r"United Nations\s+((?:[AES]|A/HRC)/\S{3,60}(?:\s\(\d{4}\))?)", line)
+        banner = re.fullmatch(rf"United Nations\s+((?:{RESOLUTION_SERIES_PATTERN})/\S{{3,60}}(?:\s\(\d{{4}}\))?)", line)
         if banner:
             facts.setdefault("symbol", banner.group(1))
             continue

@@ -39,4 +39,20 @@ def configured_limits() -> SearchLimits:
     unknown = set(overrides) - known
     if unknown:
         raise ValueError(f"SEARCH_LIMITS has unknown names: {', '.join(sorted(unknown))}")
-    return replace(DEFAULT_LIMITS, **overrides) if overrides else DEFAULT_LIMITS
+    limits = replace(DEFAULT_LIMITS, **overrides) if overrides else DEFAULT_LIMITS
+    wrong = [f.name for f in fields(limits) if not isinstance(getattr(limits, f.name), (int, float))
+             or getattr(limits, f.name) < (1 if f.name == "page_size" else 0)]
+    if wrong:
+        raise ValueError(f"SEARCH_LIMITS needs numbers of at least 0 (page_size at least 1): {', '.join(wrong)}")
+    return limits
+
+
+def check_configured_limits(app_configs=None, **kwargs) -> list:
+    """A system check: a wrong SEARCH_LIMITS stops start-up with its reason instead of failing every search."""
+    from django.core.checks import Error
+
+    try:
+        configured_limits()
+    except ValueError as exc:
+        return [Error(str(exc), id="resolutions.E101")]
+    return []

@@ -20,13 +20,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import F, Q
 
 from resolutions.compare import align, highlight_match, summary
 from resolutions.models import Document, DocumentLink, Paragraph, Series
 from resolutions.search_config import SEARCH_CONFIG
-from resolutions.services.lineage import is_adopted
 from resolutions.similarity import band_hashes, phrase_similarity, text_similarity, words
+from resolutions.un.adoption import (DRAFT_INFIX, NOT_ADOPTED_WORDS, RESOLUTION_INFIX, RESOLUTION_WORD,
+                                      is_adopted)
 
 # "The same or nearly the same text" for provenance.
 PROVENANCE_THRESHOLD = 0.7
@@ -141,20 +142,6 @@ def _earlier_filter(document: Document) -> Q | None:
     return None
 
 
-def with_anchor_data(queryset):
-    """Paragraphs with their document, parent and preambular position, so ``anchor`` costs no query per row."""
-    position = (Paragraph.objects.filter(document=OuterRef("document"), kind=Paragraph.Kind.PREAMBULAR,
-                                         parent__isnull=True, order__lte=OuterRef("order"))
-                .order_by().values("document").annotate(n=Count("id")).values("n"))
-    return queryset.select_related("document", "parent").annotate(pp_position=Subquery(position))
-
-
-def _anchor_ready(paragraphs):
-    for paragraph in paragraphs:
-        paragraph._pp_index = paragraph.pp_position
-        yield paragraph
-
-
 @dataclass
 class Appearance:
     paragraph: Paragraph
@@ -190,9 +177,9 @@ def earlier_appearances(paragraphs: list[Paragraph], document: Document,
             score = text_similarity(paragraph.text, text)
             if score >= threshold:
                 found.append((paragraph.pk, candidate_id, round(score, 3)))
-    # Only the paragraphs kept are read whole (document, anchor): one more query.
-    rows = {row.pk: row for row in _anchor_ready(with_anchor_data(
-        Paragraph.objects.filter(id__in={candidate_id for _, candidate_id, _ in found})))} if found else {}
+    # Only the paragraphs kept are read whole, with their document: one more query.
+    rows = {row.pk: row for row in Paragraph.objects.filter(id__in={candidate_id for _, candidate_id, _ in found})
+            .select_related("document")} if found else {}
     for paragraph_id, candidate_id, score in found:
         result[paragraph_id].append(Appearance(rows[candidate_id], score))
     for appearances in result.values():
@@ -211,11 +198,6 @@ def paragraph_provenance(paragraph: Paragraph) -> list[Appearance]:
 
 def _paragraph_rows(document: Document) -> list[Paragraph]:
     rows = list(document.paragraphs.select_related("parent").order_by("order"))
-    preambular = 0
-    for row in rows:
-        if row.kind == Paragraph.Kind.PREAMBULAR and row.parent_id is None:
-            preambular += 1
-            row._pp_index = preambular
     by_id = {row.pk: row for row in rows}
     for row in rows:
         if row.parent_id:
@@ -303,12 +285,12 @@ def _filter_paragraphs(queryset, filters: AgreedLanguageFilters):
     if filters.date_to:
         queryset = queryset.filter(document__date__lte=filters.date_to)
     if filters.document_type in ("adopted", "draft"):
-        # The same rule as services.lineage.is_adopted, in SQL.
-        adopted = (Q(document__symbol_key__contains="/RES/")
-                   | (Q(document__document_type__icontains="resolution")
-                      & ~Q(document__document_type__icontains="draft")
-                      & ~Q(document__document_type__icontains="committee")
-                      & ~Q(document__symbol_key__contains="/L.")))
+        # un.adoption.is_adopted, as a filter.
+        not_draft = ~Q(document__symbol_key__contains=DRAFT_INFIX)
+        for word in NOT_ADOPTED_WORDS:
+            not_draft &= ~Q(document__document_type__icontains=word)
+        adopted = (Q(document__symbol_key__contains=RESOLUTION_INFIX)
+                   | (Q(document__document_type__icontains=RESOLUTION_WORD) & not_draft))
         queryset = queryset.filter(adopted) if filters.document_type == "adopted" else queryset.exclude(adopted)
     elif filters.document_type:
         queryset = queryset.filter(document__document_type=filters.document_type)
@@ -377,8 +359,8 @@ def agreed_language(text: str, filters: AgreedLanguageFilters | None = None, lim
     # Best first; adopted texts first among equally close ones (same first decimal).
     scored.sort(key=lambda item: (-round(item[1], 1), not item[2], -item[1], item[0]))
     scored = scored[:limit]
-    rows = {row.pk: row for row in _anchor_ready(with_anchor_data(
-        Paragraph.objects.filter(id__in=[paragraph_id for paragraph_id, _, _ in scored])))}
+    rows = {row.pk: row for row in Paragraph.objects.filter(id__in=[paragraph_id for paragraph_id, _, _ in scored])
+            .select_related("document")}
     results = [AgreedLanguageResult(rows[paragraph_id], score, adopted, []) for paragraph_id, score, adopted in scored]
     for result in results:
         result.highlighted = highlight_match(text, result.paragraph.text)

@@ -8,18 +8,18 @@ back in line with the rows: the paragraphs' and the whole text's similarity
 bands, the search index, the series and version links, and the citations
 that point at the document.
 
-The ``save_*`` functions are the admin's writes: they mark what staff touched
-as *edited* (a later re-upload keeps staff corrections, see
+The ``save_*`` and ``delete_*`` functions are the admin's writes: they mark
+what staff touched as *edited* (a later re-upload keeps staff corrections, see
 ``services.ingestion.store``) and end with ``document_changed``.
 """
 from __future__ import annotations
 
 from django.db import transaction
 
-from resolutions.citations.keys import normalise_symbol
-from resolutions.models import Citation, Document, Paragraph
+from resolutions.models import Citation, Document, Paragraph, Series
 from resolutions.services import indexing, lineage
 from resolutions.services.citations import resolve_pending_citations, target_keys_for_symbol
+from resolutions.un.symbols import normalise_symbol
 
 
 def document_changed(document: Document, *, bands_stored: bool = False) -> None:
@@ -86,3 +86,39 @@ def save_paragraph_edit(paragraph: Paragraph, *, changed: bool) -> None:
             document.edited = True
             document.save(update_fields=["edited"])
         document_changed(document)
+
+
+def delete_paragraphs(paragraphs) -> None:
+    """Delete paragraphs staff removed (with their sub-paragraphs); each document touched is marked edited."""
+    with transaction.atomic():
+        document_ids = sorted({paragraph.document_id for paragraph in paragraphs})
+        Paragraph.objects.filter(pk__in=[paragraph.pk for paragraph in paragraphs]).delete()
+        for document in Document.objects.filter(pk__in=document_ids):
+            if not document.edited:
+                document.edited = True
+                document.save(update_fields=["edited"])
+            document_changed(document)
+
+
+def save_citation_edit(citation: Citation) -> None:
+    """Save a citation corrected by staff: its status follows its target, and its document is relinked
+    (a resolution's reference to its draft is how lineage finds the draft it was adopted from)."""
+    with transaction.atomic():
+        if citation.target_document_id:
+            citation.status = Citation.Status.RESOLVED
+        elif citation.status == Citation.Status.RESOLVED:
+            citation.status = Citation.Status.UNRESOLVED
+        citation.save()
+        document_changed(Document.objects.get(pk=citation.document_id))
+
+
+def delete_documents(documents) -> None:
+    """Delete documents staff removed: citations that pointed at them wait again for their target, the links
+    of their versions and series go with them, and a series left empty is removed."""
+    with transaction.atomic():
+        ids = [document.pk for document in documents]
+        series_ids = {document.series_id for document in documents if document.series_id}
+        Citation.objects.filter(target_document_id__in=ids).update(status=Citation.Status.UNRESOLVED,
+                                                                   target_document=None)
+        Document.objects.filter(pk__in=ids).delete()
+        Series.objects.filter(pk__in=series_ids, documents__isnull=True).delete()

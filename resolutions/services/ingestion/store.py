@@ -26,7 +26,6 @@ from datetime import date
 
 from django.db import models
 
-from resolutions.citations.keys import normalise_symbol
 from resolutions.models import (
     AgendaItem,
     Citation,
@@ -40,12 +39,16 @@ from resolutions.models import (
 )
 from resolutions.parser import ParsedDocument
 from resolutions.parser.subject import subject_from_text
+from resolutions.services.addresses import assign_address
 from resolutions.services.annexes import store_annexes, unplaced_blocks
 from resolutions.services.citations import resolve_citations
 from resolutions.services.documents import document_changed
 from resolutions.services.ingestion import same_text  # the module, not the package: see __init__
 from resolutions.services.ingestion.intake import PARSED, IngestionOutcome, mark_parsed
 from resolutions.similarity import paragraph_and_document_bands
+from resolutions.un.anchors import Anchors, subparagraph
+from resolutions.un.member_states import name_key
+from resolutions.un.symbols import normalise_symbol
 from votes.services import votes_after_ingest
 
 
@@ -171,6 +174,7 @@ def _write_rows(document: Document, parsed: ParsedDocument, paragraph_bands: lis
     store_annexes(document, parsed, paragraph_bands[resolution_rows:], first_order=resolution_rows + 1)
     _store_citations(document, parsed, paragraph_rows, footnote_rows)
     votes_after_ingest(document, parsed)
+    assign_address(document)
 
 
 def _delete_parse(document: Document) -> None:
@@ -198,16 +202,12 @@ def _store_agenda_items(document: Document, parsed: ParsedDocument) -> None:
         DocumentAgendaItem.objects.get_or_create(document=document, agenda_item=item, defaults={"order": order})
 
 
-def _name_key(name: str) -> str:
-    return " ".join(name.replace("\u2019", "'").split()).casefold()
-
-
 def member_state_index() -> dict[str, MemberState]:
     """Every name and alias of every MemberState, case-folded, to the state."""
     index: dict[str, MemberState] = {}
     for state in MemberState.objects.only("id", "name", "aliases"):
         for name in [state.name, *state.aliases]:
-            index.setdefault(_name_key(name), state)
+            index.setdefault(name_key(name), state)
     return index
 
 
@@ -215,10 +215,9 @@ def find_state(index: dict[str, MemberState], *names: str | None) -> MemberState
     for name in names:
         if not name:
             continue
-        key = _name_key(name)
-        for candidate in (key, key.removeprefix("the ")):
-            if candidate in index:
-                return index[candidate]
+        key = name_key(name)   # case, accents, apostrophes, a leading 'the' and a role do not matter
+        if key in index:
+            return index[key]
     return None
 
 
@@ -238,12 +237,13 @@ def _store_paragraphs(document: Document, parsed: ParsedDocument, bands: list[li
 
     ``bands`` are the rows' LSH band hashes in that order (``same_text.stored_texts``).
     """
-    top_level, children, order = [], [], 0
+    top_level, children, order, anchors = [], [], 0, Anchors()
     for paragraph in parsed.paragraphs:
         row = Paragraph(document=document, order=order + 1, kind=paragraph.kind,
                         number=_fit(paragraph.number, Paragraph, "number"), lead=_fit(paragraph.lead, Paragraph, "lead"), text=paragraph.text,
                         heading=_fit(paragraph.heading, Paragraph, "heading"),
                         footnote_refs=[_fit(ref, Paragraph, "footnote_refs") for ref in paragraph.footnote_refs], lsh_bands=bands[order])
+        row.anchor = anchors.paragraph(row.kind, row.number, row.heading)
         order += 1
         top_level.append(row)
         for sub in paragraph.subparagraphs:
@@ -251,6 +251,7 @@ def _store_paragraphs(document: Document, parsed: ParsedDocument, bands: list[li
                                             label=_fit(sub.label, Paragraph, "label"), text=sub.text,
                                             footnote_refs=[_fit(ref, Paragraph, "footnote_refs") for ref in sub.footnote_refs],
                                             lsh_bands=bands[order])))
+            children[-1][1].anchor = subparagraph(row.anchor, children[-1][1].label)
             order += 1
     Paragraph.objects.bulk_create(top_level)  # PostgreSQL returns the primary keys the children need
     for parent, child in children:

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the request: a NUL byte in the path or a parameter is a 400 (archive/request_checks.py).
+    "archive.request_checks.RefuseNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -107,7 +109,8 @@ ROOT_URLCONF = "archive.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        # The project's templates, and those of the capabilities that live in a package of the resolutions app.
+        "DIRS": [BASE_DIR / "templates", BASE_DIR / "resolutions" / "lineage" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -115,6 +118,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            "libraries": {"lineage": "resolutions.lineage.templatetags"},
         },
     },
 ]
@@ -265,12 +269,13 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = ARCHIVE_RATE_LIMITS
 
 # The counts live in a cache every gunicorn worker and every machine shares: a table in the archive's own
 # PostgreSQL (no other service to run). `migrate` creates it (resolutions/apps.py runs createcachetable after
-# every migrate, the test database's included). MAX_ENTRIES is high because Django's database cache culls
-# a third of its rows when it passes the limit, which would forget some clients' counts.
+# every migrate, the test database's included). Past MAX_ENTRIES rows Django's database cache deletes the
+# expired ones (a count lives a minute), and only if still over, a third of the live ones; it also counts the
+# table's rows at every write, so the limit is kept to about the clients of a busy minute, not more.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "archive_cache",
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("ARCHIVE_CACHE_MAX_ENTRIES", 100_000))},
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("ARCHIVE_CACHE_MAX_ENTRIES", 10_000))},
     }
 }

@@ -242,7 +242,7 @@ def measure_pages(runs: int) -> dict:
 
 
 def measure_agreed_language(runs: int) -> list[float] | None:
-    lineage = _module("resolutions.selectors.lineage")
+    lineage = _module("resolutions.lineage.selectors")
     if lineage is None or not hasattr(lineage, "agreed_language"):
         return None
     from resolutions.models import Paragraph

@@ -2,7 +2,7 @@
 
 2006 = 002 (A/C.3/61/L.7/Rev.1) op 14, 2013 = 004 op 7, as printed in the seeds.
 """
-from resolutions.similarity import (
+from resolutions.lineage.similarity import (
     BANDS,
     DOCUMENT_BANDS,
     band_hashes,

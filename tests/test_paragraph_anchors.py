@@ -17,7 +17,7 @@ SEARCH = reverse("resolutions:search")
 @pytest.fixture
 def special_subjects(db, corpus_dir):
     """A/RES/79/258: 25 sections, each numbering its operative paragraphs from 1."""
-    from tests.gold import render_akn
+    from scripts.gold import render_akn
 
     (path,) = (corpus_dir / "unxml-ga-resolutions" / "79session" / "English").glob("A_RES_79_258-*E.xml")
     return ingest_file(render_akn(path).encode("utf-8"), "A_RES_79_258.txt").document
@@ -68,6 +68,21 @@ def test_sub_paragraph_anchors_follow_their_paragraph(db):
     document = ingest_file(path.read_bytes(), path.name).document
     for sub in document.paragraphs.filter(parent__isnull=False).select_related("parent"):
         assert sub.anchor == f"{sub.parent.anchor}-{sub.label}"
+
+
+def test_a_paragraph_staff_renumber_gets_the_anchor_of_its_new_number(db):
+    from resolutions.services.documents import save_paragraph_edit
+
+    path = seed_path("002")
+    document = ingest_file(path.read_bytes(), path.name).document
+    paragraph = document.paragraphs.get(anchor="op7")
+    paragraph.number = "17"
+    save_paragraph_edit(paragraph, changed=True)
+    paragraph.refresh_from_db()
+    assert paragraph.anchor == "op17"
+    assert not document.paragraphs.filter(anchor="op7").exists()
+    for sub in paragraph.subparagraphs.all():
+        assert sub.anchor.startswith("op17-")
 
 
 def test_the_migration_fills_stored_paragraphs_by_the_same_rule(special_subjects):

@@ -2,7 +2,7 @@
 parsed (not refused), with their language, their organ and their numbered paragraphs.
 
 The inputs are real: the UN's AKN files of A/RES/80/1-33, A/RES/78/220 and S/RES/2643 (2022) in those languages,
-rendered as plain text by tests/gold.render_akn (cover lines, formula, one paragraph per line, footnotes after a
+rendered as plain text by scripts/gold.render_akn (cover lines, formula, one paragraph per line, footnotes after a
 rule).  What each must yield is read from the same XML with lxml, never from the parser's output."""
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from lxml import etree
 
 from resolutions.parser import ParseError, parse
 from resolutions.parser.language import detect_language, match_formula
-from tests.gold import render_akn
+from scripts.gold import render_akn
 
 A = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 NS = {"a": A}

@@ -3,7 +3,7 @@
 between paragraphs, and each operative number alone on a line above its paragraph, the text set at the indent.
 
 The PDFs are made at test time with reportlab from the UN's own AKN4UN XML of drafts that were not adopted
-(their text as the UN published it); expectations come from that XML's markup (tests/gold.py), not the parser."""
+(their text as the UN published it); expectations come from that XML's markup (scripts/gold.py), not the parser."""
 import io
 import re
 import textwrap
@@ -11,7 +11,7 @@ import textwrap
 import pytest
 
 from resolutions.parser import parse
-from tests.gold import akn_gold, render_akn
+from scripts.gold import akn_gold, render_akn
 
 DRAFTS = "unxml-sc-resolutions/Not adopted/English"
 INDENT, MARGIN, LEADING = 108, 72, 14

@@ -3,7 +3,7 @@ same rule ingestion applies (resolutions.un.anchors)."""
 
 from django.db import migrations, models
 
-from resolutions.un.anchors import Row, paragraph_anchors
+from resolutions.un.anchors import anchors_by_id
 
 BATCH = 5000
 
@@ -15,11 +15,8 @@ def fill_anchors(apps, schema_editor):
     pending: list = []
 
     def flush_document(document_rows):
-        index = {row[0]: position for position, row in enumerate(document_rows)}
-        anchors = paragraph_anchors(
-            Row(index.get(parent_id) if parent_id else None, kind, number, label, heading, annex_order)
-            for _, _, parent_id, kind, number, label, heading, annex_order in document_rows)
-        pending.extend(Paragraph(id=row[0], anchor=anchor) for row, anchor in zip(document_rows, anchors))
+        anchors = anchors_by_id([(row[0], *row[2:]) for row in document_rows])
+        pending.extend(Paragraph(id=pk, anchor=anchor) for pk, anchor in anchors.items())
         if len(pending) >= BATCH:
             Paragraph.objects.bulk_update(pending, ["anchor"], batch_size=BATCH)
             pending.clear()

@@ -67,7 +67,7 @@ class Document(models.Model):
     # Document-level weighted vector (title/symbol A, operative B, preambular C, footnotes D),
     # written after each ingestion and correction by resolutions/services/indexing.py.
     search_vector = SearchVectorField(null=True, editable=False)
-    # LSH band hashes of the whole text (resolutions.similarity.document_bands): the same text uploaded
+    # LSH band hashes of the whole text (resolutions.lineage.similarity.document_bands): the same text uploaded
     # in another format is found among the few documents sharing a band, whatever the archive's size.
     text_bands = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -1,7 +1,7 @@
 """What makes a document an adopted resolution rather than a draft.
 
 The rule reads two things the archive stores for every document, its normalised symbol and its type as
-printed, so that it can also be written as a database filter (``selectors.lineage`` builds that filter from
+printed, so that it can also be written as a database filter (``lineage.selectors`` builds that filter from
 the constants below).
 """
 from __future__ import annotations

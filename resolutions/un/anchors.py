@@ -92,22 +92,40 @@ class Anchors:
         return anchor
 
 
-_DESCRIBED = re.compile(r"(?:annex-(?P<annex>\d+)-|s(?P<section>\d+)-)?(?P<kind>op|pp|fn|p|t)(?P<n>\w+?)"
-                        r"(?:-(?P<sub>\w+))?")
+_PARTS = re.compile(r"(?:annex-(?P<annex>\d+)-)?(?:s(?P<section>\d+)-)?(?P<kind>op|pp|fn|p|t)(?P<number>\w+?)"
+                    r"(?:-(?P<label>\w+))?")
 _KINDS = {"op": "operative", "pp": "preambular", "fn": "footnote", "p": "paragraph", "t": "paragraph"}
+
+
+class Parts(NamedTuple):
+    """An anchor read back: 'annex-2-p3-a' -> annex 2, kind 'p', number '3', label 'a'."""
+    annex: int | None
+    section: int | None
+    kind: str              # 'op', 'pp', 'fn'; in an annex 'p' (numbered), 'pp' or 't' (by position)
+    number: str
+    label: str | None
+
+
+def parse(anchor: str) -> Parts | None:
+    """The parts of an anchor this rule made; None for anything else."""
+    match = _PARTS.fullmatch(anchor or "")
+    if not match:
+        return None
+    return Parts(int(match["annex"]) if match["annex"] else None, int(match["section"]) if match["section"] else None,
+                 match["kind"], match["number"], match["label"])
 
 
 def describe(anchor: str) -> str:
     """An anchor in words, where a search hit is: 'op4' -> 'operative 4', 'pp3' -> 'preambular 3', 'op4-a' ->
     'operative 4 (a)', 'fn7' -> 'footnote 7', 's2-op1' -> 'section 2, operative 1', 'annex-1-p3' -> 'annex 1,
     paragraph 3'; anything else as it is."""
-    match = _DESCRIBED.fullmatch(anchor or "")
-    if not match:
+    parts = parse(anchor)
+    if parts is None:
         return anchor
-    words = f"{_KINDS[match['kind']]} {match['n']}" + (f" ({match['sub']})" if match["sub"] else "")
-    if match["annex"]:
-        return f"annex {match['annex']}, {words}"
-    return f"section {match['section']}, {words}" if match["section"] else words
+    words = f"{_KINDS[parts.kind]} {parts.number}" + (f" ({parts.label})" if parts.label else "")
+    if parts.annex:
+        return f"annex {parts.annex}, {words}"
+    return f"section {parts.section}, {words}" if parts.section else words
 
 
 class Row(NamedTuple):
@@ -119,6 +137,15 @@ class Row(NamedTuple):
     label: str | None = None
     heading: str | None = None
     annex_order: int | None = None
+
+
+def anchors_by_id(rows: list[tuple]) -> dict:
+    """The anchor of each stored paragraph of one document: ``rows`` are (id, parent id, kind, number, label,
+    heading, annex order) in document order, as a query of the paragraph table gives them."""
+    position = {row[0]: index for index, row in enumerate(rows)}
+    found = paragraph_anchors(Row(position.get(parent) if parent else None, kind, number, label, heading, annex_order)
+                              for _, parent, kind, number, label, heading, annex_order in rows)
+    return {row[0]: anchor for row, anchor in zip(rows, found)}
 
 
 def paragraph_anchors(rows: Iterable[Row]) -> list[str]:

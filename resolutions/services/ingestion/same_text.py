@@ -23,7 +23,7 @@ from django.db import connection
 
 from resolutions.models import Document, Paragraph
 from resolutions.services.annexes import annex_texts
-from resolutions.similarity import document_bands, text_similarity, words
+from resolutions.lineage.similarity import document_bands, text_similarity, words
 from resolutions.un.symbols import normalise_symbol
 
 # Word-level similarity of two whole texts above which two files are one document.

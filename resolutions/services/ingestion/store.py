@@ -45,7 +45,7 @@ from resolutions.services.citations import resolve_citations
 from resolutions.services.documents import document_changed
 from resolutions.services.ingestion import same_text  # the module, not the package: see __init__
 from resolutions.services.ingestion.intake import PARSED, IngestionOutcome, mark_parsed
-from resolutions.similarity import paragraph_and_document_bands
+from resolutions.lineage.similarity import paragraph_and_document_bands
 from resolutions.un.anchors import Anchors, subparagraph
 from resolutions.un.member_states import name_key
 from resolutions.un.symbols import normalise_symbol

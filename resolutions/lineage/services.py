@@ -18,9 +18,9 @@ from django.db import connection
 from django.db.models import Q
 from django.utils.text import slugify
 
+from resolutions.lineage.similarity import (NEAR_DUPLICATE, band_hashes_many, paragraph_and_document_bands,
+                                              text_similarity, words)
 from resolutions.models import Document, DocumentLink, Paragraph, Series
-from resolutions.similarity import (NEAR_DUPLICATE, band_hashes_many, paragraph_and_document_bands,
-                                    text_similarity, words)
 from resolutions.un.adoption import is_adopted
 
 SAME_PARAGRAPH = 0.9

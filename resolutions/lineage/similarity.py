@@ -35,7 +35,7 @@ same seeds, 144 paragraphs):
   S-curve 1 - (1 - J^3)^21 that is 0.5 near J = 0.3 and 0.99 at J = 0.6.
 * Cost: 0.12-0.3 ms per paragraph signature (datasketch, shared permutations,
   2 cores); 21 bigints per paragraph in the GIN-indexed ``lsh_bands``.  Lookup
-  speed at 100,000 paragraphs: see resolutions/selectors/lineage.py.
+  speed at 100,000 paragraphs: see resolutions/lineage/selectors.py.
 """
 from __future__ import annotations
 

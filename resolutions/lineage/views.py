@@ -11,17 +11,24 @@ from resolutions.lineage import selectors
 from resolutions.lineage.compare import ComparisonTooLarge
 from resolutions.models import Document, Paragraph, Series
 from resolutions.page_budget import heavy_page
+from resolutions.parameters import MAX_DOCUMENT_ID, parse_int
 from resolutions.un.symbols import normalise_symbol
 
 MAX_QUERY_CHARS = 5000
 
 
+# Longer than any UN symbol: not looked up.
+MAX_REFERENCE_CHARS = 100
+
+
 def _document(reference: str) -> Document | None:
     """A document by id or by symbol, as typed in the comparison form."""
     reference = (reference or "").strip()
-    if reference.isdigit():
-        return Document.objects.filter(pk=int(reference)).first()
-    if reference:
+    # ASCII digits only, within the ids' range ('²' and '①' pass str.isdigit, and int() refuses them).
+    number = parse_int(reference, default=None, minimum=1, maximum=MAX_DOCUMENT_ID)
+    if number is not None and reference.isascii() and reference.isdigit():
+        return Document.objects.filter(pk=number).first()
+    if reference and len(reference) <= MAX_REFERENCE_CHARS:
         return Document.objects.filter(symbol_key=normalise_symbol(reference)).first()
     return None
 

@@ -210,16 +210,15 @@ def akn_gold(path: Path, *, include_attachments: bool = True) -> dict:
         sponsors = split_sponsor_list(step.get("by"))
 
     paragraphs: list[ParagraphGold] = []
-    preamble = doc.find("a:preamble", NS)
-    if preamble is not None:
-        for container in preamble.findall("a:container", NS):
-            # The italic words a reader sees; the name attribute when nothing is italic (the two
-            # agree on all but one of 2,318 containers, whose name is a stray ",").
-            name = squash(container.get("name"))
-            lead = _leading_italic(container) or (name if re.search(r"[A-Za-z]", name) else None)
-            paragraphs.append(ParagraphGold("preambular", lead, sublabels=_labels(container)))
-    main_body = doc.find("a:mainBody", NS)
-    if main_body is not None:
+    # A few files alternate several <preamble> and <mainBody> elements (A/RES/80/116): all of them count.
+    preambles, main_bodies = doc.findall("a:preamble", NS), doc.findall("a:mainBody", NS)
+    for container in (c for part in preambles for c in part.findall("a:container", NS)):
+        # The italic words a reader sees; the name attribute when nothing is italic (the two
+        # agree on all but one of 2,318 containers, whose name is a stray ",").
+        name = squash(container.get("name"))
+        lead = _leading_italic(container) or (name if re.search(r"[A-Za-z]", name) else None)
+        paragraphs.append(ParagraphGold("preambular", lead, sublabels=_labels(container)))
+    for main_body in main_bodies:
         # A resolution in sections (budget resolutions: 'I', 'II', ...) opens sections with preambular
         # paragraphs of their own, marked <crossHeading refersTo="#preamble">.
         for heading in _section_preambles(main_body):
@@ -229,7 +228,7 @@ def akn_gold(path: Path, *, include_attachments: bool = True) -> dict:
             number_text = "".join(num.itertext()).strip().rstrip(".") if num is not None else None
             paragraphs.append(ParagraphGold("operative", _leading_italic(para), number_text, _labels(para)))
 
-    scope = [doc] if include_attachments else [el for el in (preamble, main_body) if el is not None]
+    scope = [doc] if include_attachments else preambles + main_bodies
     notes = [n for el in scope for n in el.iter(f"{{{AKN_NS}}}authorialNote")]
     footnotes = [squash("".join(n.itertext())) for n in notes]
     cited: set[str] = set()

@@ -23,14 +23,14 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import F, Q
 
 from resolutions.lineage.compare import align, highlight_match, summary
-from resolutions.lineage.similarity import band_hashes, phrase_similarity, text_similarity, words
+from resolutions.lineage.provenance import (  # noqa: F401 (paragraph_provenance and time_key: read from here too)
+    Appearance, earlier_appearances, paragraph_provenance, time_key)
+from resolutions.lineage.similarity import band_hashes, phrase_similarity, words
 from resolutions.models import Document, DocumentLink, Paragraph, Series
 from resolutions.search_config import SEARCH_CONFIG
 from resolutions.un.adoption import (DRAFT_INFIX, NOT_ADOPTED_WORDS, RESOLUTION_INFIX, RESOLUTION_WORD,
                                       is_adopted)
 
-# "The same or nearly the same text" for provenance.
-PROVENANCE_THRESHOLD = 0.7
 # Candidates fetched from each index before exact re-ranking.
 LSH_CANDIDATES = 400
 FULLTEXT_CANDIDATES = 200
@@ -44,10 +44,6 @@ SHORT_PHRASE_WORDS = 12
 
 # ---------------------------------------------------------------------------
 # Versions and series
-
-
-def time_key(document: Document):
-    return (document.date or date.max, document.session or 0, document.symbol or "", document.pk)
 
 
 def series_documents(series: Series) -> list[Document]:
@@ -130,70 +126,6 @@ def all_series():
 
 
 # ---------------------------------------------------------------------------
-# Provenance
-
-
-def _earlier_filter(document: Document) -> Q | None:
-    """Documents earlier than this one: by date when known, else by session; None when neither is known."""
-    if document.date:
-        return Q(document__date__lt=document.date) | Q(document__date__isnull=True,
-                                                        document__session__lt=document.session or 0)
-    if document.session:
-        return Q(document__session__lt=document.session)
-    return None
-
-
-@dataclass
-class Appearance:
-    paragraph: Paragraph
-    similarity: float
-
-
-def _paragraph_sort_key(appearance: Appearance):
-    return (*time_key(appearance.paragraph.document)[:3], appearance.paragraph.order)
-
-
-def earlier_appearances(paragraphs: list[Paragraph], document: Document,
-                        threshold: float = PROVENANCE_THRESHOLD) -> dict[int, list[Appearance]]:
-    """For each paragraph (of ``document``), the earlier archive paragraphs with (nearly) the same text, oldest first.
-
-    One query for all the paragraphs: candidates sharing an LSH band with any of
-    them, from earlier documents; then exact similarity per pair sharing a band.
-    """
-    result: dict[int, list[Appearance]] = {p.pk: [] for p in paragraphs}
-    earlier = _earlier_filter(document)
-    bands = {band for p in paragraphs for band in p.lsh_bands}
-    if earlier is None or not bands:
-        return result
-    candidates = (Paragraph.objects.filter(lsh_bands__overlap=sorted(bands)).filter(earlier)
-                  .exclude(document=document)
-                  .order_by("document__date", "document__session", "document_id", "order")
-                  .values_list("id", "text", "lsh_bands"))[:LSH_CANDIDATES * 4]
-    found: list[tuple[int, int, float]] = []
-    for candidate_id, text, candidate_bands in candidates:
-        candidate_bands = set(candidate_bands)
-        for paragraph in paragraphs:
-            if candidate_bands.isdisjoint(paragraph.lsh_bands):
-                continue
-            score = text_similarity(paragraph.text, text)
-            if score >= threshold:
-                found.append((paragraph.pk, candidate_id, round(score, 3)))
-    # Only the paragraphs kept are read whole, with their document: one more query.
-    rows = {row.pk: row for row in Paragraph.objects.filter(id__in={candidate_id for _, candidate_id, _ in found})
-            .select_related("document")} if found else {}
-    for paragraph_id, candidate_id, score in found:
-        result[paragraph_id].append(Appearance(rows[candidate_id], score))
-    for appearances in result.values():
-        appearances.sort(key=_paragraph_sort_key)
-    return result
-
-
-def paragraph_provenance(paragraph: Paragraph) -> list[Appearance]:
-    """Earlier paragraphs with the same or nearly the same text, the first appearance first."""
-    return earlier_appearances([paragraph], paragraph.document)[paragraph.pk]
-
-
-# ---------------------------------------------------------------------------
 # Comparison
 
 
@@ -213,17 +145,19 @@ class Comparison:
     rows: list
     counts: dict[str, int]
     first_appeared: dict[int, Appearance]
+    notes: list[str] = field(default_factory=list)
 
 
 def compare_documents(a: Document, b: Document) -> Comparison:
     """Align A's paragraphs with B's; for each paragraph of B, its first appearance in the archive before B."""
     a_rows, b_rows = _paragraph_rows(a), _paragraph_rows(b)
     rows = align(a_rows, b_rows)
-    appearances = earlier_appearances(b_rows, b)
+    notes: list[str] = []
+    appearances = earlier_appearances(b_rows, b, notes=notes)
     first = {pk: found[0] for pk, found in appearances.items() if found}
     for row in rows:
         row.first_appeared = first.get(row.b.pk) if row.b is not None else None
-    return Comparison(a, b, rows, summary(rows), first)
+    return Comparison(a, b, rows, summary(rows), first, notes)
 
 
 def _paragraph_json(paragraph: Paragraph | None) -> dict | None:
@@ -255,7 +189,7 @@ def comparison_json(comparison: Comparison) -> dict:
                 "document": _document_json(first.paragraph.document), "similarity": first.similarity},
         })
     return {"a": _document_json(comparison.a), "b": _document_json(comparison.b), "counts": comparison.counts,
-            "rows": rows}
+            "notes": comparison.notes, "rows": rows}
 
 
 # ---------------------------------------------------------------------------

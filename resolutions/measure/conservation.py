@@ -87,7 +87,9 @@ def field_texts(parsed) -> list[str]:
     if getattr(parsed, "issued", None) and parsed.issued != parsed.date:
         texts.append(printed_date(parsed.issued))
     if parsed.session:
-        texts.append(f"{ordinal_words(parsed.session)} session")
+        special = "emergency special " if "/ES-" in (parsed.symbol or "") else "special " if "/S-" in (
+            parsed.symbol or "") else ""   # 'Tenth emergency special session': the symbol says which
+        texts.append(f"{ordinal_words(parsed.session)} {special}session")
     if parsed.agenda_items:
         texts.append("Agenda items" if len(parsed.agenda_items) > 1 else "Agenda item")
         texts += [f"{item.number} {item.title or ''}" for item in parsed.agenda_items]
@@ -97,10 +99,11 @@ def field_texts(parsed) -> list[str]:
         texts += ["and"] * (len(parsed.sponsors) > 1)
     if parsed.document_type:
         texts.append(parsed.document_type)
-        if parsed.document_type == "resolution" and parsed.body:
-            # 'Resolution adopted by the General Assembly on ...' / 'Adopted by the Security Council at its ...'
-            texts.append("adopted by the on at its")
     votes = getattr(parsed, "votes", None)
+    if parsed.body and (parsed.document_type == "resolution" or (votes is not None and votes.meeting)):
+        # 'Resolution adopted by the General Assembly on ...' / 'Adopted by the Security Council at its ...': the
+        # words around the stored body, date and meeting
+        texts.append("adopted by the on at its")
     if votes is not None:
         texts += [votes.adoption_type]   # the meeting: repeated_fields
         texts += [str(n) for n in (votes.in_favour, votes.against, votes.abstaining) if n is not None]
@@ -186,19 +189,26 @@ def measure(reference: str, parsed) -> Conservation:
         if not matched[i] and available[word] > 0:
             available[word] -= 1
             matched[i] = True
-    # A word an extraction split in two ('includi ng', 'devel-' + 'opment') is kept when the parse has it whole.
+    # A word an extraction split in two ('includi ng', 'devel-' + 'opment', 'cease-' + 'fire') is kept when the
+    # parse has it whole.  One piece may have been matched on its own to a copy the parse has elsewhere ('to cease
+    # fighting'): that copy is given back, and a last pass lets the words still missing take it.
     i = 0
     while i < len(ref) - 1:
-        if not matched[i] and (not matched[i + 1] or ref[i + 1].isalpha()):
+        if not (matched[i] and matched[i + 1]) and ref[i].isalpha() == ref[i + 1].isalpha():
             whole = ref[i] + ref[i + 1]
             if available[whole] > 0:
                 available[whole] -= 1
-                if matched[i + 1]:   # the second piece was matched on its own: give that match back
-                    available[ref[i + 1]] += 1
+                for piece in (i, i + 1):
+                    if matched[piece]:
+                        available[ref[piece]] += 1
                 matched[i] = matched[i + 1] = True
                 i += 2
                 continue
         i += 1
+    for i, word in enumerate(ref):
+        if not matched[i] and available[word] > 0:
+            available[word] -= 1
+            matched[i] = True
     lost = [w for w, ok in zip(ref, matched) if not ok]
     runs: list[str] = []
     run: list[str] = []

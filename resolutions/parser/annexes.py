@@ -119,10 +119,12 @@ def _closing_rest(line: str, doc: ParsedDocument) -> str:
 
 
 def _joined(lines: list[str]) -> list[str]:
-    """Unplaced lines as paragraphs: wrapped lines joined until one ends a sentence."""
+    """Unplaced lines as paragraphs of plain text (markers written as the source prints them, '22', not markup):
+    wrapped lines joined until one ends a sentence."""
     out: list[str] = []
     builder = TextBuilder()
     for line in lines:
+        line = re.sub(r"<sup>(\d{1,3})</sup>", r" \1", line).replace("*", "")
         builder.add(line)
         if re.search(r"[.;:!?]\s*$", line):
             out.append(builder.text)

@@ -259,6 +259,8 @@ def read_cover_page(cover, doc: ParsedDocument) -> None:
             # The adoption date, where printed, is what the archive dates a resolution by (as the text path does).
             if date.get("refersTo") == "#adoptionDate" or doc.date is None:
                 doc.date = date.get("date")
+            if date.get("refersTo") == "#dateOfIssuance":
+                doc.issued = date.get("date")   # 'Distr.: General / 13 December 2021
     session = cover.find(".//a:session", NS)
     if session is not None and (session.get("value") or "").isdigit():
         doc.session = int(session.get("value"))

@@ -60,7 +60,9 @@ def header_blocks(lines: list[str]) -> list[str]:
             continue
         if _is_fact_line(text):
             flush()
-            if text.endswith(",") or (text.startswith("[") and "]" not in text) or re.fullmatch(r"Distr\.?:?", text):
+            # the fact goes on in the next line: 'Agenda item 97 (b) Prevention of an arms race in outer space:' /
+            # 'no first placement of weapons in outer space' (A/RES/80/20)
+            if text.endswith((",", ":")) or (text.startswith("[") and "]" not in text) or re.fullmatch(r"Distr\.?:?", text):
                 current.append(text)  # the fact goes on in the next line
             else:
                 blocks.append(text)
@@ -125,10 +127,11 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
         if committee:
             doc.committee = committee.group(1).strip()
             text = text[committee.end():].strip()
-        agenda = re.match(r"(?:Agenda items?|Item)\s+(\d{1,3}(?:\s?\([a-z]\))?(?:(?:,| and)\s*\d{1,3}(?:\s?\([a-z]\))?){0,10})\s*",
+        # sub-items run past (z): '100 (jj)' (A/RES/76/45)
+        agenda = re.match(r"(?:Agenda items?|Item)\s+(\d{1,3}(?:\s?\([a-z]{1,3}\))?(?:(?:,| and)\s*\d{1,3}(?:\s?\([a-z]{1,3}\))?){0,10})\s*",
                           text)
         if agenda:
-            numbers = re.findall(r"\d{1,3}(?:\s?\([a-z]\))?", agenda.group(1))
+            numbers = re.findall(r"\d{1,3}(?:\s?\([a-z]{1,3}\))?", agenda.group(1))
             items = [AgendaItemRef(number=n.replace(" ", " ")) for n in numbers]
             doc.agenda_items.extend(items)
             text = text[agenda.end():].strip()
@@ -150,8 +153,8 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
                 doc.committee = doc.committee or report.group(1).strip()
             # '[on the report of the First Committee (A/80/534, para. 7)]', '[without reference to a Main Committee
             # (A/80/L.4)]': the report, or the draft adopted in plenary
-            if report.group(1):
-                doc.committee_report = doc.committee_report or report.group(2).strip()
+            if report.group(1):   # the report's symbol; its paragraph ('para. 7') is not a field
+                doc.committee_report = doc.committee_report or re.split(r",\s*paras?\.", report.group(2))[0].strip()
             else:
                 doc.draft_symbol = doc.draft_symbol or report.group(2).strip()
             continue
@@ -216,6 +219,11 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
     rest = [r for r in rest if r not in clauses]
     if rest and not doc.title:
         doc.title = rest[-1] if sponsors_seen or len(rest) == 1 else " ".join(rest)
+        rest = rest[:-1] if sponsors_seen or len(rest) == 1 else []
+    if rest:   # header text that is neither a fact nor the title: kept, not dropped
+        doc.unplaced[:0] = rest
+        doc.warnings.append(f"Header text that is not a fact the archive stores was kept as unplaced text: "
+                            f"{' '.join(rest)[:120]!r}.")
     if doc.symbol:
         doc.symbol = re.sub(r"\s+(?!\()", "", doc.symbol)
         doc.body = doc.body or organ_of_symbol(doc.symbol)

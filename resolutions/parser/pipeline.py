@@ -19,7 +19,7 @@ from .document import Footnote, ParsedDocument, ParseError
 from .extract_akn import extract_akn, looks_like_akn
 from .extraction import Extraction
 from .header import is_resolution_heading, read_front_matter, read_header
-from .language import detect_language, match_formula
+from .language import detect_language, match_formula, read_dates
 from .text_stages import (
     RULE,
     decode,
@@ -185,6 +185,11 @@ def structure(extraction: Extraction) -> ParsedDocument:
     doc.language = detect_language(extraction.markdown, formula[1] if formula else None)
     read_front_matter(extraction.hints, doc)
     read_header(header, doc, facts)
+    # The header's dates in the text's language: the date of issue (printed in English on some covers, and read
+    # so above), then 'Résolution adoptée ... le 19 septembre 2025', the adoption date, which the archive dates a
+    # resolution by, as in English.
+    dates = read_dates("\n".join(header), doc.language)
+    doc.date = dates[-1] if dates else doc.date
     doc.title = title_without_marker(title_from_hints(doc.title, extraction.hints.get("title")), footnotes)
     doc.body = _acting_body(doc.body, formula[1].organ if formula else subject[len("The "):])
     body = drop_running_titles(body, [doc.title, extraction.hints.get("title")])

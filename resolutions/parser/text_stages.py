@@ -384,7 +384,10 @@ YEAR_MARKER = re.compile(r"\b(?:January|February|March|April|May|June|July|Augus
                          r"December|the|of|in|and|since|until) (?:19|20)\d\d(\d{1,2})(?=[\s,;:.)]|$)")
 # A marker glued to a resolution number: 'resolutions 55/2831 and 55/29' is 55/28 and footnote 31.  Only where the
 # number after the slash has four digits or more, which no session's resolutions reach.
-RESOLUTION_NUMBER_MARKER = re.compile(r"(?<![\w/.])\d{1,4}/(\d{4,6})(?=[\s,;:.)]|$)")
+RESOLUTION_NUMBER_MARKER = re.compile(r"(?:(?<![\w/.])\d{1,4}|(?<=[A-Z]))/(\d{4,6})(?=[\s,;:.)]|$)")
+# ... or to the last part of a decision's symbol ('CBD/CP/MOP/VIII/1913' is VIII/19 and note 13), and a marker after
+# a comma closing such a symbol ('decision CBD/NP/MOP/DEC/2/7,14 as well as'): both only as a note that comes next.
+SYMBOL_COMMA_MARKER = re.compile(r"(?<=[A-Z0-9]/\d),(\d{1,2})(?=[\s;:.)]|$)|(?<=[A-Z0-9]/\d\d),(\d{1,2})(?=[\s;:.)]|$)")
 NUMBER_BEFORE = re.compile(
     r"(?i:\b(?:from|of|to|and|or|by|on|at|in|with|than|over|under|about|some|all|least|only|per|between|"
     r"paragraphs?|paras?|parts?|articles?|arts?|chapters?|chaps?|sections?|sects?|annex(?:es)?|rules?|"
@@ -412,7 +415,7 @@ def mark_spaced_markers(lines: list[str], known: set[str]) -> list[str]:
     seen: set[int] = set()
     out = []
     pattern = re.compile(rf"<sup>(\d{{1,3}})</sup>|{SPACED_MARKER.pattern}|{YEAR_MARKER.pattern}"
-                         rf"|{RESOLUTION_NUMBER_MARKER.pattern}")
+                         rf"|{RESOLUTION_NUMBER_MARKER.pattern}|{SYMBOL_COMMA_MARKER.pattern}")
     for index, line in enumerate(lines):
         following = _next_line(lines, index)
         pieces = []
@@ -420,6 +423,13 @@ def mark_spaced_markers(lines: list[str], known: set[str]) -> list[str]:
         for match in pattern.finditer(line):
             if match.group(1):
                 seen.add(int(match.group(1)))
+                continue
+            comma = match.group(5) or match.group(6)
+            if comma is not None:
+                if _comes_next(int(comma), known, seen):
+                    pieces.append(line[position:match.start() + 1] + f"<sup>{int(comma)}</sup>")
+                    position = match.end()
+                    seen.add(int(comma))
                 continue
             if match.group(4) is not None:
                 number = _marker_in_resolution_number(match.group(4), known, seen)

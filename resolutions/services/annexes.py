@@ -41,7 +41,8 @@ def store_annexes(document, parsed: ParsedDocument, bands: list[list[int]], firs
         for number, annex in enumerate(parsed.annexes, start=1)])
     number_max, lead_max, label_max = (_limit(Paragraph, "number"), _limit(Paragraph, "lead"),
                                        _limit(Paragraph, "label"))
-    heading_max, ref_max = _limit(Paragraph, "heading"), 10
+    heading_max = _limit(Paragraph, "heading")
+    ref_max = Paragraph._meta.get_field("footnote_refs").base_field.max_length
     top_level, children, index, anchors = [], [], 0, Anchors()
     for annex_row, annex in zip(annexes, parsed.annexes):
         for paragraph in annex.paragraphs:

@@ -9,7 +9,7 @@ parse is read through its attributes), so the measuring script, the tests and an
                                      title, unplaced text, and the header facts it stores as fields
     measure(reference, parsed)       Conservation: share kept, words lost (in the reference's order)
 
-Words are runs of letters or runs of digits, NFKC and case-folded, so markup, punctuation,
+Words are runs of letters (a Chinese or Japanese character alone) or runs of digits, NFKC and case-folded, so markup, punctuation,
 quotes and dashes never count, and "Convention1" (a footnote marker glued to a word by a text
 extraction) is the word and the marker.  A word counts as often as it occurs (a multiset).  A
 word split in two by an extraction ("includi ng", "devel-" / "opment" at a line end) is kept when
@@ -23,7 +23,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date as Date
 
-WORD = re.compile(r"[^\W\d_]+|\d+")
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff"
+# A Chinese or Japanese character is a word of its own: the script has no spaces, so a run would be a whole clause
+# and one changed character would lose all of it.
+WORD = re.compile(rf"[{CJK}]|(?:(?![{CJK}])[^\W\d_])+|\d+")
 
 ORDINALS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
             "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",

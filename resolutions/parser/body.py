@@ -178,6 +178,9 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
             elif not block_start and pending_opener is None:
                 opener = None
         can_open = current is None or bool(ENDS_PARAGRAPH.search(previous_text)) or pending_opener is not None
+        if can_open and opener and opener[0] == "lead" and current is not None and pending_opener is None \
+                and current.text.count("“") > current.text.count("”") and not block_start:
+            can_open = False   # a title in quotation marks wrapped at its comma: '... of All States,' / 'Taking into
         if opener and opener[0] == "number" and int(opener[1]) == last_number + 1 and (
                 block_start or ENDS_BEFORE_NUMBER.search(previous_text)
                 or (current is not None and any(ENDS_INTRO.search(part) for part in current.builder.parts[:-1]))):

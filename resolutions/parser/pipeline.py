@@ -24,6 +24,7 @@ from .text_stages import (
     RULE,
     decode,
     extract_footnotes,
+    join_raised_note_markers,
     mark_glued_markers,
     normalise_unicode,
     remove_furniture,
@@ -168,7 +169,7 @@ def split_subject(lines: list[str]) -> tuple[list[str], str | None, list[str]]:
 def structure(extraction: Extraction) -> ParsedDocument:
     """The shared structuring step: any Extraction in, a ParsedDocument out."""
     doc = ParsedDocument(format=extraction.format, warnings=list(extraction.warnings))
-    lines = strip_markdown(extraction.markdown.split("\n"))
+    lines = strip_markdown(join_raised_note_markers(extraction.markdown.split("\n")))
     lines, facts = remove_furniture(lines)
     lines, footnotes = extract_footnotes(lines)
     footnotes = _merge_footnotes(extraction.footnotes, footnotes)

@@ -7,8 +7,8 @@
 - ``compare``: two documents' paragraphs aligned, with word-level changes.
 - ``services``: the writes: series and version links after a document is stored (``after_ingest``,
   ``relink_all``), bands of corrected paragraphs.
-- ``selectors``: the reads: the document page's panel, series, comparison, "first appeared in" provenance,
-  "Find agreed language".
+- ``selectors``: the reads: the document page's panel, series, comparison, "Find agreed language";
+  ``provenance``: "first appeared in" (bounded by a statement time limit of its own).
 - ``views``, ``urls``, ``templatetags`` (the ``lineage`` tag library) and ``templates/lineage/``: the pages.
 
 This ``__init__`` imports none of them (the models are imported by ``resolutions.models``).

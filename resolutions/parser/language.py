@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from resolutions.un.bodies import TRANSLATED_FORMULAS
+
 JOB_NUMBER = re.compile(r"\b\d{2}-\d{5}\s?\(([EFSRACG])\)")
 JOB_LETTERS = {"E": "en", "F": "fr", "S": "es", "R": "ru", "A": "ar", "C": "zh", "G": "de"}
 
@@ -25,33 +27,11 @@ class Formula:
     language: str       # ISO 639-1
 
 
-# The formula's words as printed, per organ and language; the line may close with the language's comma and carry
-# markdown italics.  English is read by pipeline.SUBJECT, which also knows the commissions and conferences.
+# The formula's words as printed, per organ and language (resolutions.un.bodies); the line may close with the
+# language's comma and carry markdown italics.  English is read by pipeline.SUBJECT, which also knows the
+# commissions and conferences.
 FORMULAS: list[tuple[re.Pattern, Formula]] = [
-    (re.compile(pattern), Formula(organ, language)) for pattern, organ, language in (
-        (r"L[’']Assemblée générale", "General Assembly", "fr"),
-        (r"Le Conseil de sécurité", "Security Council", "fr"),
-        (r"Le Conseil économique et social", "Economic and Social Council", "fr"),
-        (r"Le Conseil des droits de l[’']homme", "Human Rights Council", "fr"),
-        (r"La Asamblea General", "General Assembly", "es"),
-        (r"El Consejo de Seguridad", "Security Council", "es"),
-        (r"El Consejo Económico y Social", "Economic and Social Council", "es"),
-        (r"El Consejo de Derechos Humanos", "Human Rights Council", "es"),
-        (r"Генеральная Ассамблея", "General Assembly", "ru"),
-        (r"Совет Безопасности", "Security Council", "ru"),
-        (r"Экономический и Социальный Совет", "Economic and Social Council", "ru"),
-        (r"Совет по правам человека", "Human Rights Council", "ru"),
-        (r"(?:إن\s+)?الجمعية العامة", "General Assembly", "ar"),
-        (r"(?:إن\s+)?مجلس الأمن", "Security Council", "ar"),
-        (r"(?:إن\s+)?المجلس الاقتصادي والاجتماعي", "Economic and Social Council", "ar"),
-        (r"(?:إن\s+)?مجلس حقوق الإنسان", "Human Rights Council", "ar"),
-        (r"大会", "General Assembly", "zh"),
-        (r"安全理事会", "Security Council", "zh"),
-        (r"经济及社会理事会", "Economic and Social Council", "zh"),
-        (r"人权理事会", "Human Rights Council", "zh"),
-        (r"Der Sicherheitsrat", "Security Council", "de"),
-        (r"Die Generalversammlung", "General Assembly", "de"),
-    )
+    (re.compile(pattern), Formula(organ, language)) for pattern, organ, language in TRANSLATED_FORMULAS
 ]
 FORMULA_LINE = re.compile(r"\s*\*?\s*(?P<words>.{2,60}?)\s*\*?\s*(?P<comma>[,،，]?)\s*\*?\s*")
 # Without its comma, a formula with an article ("L'Assemblée générale" before a one-paragraph resolution's

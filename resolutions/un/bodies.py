@@ -59,6 +59,33 @@ RESOLUTION_SERIES = {organ.series: organ.name for organ in ORGANS if organ.own_r
 # Council requests ...', S/RES/1 (1946)): the two organs of 1946.
 FOUNDING_ORGANS = (GENERAL_ASSEMBLY, SECURITY_COUNCIL)
 
+# The organs' names as the enacting formula prints them in the UN's other official languages (and in German, in which
+# the Security Council also publishes): (pattern, organ, ISO 639-1).  English is MASTHEAD_NAMES.
+TRANSLATED_FORMULAS: tuple[tuple[str, str, str], ...] = (
+    (r"L[’']Assemblée générale", GENERAL_ASSEMBLY, "fr"),
+    (r"Le Conseil de sécurité", SECURITY_COUNCIL, "fr"),
+    (r"Le Conseil économique et social", ECONOMIC_AND_SOCIAL_COUNCIL, "fr"),
+    (r"Le Conseil des droits de l[’']homme", HUMAN_RIGHTS_COUNCIL, "fr"),
+    (r"La Asamblea General", GENERAL_ASSEMBLY, "es"),
+    (r"El Consejo de Seguridad", SECURITY_COUNCIL, "es"),
+    (r"El Consejo Económico y Social", ECONOMIC_AND_SOCIAL_COUNCIL, "es"),
+    (r"El Consejo de Derechos Humanos", HUMAN_RIGHTS_COUNCIL, "es"),
+    (r"Генеральная Ассамблея", GENERAL_ASSEMBLY, "ru"),
+    (r"Совет Безопасности", SECURITY_COUNCIL, "ru"),
+    (r"Экономический и Социальный Совет", ECONOMIC_AND_SOCIAL_COUNCIL, "ru"),
+    (r"Совет по правам человека", HUMAN_RIGHTS_COUNCIL, "ru"),
+    (r"(?:إن\s+)?الجمعية العامة", GENERAL_ASSEMBLY, "ar"),
+    (r"(?:إن\s+)?مجلس الأمن", SECURITY_COUNCIL, "ar"),
+    (r"(?:إن\s+)?المجلس الاقتصادي والاجتماعي", ECONOMIC_AND_SOCIAL_COUNCIL, "ar"),
+    (r"(?:إن\s+)?مجلس حقوق الإنسان", HUMAN_RIGHTS_COUNCIL, "ar"),
+    (r"大会", GENERAL_ASSEMBLY, "zh"),
+    (r"安全理事会", SECURITY_COUNCIL, "zh"),
+    (r"经济及社会理事会", ECONOMIC_AND_SOCIAL_COUNCIL, "zh"),
+    (r"人权理事会", HUMAN_RIGHTS_COUNCIL, "zh"),
+    (r"Der Sicherheitsrat", SECURITY_COUNCIL, "de"),
+    (r"Die Generalversammlung", GENERAL_ASSEMBLY, "de"),
+)
+
 # Any of the Economic and Social Council's commissions, listed above or not: 'Commission on Statistics'.
 FUNCTIONAL_COMMISSION = re.compile(r"Commission (?:on|for) ")
 # The General Assembly's Main Committees (and the committees that stood in for them), as a pattern, and their

@@ -29,4 +29,4 @@ ENV DEBUG=0 \
 EXPOSE 8000
 
 # Migrate on start (safe to repeat), then serve.
-CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn archive.wsgi --bind 0.0.0.0:${PORT} --workers ${GUNICORN_WORKERS:-3} --timeout ${GUNICORN_TIMEOUT:-120} --access-logfile -"]
+CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn archive.wsgi -c archive/gunicorn.conf.py --access-logfile -"]

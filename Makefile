@@ -4,6 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
+# Development: DEBUG on (the settings default it off and then ask for SECRET_KEY). Production sets DEBUG=0
+# and SECRET_KEY in its own environment (Dockerfile, docker-compose.yml).
+export DEBUG ?= 1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 

@@ -23,11 +23,14 @@ def env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-DEBUG = env_bool("DEBUG", True)
+# Fail closed: DEBUG is off unless the environment turns it on (the development targets of the Makefile and the
+# test suite do, through tests/development_environment.py), and without DEBUG there is no default key.
+DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set in the environment when DEBUG is off.")
+        raise ImproperlyConfigured("SECRET_KEY must be set in the environment when DEBUG is off "
+                                   "(for development set DEBUG=1, as `make run` and the tests do).")
     SECRET_KEY = "development-only-insecure-key-do-not-use-in-production"
 
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver").split(",") if h.strip()]
@@ -58,7 +61,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the request: a NUL byte in the path or a parameter is a 400 (archive/request_checks.py).
+    "archive.request_checks.RefuseNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public reads run under a PostgreSQL statement_timeout; the admin and uploads do not (archive/statement_timeout.py).
+    "archive.statement_timeout.PublicStatementTimeoutMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -107,7 +114,8 @@ ROOT_URLCONF = "archive.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        # The project's templates, and those of the capabilities that live in a package of the resolutions app.
+        "DIRS": [BASE_DIR / "templates", BASE_DIR / "resolutions" / "lineage" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -115,6 +123,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            "libraries": {"lineage": "resolutions.lineage.templatetags"},
         },
     },
 ]
@@ -125,9 +134,11 @@ ASGI_APPLICATION = "archive.asgi.application"
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
 else:
-    from archive.embedded_db import embedded_database_settings
+    # The embedded server starts on the first connection (archive/embedded_pg), not when settings are read.
+    from archive.embedded_db import DATABASE_NAME
 
-    DATABASES = {"default": embedded_database_settings()}
+    DATABASES = {"default": {"ENGINE": "archive.embedded_pg", "NAME": DATABASE_NAME, "USER": "", "PASSWORD": "",
+                             "HOST": "", "PORT": ""}}
 
 # Read replicas (archive/db_router.py): DATABASE_REPLICA_URLS, comma-separated URLs read like DATABASE_URL,
 # adds the aliases replica_1..N; public reads by anonymous visitors go to a replica, everything else
@@ -185,6 +196,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = ARCHIVE_MAX_ZIP_MEMBERS
 
 LOGIN_URL = "admin:login"
+
+# The longest any statement of a public read may run (archive/statement_timeout.py); 0 turns the limit off.
+ARCHIVE_PUBLIC_STATEMENT_TIMEOUT_MS = int(os.environ.get("ARCHIVE_PUBLIC_STATEMENT_TIMEOUT_MS", 5000))
 
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -263,12 +277,13 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = ARCHIVE_RATE_LIMITS
 
 # The counts live in a cache every gunicorn worker and every machine shares: a table in the archive's own
 # PostgreSQL (no other service to run). `migrate` creates it (resolutions/apps.py runs createcachetable after
-# every migrate, the test database's included). MAX_ENTRIES is high because Django's database cache culls
-# a third of its rows when it passes the limit, which would forget some clients' counts.
+# every migrate, the test database's included). Past MAX_ENTRIES rows Django's database cache deletes the
+# expired ones (a count lives a minute), and only if still over, a third of the live ones; it also counts the
+# table's rows at every write, so the limit is kept to about the clients of a busy minute, not more.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "archive_cache",
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("ARCHIVE_CACHE_MAX_ENTRIES", 100_000))},
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("ARCHIVE_CACHE_MAX_ENTRIES", 10_000))},
     }
 }

@@ -5,7 +5,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Open data API, its OpenAPI schema and documentation page (issue 6)
     path("api/", include("resolutions.api.urls")),
-    path("", include("resolutions.urls_lineage")),
+    path("", include("resolutions.lineage.urls")),
     path("", include("votes.urls")),
     path("", include("resolutions.urls")),
 ]

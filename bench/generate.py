@@ -26,6 +26,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from resolutions.un.bodies import MAIN_COMMITTEE_SERIES as COMMITTEES
+from resolutions.un.member_states import STATES_FILE
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DIR = ROOT.parent / "shared" / "corpus" / "real"
 SAMPLES_DIR = ROOT / "samples"
@@ -43,8 +46,6 @@ TENS = {20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "
         90: "ninety"}
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
-COMMITTEES = {"First Committee": "C.1", "Second Committee": "C.2", "Third Committee": "C.3",
-              "Fourth Committee": "C.4", "Fifth Committee": "C.5", "Sixth Committee": "C.6"}
 FALLBACK_STATES = ["Belarus", "Russian Federation", "Uzbekistan", "Philippines", "Mexico", "Nigeria", "Sweden",
                    "Peru", "Qatar", "Benin", "Cuba", "Angola", "Thailand", "Senegal", "Indonesia"]
 
@@ -143,7 +144,7 @@ def load_pool() -> Pool:
             if (committee in COMMITTEES and 10 < len(title) < 200 and re.fullmatch(r"\d{1,3}", number) and name
                     and not re.search(r"[<>*_#:]", title + name)):
                 topics.add((title, committee, number, name))
-    states_file = ROOT / "resolutions" / "data" / "member_states.json"
+    states_file = STATES_FILE
     states = FALLBACK_STATES
     if states_file.exists():
         states = [s["name"] for s in json.loads(states_file.read_text(encoding="utf-8"))["states"]
@@ -291,7 +292,7 @@ def generate_document(index: int, seed: int, layout: list[tuple[int, int]] | Non
     sponsors = list(dict.fromkeys(sponsors))
     year, date = _date(session, rng)
     # Symbols must be unique across the corpus: the family number makes them so.
-    symbol = f"A/{COMMITTEES[committee]}/{session}/L.{family + 1}" + ("/Rev.1" if revised else "")
+    symbol = f"{COMMITTEES[committee]}/{session}/L.{family + 1}" + ("/Rev.1" if revised else "")
     kind = "revised draft resolution" if revised else "draft resolution"
     agenda = str(int(agenda_number) + rng.choice([0, 0, 0, 1, -1]) if int(agenda_number) > 1 else agenda_number)
     notes = [rng.choice(pool.footnotes) for _ in range(rng.randint(0, 4))] if pool.footnotes else []

@@ -4,7 +4,7 @@ against gunicorn on loopback, bounded in time; it stops by itself.
 * gunicorn serves the archive with the production settings (DEBUG off; ``bench/load_settings.py``) on a free
   loopback port, on the database Django is set up with (the benchmark's, or a test's);
 * locust, headless, in a process of its own (its gevent must not patch this one), runs USERS readers for
-  SECONDS: each picks a search from the benchmark's query mix (``bench.run.query_mix``: rare and common terms, a
+  SECONDS: each picks a search from the benchmark's query mix (``bench.queries.query_mix``: rare and common terms, a
   phrase, OR, facets, a symbol) or a document page, and sends the next request as soon as the last is answered
   (no think time unless asked: the throughput is what the server holds, and latency includes the wait for a
   free worker);
@@ -76,7 +76,7 @@ def build_plan(think: float = 0.0) -> dict:
     """The URLs: the benchmark's query mix on the search page, and document pages spread over the archive."""
     from django.urls import reverse
 
-    from bench.run import query_mix
+    from bench.queries import query_mix
     from resolutions.models import Document
 
     search_url = reverse("resolutions:search")
@@ -103,6 +103,7 @@ def database_url() -> str:
     """The database Django is using now (the benchmark's, a test's), for gunicorn's workers."""
     from django.db import connection
 
+    connection.ensure_connection()   # the embedded server says where it listens once it is started
     s = connection.settings_dict
     auth = quote(s["USER"] or "postgres", safe="") + (f":{quote(s['PASSWORD'], safe='')}" if s["PASSWORD"] else "")
     host = quote(s["HOST"] or "", safe="") + (f":{s['PORT']}" if s["PORT"] else "")
@@ -211,8 +212,8 @@ def run_load(seconds: float = 10, users: int = 10, workers: int = 2, think: floa
         error_log = tmp / "gunicorn.log"
         log(f"  gunicorn, {workers} workers, on {base}")
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "archive.wsgi:application", "--bind", f"127.0.0.1:{port}",
-             "--workers", str(workers), "--timeout", "60", "--log-level", "warning", "--error-logfile",
+            [sys.executable, "-m", "gunicorn", "archive.wsgi:application", "-c", "archive/gunicorn.conf.py",
+             "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--log-level", "warning", "--error-logfile",
              str(error_log), "--capture-output"],   # Django's own error log (a 500's traceback) goes there too
             cwd=ROOT, env=server_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:

@@ -13,11 +13,11 @@ import os
 import statistics
 import time
 import traceback
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench import generate
 from bench.load import bench_stage, render_lines
+from bench.queries import QueryItem, query_mix
 from bench.report import NA, header, ms, percentile, verdict
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -46,24 +46,6 @@ def timed(fn, runs: int) -> list[float]:
         fn()
         out.append(time.perf_counter() - start)
     return out
-
-
-@dataclass
-class QueryItem:
-    name: str
-    text: str = ""
-    filters: dict = field(default_factory=dict)
-    symbol: str | None = None      # normalised symbol key for the symbol lookup
-
-    def params(self) -> dict:
-        out = dict(self.filters)
-        if self.text:
-            out["q"] = self.text
-        if self.symbol:
-            out["q"] = self.raw_symbol
-        return out
-
-    raw_symbol: str = ""
 
 
 # ---------------------------------------------------------------------------
@@ -156,45 +138,6 @@ def measure_ingestion(files: list[Path], batch: str, log, jobs: int | None = Non
 
 # ---------------------------------------------------------------------------
 # The query mix
-
-
-def query_mix() -> list[QueryItem]:
-    """The fixed mix of issue 7, with facet values, the rare word and the symbol taken from the database."""
-    from django.db import connection
-
-    from resolutions.models import Document
-
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT session, committee, count(*) FROM resolutions_document WHERE session IS NOT NULL "
-                       "AND committee <> '' GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 1")
-        row = cursor.fetchone()
-        session, committee = (row[0], row[1]) if row else (63, "Third Committee")
-        rare = None
-        try:
-            # A word of the archive's own vocabulary found in a handful of documents (the 'did you mean' table).
-            cursor.execute("SELECT word FROM resolutions_searchterm WHERE frequency BETWEEN 2 AND 5 "
-                           "AND length(word) >= 8 ORDER BY frequency DESC, word LIMIT 1")
-            found = cursor.fetchone()
-            rare = found[0] if found else None
-        except Exception:
-            connection.rollback() if not connection.in_atomic_block else None
-        middle = Document.objects.exclude(symbol__isnull=True).exclude(symbol="").order_by("pk")
-        count = middle.count()
-        target = middle[count // 2] if count else None
-    items = [
-        QueryItem("rare term", rare or "Ouagadougou"),
-        QueryItem("common term: trafficking", "trafficking"),
-        QueryItem("common term: States", "States"),
-        QueryItem("quoted phrase", '"trafficking in persons"'),
-        QueryItem("OR query", "trafficking OR terrorism"),
-        QueryItem("two facets", "development", {"session": str(session), "committee": committee}),
-        QueryItem("facet-only browse", "", {"session": str(session)}),
-    ]
-    if target is not None:
-        items.append(QueryItem("symbol lookup", symbol=target.symbol_key, raw_symbol=target.symbol.lower()))
-    else:
-        items.append(QueryItem("symbol lookup", symbol="A/C.3/63/L.1", raw_symbol="a/c.3/63/l.1"))
-    return items
 
 
 def search_function():
@@ -299,7 +242,7 @@ def measure_pages(runs: int) -> dict:
 
 
 def measure_agreed_language(runs: int) -> list[float] | None:
-    lineage = _module("resolutions.selectors.lineage")
+    lineage = _module("resolutions.lineage.selectors")
     if lineage is None or not hasattr(lineage, "agreed_language"):
         return None
     from resolutions.models import Paragraph

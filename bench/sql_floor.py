@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.db import connection, transaction
 
+from resolutions.search.planner import PLANNER_SETTINGS as SEARCH_PLANNER_SETTINGS
 from resolutions.search_config import SEARCH_CONFIG
 
 FACET_SQL = """
@@ -55,8 +56,8 @@ def symbol_statement(symbol_key: str) -> tuple[str, list]:
 # The best plan for the statement, as a person writing it by hand would ask for: PostgreSQL prices testing
 # ``@@`` on a row as one cheap call and, for a word in most documents, reads every row and decompresses its
 # vector (seconds at 100,000 documents) instead of taking the rows from the GIN index; JIT compilation only
-# adds time here. The same settings as resolutions.search's statements.
-PLANNER_SETTINGS = "SET LOCAL enable_seqscan = off; SET LOCAL jit = off; SET LOCAL work_mem = '64MB'"
+# adds time here. The same settings as resolutions.search's statements (search/planner.py).
+PLANNER_SETTINGS = "; ".join(f"SET LOCAL {name} = '{value}'" for name, value in SEARCH_PLANNER_SETTINGS.items())
 
 
 def run_floor(item) -> object:

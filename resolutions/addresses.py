@@ -11,9 +11,10 @@
 """
 from __future__ import annotations
 
-import re
-
 from django.utils.text import slugify
+
+from resolutions.un import anchors
+from resolutions.un.symbols import normalise_symbol
 
 SLUG_TITLE_WORDS = 8
 SLUG_MAX = 110
@@ -27,7 +28,7 @@ def symbol_path(symbol: str) -> str:
 
 def address_key(typed: str) -> str:
     """What a typed address means as a symbol key: spaces (and their %20) dropped, upper case."""
-    return re.sub(r"\s+", "", typed).strip("/").upper()
+    return normalise_symbol(typed).strip("/")
 
 
 def slug_for(body: str, year: int | None, title: str) -> str:
@@ -52,10 +53,10 @@ def paragraph_citation(cited_as: str, anchor: str, annex_label: str | None = Non
     """A paragraph cited as the UN cites one: 'A/RES/80/39, para. 12', 'A/RES/80/39, para. 12 (a)',
     'A/RES/80/39, fourth preambular para.' is written 'preambular para. 4', 'A/RES/79/258, sect. II, para. 1',
     'S/RES/1454 (2002), annex B, para. 3'."""
-    match = re.fullmatch(r"(?:annex-\d+-)?(?:s(\d+)-)?(op|pp|p|t)(\d+)(?:-(\w+))?", anchor or "")
-    if not match:
+    read = anchors.parse(anchor)
+    if read is None or read.kind == "fn":
         return cited_as
-    section, kind, number, label = match.groups()
+    section, kind, number, label = read.section, read.kind, read.number, read.label
     parts = [cited_as]
     if annex_label:
         parts.append(annex_label[:1].lower() + annex_label[1:])

@@ -298,6 +298,7 @@ class ParagraphAdmin(admin.ModelAdmin):
     search_fields = ["text", "lead", "document__symbol"]
     raw_id_fields = ["document", "parent"]
     list_select_related = ["document", "parent"]
+    readonly_fields = ["anchor"]   # set by the rule when the document changes (services.documents)
 
     def save_model(self, request, obj, form, change):
         save_paragraph_edit(obj, changed=change and form.has_changed())

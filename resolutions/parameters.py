@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+# Document.id is a bigint (BigAutoField): a larger number names no document.
+MAX_DOCUMENT_ID = 2**63 - 1
 WHOLE_NUMBER = re.compile(r"([+-]?)0*([0-9]+)")     # [0-9], not \d: \d matches every script's digits
 
 

@@ -13,7 +13,7 @@ and closing vote lines, pdftotext's text minus page furniture, the markdown's bo
 resolutions/measure/references.py and corpus.py).
 
 The corpus defaults to ../shared/corpus/real beside the project.  Every expectation comes from
-tests/gold.py, which reads the UN's own XML and metadata tables, the MARCXML catalogue, the
+scripts/gold.py, which reads the UN's own XML and metadata tables, the MARCXML catalogue, the
 headings of the hand-corrected SC texts, or facts read by hand from the PDFs; never from the
 parser's output.
 
@@ -72,7 +72,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.gold import Gold, load_all, resolution_key, squash  # noqa: E402
+from scripts.gold import Gold, load_all, resolution_key, squash  # noqa: E402
 from resolutions.measure.conservation import THRESHOLD, measure_documents, per_source  # noqa: E402
 from resolutions.measure.corpus import SOURCES as CONSERVATION_SOURCES, corpus_documents  # noqa: E402
 

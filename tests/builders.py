@@ -412,3 +412,47 @@ def parse_damaged(data, built: bytes, filename: str) -> None:
         parse(bytes(damaged[:cut]), filename)
     except ParseError as error:
         assert str(error)
+
+
+def build_word_html(spec: Spec) -> bytes:
+    """Spec -> a page in the shape Word's "Save as Web Page" writes: windows-1252, numbered paragraphs as
+    MsoListParagraph with the number in a ``mso-list:Ignore`` span inside ``<![if !supportLists]>``, footnote
+    markers as links ``#_ftn1`` around ``[1]`` in MsoFootnoteReference spans (no ``<sup>``), and the notes at
+    the end in ``<div style='mso-element:footnote-list'>``, each linking back with ``#_ftnref1``."""
+    out = ["<html xmlns:o='urn:schemas-microsoft-com:office:office' xmlns:w='urn:schemas-microsoft-com:office:word'>",
+           "<head><meta http-equiv=Content-Type content='text/html; charset=windows-1252'>",
+           "<meta name=Generator content='Microsoft Word 15 (filtered)'><style><!-- p.MsoNormal {margin:0in;} --></style>",
+           "</head><body lang=EN-US><div class=WordSection1>"]
+    order: dict[str, int] = {}
+    for block in spec.blocks:
+        if block.kind == "heading":
+            out.append(f"<p class=MsoTitle><b>{html.escape(block.plain)}</b></p>")
+            continue
+        parts = []
+        if block.number:
+            parts.append("<p class=MsoListParagraph style='text-indent:-.25in;mso-list:l0 level1 lfo1'>"
+                         "<![if !supportLists]><span style='mso-list:Ignore'>"
+                         f"{block.number}.<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp; "
+                         "</span></span><![endif]>")
+        else:
+            parts.append("<p class=MsoNormal>")
+        for style, text in block.runs:
+            if style == "sup":
+                number = order.setdefault(text, len(order) + 1)
+                parts.append(f"<a href=\"#_ftn{number}\" name=\"_ftnref{number}\" title=\"\"><span "
+                             f"class=MsoFootnoteReference><span class=MsoFootnoteReference><span "
+                             f"style='font-size:10.0pt'>[{number}]</span></span></span></a>")
+            elif style == "i":
+                parts.append(f"<i>{html.escape(text)}</i>")
+            else:
+                parts.append(html.escape(text))
+        out.append("".join(parts) + "</p>")
+    out.append("</div><div style='mso-element:footnote-list'><br clear=all><hr align=left size=1 width=\"33%\">")
+    for marker, number in order.items():
+        runs = spec.footnotes.get(marker, [])
+        text = "".join(f"<i>{html.escape(t)}</i>" if s == "i" else html.escape(t) for s, t in runs)
+        out.append(f"<div id=ftn{number}><p class=MsoFootnoteText><a href=\"#_ftnref{number}\" name=\"_ftn{number}\" "
+                   f"title=\"\"><span class=MsoFootnoteReference><span class=MsoFootnoteReference>"
+                   f"<span style='font-size:10.0pt'>[{number}]</span></span></span></a> {text}</p></div>")
+    out.append("</div></body></html>")
+    return "\n".join(out).encode("cp1252", errors="xmlcharrefreplace")

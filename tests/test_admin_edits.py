@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from resolutions.models import Document, Paragraph
 from resolutions.services.ingestion.ingest import ingest_file
-from resolutions.similarity import paragraph_and_document_bands
+from resolutions.lineage.similarity import paragraph_and_document_bands
 
 from .conftest import seed_path
 from .test_admin_upload import form_data, staff  # noqa: F401  (the staff fixture logs a superuser in)

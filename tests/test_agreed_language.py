@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from resolutions.models import Document
-from resolutions.selectors.lineage import AgreedLanguageFilters, agreed_language
+from resolutions.lineage.selectors import AgreedLanguageFilters, agreed_language
 from resolutions.services.ingestion.ingest import ingest_file
 
 from .conftest import seed_path

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from drf_spectacular.validation import validate_schema
 
 from resolutions.models import Document
-from resolutions.selectors import lineage
+from resolutions.lineage import selectors as lineage
 from tests.conftest import SAMPLES
 from tests.seeded_archive import seeded  # noqa: F401  (fixture)
 
@@ -112,7 +112,8 @@ def test_search_symbol_invalid_filters_and_odd_input(seeded, client, db):
     assert result["symbol_match"]["id"] == seeded["rev1"].pk
     bad = get(client, "/api/search/?q=trafficking&session=abc&page=-3&page_size=1000").json()
     assert bad["invalid_filters"] == ["session"] and bad["total"] == 4 and bad["page"] == 1 and bad["page_size"] == 100
-    assert get(client, "/api/search/?q=%00%27%22)(").status_code == 200
+    assert get(client, "/api/search/?q=%01%27%22)(").status_code == 200
+    assert get(client, "/api/search/?q=%00%27%22)(", status=400).status_code == 400  # a NUL byte: refused
 
 
 def test_states_agenda_items_series(seeded, client, db):

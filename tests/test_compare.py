@@ -17,9 +17,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from resolutions.compare import ADDED, CHANGED, KEPT, MOVED, REMOVED, align, word_diff
+from resolutions.lineage.compare import ADDED, CHANGED, KEPT, MOVED, REMOVED, align, word_diff
 from resolutions.models import Document
-from resolutions.selectors.lineage import compare_documents
+from resolutions.lineage.selectors import compare_documents
 from resolutions.services.ingestion.ingest import ingest_file
 
 from .conftest import seed_path
@@ -133,3 +133,74 @@ def test_compare_form_redirects_to_the_permalink(client, versions):
     assert response["Location"] == reverse("lineage:compare", args=[older.pk, newer.pk])
     missing = client.get(reverse("lineage:compare_form"), {"a": "A/NOPE/1", "b": str(newer.pk)})
     assert missing.status_code == 200 and "must be in the archive" in missing.content.decode()
+
+
+class CountingIndel:
+    """Stands in for rapidfuzz's Indel in one module: counts the exact scores and stops the test past ``limit``."""
+
+    def __init__(self, limit: int):
+        self.calls, self.limit = 0, limit
+
+    def normalized_similarity(self, a, b):
+        self.calls += 1
+        if self.calls > self.limit:
+            raise AssertionError(f"more than {self.limit} exact similarity scores")
+        from rapidfuzz.distance import Indel
+        return Indel.normalized_similarity(a, b)
+
+
+def long_document(symbol: str, day: datetime.date, count: int) -> Document:
+    """A resolution of ``count`` operative paragraphs that differ by one number each (as the hostile upload had).
+
+    Stored row by row with its bands computed by the lineage service, as ingestion does, without the parse.
+    """
+    from resolutions.models import Paragraph
+    from resolutions.lineage.services import compute_bands
+
+    document = Document.objects.create(symbol=symbol, body="General Assembly", date=day, title="Long")
+    Paragraph.objects.bulk_create(
+        [Paragraph(document=document, order=0, kind="preambular", text="Recalling its earlier work,")]
+        + [Paragraph(document=document, order=n, kind="operative", number=str(n),
+                     text=f"Decides to consider item {n} at its next session;") for n in range(1, count + 1)])
+    compute_bands(document)
+    return document
+
+
+def test_a_ten_thousand_paragraph_document_costs_a_fixed_number_of_scores_per_paragraph(
+        monkeypatch, django_assert_max_num_queries):
+    """The full matrix was 10,001 x 10,001 = 10^8 scores (7 GB, over a minute); now at most 50 per paragraph."""
+    import resolutions.lineage.compare
+    import resolutions.lineage.similarity
+
+    earlier = long_document("A/RES/1/1", datetime.date(2001, 1, 1), 10_000)
+    later = long_document("A/RES/2/1", datetime.date(2002, 1, 1), 10_000)
+    paragraphs = 10_001
+    alignment = CountingIndel(limit=50 * paragraphs)
+    monkeypatch.setattr(resolutions.lineage.compare, "Indel", alignment)
+    with django_assert_max_num_queries(12):  # the reads, and the savepoint of the time-limited lookup
+        itself = compare_documents(earlier, earlier)
+    assert len(itself.rows) == paragraphs
+    assert all(row.status == KEPT and row.a.pk == row.b.pk for row in itself.rows)
+
+    alignment.calls = 0
+    provenance = CountingIndel(limit=50 * paragraphs)
+    monkeypatch.setattr(resolutions.lineage.similarity, "Indel", provenance)
+    with django_assert_max_num_queries(12):
+        comparison = compare_documents(earlier, later)
+    assert all(row.status == KEPT and row.a.order == row.b.order for row in comparison.rows)
+    # The later text's first appearances are looked up for a bounded number of its paragraphs, and it says so.
+    assert any("first 2,000 paragraphs" in note for note in comparison.notes)
+
+
+def test_a_document_over_the_limit_is_refused_with_a_clear_message(client, versions, monkeypatch):
+    import resolutions.lineage.compare
+
+    older, newer = versions
+    monkeypatch.setattr(resolutions.lineage.compare, "MAX_COMPARE_PARAGRAPHS", 10)
+    page = client.get(reverse("lineage:compare", args=[older.pk, newer.pk]))
+    assert page.status_code == 422
+    assert "paragraphs; comparisons take documents of up to 10 paragraphs" in page.content.decode()
+    data = client.get(reverse("lineage:compare_json", args=[older.pk, newer.pk]))
+    assert data.status_code == 422 and "up to 10 paragraphs" in data.json()["detail"]
+    api = client.get(f"/api/compare/{older.pk}/{newer.pk}/")
+    assert api.status_code == 422 and "up to 10 paragraphs" in api.json()["detail"]

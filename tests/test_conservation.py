@@ -20,20 +20,7 @@ from tests.conftest import CORPUS, ROOT
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 # doc id -> the measured cause (share measured on 2 December 2026)
-EXCEPTIONS: dict[str, str] = {
-    "akn-rendered:A/RES/76/290": "0.983: the headings of the budget tables ('Budget performance for the period from "
-                                 "1 July 2019 to 30 June 2020', 'Financing of the ...') are lost in the rendering "
-                                 "or the sections",
-    "akn-rendered:S/RES/1285 (2000)": "0.983: the rendered text has no paragraph numbers (the file's <num> is not "
-                                      "where the AKN renderer reads it), so 1-5 and the cover's 'Adopted at its' "
-                                      "words are missing from the parser's input",
-    "akn-rendered:S/RES/2644 (2022)": "0.987: the annex's table (sanctions measures: 'Arms embargo', 'Travel ban', "
-                                      "'Asset freeze', 'Crude oil', 'Refined petroleum products') is not in the "
-                                      "rendered input",
-    "cr-unsc-gold:S/RES/92 (1951)": "0.987: 'cease-' / 'fire' across a line end, two words lost",
-    "akn-rendered:A/RES/76/45": "0.990 (just under): the agenda sub-items' titles ('(b) General and complete "
-                               "disarmament', 'Youth, disarmament and non-proliferation') are not stored",
-}
+EXCEPTIONS: dict[str, str] = {}
 
 
 # The AKN files as XML (source "akn-xml", read by parser/extract_akn.py) are held to 0.99 by tests/test_parser_akn.py;

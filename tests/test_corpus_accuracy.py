@@ -1,5 +1,5 @@
 """The parser reaches 95% per field on the real corpus (issue 3), measured as
-scripts/measure_accuracy.py measures it, against gold from the UN's XML and tables (tests/gold.py).
+scripts/measure_accuracy.py measures it, against gold from the UN's XML and tables (scripts/gold.py).
 
 Fields the parser does not reach yet are marked xfail(strict=False) with the share measured when
 the mark was written; remove a mark once its field passes (the run shows it as XPASS).
@@ -12,7 +12,7 @@ import pytest
 
 from scripts.measure_accuracy import CHECKS, measure, parse_one, share
 from tests.conftest import CORPUS
-from tests.gold import gatenlp_gold
+from scripts.gold import gatenlp_gold
 
 THRESHOLD = 0.95
 

@@ -122,7 +122,7 @@ def test_a_resolution_in_sections_reads_as_printed(db, client, corpus_dir):
     """A/RES/79/258 (25 sections, each with its title, its own preamble and numbering from 1), stored through
     the ingestion service from its text: each section's heading stands above its own paragraphs, in order, and
     no anchor is used twice."""
-    from tests.gold import render_akn
+    from scripts.gold import render_akn
 
     (path,) = (corpus_dir / "unxml-ga-resolutions" / "79session" / "English").glob("A_RES_79_258-*E.xml")
     document = ingest_file(render_akn(path).encode("utf-8"), "A_RES_79_258.txt").document

@@ -1,9 +1,9 @@
-"""The gold loaders (tests/gold.py) read the corpus correctly.
+"""The gold loaders (scripts/gold.py) read the corpus correctly.
 
 Every expected value below was read by hand from the corpus files (the XML opened in an
 editor, the JSON lines and text headings read as they are), not produced by the loaders.
 """
-from tests.gold import (
+from scripts.gold import (
     GATENLP_PDF_FACTS,
     akn_gold,
     cited_key_from_href,

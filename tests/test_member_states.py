@@ -1,4 +1,4 @@
-"""The member-state table is filled from resolutions/data/member_states.json after every migrate, idempotently."""
+"""The member-state table is filled from resolutions/un/data/member_states.json after every migrate, idempotently."""
 import pytest
 
 from resolutions.models import MemberState

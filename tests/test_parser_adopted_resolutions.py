@@ -296,3 +296,24 @@ def test_sc_665_a_lead_after_an_adverb_opens_its_paragraph(corpus_dir):
     assert deploring.text.endswith("and determined to prevent further such losses,")
     assert any(p.lead == "Gravely alarmed" and p.text.startswith("Gravely alarmed that Iraq continues to refuse")
                for p in doc.paragraphs)
+
+
+def test_an_agenda_sub_item_past_z_is_read_whole(corpus_dir):
+    # A/RES/76/45's cover: 'Agenda item 100 (jj)' / 'General and complete disarmament: youth, disarmament and
+    # non-proliferation'
+    from resolutions.measure.akn_text import render_akn
+
+    path = next((corpus_dir / "unxml-ga-resolutions").rglob("A_RES_76_45*.xml"))
+    doc = parse(render_akn(path).encode("utf-8"), "A_RES_76_45.txt")
+    assert [(a.number, a.title) for a in doc.agenda_items] == [
+        ("100 (jj)", "General and complete disarmament: youth, disarmament and non-proliferation")]
+
+
+def test_an_agenda_title_wrapped_after_a_colon_is_read_whole_not_dropped(corpus_dir):
+    # A/RES/80/20 (railcar markdown): 'Agenda item 97 (b) Prevention of an arms race in outer space:' /
+    # 'no first placement of weapons in outer space' on the next line
+    path = corpus_dir / "railcar-ga80-text" / "documents" / "ga-res-80" / "A_RES_80_20.md"
+    doc = parse(path.read_bytes(), path.name)
+    assert [(a.number, a.title) for a in doc.agenda_items] == [
+        ("97 (b)", "Prevention of an arms race in outer space: no first placement of weapons in outer space")]
+    assert doc.title == "No first placement of weapons in outer space" and doc.unplaced == []

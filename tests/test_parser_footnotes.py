@@ -108,7 +108,7 @@ def test_numbers_that_are_quantities_or_references_stay_text(corpus_dir):
 
 def test_marker_glued_to_a_parenthesised_year(corpus_dir):
     # A/RES/75/130 (AKN, rendered): 'the International Health Regulations (2005)13 in the context of ...'
-    from tests.gold import render_akn
+    from scripts.gold import render_akn
 
     path = corpus_dir / "unxml-ga-resolutions/75session/English/75_130_E.xml"
     doc = parse(render_akn(path).encode("utf-8"), "75_130.txt")
@@ -118,7 +118,7 @@ def test_marker_glued_to_a_parenthesised_year(corpus_dir):
 
 
 def _rendered(corpus_dir, folder, name):
-    from tests.gold import render_akn
+    from scripts.gold import render_akn
 
     (path,) = (corpus_dir / "unxml-ga-resolutions" / folder / "English").glob(name)
     return parse(render_akn(path).encode("utf-8"), path.stem + ".txt")
@@ -147,3 +147,18 @@ def test_marker_after_a_parenthesis_and_a_comma(corpus_dir):
     doc = _rendered(corpus_dir, "76session", "A_RES_76_82-*E.xml")
     (paragraph,) = [p for p in doc.paragraphs if p.text.endswith("Security Council resolution 2334 (2016),")]
     assert "16" in paragraph.footnote_refs
+
+
+def test_markers_run_into_a_decision_symbol_are_separate_markers(corpus_dir):
+    # A/RES/75/219 as its AKN text reads ('decision CBD/CP/MOP/VIII/19' with note 13, 'CBD/NP/MOP/DEC/2/7,' with
+    # note 14, 'decision XII/3,' with note 27): rendered plainly they run together as 'VIII/1913', '2/7,14', 'XII/3,27'.
+    from tests.gold import render_akn
+
+    xml = next((corpus_dir / "unxml-ga-resolutions" / "75session" / "English").glob("75_219*.xml"))
+    doc = parse(render_akn(xml).encode("utf-8"), "A_RES_75_219.txt")
+    taking_note = next(p for p in doc.paragraphs if "CBD/CP/MOP/VIII/19" in p.text)
+    assert "decision CBD/CP/MOP/VIII/19 and decision CBD/NP/MOP/DEC/2/7, as well as" in taking_note.text
+    assert taking_note.footnote_refs == ["12", "13", "14"]
+    recalling = next(p for p in doc.paragraphs if "in its decision XII/3" in p.text)
+    assert recalling.text.endswith("in its decision XII/3,")
+    assert recalling.footnote_refs[-1] == "27"

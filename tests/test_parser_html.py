@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from resolutions.parser import ParseError, parse
 from resolutions.parser.extract_html import extract_html
-from tests.builders import build_html, describe_markdown, parse_damaged
+from tests.builders import build_docx, build_html, build_word_html, describe_markdown, parse_damaged
 from tests.conftest import seed_path
 
 SEED_FOOTNOTES = [("1", "Resolution 55/25, annex I."), ("2", "Ibid., annex II."),
@@ -97,3 +97,42 @@ def test_styled_spans_as_word_exports_them():
             b"<span style='vertical-align: super'>2</span>,</p></body></html>")
     assert extract_html(page).markdown.split("\n\n") == [
         "*The General Assembly*,", "*Recalling also* its resolution 61/180<sup>2</sup>,"]
+
+
+@pytest.mark.parametrize("prefix, count", [("000", 18), ("004", 48)])
+def test_word_save_as_web_page_keeps_numbered_paragraphs_and_footnotes(prefix, count):
+    # Word writes the number in a 'mso-list:Ignore' span, each marker as a link '#_ftn1' around '[1]' without
+    # <sup>, and the notes in a <div style='mso-element:footnote-list'> at the end (windows-1252).
+    expected = parse(seed_path(prefix).read_bytes(), seed_path(prefix).name)
+    doc = parse(build_word_html(seed_spec(prefix)), "x.htm")
+    assert shape(doc) == shape(expected)
+    assert len(doc.paragraphs) == count
+    assert not any("[" in p.text for p in doc.paragraphs)
+
+
+def _libreoffice_html(tmp_path, prefix: str) -> bytes:
+    """Seed `prefix` as a Word file with automatic numbering and real footnotes, saved as HTML by LibreOffice."""
+    import shutil
+    import subprocess
+
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        pytest.skip("LibreOffice (soffice) is not installed; the Word -> HTML conversion check needs it.")
+    source = tmp_path / f"seed{prefix}.docx"
+    source.write_bytes(build_docx(seed_spec(prefix)))
+    subprocess.run([office, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
+                    "html", str(source), "--outdir", str(tmp_path)], check=True, capture_output=True, timeout=240)
+    return (tmp_path / f"seed{prefix}.html").read_bytes()
+
+
+@pytest.mark.parametrize("prefix", ["000", "004"])
+def test_libreoffice_html_keeps_numbered_paragraphs_and_footnotes(tmp_path, prefix):
+    # LibreOffice prints the operative numbers as an automatic list (<ol><li>, numbers not in the text) and each
+    # footnote as a link 'sdfootnote1anc' to a note 'sdfootnote1sym' at the end; Word numbers footnotes in order
+    # of reference, so a note the seed cites twice is a second, empty note in the Word file (left out).
+    expected = parse(seed_path(prefix).read_bytes(), seed_path(prefix).name)
+    doc = parse(_libreoffice_html(tmp_path, prefix), f"seed{prefix}.html")
+    assert [(p.kind, p.number, p.lead, p.text) for p in doc.paragraphs] == [
+        (p.kind, p.number, p.lead, p.text) for p in expected.paragraphs]
+    assert {f.text for f in doc.footnotes} == {f.text for f in expected.footnotes}
+    assert [len(p.footnote_refs) for p in doc.paragraphs] == [len(p.footnote_refs) for p in expected.paragraphs]

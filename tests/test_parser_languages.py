@@ -2,7 +2,7 @@
 parsed (not refused), with their language, their organ and their numbered paragraphs.
 
 The inputs are real: the UN's AKN files of A/RES/80/1-33, A/RES/78/220 and S/RES/2643 (2022) in those languages,
-rendered as plain text by tests/gold.render_akn (cover lines, formula, one paragraph per line, footnotes after a
+rendered as plain text by scripts/gold.render_akn (cover lines, formula, one paragraph per line, footnotes after a
 rule).  What each must yield is read from the same XML with lxml, never from the parser's output."""
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from lxml import etree
 
 from resolutions.parser import ParseError, parse
 from resolutions.parser.language import detect_language, match_formula
-from tests.gold import render_akn
+from scripts.gold import render_akn
 
 A = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 NS = {"a": A}
@@ -146,3 +146,32 @@ def test_a_masthead_is_not_taken_for_the_formula_but_a_formula_with_its_article_
     assert match_formula("L'Assemblée générale")[1].organ == "General Assembly"   # a one-paragraph resolution
     assert match_formula("*Le Conseil de sécurité*,")[1].organ == "Security Council"
     assert match_formula("大会，")[1].language == "zh" and match_formula("大会") is None
+
+
+def test_the_adoption_date_is_read_in_each_language(files):
+    """'Résolution adoptée par l'Assemblée générale le 1er décembre 2025', 'el 1 de diciembre de 2025',
+    '1 декабря 2025 года', '1 كانون الأول/ديسمبر 2025', '2025年12月1日大会决议': the date the XML's FRBRWork gives."""
+    wrong = []
+    for path in files:
+        adoption = statement(path).xpath("a:meta/a:identification/a:FRBRWork/a:FRBRdate[@name='adoption']/@date",
+                                         namespaces=NS)[0]
+        if adoption.startswith("0001"):
+            continue   # the markup's placeholder for a date not filled in (Arabic S/RES/2643 (2022))
+        try:
+            doc = parse(render_akn(path).encode("utf-8"), path.stem + ".txt")
+        except ParseError:
+            continue   # the two refused Chinese texts (first test)
+        if doc.date != adoption:
+            wrong.append((path.name, doc.date, adoption))
+    assert not wrong, wrong
+
+
+def test_dates_in_the_other_languages():
+    from resolutions.parser.language import read_dates
+
+    assert read_dates("le 1er janvier 2024 et le 19 septembre 2025", "fr") == ["2024-01-01", "2025-09-19"]
+    assert read_dates("19 de septiembre de 2025", "es") == ["2025-09-19"]
+    assert read_dates("13 июля 2022 года", "ru") == ["2022-07-13"]
+    assert read_dates("13 تموز/يوليه 2022", "ar") == ["2022-07-13"]
+    assert read_dates("2022年7月13日 9091次会议通过", "zh") == ["2022-07-13"]
+    assert read_dates("31 février 2025", "fr") == [] and read_dates("19 September 2025", "en") == []

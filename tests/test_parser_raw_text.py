@@ -92,3 +92,49 @@ def test_raw_text_footnotes_after_the_closing_line_with_spaced_markers(corpus_di
     assert cognizant.footnote_refs == ["1", "2"]
     assert "relevant to the Convention and to provide States Parties with relevant advice," in cognizant.text
     assert next(p for p in doc.paragraphs if p.number == "3").footnote_refs == ["4"]
+
+
+def _raw_text(path, tool: str) -> str:
+    if tool == "pdfplumber":
+        pdfplumber = pytest.importorskip("pdfplumber")
+        with pdfplumber.open(path) as pdf:
+            return "\n".join(page.extract_text() for page in pdf.pages)
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed.")
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True,
+                          timeout=60).stdout.decode("utf-8")
+
+
+REUSED_SPACED = pytest.mark.xfail(strict=True, reason=(
+    "pdftotext -layout sets a note cited a second time apart after other words than its first citation "
+    "('Sustainable Development Goals 2 for', 'the Rome Statute, 2 ...'): the text cannot tell it from a figure"))
+
+
+@pytest.mark.parametrize("number, tool", [
+    ("3", "pdfplumber"), ("6", "pdfplumber"), ("7", "pdfplumber"), ("8", "pdfplumber"),
+    ("3", "pdftotext-layout"), pytest.param("6", "pdftotext-layout", marks=REUSED_SPACED),
+    pytest.param("7", "pdftotext-layout", marks=REUSED_SPACED), ("8", "pdftotext-layout")])
+def test_raw_text_of_a_un_pdf_reads_as_the_pdf_does(corpus_dir, number, tool):
+    # The same printed page as text: pdfplumber's plain text, or pdftotext -layout, which prints each raised
+    # footnote marker on a line of its own above its note and sets markers apart ('for 2017/18; 4').
+    path = corpus_dir / "gatenlp-unga-samples" / "sample-docs" / f"A_RES_73_{number}-EN.pdf"
+    from_pdf = parse(path.read_bytes(), path.name)
+    doc = parse(_raw_text(path, tool).encode("utf-8"), f"A_RES_73_{number}.txt")
+    assert [(p.kind, p.number, p.lead) for p in doc.paragraphs] == [
+        (p.kind, p.number, p.lead) for p in from_pdf.paragraphs]
+    assert [(f.marker, f.text) for f in doc.footnotes] == [(f.marker, f.text) for f in from_pdf.footnotes]
+    assert [p.footnote_refs for p in doc.paragraphs] == [p.footnote_refs for p in from_pdf.paragraphs]
+    assert [t for t in _texts(doc) if FURNITURE.search(t)] == []
+
+
+def test_a_quoted_title_wrapped_at_its_comma_does_not_open_a_paragraph(res_73_6_raw):
+    # '... General Assembly resolution 51/122 ..., entitled “Declaration on International Cooperation in the
+    # Exploration and Use of Outer Space for the Benefit and in the Interest of All States,' / 'Taking into
+    # Particular Account the Needs of Developing Countries”, and the need to promote ...'
+    reaffirming = next(p for p in res_73_6_raw.paragraphs if "51/122" in p.text)
+    assert "in the Interest of All States, Taking into Particular Account the Needs of Developing Countries”" \
+        in reaffirming.text
+    assert not any(p.text.startswith("Taking into Particular Account") for p in res_73_6_raw.paragraphs)

@@ -6,7 +6,7 @@ import textwrap
 import pytest
 
 from resolutions.parser import parse
-from tests.gold import akn_gold, render_akn
+from scripts.gold import akn_gold, render_akn
 
 
 @pytest.fixture(scope="module")

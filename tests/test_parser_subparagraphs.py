@@ -55,8 +55,8 @@ def test_a_sentence_after_as_follows_is_not_an_item(corpus_dir):
 
 
 def rendered(corpus_dir, pattern):
-    """An AKN XML file of the UN rendered as plain text (tests/gold.py): labels printed, no italics."""
-    from tests.gold import render_akn
+    """An AKN XML file of the UN rendered as plain text (scripts/gold.py): labels printed, no italics."""
+    from scripts.gold import render_akn
 
     (path,) = sorted(corpus_dir.glob(pattern))
     return parse(render_akn(path).encode("utf-8"), path.stem + ".txt")

@@ -8,7 +8,7 @@ import pytest
 from resolutions.parser import ParseError
 from resolutions.parser.document import Footnote
 from resolutions.parser.pipeline import parse, title_from_hints, title_without_marker
-from tests.gold import render_akn
+from scripts.gold import render_akn
 
 
 def test_title_line_lost_in_conversion_is_completed_from_the_catalogue_title(corpus_dir):

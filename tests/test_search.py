@@ -178,9 +178,10 @@ def test_no_hits_page_always_offers_a_way_on(archive, client):
 
 
 @pytest.mark.parametrize("query", ['"', '"unclosed phrase', "(((", ")))", "-", "OR OR", "AND", "!!!", "<script>alert(1)</script>",
-                                   "trafficking & | !", "ﬁnance ∑ 中文 عربي", "\x00\x01", "a" * 10_000, "' OR 1=1 --",
+                                   "trafficking & | !", "ﬁnance ∑ 中文 عربي", "\x01\x1b", "a" * 10_000, "' OR 1=1 --",
                                    "javascript:alert(1)"])
 def test_hostile_queries_never_fail(archive, client, query):
+    # (A NUL byte is refused before any page with a 400: tests/test_hostile_urls.py.)
     response = client.get(SEARCH, {"q": query[:3000]})
     assert response.status_code == 200
     assert "<script>alert" not in response.content.decode()

@@ -28,8 +28,19 @@ def test_check_deploy_is_clean_with_production_settings():
     assert "no issues" in result.stdout
 
 
-def test_production_refuses_to_start_without_a_secret_key():
-    result = manage("check", DEBUG="0", ALLOWED_HOSTS="archive.example.org")
+def test_check_deploy_is_clean_with_debug_unset():
+    """DEBUG left out of the environment is off: check --deploy gave 5 warnings when it defaulted on."""
+    result = manage("check", "--deploy", "--fail-level", "WARNING",
+                    SECRET_KEY="k" * 20 + "-production-secret-from-the-environment-0123456789",
+                    ALLOWED_HOSTS="archive.example.org")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("debug", ["0", None])
+def test_production_refuses_to_start_without_a_secret_key(debug):
+    """No development key unless DEBUG is set on: with DEBUG=0 or unset, a missing SECRET_KEY stops start-up."""
+    result = manage("check", **({"DEBUG": debug} if debug else {}), ALLOWED_HOSTS="archive.example.org")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resolutions.parser.sponsors import STATES_FILE, lookup_state, split_sponsors
+from resolutions.parser.sponsors import split_sponsors
+from resolutions.un.member_states import STATES_FILE, lookup_state
 from tests.conftest import seed_path
 
 

@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 from tqdm import tqdm
 
-from resolutions.citations.keys import normalise_symbol
 from resolutions.models import Document, MemberState
+from resolutions.un.symbols import normalise_symbol
 
 from . import names
 from .models import AdoptionType, StateVote, Vote, VoteRecord

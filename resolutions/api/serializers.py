@@ -332,7 +332,7 @@ class SearchResultSerializer(serializers.Serializer):
 
 
 # ---------------------------------------------------------------------------
-# Comparison (resolutions.selectors.lineage.comparison_json)
+# Comparison (resolutions.lineage.selectors.comparison_json)
 
 
 class ComparedDocumentSerializer(serializers.Serializer):
@@ -381,5 +381,7 @@ class ComparisonSerializer(serializers.Serializer):
     a = ComparedDocumentSerializer()
     b = ComparedDocumentSerializer()
     counts = serializers.DictField(child=serializers.IntegerField())
+    notes = serializers.ListField(child=serializers.CharField(),
+                                  help_text="What the comparison left out, in words (first appearances not looked up).")
     rows = ComparisonRowSerializer(many=True)
 

@@ -1,4 +1,5 @@
 """/api/: the read-only JSON API, its OpenAPI schema (/api/schema/) and documentation page (/api/docs/)."""
+from django.http import HttpResponse
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
@@ -19,6 +20,11 @@ class DocsView(SpectacularSwaggerSplitView):
     """Swagger UI from drf-spectacular-sidecar's files: no CDN, and its script is a separate URL (no inline script)."""
 
     template_name = "api/swagger_ui.html"
+
+    def options(self, request, *args, **kwargs):
+        # DRF's OPTIONS answer (the view's metadata) went through this page's HTML template renderer and
+        # found no template for it: a server error. The page's methods are all there is to say.
+        return HttpResponse(headers={"Allow": "GET, HEAD, OPTIONS"})
 
 
 urlpatterns = [

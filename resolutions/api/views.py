@@ -20,11 +20,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from resolutions import search
-from resolutions.citations.keys import normalise_symbol
 from resolutions.exports import akn, json_export, search_export, text_export
 from resolutions.filters import DocumentFilter, ParagraphFilter
+from resolutions.lineage import selectors as lineage
+from resolutions.lineage.compare import ComparisonTooLarge
 from resolutions.models import Citation, Document, MemberState, Series
-from resolutions.selectors import browse, documents as document_selectors, lineage
+from resolutions.selectors import browse, documents as document_selectors
+from resolutions.un.symbols import normalise_symbol
 
 from votes.selectors import document_vote
 
@@ -347,8 +349,14 @@ class CompareView(APIView):
     @extend_schema(summary="Compare two documents", description="A's paragraphs aligned with B's (kept, changed, "
                    "moved, added, removed) with word-level changes, and for each paragraph of B its first "
                    "appearance in the archive.",
-                   responses={200: s.ComparisonSerializer, 404: OpenApiResponse(description="No such document.")})
+                   responses={200: s.ComparisonSerializer, 404: OpenApiResponse(description="No such document."),
+                              422: OpenApiResponse(description="A document has more paragraphs than a comparison "
+                                                               "takes; `detail` says which and the limit.")})
     def get(self, request, a_id: int, b_id: int):
         a = _document_or_404(a_id)
         b = _document_or_404(b_id)
-        return Response(lineage.comparison_json(lineage.compare_documents(a, b)))
+        try:
+            comparison = lineage.compare_documents(a, b)
+        except ComparisonTooLarge as refused:
+            return Response({"detail": str(refused)}, status=422)
+        return Response(lineage.comparison_json(comparison))

@@ -12,4 +12,5 @@ Project's eyecite: text in, ``resolutions.parser.document.Citation`` objects out
   'resolution:S:2720(2023)', 'document:E/CN.4/2006/62', 'treaty:2171:27531').
 """
 from .finder import find_citations, find_footnote_citations  # noqa: F401
+from .types import Citation  # noqa: F401
 from .keys import citation_key, normalise_number, normalise_symbol  # noqa: F401

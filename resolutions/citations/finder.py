@@ -24,20 +24,13 @@ from __future__ import annotations
 import bisect
 import re
 
-from resolutions.citations.keys import RESOLUTION_SERIES
-from resolutions.parser.document import Citation, Footnote
+from resolutions.un.bodies import ORGAN_NAMES as NAMED_ORGANS
+from resolutions.un.bodies import GENERAL_ASSEMBLY, RESOLUTION_SERIES, SECURITY_COUNCIL, names_pattern
+from resolutions.un.symbols import RESOLUTION_INFIX, RESOLUTION_SERIES_PATTERN
 
-GENERAL_ASSEMBLY = "General Assembly"
-SECURITY_COUNCIL = "Security Council"
-ORGANS = {
-    "General Assembly": GENERAL_ASSEMBLY,
-    "Security Council": SECURITY_COUNCIL,
-    "Economic and Social Council": "Economic and Social Council",
-    "Human Rights Council": "Human Rights Council",
-    "Commission on Human Rights": "Commission on Human Rights",
-    "Trusteeship Council": "Trusteeship Council",
-}
-ORGAN_NAMES = "|".join(sorted((re.escape(k) for k in ORGANS), key=len, reverse=True))
+from .types import Citation, FootnoteText
+
+ORGAN_NAMES = names_pattern(NAMED_ORGANS)
 ORGAN_NAMED = re.compile(ORGAN_NAMES)
 # 'Commission on Crime Prevention and Criminal Justice', 'Commission on the Status of Women'.
 COMMISSION = r"Commission (?:on|for) (?:the )?[A-Z][A-Za-z]*(?: (?:and |of |on |the |for ){0,2}[A-Z][A-Za-z]*){0,8}"
@@ -85,8 +78,7 @@ TREATY = re.compile(r"(?:United Nations|League of Nations),\s+\*?Treaty Series\*
 IBID_TREATY = re.compile(r"\*?Ibid\.?\*?,?\s+vol\.\s*(\d{1,5}),\s*No\.\s*(\d{1,7})")
 IBID = re.compile(r"\s*\*?Ibid\.?\*?,?\s*")
 # A resolution's own symbol: A/RES/60/288, S/RES/2720 (2023), E/RES/2008/33, A/HRC/RES/52/1, A/RES/ES-10/15.
-SERIES_CODES = "|".join(sorted(RESOLUTION_SERIES, key=len, reverse=True))   # 'A/HRC' before 'A'
-RESOLUTION_SYMBOL = re.compile(rf"(?P<series>{SERIES_CODES})/RES/(?P<number>{NUMBER_CORE}{PARTS})")
+RESOLUTION_SYMBOL = re.compile(rf"(?P<series>{RESOLUTION_SERIES_PATTERN}){re.escape(RESOLUTION_INFIX)}(?P<number>{NUMBER_CORE}{PARTS})")
 
 
 def find_citations(text: str, *, organ: str | None = None) -> list[Citation]:
@@ -113,13 +105,13 @@ def find_citations(text: str, *, organ: str | None = None) -> list[Citation]:
             continue
         after = OF_ORGAN.match(text, end)
         if after:
-            body, explicit = ORGANS.get(after.group("organ"), after.group("organ")), True
+            body, explicit = after.group("organ"), True
             end = after.end()
         elif not explicit and ITS_BEFORE.search(text, max(0, anchor.start() - 40), anchor.start()):
             # 'through its resolution 54/18 of 12 October 2023, the Human Rights Council submitted ...'
             subject = SUBJECT_AFTER.match(text, end)
             if subject:
-                body, explicit = ORGANS[subject.group("organ")], True
+                body, explicit = subject.group("organ"), True
         for position, (start, stop, number) in enumerate(items):
             written = text[start:stop].replace("[", "").split("](")[0].rstrip("]")
             if position == 0 and anchor.re is ANCHOR:
@@ -278,15 +270,15 @@ def _strip_filler(before: str) -> str:
 
 def _organ_named(name: str, text_before: str, organ: str | None) -> str | None:
     """'General Assembly' is itself; 'Council', 'Assembly' or 'Commission' alone is the one named last before."""
-    if name in ORGANS:
-        return ORGANS[name]
+    if name in NAMED_ORGANS:
+        return name
     if name.startswith("Commission "):
         return name
     if name == "Assembly":
         return GENERAL_ASSEMBLY
     named = [m.group(0) for m in ORGAN_NAMED.finditer(text_before[-2000:]) if m.group(0).endswith(name)]
     if named:
-        return ORGANS[named[-1]]
+        return named[-1]
     if organ and organ.endswith(name):
         return organ
     return None
@@ -302,7 +294,7 @@ def _symbol_citation(match: re.Match) -> Citation | None:
         return None  # 'CD/1064', 'A/2170' are symbols; 'TV/Radio' or 'AB/C1' are not
     written = match.group(0).rstrip(".")
     year = match.group("year")
-    if year and "/RES/" in symbol:
+    if year and RESOLUTION_INFIX in symbol:
         symbol = f"{symbol}{year}"
     elif year:
         written = written[: -len(year)]
@@ -316,7 +308,7 @@ def _symbol_citation(match: re.Match) -> Citation | None:
     return Citation(kind="document", text=written.strip(), symbol=symbol)
 
 
-def find_footnote_citations(footnotes: list[Footnote], *, organ: str | None = None) -> list[Citation]:
+def find_footnote_citations(footnotes: list[FootnoteText], *, organ: str | None = None) -> list[Citation]:
     """Citations in footnotes, 'Ibid.' resolved against the footnote before it.
 
     'Ibid., annex II.' after 'Resolution 55/25, annex I.' cites resolution 55/25

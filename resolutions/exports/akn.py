@@ -35,20 +35,16 @@ from lxml.builder import ElementMaker
 
 from resolutions.models import Document
 from resolutions.selectors.documents import ParagraphView, document_page
-from resolutions.services.lineage import is_adopted
+from resolutions.services.citations import symbol_keys_for_target
+from resolutions.un.adoption import is_adopted
+from resolutions.un.bodies import akn_names
+from resolutions.un.symbols import RESOLUTION_INFIX, SERIES_LETTER
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 E = ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS})
 UNKNOWN_DATE = "0001-01-01"
 ARCHIVE = "archive"
 
-# The body's FRBR actor and TLC reference, as the UN names them (unga in URIs, #ga in references).
-BODIES = {
-    "general assembly": ("unga", "ga", "/akn/ontology/organization/un/generalAssembly"),
-    "security council": ("unsc", "sc", "/akn/ontology/organization/un/securityCouncil"),
-    "economic and social council": ("ecosoc", "ecosoc", "/akn/ontology/organization/un/economicAndSocialCouncil"),
-    "human rights council": ("unhrc", "hrc", "/akn/ontology/organization/un/humanRightsCouncil"),
-}
 LANGUAGES = {"english": "eng", "french": "fra", "spanish": "spa", "russian": "rus", "arabic": "ara",
              "chinese": "zho"}
 # Characters XML 1.0 cannot hold.
@@ -67,7 +63,7 @@ def _camel(text: str) -> str:
 def frbr_number(document: Document) -> str:
     """'78-110' for A/RES/78/110 (the UN's own form); the symbol in lower case with dashes otherwise."""
     key = document.symbol_key or ""
-    match = re.fullmatch(r"[A-Z]/RES/([0-9A-Z-]+)/(\d+)", key)
+    match = re.fullmatch(rf"{SERIES_LETTER}{RESOLUTION_INFIX}([0-9A-Z-]+)/(\d+)", key)
     if match:
         return f"{match.group(1).lower()}-{match.group(2)}"
     if key:
@@ -77,7 +73,7 @@ def frbr_number(document: Document) -> str:
 
 
 def frbr_uri(document: Document) -> FrbrUri:
-    actor = BODIES.get(document.body.lower(), (_camel(document.body).lower() or "un",))[0]
+    actor = (akn_names(document.body) or (_camel(document.body).lower() or "un",))[0]
     language = LANGUAGES.get(document.original_language.strip().lower(), "eng")
     return FrbrUri(country="un", locality=None, doctype="statement", subtype="deliberation", actor=actor,
                    date=document.date.isoformat() if document.date else UNKNOWN_DATE, number=frbr_number(document),
@@ -90,17 +86,14 @@ def _sponsor_list(sponsorships) -> str:
 
 
 UNDOCS = "https://undocs.org/en/"
-_RESOLUTION_KEY = re.compile(r"resolution:([AES]):(.+)")
 
 
 def citation_href(citation) -> str | None:
     """The UN's own link for a cited resolution or document (as DGACM's files link them); None for the rest."""
     if citation.kind == "document" and citation.symbol:
         return UNDOCS + citation.symbol.replace(" ", "")
-    match = _RESOLUTION_KEY.fullmatch(citation.target_key or "")
-    if citation.kind == "resolution" and match:
-        return f"{UNDOCS}{match.group(1)}/RES/{match.group(2)}"
-    return None
+    symbols = symbol_keys_for_target(citation.target_key or "") if citation.kind == "resolution" else []
+    return UNDOCS + symbols[0] if symbols else None
 
 
 def _linked(parent, text: str, citations, start_child=None) -> None:
@@ -274,7 +267,9 @@ def document_akn_tree(document: Document) -> etree._Element:
     page = document_page(document.pk)
     d = page.document
     uri = frbr_uri(d)
-    actor, body_ref, body_href = BODIES.get(d.body.lower(), (uri.actor, _camel(d.body), f"/akn/ontology/organization/un/{_camel(d.body)}"))
+    # The body's FRBR actor and TLC reference, as the UN names them (unga in URIs, #ga in references).
+    _, body_ref = akn_names(d.body) or (uri.actor, _camel(d.body))
+    body_href = f"/akn/ontology/organization/un/{_camel(d.body)}"
     adopted = is_adopted(d.symbol_key, d.document_type)
     work_date = d.date.isoformat() if d.date else UNKNOWN_DATE
     notes = _Notes(page.footnotes)

@@ -50,7 +50,7 @@ def document_record(document: Document, *, complete: bool = False) -> dict:
     for p in d.paragraphs.order_by("order"):
         row = {"id": p.pk, "order": p.order, "parent_id": p.parent_id, "annex_id": p.annex_id, "kind": p.kind,
                "number": p.number,
-               "label": p.label, "lead": p.lead, "heading": p.heading, "text": p.text,
+               "label": p.label, "lead": p.lead, "heading": p.heading, "anchor": p.anchor, "text": p.text,
                "footnote_refs": list(p.footnote_refs),
                "edited": p.edited}
         if complete:

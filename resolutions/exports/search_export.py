@@ -14,7 +14,6 @@ from collections.abc import Iterable, Iterator
 
 
 from resolutions import search
-from resolutions.selectors.lineage import with_anchor_data
 
 CHUNK = 500
 
@@ -30,7 +29,7 @@ def matching_rows(query: search.ParsedQuery, documents, paragraphs, *, mode: str
         query = search.ParsedQuery(text="")  # as the search page does: only stop words, so filters only
     if mode == "paragraphs":
         matched = search.order_paragraphs(search.match_paragraphs(paragraphs, query), query, sort)
-        rows = with_anchor_data(matched)
+        rows = matched.select_related("document")
         return (_paragraph_row(p) for p in rows.iterator(chunk_size=CHUNK))
     matched = search.order_documents(search.match_documents(documents, query), query, sort)
     return (_document_row(d) for d in matched.iterator(chunk_size=CHUNK))
@@ -46,7 +45,6 @@ def _document_row(document) -> dict:
 
 
 def _paragraph_row(paragraph) -> dict:
-    paragraph._pp_index = paragraph.pp_position
     anchor = paragraph.anchor
     return {
         "id": paragraph.pk, "document_id": paragraph.document_id, "symbol": paragraph.document.symbol or "",

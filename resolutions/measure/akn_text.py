@@ -5,7 +5,7 @@ Pure functions over the XML files of the corpus, read with lxml; nothing here ca
 paragraphs one per line, sub-paragraphs on lines of their own, footnotes after a rule; the annexes
 too when asked); ``akn_reference`` is every word of the document's own text, annexes and footnotes
 included, which conservation compares a parse with.  Shared by scripts/measure_accuracy.py and
-tests/gold.py.
+scripts/gold.py.
 """
 from __future__ import annotations
 
@@ -63,8 +63,9 @@ def render_akn_with_notes(path: Path, attachments: bool = False) -> tuple[str, l
     """The AKN document as a reader sees it, in plain text: cover lines, title, the enacting
     formula, one paragraph per line (lead, number, sub-paragraphs "(a) ..." on their own lines,
     footnote markers after the word they follow), the closing lines, then the footnotes after a
-    rule.  Annexes are left out unless ``attachments``: then each annex follows the closing lines,
-    one line per block of its text (a heading, a paragraph with its number, a table cell)."""
+    rule.  Annexes and the headings inside the body are left out unless ``attachments`` (the complete
+    text): then the headings stand above their paragraphs and each annex follows the closing lines, one
+    line per block of its text (a heading, a paragraph with its number, a table cell)."""
     root = parse_akn(path).getroot()
     doc = next(c for c in root if isinstance(c.tag, str))
     lines: list[str] = []
@@ -110,7 +111,7 @@ def render_akn_with_notes(path: Path, attachments: bool = False) -> tuple[str, l
                 if _local(child) in ("formula", "container"):
                     render_block(child, lines, inline)
         else:
-            render_body(part, lines, inline)
+            render_body(part, lines, inline, headings=attachments)
     conclusions = doc.find("a:conclusions", NS)
     if conclusions is not None:
         for p in conclusions.iter(f"{{{AKN_NS}}}p"):
@@ -149,16 +150,17 @@ def render_attachment(doc, lines: list[str], inline) -> None:
         text = inline(el)
         if text or pending_number:
             lines.append(f"{pending_number} {text}".strip())
+            lines.append("")   # a blank line after each block, as a text file separates paragraphs
             pending_number = ""
 
 
-def render_body(element, lines: list[str], inline) -> None:
+def render_body(element, lines: list[str], inline, headings: bool = False) -> None:
     """The operative part in document order: each top-level <paragraph>, and in a resolution in sections
     each section's number and heading on lines of their own and its preambular crossHeadings."""
     for child in element:
         name = _local(child)
         if name == "paragraph":
-            render_block(child, lines, inline)
+            render_block(child, lines, inline, headings)
         elif name == "crossHeading" and child.get("refersTo") == "#preamble":
             text = inline(child)
             if text:
@@ -168,11 +170,17 @@ def render_body(element, lines: list[str], inline) -> None:
                 label = child.find(f"a:{part}", NS)
                 if label is not None and squash("".join(label.itertext())):
                     lines.append(squash("".join(label.itertext())))
-            render_body(child, lines, inline)
+            render_body(child, lines, inline, headings)
 
 
-def render_block(block, lines: list[str], inline) -> None:
-    """One preambular or operative paragraph: '1. Text', then each point '(a) Text'."""
+def render_block(block, lines: list[str], inline, headings: bool = False) -> None:
+    """One preambular or operative paragraph: '1. Text', then each point '(a) Text'.  With ``headings``, a heading
+    the block carries ('<subheading>Prevention of Illicit Exports of Petroleum ...' in S/RES/2644 (2022)) is a line
+    above it (the complete text conservation reads; the field measures read the paragraphs alone)."""
+    for heading in block.xpath("./a:heading | ./a:subheading", namespaces=NS) if headings else []:
+        text = inline(heading)
+        if text:
+            lines.append(text)
     num = block.find("a:num", NS)
     prefix = ("".join(num.itertext()).strip() + " ") if num is not None else ""
     list_el = block.find("a:list", NS)
@@ -197,6 +205,8 @@ def render_block(block, lines: list[str], inline) -> None:
                     if not p.xpath("ancestor::a:authorialNote", namespaces=NS))
     if text:
         lines.append(prefix + text)
+    elif prefix.strip():   # '<num>1.</num>' in an empty paragraph, its text in the next (S/RES/1285 (2000))
+        lines.append(prefix.strip())
 
 
 def render_points(list_el, lines: list[str], inline, skip_intro: bool = False) -> None:

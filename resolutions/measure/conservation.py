@@ -9,7 +9,7 @@ parse is read through its attributes), so the measuring script, the tests and an
                                      title, unplaced text, and the header facts it stores as fields
     measure(reference, parsed)       Conservation: share kept, words lost (in the reference's order)
 
-Words are runs of letters or runs of digits, NFKC and case-folded, so markup, punctuation,
+Words are runs of letters (a Chinese or Japanese character alone) or runs of digits, NFKC and case-folded, so markup, punctuation,
 quotes and dashes never count, and "Convention1" (a footnote marker glued to a word by a text
 extraction) is the word and the marker.  A word counts as often as it occurs (a multiset).  A
 word split in two by an extraction ("includi ng", "devel-" / "opment" at a line end) is kept when
@@ -23,7 +23,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date as Date
 
-WORD = re.compile(r"[^\W\d_]+|\d+")
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff"
+# A Chinese or Japanese character is a word of its own: the script has no spaces, so a run would be a whole clause
+# and one changed character would lose all of it.
+WORD = re.compile(rf"[{CJK}]|(?:(?![{CJK}])[^\W\d_])+|\d+")
 
 ORDINALS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
             "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
@@ -87,7 +90,9 @@ def field_texts(parsed) -> list[str]:
     if getattr(parsed, "issued", None) and parsed.issued != parsed.date:
         texts.append(printed_date(parsed.issued))
     if parsed.session:
-        texts.append(f"{ordinal_words(parsed.session)} session")
+        special = "emergency special " if "/ES-" in (parsed.symbol or "") else "special " if "/S-" in (
+            parsed.symbol or "") else ""   # 'Tenth emergency special session': the symbol says which
+        texts.append(f"{ordinal_words(parsed.session)} {special}session")
     if parsed.agenda_items:
         texts.append("Agenda items" if len(parsed.agenda_items) > 1 else "Agenda item")
         texts += [f"{item.number} {item.title or ''}" for item in parsed.agenda_items]
@@ -97,10 +102,11 @@ def field_texts(parsed) -> list[str]:
         texts += ["and"] * (len(parsed.sponsors) > 1)
     if parsed.document_type:
         texts.append(parsed.document_type)
-        if parsed.document_type == "resolution" and parsed.body:
-            # 'Resolution adopted by the General Assembly on ...' / 'Adopted by the Security Council at its ...'
-            texts.append("adopted by the on at its")
     votes = getattr(parsed, "votes", None)
+    if parsed.body and (parsed.document_type == "resolution" or (votes is not None and votes.meeting)):
+        # 'Resolution adopted by the General Assembly on ...' / 'Adopted by the Security Council at its ...': the
+        # words around the stored body, date and meeting
+        texts.append("adopted by the on at its")
     if votes is not None:
         texts += [votes.adoption_type]   # the meeting: repeated_fields
         texts += [str(n) for n in (votes.in_favour, votes.against, votes.abstaining) if n is not None]
@@ -186,19 +192,26 @@ def measure(reference: str, parsed) -> Conservation:
         if not matched[i] and available[word] > 0:
             available[word] -= 1
             matched[i] = True
-    # A word an extraction split in two ('includi ng', 'devel-' + 'opment') is kept when the parse has it whole.
+    # A word an extraction split in two ('includi ng', 'devel-' + 'opment', 'cease-' + 'fire') is kept when the
+    # parse has it whole.  One piece may have been matched on its own to a copy the parse has elsewhere ('to cease
+    # fighting'): that copy is given back, and a last pass lets the words still missing take it.
     i = 0
     while i < len(ref) - 1:
-        if not matched[i] and (not matched[i + 1] or ref[i + 1].isalpha()):
+        if not (matched[i] and matched[i + 1]) and ref[i].isalpha() == ref[i + 1].isalpha():
             whole = ref[i] + ref[i + 1]
             if available[whole] > 0:
                 available[whole] -= 1
-                if matched[i + 1]:   # the second piece was matched on its own: give that match back
-                    available[ref[i + 1]] += 1
+                for piece in (i, i + 1):
+                    if matched[piece]:
+                        available[ref[piece]] += 1
                 matched[i] = matched[i + 1] = True
                 i += 2
                 continue
         i += 1
+    for i, word in enumerate(ref):
+        if not matched[i] and available[word] > 0:
+            available[word] -= 1
+            matched[i] = True
     lost = [w for w, ok in zip(ref, matched) if not ok]
     runs: list[str] = []
     run: list[str] = []

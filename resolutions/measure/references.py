@@ -18,10 +18,13 @@ import re
 import subprocess
 from pathlib import Path
 
+from resolutions.un.bodies import SECURITY_COUNCIL, SERIES_OF
+from resolutions.un.symbols import RESOLUTION_SERIES_PATTERN, SERIES_LETTER, resolution_symbol
+
 JOB_NUMBER = re.compile(r"(?<![\d/.-])\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?![\d-])")
 BARCODE = re.compile(r"\*\d{7,8}\*")
 PAGE_NUMBER = re.compile(r"\d{1,3}/\d{1,3}|Page \d{1,3}(?: of \d{1,3})?|\d{1,3}")
-SYMBOL = re.compile(r"(?:[AES]|A/HRC)/[A-Z0-9][A-Za-z0-9./()\- ]{2,60}")
+SYMBOL = re.compile(rf"(?:{RESOLUTION_SERIES_PATTERN})/[A-Z0-9][A-Za-z0-9./()\- ]{{2,60}}")
 FURNITURE_LINE = re.compile(r"United Nations|Nations Unies|Please recycle|\(E\)|\d{6}|\d{7}[A-Z]?")
 
 
@@ -158,12 +161,13 @@ def markdown_reference(text: str) -> str:
     return plain_reference(body)
 
 
+SC, SC_RES = re.escape(SECURITY_COUNCIL), re.escape(resolution_symbol(SERIES_OF[SECURITY_COUNCIL], ""))
 SC_HEADING_LINE = re.compile(
     r"(?:RESOLUTION|Resolution)\s+\d{1,4}\s*\(\d{4}\)\.?(?:\s+.*)?|\d{1,4}\s*\(\d{4}\)\.?\s+Resolution\b.*"
-    r"|(?:of|on)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\[[AES]/[^\]]{1,40}\]|Adopted by the Security Council\b.*"
-    r"|(?:on\s+)?\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|United Nations\s+S/RES/.*|S/RES/.*|Security Council(?:\s+Distr\..*)?"
+    rf"|(?:of|on)\s+\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}|\[{SERIES_LETTER}/[^\]]{{1,40}}\]|Adopted by the {SC}\b.*"
+    rf"|(?:on\s+)?\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}|United Nations\s+{SC_RES}.*|{SC_RES}.*|{SC}(?:\s+Distr\..*)?"
     r"|Distr\..*")
-SUBJECT_LINE = re.compile(r"\s*The Security Council\s*,?\s*$")
+SUBJECT_LINE = re.compile(rf"\s*The {SC}\s*,?\s*$")
 
 
 def sc_gold_reference(text: str) -> str:

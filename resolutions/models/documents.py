@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from resolutions.addresses import symbol_path
 from resolutions.search_config import SEARCH_CONFIG
+from resolutions.un import anchors
 
 
 class AgendaItem(models.Model):
@@ -66,7 +67,7 @@ class Document(models.Model):
     # Document-level weighted vector (title/symbol A, operative B, preambular C, footnotes D),
     # written after each ingestion and correction by resolutions/services/indexing.py.
     search_vector = SearchVectorField(null=True, editable=False)
-    # LSH band hashes of the whole text (resolutions.similarity.document_bands): the same text uploaded
+    # LSH band hashes of the whole text (resolutions.lineage.similarity.document_bands): the same text uploaded
     # in another format is found among the few documents sharing a band, whatever the archive's size.
     text_bands = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -147,7 +148,7 @@ class Annex(models.Model):
 
     @property
     def anchor(self) -> str:
-        return f"annex-{self.order}"
+        return anchors.annex(self.order)
 
 
 class Paragraph(models.Model):
@@ -174,6 +175,10 @@ class Paragraph(models.Model):
                                help_text="The heading printed above the paragraph: a section of the resolution "
                                          "('II Request for a subvention ...').")
     text = models.TextField()
+    # Set when the document is stored, by the rule of resolutions.un.anchors; every link to the paragraph reads it.
+    anchor = models.CharField(max_length=60, blank=True,
+                              help_text="Permalink anchor on the document page: 'pp3', 'op4', 'op4-a', 's2-op1', "
+                                        "'annex-1-p3'.")
     footnote_refs = ArrayField(models.CharField(max_length=10), default=list, blank=True)
     edited = models.BooleanField(default=False)
     # Paragraph-level weighted vector: operative text outranks preambular text.
@@ -202,20 +207,6 @@ class Paragraph(models.Model):
 
     def __str__(self):
         return f"{self.document} {self.anchor}"
-
-    @property
-    def anchor(self) -> str:
-        """Permalink anchor: pp3 (third preambular), op4, op4-a."""
-        if self.parent_id:
-            return f"{self.parent.anchor}-{self.label}"
-        if self.kind == self.Kind.OPERATIVE:
-            return f"op{self.number or self.order}"
-        return f"pp{self.preambular_index}"
-
-    @property
-    def preambular_index(self) -> int:
-        return getattr(self, "_pp_index", None) or self.document.paragraphs.filter(
-            kind=self.Kind.PREAMBULAR, parent__isnull=True, order__lte=self.order).count()
 
 
 class Footnote(models.Model):

@@ -46,6 +46,9 @@ def annex_head(line: str) -> tuple[str, str] | None:
 
 
 def _blocks(lines: list[str]) -> list[list[str]]:
+    """Lines grouped into blocks: a blank line ends a block, and so does a line that ended a paragraph when the next
+    one opens with a paragraph number or a label ('4. We stress ...' right under paragraph 3, as conversions that
+    lost the blank lines print them)."""
     blocks: list[list[str]] = []
     current: list[str] = []
     for line in lines:
@@ -54,6 +57,10 @@ def _blocks(lines: list[str]) -> list[list[str]]:
                 blocks.append(current)
                 current = []
             continue
+        if current and ENDS_PARAGRAPH.search(current[-1]) and (
+                (NUMBER_START.match(line) and NUMBER_START.match(line).group(2)) or LABEL_START.match(line)):
+            blocks.append(current)
+            current = []
         current.append(line)
     if current:
         blocks.append(current)
@@ -112,10 +119,12 @@ def _closing_rest(line: str, doc: ParsedDocument) -> str:
 
 
 def _joined(lines: list[str]) -> list[str]:
-    """Unplaced lines as paragraphs: wrapped lines joined until one ends a sentence."""
+    """Unplaced lines as paragraphs of plain text (markers written as the source prints them, '22', not markup):
+    wrapped lines joined until one ends a sentence."""
     out: list[str] = []
     builder = TextBuilder()
     for line in lines:
+        line = re.sub(r"<sup>(\d{1,3})</sup>", r" \1", line).replace("*", "")
         builder.add(line)
         if re.search(r"[.;:!?]\s*$", line):
             out.append(builder.text)
@@ -153,8 +162,8 @@ def read_annex(lines: list[str], body: str | None) -> Annex:
 
 def _is_title_block(block: list[str], title_so_far: list[str]) -> bool:
     text = " ".join(line.strip() for line in block)
-    if NUMBER_START.match(text) or LABEL_START.match(text):
-        return False
+    if NUMBER_START.match(text) or LABEL_START.match(text) or re.match(r"[IVXL]{1,6}\.\s", text):
+        return False   # a numbered paragraph, an item, or the annex's first heading ('I. Title and composition')
     return len(text) + sum(len(t) for t in title_so_far) <= MAX_TITLE and not re.search(r"[,;:.]\s*$", text) \
         and len(title_so_far) < 4
 
@@ -204,7 +213,8 @@ def annex_paragraphs(blocks: list[list[str]], body: str | None) -> list[Paragrap
         else:
             lead, plain = _lead_and_text(text, body)
             before_numbers = numbered_seen and not any(p.kind == "operative" for p in paragraphs)
-            kind = "preambular" if before_numbers and lead else "text"
+            # a declaration's preamble: led paragraphs ending as preambular paragraphs end, before the numbers
+            kind = "preambular" if before_numbers and lead and re.search(r"[,;]\s*$", plain) else "text"
             paragraph = Paragraph(kind=kind, text=plain, lead=lead if kind == "preambular" else None,
                                   footnote_refs=_refs(text))
         if heading:
@@ -214,3 +224,83 @@ def annex_paragraphs(blocks: list[list[str]], body: str | None) -> list[Paragrap
     if heading:   # headings with nothing under them: kept as text rather than lost
         paragraphs.append(Paragraph(kind="text", text=" ".join(heading)))
     return paragraphs
+
+
+# 'Adopts the following political declaration approved by ...: United to end tuberculosis: ...' (A/RES/73/3): the
+# text adopted follows in the resolution's own body, not in an annex.
+ADOPTS_FOLLOWING = re.compile(
+    r"(?:Adopts|Approves|Endorses|Proclaims|Solemnly proclaims|Decides to adopt) the following\s+"
+    r"((?:political |ministerial |solemn )?(?:declaration|programme of action|plan of action|outcome document|"
+    r"principles|guidelines|rules|text)\b)[^:]{0,400}:\s*(.*)$", re.IGNORECASE | re.S)
+
+
+def split_adopted_text(doc: ParsedDocument) -> None:
+    """Read: doc.paragraphs.  Write: a declaration (or programme, principles...) that a paragraph adopts 'as
+    follows' and that the source prints right after it, moved out of the resolution's paragraphs into an Annex of
+    its own; the adopting paragraph is operative paragraph 1 when it had no number.
+
+    The paragraphs after it are the adopted text's: its preamble ('We, Heads of State and Government ...'), kind
+    "preambular", and its numbered paragraphs, kind "operative" with their own numbers; none stays an operative
+    paragraph of the resolution.  The label is the kind of text as the paragraph names it ('Political
+    declaration'), the title what follows the colon ('United to end tuberculosis: ...') when the source prints
+    one there."""
+    for index, paragraph in enumerate(doc.paragraphs):
+        match = ADOPTS_FOLLOWING.match(paragraph.text)
+        rest = doc.paragraphs[index + 1:]
+        if not match or not rest or paragraph.subparagraphs:
+            continue
+        numbered = [p for p in rest if p.number]
+        if not numbered or (paragraph.number and numbered[0].number != "1"):
+            continue   # nothing numbered follows, or the numbering goes on: the resolution's own paragraphs
+        title = match.group(2).strip() or None
+        if title:
+            paragraph.text = paragraph.text[:match.start(2)].rstrip()
+        if paragraph.number is None:
+            paragraph.number = "1"
+        paragraph.kind = "operative"
+        for item in rest:
+            if item.number is None:
+                item.kind = "preambular" if not any(p.number for p in rest[:rest.index(item)]) else "text"
+        label = match.group(1)[0].upper() + match.group(1)[1:].lower()
+        doc.annexes.insert(0, Annex(label=label, title=title, paragraphs=rest))
+        doc.paragraphs = doc.paragraphs[:index + 1]
+        doc.warnings.append(f"The {match.group(1).lower()} adopted in paragraph {paragraph.number} is kept as a part "
+                            f"of its own ({len(rest)} paragraphs), not as the resolution's paragraphs.")
+        return
+
+
+GLUED_ANNEX = re.compile(r"(?<=[.;])\s+(Annex(?:es)?(?: (?:[IVXL]{1,6}|[A-Z]))?)(?:\s+(?=[A-Z])(.*))?$")
+
+
+def split_restarted_numbering(doc: ParsedDocument) -> None:
+    """Read: doc.paragraphs.  Write: the paragraphs from a numbering that starts again at 1 moved into an Annex.
+
+    A resolution not in sections numbers its operative paragraphs once; '1.' again after paragraph 39 is an
+    annex whose 'Annex' line was not recognised (glued to the last paragraph's text by a conversion, or lost).
+    A sectioned resolution restarts under a heading ('II'): those are left alone.  The label and title glued to
+    the end of the last paragraph ('... seized of the matter. Annex Procedures for ...') are taken back from it."""
+    last, last_index = 0, -1
+    for index, paragraph in enumerate(doc.paragraphs):
+        if paragraph.kind != "operative" or not (paragraph.number or "").isdigit():
+            continue
+        number = int(paragraph.number)
+        # a section ('II' and its title) puts its heading on its first paragraph, preambular or operative
+        under_heading = any(p.heading for p in doc.paragraphs[last_index + 1:index + 1])
+        if number == 1 and last >= 2 and not under_heading and index > 0:
+            previous = doc.paragraphs[index - 1]
+            glued = GLUED_ANNEX.search(previous.text)
+            label, title = "Annex", None
+            moved = doc.paragraphs[index:]
+            if glued:
+                label, rest = glued.group(1), (glued.group(2) or "").strip()
+                previous.text = previous.text[:glued.start()].rstrip()
+                if len(rest) <= MAX_TITLE and not re.search(r"[.;:]$", rest):
+                    title = rest or None
+                else:   # the annex's title and first paragraph ran on together: kept as its first text
+                    moved = [Paragraph(kind="text", text=rest)] + moved
+            doc.annexes.insert(0, Annex(label=label, title=title, paragraphs=moved))
+            doc.paragraphs = doc.paragraphs[:index]
+            doc.warnings.append(f"The numbering starts again at 1 after operative paragraph {last}: the "
+                                f"{len(moved)} paragraphs from there are kept as an annex, not as the resolution's.")
+            return
+        last, last_index = number, index

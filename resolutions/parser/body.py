@@ -156,7 +156,7 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
             if long_number and int(long_number.group(1)) == last_number + 1:
                 opener = ("number", long_number.group(1), long_number.group(2) or "")
         if opener is None and pending_opener is None and _is_heading(line, previous_text, current,
-                                                                     _next_text(lines, index), last_number):
+                                                                     _next_texts(lines, index), last_number):
             headings.append(line.strip())   # 'MINUSMA mandate', 'I. Political process' (S/RES/2164, 2085)
             pending_heading.append(line.strip())
             after_blank = True
@@ -178,6 +178,9 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
             elif not block_start and pending_opener is None:
                 opener = None
         can_open = current is None or bool(ENDS_PARAGRAPH.search(previous_text)) or pending_opener is not None
+        if can_open and opener and opener[0] == "lead" and current is not None and pending_opener is None \
+                and current.text.count("“") > current.text.count("”") and not block_start:
+            can_open = False   # a title in quotation marks wrapped at its comma: '... of All States,' / 'Taking into
         if opener and opener[0] == "number" and int(opener[1]) == last_number + 1 and (
                 block_start or ENDS_BEFORE_NUMBER.search(previous_text)
                 or (current is not None and any(ENDS_INTRO.search(part) for part in current.builder.parts[:-1]))):
@@ -301,14 +304,34 @@ def _next_text(lines: list[str], index: int) -> str:
     return next((line for line in lines[index + 1:] if line.strip()), "")
 
 
-def _is_heading(line: str, previous_text: str, current: _Raw | None, following: str, last_number: int) -> bool:
+def _next_texts(lines: list[str], index: int, count: int = 2) -> list[str]:
+    """The next ``count`` non-blank lines after ``index``."""
+    found: list[str] = []
+    for line in lines[index + 1:]:
+        if line.strip():
+            found.append(line)
+            if len(found) == count:
+                break
+    return found + [""] * (count - len(found))
+
+
+def _is_heading(line: str, previous_text: str, current: _Raw | None, following: list[str] | str,
+                last_number: int) -> bool:
     """A section heading between paragraphs ('MINUSMA mandate', 'I. Political process'): a short line without
-    closing punctuation, after a paragraph that ended, before the next paragraph number or a lead."""
+    closing punctuation, after a paragraph that ended, before the next paragraph number or a lead, or before a
+    second heading line that stands above them ('II. Security process' / 'Training of Malian forces' / '6.' in
+    S/RES/2085 (2012))."""
+    if isinstance(following, list):
+        following, after = following[0], following[1]
+        if _is_heading(following, previous_text, current, after, last_number):
+            return _is_heading(line, previous_text, current, after, last_number)
     text = line.strip()
     if current is None or not ENDS_PARAGRAPH.search(previous_text) or ENDS_INTRO.search(previous_text) or \
             len(text) > 100 or not re.match(r"(?:[IVX]{1,5}\.\s+)?[A-Z]", text) or ENDS_PARAGRAPH.search(text) \
-            or text.endswith(")"):
-        return False   # after 'the following judges:' a line is the list's ('Patrick Robinson (Jamaica)')
+            or (text.endswith(")") and not NUMBER_START.match(following)):
+        # after 'the following judges:' a line is the list's ('Patrick Robinson (Jamaica)'); a heading ending with
+        # a bracket stands right above the next number ('Security sector reform (SSR)' / '9.', S/RES/2226 (2015))
+        return False
     number = NUMBER_START.match(following)
     if number:
         return int(number.group(1)) == last_number + 1

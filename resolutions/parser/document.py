@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from resolutions.citations.types import Citation  # noqa: F401  (the citation finder's type, part of the contract)
+
 
 class ParseError(Exception):
     """The input cannot be turned into a resolution; the message says why."""
@@ -77,26 +79,6 @@ class Votes:
     against: int | None = None
     abstaining: int | None = None
     states: list[Vote] = field(default_factory=list)
-
-
-@dataclass
-class Citation:
-    kind: str                          # "resolution" | "decision" | "document" | "treaty"
-    text: str                          # as written
-    body: str | None = None            # "General Assembly", "Economic and Social Council", "Security Council"...
-    number: str | None = None          # "2008/33", "61/180", "2720 (2023)"
-    symbol: str | None = None          # "E/CN.4/2006/62", "A/RES/61/180"
-    volume: str | None = None          # treaty series volume
-    treaty_number: str | None = None   # treaty series number
-    paragraph: int | None = None       # index into ParsedDocument.paragraphs
-    footnote: str | None = None        # footnote marker
-
-    @property
-    def target_key(self) -> str:
-        """A normalised identifier for the cited thing, used to resolve it later."""
-        from resolutions.citations.keys import citation_key
-
-        return citation_key(self)
 
 
 @dataclass

@@ -33,7 +33,12 @@ import re
 
 from lxml import etree
 
-from .document import Annex, Footnote, Paragraph, ParsedDocument, ParseError, SponsorRef, SubParagraph, Vote, Votes
+from resolutions.un.bodies import organ_of_akn_name
+from resolutions.un.member_states import lookup_state
+
+from .citing import document_citations
+from .document import Annex, Footnote, Paragraph, ParsedDocument, ParseError, SubParagraph, Vote, Votes
+from .sponsors import split_sponsors
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 NS = {"a": AKN_NS}
@@ -44,8 +49,6 @@ FORBIDDEN_DECLARATIONS = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 # FRBRlanguage (ISO 639-2/B or /T) -> ISO 639-1.
 LANGUAGES = {"eng": "en", "fra": "fr", "fre": "fr", "spa": "es", "rus": "ru", "ara": "ar", "zho": "zh", "chi": "zh",
              "deu": "de", "ger": "de"}
-BODIES = {"ga": "General Assembly", "unga": "General Assembly", "sc": "Security Council", "unsc": "Security Council",
-          "ecosoc": "Economic and Social Council", "hrc": "Human Rights Council"}
 DOCUMENT_TYPES = {"resolution": "resolution", "draftResolution": "draft resolution",
                   "presidentialStatement": "presidential statement", "decision": "decision"}
 COMMITTEES = {"firstCommittee": "First Committee", "secondCommittee": "Second Committee",
@@ -216,7 +219,7 @@ def extract_akn(data: bytes) -> ParsedDocument:
     read_voting(document.find("a:meta/a:analysis", NS), doc)
     if not doc.paragraphs:
         raise ParseError("This Akoma Ntoso file has no paragraphs in its preamble or main body.")
-    doc.citations = _citations(doc)
+    doc.citations = document_citations(doc)
     return doc
 
 
@@ -228,11 +231,11 @@ def read_identification(document, doc: ParsedDocument) -> None:
         doc.language = LANGUAGES.get(code, code[:2] or None)
     author = document.find("a:meta/a:identification/a:FRBRWork/a:FRBRauthor", NS)
     if author is not None:
-        doc.body = BODIES.get((author.get("href") or "").strip("#/").lower())
+        doc.body = organ_of_akn_name((author.get("href") or "").strip("#/").lower())
     uri = document.find("a:meta/a:identification/a:FRBRWork/a:FRBRuri", NS)
     if doc.body is None and uri is not None:
         organ = re.search(r"/(un[a-z]+)/", uri.get("value") or "")
-        doc.body = BODIES.get(organ.group(1)) if organ else None
+        doc.body = organ_of_akn_name(organ.group(1)) if organ else None
     doc.document_type = DOCUMENT_TYPES.get(document.get("name") or "", document.get("name"))
 
 
@@ -256,6 +259,8 @@ def read_cover_page(cover, doc: ParsedDocument) -> None:
             # The adoption date, where printed, is what the archive dates a resolution by (as the text path does).
             if date.get("refersTo") == "#adoptionDate" or doc.date is None:
                 doc.date = date.get("date")
+            if date.get("refersTo") == "#dateOfIssuance":
+                doc.issued = date.get("date")   # 'Distr.: General / 13 December 2021
     session = cover.find(".//a:session", NS)
     if session is not None and (session.get("value") or "").isdigit():
         doc.session = int(session.get("value"))
@@ -301,7 +306,7 @@ def read_workflow(workflow, doc: ParsedDocument) -> None:
         if outcome in ("draftResolution", "draftResolutionAdditionalSponsors") and by:
             if outcome == "draftResolution" and symbol:
                 doc.draft_symbol = symbol
-            for sponsor in _split_sponsors(by):
+            for sponsor in split_sponsors(by):
                 key = sponsor.name.lower()
                 if key not in seen:
                     seen.add(key)
@@ -333,12 +338,6 @@ def _adoption_type_of(text: str) -> str | None:
     if re.search(r"\d+-\d+-\d+|recorded vote|negative vote|votes", text):
         return "recorded vote"
     return None
-
-
-def _split_sponsors(text: str) -> list[SponsorRef]:
-    from .header import _split_sponsors as split
-
-    return split(text)
 
 
 def read_preamble(preamble, doc: ParsedDocument, notes: Notes) -> None:
@@ -575,14 +574,4 @@ def read_voting(analysis, doc: ParsedDocument) -> None:
 
 
 def _state_name(printed: str) -> str:
-    try:
-        from .sponsors import lookup_state
-    except ImportError:
-        return printed
     return lookup_state(printed) or printed
-
-
-def _citations(doc: ParsedDocument):
-    from .pipeline import _citations as find
-
-    return find(doc)

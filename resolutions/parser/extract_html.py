@@ -39,8 +39,18 @@ def _italic(node, tag: str) -> bool:
     return tag in ITALIC or "font-style:italic" in (node.get("style") or "").replace(" ", "").lower()
 
 
+# Word's "Save as Web Page" sets a footnote marker as a link to the note ('#_ftn1', '#_edn1') around '[1]' in a
+# span of class MsoFootnoteReference, without <sup>; LibreOffice links 'sdfootnote1anc' to '#sdfootnote1sym'.
+NOTE_LINK = re.compile(r"#(?:_ftn|_edn|sdfootnote|sdendnote)\d{1,3}(?:sym)?$")
+NOTE_REFERENCE_CLASS = re.compile(r"Mso(?:Foot|End)noteReference|sdfootnoteanc|sdendnoteanc", re.IGNORECASE)
+NOTE_LIST_STYLE = re.compile(r"mso-element:\s*(?:foot|end)note-list", re.IGNORECASE)
+
+
 def _superscript(node, tag: str) -> bool:
-    return tag == "sup" or "vertical-align:super" in (node.get("style") or "").replace(" ", "").lower()
+    """<sup>, a span styled superscript, a footnote reference's class, or a link to a note (see NOTE_LINK)."""
+    return tag == "sup" or "vertical-align:super" in (node.get("style") or "").replace(" ", "").lower() \
+        or bool(NOTE_REFERENCE_CLASS.search(node.get("class") or "")) \
+        or (tag == "a" and bool(NOTE_LINK.search(node.get("href") or "")))
 
 
 def parse_html(data: bytes):
@@ -79,7 +89,7 @@ def _is_back_link(anchor) -> bool:
 def _footnote_containers(root) -> list:
     containers = []
     for element in root.iter("div", "section", "aside", "footer", "ol", "ul"):
-        if FOOTNOTE_NAME.search(_names(element)):
+        if FOOTNOTE_NAME.search(_names(element)) or NOTE_LIST_STYLE.search(element.get("style") or ""):
             containers.append(element)
             continue
         if element.tag == "ol":
@@ -126,7 +136,7 @@ def split_footnotes(root) -> list[Footnote]:
                 anchor.drop_tree()
             text = render_pieces(inline_pieces(item)).strip()
             marker = fallback
-            opening = re.match(r"^(?:<sup>(\d{1,3})</sup>|\[?(\d{1,3})[\].)]?\s)\s*", text)
+            opening = re.match(r"^(?:<sup>(\d{1,3})</sup>|\[?(\d{1,3})[\].)]?(?:\s|$))\s*", text)
             if opening and (marker is None or opening.group(1) or opening.group(2) == marker):
                 marker = opening.group(1) or opening.group(2)
                 text = text[opening.end():]

@@ -38,19 +38,22 @@ from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
+from resolutions.un.bodies import MASTHEAD_NAMES, names_pattern
+from resolutions.un.symbols import RESOLUTION_SERIES_PATTERN, SERIES_LETTER
+
 from .document import Footnote, ParseError
 from .extraction import Extraction
+from .leads import match_lead
 from .text_stages import join_lines, word_vocabulary
 
 FURNITURE_TEXT = re.compile(
     r"^(?:\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{6})?|\*?\d{7}[A-Z]?\*?|\d{1,3}\s*/\s*\d{1,3}"
     r"(?:\s+\d{2}-\d{5}.*)?|\d{1,3}|Please recycle.*)$")
 # a symbol alone is the running header at the top; at the foot it may be the last line of a footnote
-SYMBOL_LINE = re.compile(r"^(?:[AES]|A/HRC)/\S+(?:\s\(\d{4}\))?$")
+SYMBOL_LINE = re.compile(rf"^(?:{RESOLUTION_SERIES_PATTERN})/\S+(?:\s\(\d{{4}}\))?$")
 JOB_NUMBER = re.compile(r"\b\d{2}-\d{5}\b|^\*?\d{7}[A-Z]?\*?$")
 RULE_TEXT = re.compile(r"^_{5,}$")
-SUBJECT = re.compile(r"^\*?The (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)"
-                     r"\*?\s*,?\s*$")
+SUBJECT = re.compile(rf"^\*?The (?:{names_pattern(MASTHEAD_NAMES)})\*?\s*,?\s*$")
 MARGIN = 0.085         # share of the page height that counts as top or bottom margin
 ITALIC_FONT = re.compile(r"Italic|Oblique|-It\b|It$|-Ital", re.IGNORECASE)
 MARK = "\x00"          # prefix of a marker word's text
@@ -279,6 +282,8 @@ def group_blocks(lines: list[Line], body_size: float) -> list[list[Line]]:
     """Read: body lines of all pages in order.  Write: blocks of lines, one per paragraph or header line."""
     body_lines = [ln for ln in lines if ln.size == body_size]
     margin = Counter(round(ln.x0) for ln in body_lines).most_common(1)[0][0] if body_lines else 0
+    starts = Counter(round(ln.x0) for ln in body_lines)
+    leftmost = min((x for x, n in starts.items() if n >= 0.1 * len(body_lines)), default=margin)
     right = max((ln.x1 for ln in body_lines), default=0)
     steps = [b.top - a.top for a, b in zip(lines, lines[1:]) if a.page == b.page and a.size == b.size == body_size
              and 0 < b.top - a.top < 3 * body_size]
@@ -301,15 +306,36 @@ def group_blocks(lines: list[Line], body_size: float) -> list[list[Line]]:
                 blocks[-1].append(line)
             else:
                 blocks.append([line])
+        elif _bare_number(previous.text):
+            blocks[-1].append(line)   # '1.' alone on its line, its paragraph on the lines below
+        elif SUBJECT.match(previous.text.replace(MARK, "").replace(" ,", ",")) or _bare_number(text):
+            blocks.append([line])     # the line after 'The Security Council,' and a number alone open paragraphs
         else:
             same_page = line.page == previous.page
             gap = same_page and line.top - previous.top > 1.3 * leading
             if hanging:
                 # 'N.' at the left, the text hanging under its first word: a paragraph starts where a line
                 # moves back to the left, or at the next label in the same column ('3.' below '2.').
-                indented = line.x0 < previous.x0 - 8 or (LABEL.match(text) is not None and line.x0 < previous.x0 + 2)
+                # A paragraph without a number among them may indent its first line instead: moving right after
+                # a line that is not a numbered one's first opens it, moving left without a label after a line
+                # that did not end a clause is its continuation.
+                labelled = LABEL.match(text) is not None
+                clause_ended = re.search(r"[,;:.]$", previous.text.replace(MARK, "").rstrip("0123456789 ")) is not None
+                indented = (line.x0 < previous.x0 - 8 and (labelled or clause_ended)) \
+                    or (labelled and line.x0 < previous.x0 + 2) \
+                    or (line.x0 > previous.x0 + 8 and LABEL.match(previous.text.replace(MARK, "")) is None
+                        and previous.x0 < line.x0 - 8 and not _in_hanging_text(blocks[-1], line))
             else:
-                indented = line.x0 > margin + 8
+                # indented from the margin, or (where numbered paragraphs set every line at the indent and so
+                # make it the commonest start) from the line above: a first line indented after a paragraph's
+                # last line at the margin; or a lead after a short line that ended a clause
+                # a lead after a line that ended a clause and was short or itself a first line at the indent
+                # (a paragraph of one line: 'Reaffirming the purposes and principles of the Charter ...,')
+                indented = line.x0 > margin + 8 or line.x0 > previous.x0 + 8 or (
+                    same_page and (previous.x1 < right - 0.15 * (right - margin)
+                                   or (previous.x0 > leftmost + 8 and abs(line.x0 - previous.x0) < 3))
+                    and re.search(r"[,;:.]$", previous.text.replace(MARK, "").rstrip("0123456789 ")) is not None
+                    and match_lead(text) is not None)
             # No gap tells where a page's first paragraph starts; a clause ended on the page before, on a short
             # line or before a label ('(d) To promote ...'), does.
             ended = not same_page and re.search(r"[,;:.]$", previous.text.replace(MARK, "").rstrip("0123456789 ")) \
@@ -325,6 +351,20 @@ def group_blocks(lines: list[Line], body_size: float) -> list[list[Line]]:
 
 
 LABEL = re.compile(r"(?:\d{1,3}\.|\([a-z]{1,4}\))(?:\s|$)")
+
+
+def _in_hanging_text(block: list[Line], line: Line) -> bool:
+    """The line sits in the text column of a numbered paragraph set hanging ('1.' at the margin, its text under
+    the first word): the block opened with a label and its second word starts where this line does."""
+    first = block[0]
+    if LABEL.match(first.text.replace(MARK, "")) is None or len(first.words) < 2:
+        return False
+    return abs(first.words[1].x0 - line.x0) < 8
+
+
+def _bare_number(text: str) -> bool:
+    """'1.' alone on its line: the Security Council's drafts since about 2010 print each operative number so."""
+    return re.fullmatch(r"\s*\d{1,3}\.\s*", text.replace(MARK, "")) is not None
 
 
 def _hanging_numbers(lines: list[Line], leading: float) -> bool:
@@ -401,15 +441,15 @@ def _glue_symbol(blocks: list[str]) -> list[str]:
     """The UN prints the first letter of a symbol large ('A' then '/RES/73/3'): glue it back."""
     out: list[str] = []
     for text in blocks:
-        if out and re.fullmatch(r"[AES]", out[-1]) and text.startswith("/"):
+        if out and re.fullmatch(SERIES_LETTER, out[-1]) and text.startswith("/"):
             out[-1] = out[-1] + text
-        elif out and re.fullmatch(r"[AES]", out[-1]) and re.search(r"(?:^|\s)/[A-Z]", text):
+        elif out and re.fullmatch(SERIES_LETTER, out[-1]) and re.search(r"(?:^|\s)/[A-Z]", text):
             letter = out.pop()
             parts = re.split(r"(?<=\s)(?=/[A-Z])", text, maxsplit=1)
             out.extend(p.strip() for p in ([parts[0]] if len(parts) == 1 else parts[:1]) if p.strip())
             out.append(letter + (parts[1] if len(parts) > 1 else ""))
         else:
-            out.append(re.sub(r"^([AES])\s+(/[A-Z0-9])", r"\1\2", text))
+            out.append(re.sub(rf"^({SERIES_LETTER})\s+(/[A-Z0-9])", r"\1\2", text))
     return out
 
 

@@ -9,24 +9,25 @@ from __future__ import annotations
 
 import re
 
+from resolutions.un.bodies import MAIN_COMMITTEE as COMMITTEE
+from resolutions.un.bodies import GENERAL_ASSEMBLY, MASTHEAD_NAMES, SECURITY_COUNCIL, SERIES_OF, names_pattern
+from resolutions.un.symbols import SERIES_LETTER, SYMBOL, organ_of_symbol, resolution_symbol
+
 from .document import AgendaItemRef, ParsedDocument, Votes
+from .sponsors import split_sponsors
 from .words import DATE_PATTERN, ORDINAL_WORD, ordinal_to_int, parse_date
 
-BODIES = ("General Assembly", "Security Council", "Economic and Social Council", "Human Rights Council",
-          "Trusteeship Council")
-COMMITTEE = (r"(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|Special Political and Decolonization Committee"
-             r"|Ad Hoc Committee of the Whole[^,\]]{0,80}")
 DOC_TYPES = (r"(?:revised |further revised |amended )?draft (?:resolution|decision)s?(?: [IVX]{1,4})?"
              r"|resolution adopted by the [A-Z][A-Za-z ]{2,60}?(?= on | by |$)|draft resolution [IVX]{1,4}"
              r"|amendments? to draft resolution [^\n]{0,60}")
-SYMBOL = r"(?:A|S|E|A/HRC|E/CN\.\d{1,2}|TD|UNEP)/[A-Z0-9][A-Za-z0-9./\-]{2,50}(?:\s\(\d{4}\))?"
 SPONSOR_LINE = re.compile(rf"(?P<sponsors>[^:\n]{{2,5000}}):\s*(?P<type>{DOC_TYPES})(?P<rest>[^\n]{{0,200}})$",
                           re.IGNORECASE)
 
 
 SC_RESOLUTION = re.compile(r"(?i:resolution) (?P<n>\d{1,4}) \((?P<y>\d{4})\)(?P<rest>(?:,? (?:of|adopted) [^\n]{0,200})?)")
 SC_COMPILATION = re.compile(r"(?P<n>\d{1,4}) \((?P<y>\d{4})\)\.? Resolution(?P<rest> of [^\n]{0,200})")
-SC_ADOPTED = re.compile(r"Adopted by the (Security Council) at its (\d{1,5})(?:st|nd|rd|th) meeting,? on ([^\n]{0,80})$")
+SC_ADOPTED = re.compile(rf"Adopted by the ({re.escape(SECURITY_COUNCIL)}) at its (\d{{1,5}})(?:st|nd|rd|th) meeting,?"
+                        r" on ([^\n]{0,80})$")
 
 
 def is_resolution_heading(line: str) -> bool:
@@ -59,7 +60,9 @@ def header_blocks(lines: list[str]) -> list[str]:
             continue
         if _is_fact_line(text):
             flush()
-            if text.endswith(",") or (text.startswith("[") and "]" not in text) or re.fullmatch(r"Distr\.?:?", text):
+            # the fact goes on in the next line: 'Agenda item 97 (b) Prevention of an arms race in outer space:' /
+            # 'no first placement of weapons in outer space' (A/RES/80/20)
+            if text.endswith((",", ":")) or (text.startswith("[") and "]" not in text) or re.fullmatch(r"Distr\.?:?", text):
                 current.append(text)  # the fact goes on in the next line
             else:
                 blocks.append(text)
@@ -71,8 +74,8 @@ def header_blocks(lines: list[str]) -> list[str]:
 
 def _is_fact_line(text: str) -> bool:
     return bool(
-        re.match(r"(?:Distr\.|Original:|Agenda items?\b|Item \d|General Assembly$|Security Council$|"
-                 r"Economic and Social Council$|Human Rights Council$|Resolution adopted|Adopted by|\[)", text)
+        re.match(rf"(?:Distr\.|Original:|Agenda items?\b|Item \d|(?:{names_pattern(MASTHEAD_NAMES)})$|"
+                 r"Resolution adopted|Adopted by|\[)", text)
         or re.fullmatch(DATE_PATTERN, text, flags=re.IGNORECASE)
         or re.match(rf"{ORDINAL_WORD} (?:emergency special |special )?session", text, flags=re.IGNORECASE)
         or re.fullmatch(SYMBOL, text)
@@ -94,7 +97,7 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
         if symbol and not doc.symbol:
             doc.symbol = symbol.group(1)
             text = text[symbol.end():].strip()
-        for body in BODIES:
+        for body in MASTHEAD_NAMES:
             if text.startswith(body) and not re.match(rf"{body} (?:resolution|decision)", text):
                 doc.body = doc.body or body
                 text = text[len(body):].strip()
@@ -124,10 +127,11 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
         if committee:
             doc.committee = committee.group(1).strip()
             text = text[committee.end():].strip()
-        agenda = re.match(r"(?:Agenda items?|Item)\s+(\d{1,3}(?:\s?\([a-z]\))?(?:(?:,| and)\s*\d{1,3}(?:\s?\([a-z]\))?){0,10})\s*",
+        # sub-items run past (z): '100 (jj)' (A/RES/76/45)
+        agenda = re.match(r"(?:Agenda items?|Item)\s+(\d{1,3}(?:\s?\([a-z]{1,3}\))?(?:(?:,| and)\s*\d{1,3}(?:\s?\([a-z]{1,3}\))?){0,10})\s*",
                           text)
         if agenda:
-            numbers = re.findall(r"\d{1,3}(?:\s?\([a-z]\))?", agenda.group(1))
+            numbers = re.findall(r"\d{1,3}(?:\s?\([a-z]{1,3}\))?", agenda.group(1))
             items = [AgendaItemRef(number=n.replace(" ", " ")) for n in numbers]
             doc.agenda_items.extend(items)
             text = text[agenda.end():].strip()
@@ -149,8 +153,8 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
                 doc.committee = doc.committee or report.group(1).strip()
             # '[on the report of the First Committee (A/80/534, para. 7)]', '[without reference to a Main Committee
             # (A/80/L.4)]': the report, or the draft adopted in plenary
-            if report.group(1):
-                doc.committee_report = doc.committee_report or report.group(2).strip()
+            if report.group(1):   # the report's symbol; its paragraph ('para. 7') is not a field
+                doc.committee_report = doc.committee_report or re.split(r",\s*paras?\.", report.group(2))[0].strip()
             else:
                 doc.draft_symbol = doc.draft_symbol or report.group(2).strip()
             continue
@@ -159,8 +163,9 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
         sc_resolution = SC_RESOLUTION.fullmatch(text) or SC_COMPILATION.fullmatch(text)
         if sc_resolution:
             doc.document_type = "resolution"
-            doc.symbol = doc.symbol or f"S/RES/{sc_resolution.group('n')} ({sc_resolution.group('y')})"
-            doc.body = doc.body or "Security Council"
+            doc.symbol = doc.symbol or resolution_symbol(SERIES_OF[SECURITY_COUNCIL],
+                                                       f"{sc_resolution.group('n')} ({sc_resolution.group('y')})")
+            doc.body = doc.body or SECURITY_COUNCIL
             doc.date = parse_date(sc_resolution.group("rest") or "") or doc.date
             sc_adopted = SC_ADOPTED.search(sc_resolution.group("rest") or "")
             if sc_adopted:
@@ -170,7 +175,7 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
         if re.fullmatch(r"\[(?:S|A|E)/[^\]]{1,60}\]", text):
             doc.draft_symbol = doc.draft_symbol or text.strip("[]")
             continue  # the draft's symbol under an SC compilation heading
-        if re.fullmatch(r"UNITED NATIONS(?: [AES])?|[AES]", text):
+        if re.fullmatch(rf"UNITED NATIONS(?: {SERIES_LETTER})?|{SERIES_LETTER}", text):
             continue  # the draft's symbol under an SC compilation heading; the logo letters of old cover pages
         if re.fullmatch(rf"(?:of|on) {DATE_PATTERN}", text, flags=re.IGNORECASE):
             doc.date = doc.date or parse_date(text)  # 'Resolution 548 (1984)', blank line, 'of 24 February 1984'
@@ -184,7 +189,7 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
         numbered_title = re.fullmatch(r"(\d{1,2}|ES-\d{1,2}|S-\d{1,2})/(\d{1,4})\.\s+(.+)", text)
         if numbered_title:
             session_part, number, title = numbered_title.groups()
-            doc.symbol = doc.symbol or f"A/RES/{session_part}/{number}"
+            doc.symbol = doc.symbol or resolution_symbol(SERIES_OF[GENERAL_ASSEMBLY], f"{session_part}/{number}")
             doc.title = title
             continue
         sponsor_line = SPONSOR_LINE.match(text)
@@ -192,7 +197,7 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
             sponsors_seen = True
             doc.document_type = sponsor_line.group("type").strip()
             doc.document_type = doc.document_type[0].lower() + doc.document_type[1:]
-            doc.sponsors = _split_sponsors(sponsor_line.group("sponsors"))
+            doc.sponsors = split_sponsors(sponsor_line.group("sponsors"))
             continue
         if re.fullmatch(r"(?:draft resolution|revised draft resolution)", text, re.IGNORECASE):
             doc.document_type = text.lower()
@@ -214,13 +219,14 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
     rest = [r for r in rest if r not in clauses]
     if rest and not doc.title:
         doc.title = rest[-1] if sponsors_seen or len(rest) == 1 else " ".join(rest)
+        rest = rest[:-1] if sponsors_seen or len(rest) == 1 else []
+    if rest:   # header text that is neither a fact nor the title: kept, not dropped
+        doc.unplaced[:0] = rest
+        doc.warnings.append(f"Header text that is not a fact the archive stores was kept as unplaced text: "
+                            f"{' '.join(rest)[:120]!r}.")
     if doc.symbol:
         doc.symbol = re.sub(r"\s+(?!\()", "", doc.symbol)
-        if not doc.body:
-            doc.body = {"A": "General Assembly", "S": "Security Council", "E": "Economic and Social Council"}.get(
-                doc.symbol.split("/")[0])
-            if doc.symbol.startswith("A/HRC/"):
-                doc.body = "Human Rights Council"
+        doc.body = doc.body or organ_of_symbol(doc.symbol)
 
 
 def _adoption_meeting(doc: ParsedDocument, number: str) -> None:
@@ -228,17 +234,6 @@ def _adoption_meeting(doc: ParsedDocument, number: str) -> None:
     suffix = "th" if number[-2:-1] == "1" else {"1": "st", "2": "nd", "3": "rd"}.get(number[-1], "th")
     doc.votes = doc.votes or Votes()
     doc.votes.meeting = doc.votes.meeting or f"{number}{suffix} meeting"
-
-
-def _split_sponsors(text: str):
-    try:
-        from .sponsors import split_sponsors
-    except ImportError:  # the sponsor table is optional for the parser to run
-        from .document import SponsorRef
-
-        names = re.split(r",\s*|\s+and\s+(?=[^,]*$)", text)
-        return [SponsorRef(name=n.strip()) for n in names if n.strip()]
-    return split_sponsors(text)
 
 
 def read_front_matter(meta: dict, doc: ParsedDocument) -> None:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from resolutions.un.bodies import TRANSLATED_FORMULAS
+
 JOB_NUMBER = re.compile(r"\b\d{2}-\d{5}\s?\(([EFSRACG])\)")
 JOB_LETTERS = {"E": "en", "F": "fr", "S": "es", "R": "ru", "A": "ar", "C": "zh", "G": "de"}
 
@@ -25,33 +27,11 @@ class Formula:
     language: str       # ISO 639-1
 
 
-# The formula's words as printed, per organ and language; the line may close with the language's comma and carry
-# markdown italics.  English is read by pipeline.SUBJECT, which also knows the commissions and conferences.
+# The formula's words as printed, per organ and language (resolutions.un.bodies); the line may close with the
+# language's comma and carry markdown italics.  English is read by pipeline.SUBJECT, which also knows the
+# commissions and conferences.
 FORMULAS: list[tuple[re.Pattern, Formula]] = [
-    (re.compile(pattern), Formula(organ, language)) for pattern, organ, language in (
-        (r"L[’']Assemblée générale", "General Assembly", "fr"),
-        (r"Le Conseil de sécurité", "Security Council", "fr"),
-        (r"Le Conseil économique et social", "Economic and Social Council", "fr"),
-        (r"Le Conseil des droits de l[’']homme", "Human Rights Council", "fr"),
-        (r"La Asamblea General", "General Assembly", "es"),
-        (r"El Consejo de Seguridad", "Security Council", "es"),
-        (r"El Consejo Económico y Social", "Economic and Social Council", "es"),
-        (r"El Consejo de Derechos Humanos", "Human Rights Council", "es"),
-        (r"Генеральная Ассамблея", "General Assembly", "ru"),
-        (r"Совет Безопасности", "Security Council", "ru"),
-        (r"Экономический и Социальный Совет", "Economic and Social Council", "ru"),
-        (r"Совет по правам человека", "Human Rights Council", "ru"),
-        (r"(?:إن\s+)?الجمعية العامة", "General Assembly", "ar"),
-        (r"(?:إن\s+)?مجلس الأمن", "Security Council", "ar"),
-        (r"(?:إن\s+)?المجلس الاقتصادي والاجتماعي", "Economic and Social Council", "ar"),
-        (r"(?:إن\s+)?مجلس حقوق الإنسان", "Human Rights Council", "ar"),
-        (r"大会", "General Assembly", "zh"),
-        (r"安全理事会", "Security Council", "zh"),
-        (r"经济及社会理事会", "Economic and Social Council", "zh"),
-        (r"人权理事会", "Human Rights Council", "zh"),
-        (r"Der Sicherheitsrat", "Security Council", "de"),
-        (r"Die Generalversammlung", "General Assembly", "de"),
-    )
+    (re.compile(pattern), Formula(organ, language)) for pattern, organ, language in TRANSLATED_FORMULAS
 ]
 FORMULA_LINE = re.compile(r"\s*\*?\s*(?P<words>.{2,60}?)\s*\*?\s*(?P<comma>[,،，]?)\s*\*?\s*")
 # Without its comma, a formula with an article ("L'Assemblée générale" before a one-paragraph resolution's
@@ -105,3 +85,52 @@ def detect_language(text: str, formula: Formula | None = None) -> str | None:
     scores = {code: sum(w in common for w in words) for code, common in COMMON_WORDS.items()}
     best = max(scores, key=scores.get)
     return best if scores[best] >= 5 else None
+
+
+MONTHS = {
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"],
+    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+           "noviembre", "diciembre"],
+    "ru": ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+           "ноября", "декабря"],
+    # 'أيلول/سبتمبر': the Levantine name, a slash, the Egyptian one; the second is read
+    "ar": ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيه", "يوليه", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر",
+           "ديسمبر"],
+    "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+           "November", "Dezember"],
+}
+MONTH_ALIASES = {"setiembre": 9, "يونيو": 6, "يوليو": 7}
+
+
+def _date_pattern(language: str) -> re.Pattern:
+    if language == "zh":   # '2025年9月19日'
+        return re.compile(r"(?P<year>\d{4})\s?年\s?(?P<month>\d{1,2})\s?月\s?(?P<day>\d{1,2})\s?日")
+    names = "|".join(MONTHS[language] + [a for a in MONTH_ALIASES if language in ("es", "ar")])
+    # '19 septembre 2025', '1er janvier', '19 de septiembre de 2025', '19 сентября 2025 года',
+    # '19 أيلول/سبتمبر 2025', '1 كانون الأول/ديسمبر 2025', '13. Juli 2022'
+    return re.compile(rf"(?P<day>\d{{1,2}})(?:er|\.)?\s+(?:de\s+)?(?:[^/\d\n]{{1,20}}/)?(?P<month>{names})\s+(?:de\s+)?"
+                      rf"(?P<year>\d{{4}})", re.IGNORECASE)
+
+
+def read_dates(text: str, language: str | None) -> list[str]:
+    """The dates printed in a text of that language, in order, as ISO dates ('19 septembre 2025' ->
+    '2025-09-19'); [] for English (read by the header stage) or a language without a table."""
+    if language not in MONTHS and language != "zh":
+        return []
+    from datetime import date
+
+    # A day the marker stage took for a footnote marker ('el<sup>1</sup> de diciembre': the document has a note 1)
+    text = re.sub(r"\s*<sup>(\d{1,2})</sup>", r" \1", text)
+    found = []
+    for match in _date_pattern(language).finditer(text):
+        month = match.group("month")
+        if not month.isdigit():
+            lowered = month.lower()
+            names = [m.lower() for m in MONTHS[language]]
+            month = names.index(lowered) + 1 if lowered in names else MONTH_ALIASES.get(lowered)
+        try:
+            found.append(date(int(match.group("year")), int(month), int(match.group("day"))).isoformat())
+        except (TypeError, ValueError):
+            continue
+    return found

@@ -17,6 +17,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from resolutions.un.bodies import GENERAL_ASSEMBLY
+
 DATA = Path(__file__).resolve().parent / "data" / "leads.txt"
 STYLES = Path(__file__).resolve().parent / "data" / "lead_styles.txt"
 ADVERBS = ("Also", "Further", "Once again", "Again", "Strongly", "Firmly", "Fully", "Deeply", "Further also",
@@ -27,7 +29,7 @@ TRAILING_ADVERBS = ("also", "further", "once again", "again", "with appreciation
                     "with concern", "with deep concern", "with grave concern", "with interest", "in particular",
                     "furthermore", "moreover")
 MAX_LEAD_WORDS = 7
-DEFAULT_STYLE = "General Assembly"
+DEFAULT_STYLE = GENERAL_ASSEMBLY
 
 
 @lru_cache(maxsize=1)

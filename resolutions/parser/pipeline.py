@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import re
 
-from .annexes import read_tail
+from resolutions.un.bodies import FOUNDING_ORGANS, MASTHEAD_NAMES, names_pattern, parent_organ
+
+from .annexes import read_tail, split_adopted_text, split_restarted_numbering
 from .body import ANNEX_LINE, build_paragraphs, clean_text, closing_index, segment
+from .citing import document_citations
 from .document import Footnote, ParsedDocument, ParseError
 from .extract_akn import extract_akn, looks_like_akn
 from .extraction import Extraction
 from .header import is_resolution_heading, read_front_matter, read_header
-from .language import detect_language, match_formula
+from .language import detect_language, match_formula, read_dates
 from .text_stages import (
     RULE,
     decode,
     extract_footnotes,
+    join_raised_note_markers,
     mark_glued_markers,
     normalise_unicode,
     remove_furniture,
@@ -30,8 +34,8 @@ from .text_stages import (
 )
 
 SUBJECT = re.compile(
-    r"\s*\*?\s*The\s+(General Assembly|Security Council|Economic and Social Council|Human Rights Council|"
-    r"Trusteeship Council|Commission on [A-Z][A-Za-z ]{2,60}|Conference of [A-Z][A-Za-z ]{2,80})\s*,?\s*\*?\s*,?\s*$"
+    rf"\s*\*?\s*The\s+({names_pattern(MASTHEAD_NAMES)}|"
+    r"Commission on [A-Z][A-Za-z ]{2,60}|Conference of [A-Z][A-Za-z ]{2,80})\s*,?\s*\*?\s*,?\s*$"
 )
 MAX_BYTES = 60 * 1024 * 1024
 MAX_TEXT_BYTES = 8 * 1024 * 1024   # the longest resolutions, annexes included, are under 1 MB of text
@@ -132,7 +136,7 @@ def parse(data: bytes, filename: str = "") -> ParsedDocument:
 
 # The subject inside an operative paragraph of an early resolution that has no subject line of its own:
 # '1. The Security Council requests the permanent members ...' (S/RES/1 (1946)).
-SUBJECT_IN_PARAGRAPH = re.compile(r"\s*\d{1,3}\.\s+The (General Assembly|Security Council) [a-z]")
+SUBJECT_IN_PARAGRAPH = re.compile(rf"\s*\d{{1,3}}\.\s+The ({names_pattern(FOUNDING_ORGANS)}) [a-z]")
 
 
 def split_subject(lines: list[str]) -> tuple[list[str], str | None, list[str]]:
@@ -165,7 +169,7 @@ def split_subject(lines: list[str]) -> tuple[list[str], str | None, list[str]]:
 def structure(extraction: Extraction) -> ParsedDocument:
     """The shared structuring step: any Extraction in, a ParsedDocument out."""
     doc = ParsedDocument(format=extraction.format, warnings=list(extraction.warnings))
-    lines = strip_markdown(extraction.markdown.split("\n"))
+    lines = strip_markdown(join_raised_note_markers(extraction.markdown.split("\n")))
     lines, facts = remove_furniture(lines)
     lines, footnotes = extract_footnotes(lines)
     footnotes = _merge_footnotes(extraction.footnotes, footnotes)
@@ -182,6 +186,11 @@ def structure(extraction: Extraction) -> ParsedDocument:
     doc.language = detect_language(extraction.markdown, formula[1] if formula else None)
     read_front_matter(extraction.hints, doc)
     read_header(header, doc, facts)
+    # The header's dates in the text's language: the date of issue (printed in English on some covers, and read
+    # so above), then 'Résolution adoptée ... le 19 septembre 2025', the adoption date, which the archive dates a
+    # resolution by, as in English.
+    dates = read_dates("\n".join(header), doc.language)
+    doc.date = dates[-1] if dates else doc.date
     doc.title = title_without_marker(title_from_hints(doc.title, extraction.hints.get("title")), footnotes)
     doc.body = _acting_body(doc.body, formula[1].organ if formula else subject[len("The "):])
     body = drop_running_titles(body, [doc.title, extraction.hints.get("title")])
@@ -202,10 +211,12 @@ def structure(extraction: Extraction) -> ParsedDocument:
             doc.warnings = [w for w in doc.warnings if "footnotes themselves are missing" not in w]
     doc.footnotes = footnotes
     read_tail(body[end:], doc, {f.marker for f in found_after_closing})
+    split_adopted_text(doc)
+    split_restarted_numbering(doc)
     missing = sorted(used - {f.marker for f in footnotes}, key=int)
     if footnotes and missing:
         doc.warnings.append(f"Footnote markers without footnote text: {', '.join(missing)}.")
-    doc.citations = _citations(doc)
+    doc.citations = document_citations(doc)
     return doc
 
 
@@ -218,9 +229,7 @@ def _acting_body(masthead: str | None, acting: str) -> str:
     above 'The Commission on the Status of Women,')."""
     if not masthead:
         return acting
-    subsidiary_of = "General Assembly" if acting == "Human Rights Council" else (
-        "Economic and Social Council" if re.match(r"Commission (?:on|for) ", acting) else None)
-    return acting if subsidiary_of == masthead else masthead
+    return acting if parent_organ(acting) == masthead else masthead
 
 
 def notes_after_closing(lines: list[str]) -> set[str]:
@@ -363,20 +372,3 @@ def _merge_footnotes(structural, inline):
     for note in merged:
         note.text = clean_text(note.text)
     return merged
-
-
-def _citations(doc: ParsedDocument):
-    try:
-        from resolutions.citations import find_citations, find_footnote_citations
-    except ImportError:
-        return []
-    organ = doc.body
-    citations = []
-    for index, paragraph in enumerate(doc.paragraphs):
-        texts = [paragraph.text] + [s.text for s in paragraph.subparagraphs]
-        for text in texts:
-            for citation in find_citations(text, organ=organ):
-                citation.paragraph = index
-                citations.append(citation)
-    citations.extend(find_footnote_citations(doc.footnotes, organ=organ))
-    return citations

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from resolutions.un.symbols import RESOLUTION_SERIES_PATTERN
+
 from .document import Footnote, ParseError
 
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -170,7 +172,35 @@ MD_ESCAPE = re.compile(r"\\([*_\[\]()#.\-])")
 
 JOB_NUMBER = re.compile(r"\d{2}-\d{5}(?:\s*\([A-Z]\))?|\d{7}[A-Z]?|\d{2}-\d{5}\s*\*\d{7}\*")
 PAGE_LINE = re.compile(r"(?:\d{1,3}\s+)?(?:\d{2}-\d{5}|\d{7})(?:\s+\d{1,3})?|\d{1,3}|\d{1,3}/\d{1,3}|Page \d{1,3}(?: of \d{1,3})?")
-SYMBOL_BANNER = re.compile(r"(?:United Nations\s+)?(?:[AES]|A/HRC)/[A-Z0-9./()\- ]{3,60}")
+SYMBOL_BANNER = re.compile(rf"(?:United Nations\s+)?(?:{RESOLUTION_SERIES_PATTERN})/[A-Z0-9./()\- ]{{3,60}}")
+
+
+def join_raised_note_markers(lines: list[str]) -> list[str]:
+    """Read and write: lines.  The footnote area of a layout-preserving text extraction (``pdftotext -layout``:
+    its rule indented like the page) prints each raised marker on a line of its own above its note, '    1' then
+    '        United Nations, Treaty Series, vol. 2187, No. 38544.'; each becomes one line '<sup>1</sup> United
+    Nations, ...', and the note's other lines lose the indentation that would end the area.  The area ends
+    at a blank line."""
+    out: list[str] = []
+    in_area = False
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        stripped = line.strip()
+        if re.fullmatch(r"_{3,}", stripped) and line[:4] == "    ":
+            in_area = True
+            out.append(stripped)
+        elif in_area and not stripped:
+            in_area = False
+            out.append(line)
+        elif in_area and re.fullmatch(r"\d{1,3}", stripped) and index + 1 < len(lines) \
+                and lines[index + 1].strip() and not re.fullmatch(r"\d{1,3}", lines[index + 1].strip()):
+            out.append(f"<sup>{stripped}</sup> {lines[index + 1].strip()}")
+            index += 1
+        else:
+            out.append(stripped if in_area else line)
+        index += 1
+    return out
 
 
 # The pieces a UN page prints in its margins, as text extractions run them together on one line:
@@ -220,7 +250,7 @@ def remove_furniture(lines: list[str]) -> tuple[list[str], dict]:
             continue
         if line in {"United Nations", "Nations Unies"}:
             continue
-        banner = re.fullmatch(r"United Nations\s+((?:[AES]|A/HRC)/\S{3,60}(?:\s\(\d{4}\))?)", line)
+        banner = re.fullmatch(rf"United Nations\s+((?:{RESOLUTION_SERIES_PATTERN})/\S{{3,60}}(?:\s\(\d{{4}}\))?)", line)
         if banner:
             facts.setdefault("symbol", banner.group(1))
             continue
@@ -378,11 +408,14 @@ def _next_line(lines: list[str], index: int) -> str:
 SPACED_MARKER = re.compile(r"(?<=[A-Za-z0-9,;”’)\]]) {1,2}(\d{1,3})(?= |$)")
 # A marker glued to the year of a date: 'of 8 October 20217' is '8 October 2021' and footnote 7.
 # ... or to a year named on its own: 'the Final Documents of the 20007 and the 20108 Review Conferences' (A/RES/80/39).
-YEAR_MARKER = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December|the|of|in|and|since|until) (?:19|20)\d\d(\d{1,2})(?=[\s,;:.)]|$)")
+YEAR_MARKER = re.compile(r"(?:\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December|the|of|in|and|since|until) |(?<=\d{4}[–-]))(?:19|20)\d\d(\d{1,2})(?=[\s,;:.)]|$)")
 # A marker glued to a resolution number: 'resolutions 55/2831 and 55/29' is 55/28 and footnote 31.  Only where the
 # number after the slash has four digits or more, which no session's resolutions reach.
-RESOLUTION_NUMBER_MARKER = re.compile(r"(?<![\w/.])\d{1,4}/(\d{4,6})(?=[\s,;:.)]|$)")
+RESOLUTION_NUMBER_MARKER = re.compile(r"(?:(?<![\w/.])\d{1,4}|(?<=[A-Z]))/(\d{4,6})(?=[\s,;:.)]|$)")
+# ... or to the last part of a decision's symbol ('CBD/CP/MOP/VIII/1913' is VIII/19 and note 13), and a marker after
+# a comma closing such a symbol ('decision CBD/NP/MOP/DEC/2/7,14 as well as'): both only as a note that comes next.
+SYMBOL_COMMA_MARKER = re.compile(r"(?<=[A-Z0-9]/\d),(\d{1,2})(?=[\s;:.)]|$)|(?<=[A-Z0-9]/\d\d),(\d{1,2})(?=[\s;:.)]|$)")
 NUMBER_BEFORE = re.compile(
     r"(?i:\b(?:from|of|to|and|or|by|on|at|in|with|than|over|under|about|some|all|least|only|per|between|"
     r"paragraphs?|paras?|parts?|articles?|arts?|chapters?|chaps?|sections?|sects?|annex(?:es)?|rules?|"
@@ -408,9 +441,10 @@ def mark_spaced_markers(lines: list[str], known: set[str]) -> list[str]:
     year of a date ('of 8 October 20217') or to a resolution number ('55/2831') is split off on the same terms.
     """
     seen: set[int] = set()
+    cited_after: dict[int, str] = {}   # marker -> the words it first stood after, to know it when it comes again
     out = []
     pattern = re.compile(rf"<sup>(\d{{1,3}})</sup>|{SPACED_MARKER.pattern}|{YEAR_MARKER.pattern}"
-                         rf"|{RESOLUTION_NUMBER_MARKER.pattern}")
+                         rf"|{RESOLUTION_NUMBER_MARKER.pattern}|{SYMBOL_COMMA_MARKER.pattern}")
     for index, line in enumerate(lines):
         following = _next_line(lines, index)
         pieces = []
@@ -418,6 +452,14 @@ def mark_spaced_markers(lines: list[str], known: set[str]) -> list[str]:
         for match in pattern.finditer(line):
             if match.group(1):
                 seen.add(int(match.group(1)))
+                cited_after.setdefault(int(match.group(1)), _last_words(line[:match.start()]))
+                continue
+            comma = match.group(5) or match.group(6)
+            if comma is not None:
+                if _comes_next(int(comma), known, seen):
+                    pieces.append(line[position:match.start() + 1] + f"<sup>{int(comma)}</sup>")
+                    position = match.end()
+                    seen.add(int(comma))
                 continue
             if match.group(4) is not None:
                 number = _marker_in_resolution_number(match.group(4), known, seen)
@@ -431,14 +473,27 @@ def mark_spaced_markers(lines: list[str], known: set[str]) -> list[str]:
             before, after = line[:match.start()], line[match.end():]
             if not glued and (_year_follows(after, following) or (before[-1:].isdigit() and not YEAR_BEFORE.search(before))):
                 continue   # '193 (1964)' is a resolution; after a figure only a year sets a marker apart ('1979 97 relative')
-            if _comes_next(number, known, seen) and (glued or YEAR_BEFORE.search(before) or (
+            # at the end of a line after a clause's ';' or '.' no quantity stands: 'for 2017/18; 4' / '2. Also ...'
+            clause_end = not after.strip() and re.search(r"[;.]$", before.rstrip()) is not None
+            # a name ending in a figure and its comma ('related to UNISPACE+50, 6 which'), not a list ('5, 6 and')
+            after_name = re.search(r"[A-Za-z+]\d{1,3},$", before) is not None \
+                and re.match(r" [a-z]", after) is not None and not re.match(r" (?:and|or|to|of|per)\b", after)
+            again = number in seen and not glued and cited_after.get(number) == _last_words(before) != ""
+            if (again or _comes_next(number, known, seen)) and (glued or again or clause_end or after_name or YEAR_BEFORE.search(before) or (
                     not NUMBER_BEFORE.search(before[-40:]) and not NUMBER_AFTER.match(after))):
                 start = match.end() - len(match.group(3)) if glued else match.start()
                 pieces.append(line[position:start] + f"<sup>{number}</sup>")
                 position = match.end()
                 seen.add(number)
+                cited_after.setdefault(number, _last_words(before))
         out.append("".join(pieces) + line[position:])
     return out
+
+
+def _last_words(text: str) -> str:
+    """The three words before a marker, without punctuation: a note cited again stands after the same name
+    ('the International Criminal Court,1' and later 'the International Criminal Court, 1 and')."""
+    return " ".join(re.findall(r"[A-Za-z]+", text[-80:])[-3:])
 
 
 def _marker_in_resolution_number(digits: str, known: set[str], seen: set[int]) -> int | None:
@@ -455,8 +510,8 @@ def _marker_in_resolution_number(digits: str, known: set[str], seen: set[int]) -
 
 # A year ending a date or a title ('dated 25 November 1979, 95', 'Diplomatic Relations of 1961 98 and'): the printed
 # compilations set their markers apart after it.
-YEAR_BEFORE = re.compile(r"(?:\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December)|\bof) (?:19|20)\d\d,?$")
+YEAR_BEFORE = re.compile(r"(?:(?:\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)|\bof) |\d{4}[–-])(?:19|20)\d\d,?$")
 
 
 def _comes_next(number: int, known: set[str], seen: set[int]) -> bool:

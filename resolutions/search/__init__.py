@@ -22,11 +22,11 @@ from resolutions.search.limits import DEFAULT_LIMITS, SearchLimits, configured_l
 from resolutions.search.notices import Notice
 from resolutions.search.query import MAX_QUERY_CHARS, ParsedQuery, find_by_symbol, has_terms, parse_query
 from resolutions.search.ranking import match_documents, match_paragraphs, order_documents, order_paragraphs
-from resolutions.search.snippets import MARK_END, MARK_START, Snippet, anchor_label
+from resolutions.search.snippets import MARK_END, MARK_START, Snippet
 
 __all__ = [
     "DEFAULT_LIMITS", "FACETS", "FILTER_NAMES", "MARK_END", "MARK_START", "MAX_PAGE_SIZE", "MAX_QUERY_CHARS",
-    "MODES", "SORTS", "DocumentHit", "Facet", "FacetValue", "Notice", "ParagraphHit", "ParsedQuery", "SearchLimits", "SearchRequest",
-    "SearchResult", "Snippet", "anchor_label", "configured_limits", "find_by_symbol", "has_terms", "match_documents",
+    "MODES", "SORTS", "DocumentHit", "Facet", "FacetValue", "Notice", "ParagraphHit", "ParsedQuery", "SearchLimits",
+    "SearchRequest", "SearchResult", "Snippet", "configured_limits", "find_by_symbol", "has_terms", "match_documents",
     "match_paragraphs", "order_documents", "order_paragraphs", "parse_query", "read_search", "search",
 ]

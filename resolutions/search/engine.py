@@ -14,10 +14,11 @@ from resolutions.search.notices import Notice
 from resolutions.search.planner import estimated_matches, read_cursor, rounded
 from resolutions.search.query import ParsedQuery, has_terms, without_terms
 from resolutions.search.ranking import match_paragraphs, order_paragraphs
-from resolutions.search.snippets import (Snippet, anchor_label, headlines_for_paragraphs, snippets_for_documents,
+from resolutions.search.snippets import (Snippet, headlines_for_paragraphs, snippets_for_documents,
                                          titles_for_documents)
 from resolutions.search.statement import document_page, paragraph_facet_rows
 from resolutions.search.suggestions import suggest
+from resolutions.un import anchors
 
 SUGGEST_BELOW = 5                # fewer hits than this: offer the closest words of the archive
 
@@ -39,7 +40,7 @@ class ParagraphHit:
 
     @property
     def label(self) -> str:
-        return anchor_label(self.anchor)
+        return anchors.describe(self.anchor)
 
 
 @dataclass

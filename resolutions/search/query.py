@@ -11,14 +11,13 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery
 
-from resolutions.citations.keys import normalise_symbol
 from resolutions.models import Document
 from resolutions.search.notices import Notice
 from resolutions.search.planner import read_cursor
 from resolutions.search_config import SEARCH_CONFIG
+from resolutions.un.symbols import NORMAL_SYMBOL, normalise_symbol
 
 MAX_QUERY_CHARS = 1000           # longer input is cut here, with a notice (websearch queries longer are noise)
-SYMBOL_LIKE = re.compile(r"(?:A|S|E|A/HRC|E/CN\.\d{1,2})/[A-Z0-9./()\-]{2,60}")
 # Control characters, and the private-use characters that mark highlighted words in snippets.
 UNSEARCHABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000\ue001]")
 
@@ -46,7 +45,7 @@ def parse_query(raw: str | None) -> ParsedQuery:
         text = text[:MAX_QUERY_CHARS].rsplit(" ", 1)[0]
         notices = (Notice("query_cut", typed=len(raw), searched=len(text)),)
     candidate = normalise_symbol(text)
-    symbol = candidate if SYMBOL_LIKE.fullmatch(candidate) else None
+    symbol = candidate if NORMAL_SYMBOL.fullmatch(candidate) else None
     return ParsedQuery(text=text, notices=notices, symbol=symbol)
 
 

@@ -10,13 +10,13 @@ text from a document is ever rendered as markup.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from resolutions.search.planner import read_cursor
 from resolutions.search.query import ParsedQuery
 from resolutions.search.ranking import RANK_NORMALISATION
 from resolutions.search_config import SEARCH_CONFIG
+from resolutions.un import anchors
 
 MARK_START, MARK_END = "\ue000", "\ue001"
 SNIPPETS_PER_DOCUMENT = 2
@@ -27,54 +27,35 @@ HEADLINE_OPTIONS = (f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=40, Mi
 @dataclass
 class Snippet:
     paragraph_id: int | None        # None for a footnote
-    anchor: str                     # 'op4', 'pp3', 'op4-a' or 'fn7'
+    anchor: str                     # 'op4', 'pp3', 'op4-a', 's2-op1', 'annex-1-p3' or 'fn7'
     text: str                       # the matching words between MARK_START and MARK_END
     kind: str = "paragraph"         # "paragraph" | "footnote"
 
     @property
     def label(self) -> str:
         """Where the snippet is, in words: 'operative 4', 'preambular 3', 'operative 4 (a)', 'footnote 7'."""
-        return anchor_label(self.anchor)
+        return anchors.describe(self.anchor)
 
 
-def anchor_label(anchor: str) -> str:
-    match = re.fullmatch(r"(op|pp|fn)(\w+?)(?:-(\w+))?", anchor or "")
-    if not match:
-        return anchor
-    kind = {"op": "operative", "pp": "preambular", "fn": "footnote"}[match[1]]
-    return f"{kind} {match[2]}" + (f" ({match[3]})" if match[3] else "")
-
-
-ANCHOR_SQL = """
-    CASE WHEN p.parent_id IS NOT NULL THEN
-        (CASE WHEN pp.kind = 'operative' THEN 'op' || pp.number
-              ELSE 'pp' || (SELECT count(*) FROM resolutions_paragraph x
-                            WHERE x.document_id = pp.document_id AND x.parent_id IS NULL AND x.kind = 'preambular'
-                              AND x."order" <= pp."order") END) || '-' || p.label
-    WHEN p.kind = 'operative' THEN 'op' || p.number
-    ELSE 'pp' || (SELECT count(*) FROM resolutions_paragraph x
-                  WHERE x.document_id = p.document_id AND x.parent_id IS NULL AND x.kind = 'preambular'
-                    AND x."order" <= p."order") END
-"""
 
 
 def snippets_for_documents(document_ids: list[int], query: ParsedQuery) -> dict[int, list[Snippet]]:
     """The best matching paragraphs of each document on the page, marked (one query).
 
     A document that matches only in its footnotes shows its best matching footnotes instead
-    (anchor ``fn<marker>``); footnotes have no stored vector, but only the page's documents are read.
+    (anchor ``fn<marker>``, ``annex-1-fn<marker>`` in an annex); footnotes have no stored vector, but only the page's documents are read.
     """
     if not document_ids or query.is_empty:
         return {}
     sql = f"""
         WITH q AS (SELECT websearch_to_tsquery(%s::regconfig, %s) AS query),
         candidates AS (
-            SELECT p.id, p.document_id, p.text, p.parent_id, p.kind, p.number, p.label, p."order", '' AS marker,
-                   0 AS source, ts_rank_cd(p.search_vector, q.query, {RANK_NORMALISATION}) AS rank
+            SELECT p.id, p.document_id, p.text, p.anchor, NULL::integer AS annex_order, p."order", 0 AS source, ts_rank_cd(p.search_vector, q.query, {RANK_NORMALISATION}) AS rank
             FROM (SELECT * FROM resolutions_paragraph WHERE document_id = ANY(%s) OFFSET 0) p, q
             WHERE p.search_vector @@ q.query
             UNION ALL
-            SELECT f.id, f.document_id, f.text, NULL, 'footnote', '', '', f."order", f.marker, 1,
+            SELECT f.id, f.document_id, f.text, f.marker,
+                   (SELECT a."order" FROM resolutions_annex a WHERE a.id = f.annex_id), f."order", 1,
                    ts_rank_cd(to_tsvector(%s::regconfig, f.text), q.query, {RANK_NORMALISATION})
             FROM resolutions_footnote f, q
             WHERE f.document_id = ANY(%s) AND to_tsvector(%s::regconfig, f.text) @@ q.query
@@ -84,10 +65,8 @@ def snippets_for_documents(document_ids: list[int], query: ParsedQuery) -> dict[
                                            ORDER BY c.source, c.rank DESC, c."order") AS n
             FROM candidates c
         )
-        SELECT p.id, p.document_id, p.source,
-               CASE WHEN p.source = 1 THEN 'fn' || p.marker ELSE {ANCHOR_SQL} END AS anchor,
-               ts_headline(%s::regconfig, p.text, q.query, %s)
-        FROM ranked p LEFT JOIN resolutions_paragraph pp ON pp.id = p.parent_id AND p.source = 0, q
+        SELECT p.id, p.document_id, p.source, p.anchor, p.annex_order, ts_headline(%s::regconfig, p.text, q.query, %s)
+        FROM ranked p, q
         WHERE p.n <= %s
         ORDER BY p.document_id, p.n
     """
@@ -96,10 +75,11 @@ def snippets_for_documents(document_ids: list[int], query: ParsedQuery) -> dict[
     with read_cursor() as cursor:
         cursor.execute(sql, [SEARCH_CONFIG, query.text, ids, SEARCH_CONFIG, ids, SEARCH_CONFIG, SEARCH_CONFIG,
                              HEADLINE_OPTIONS, SNIPPETS_PER_DOCUMENT])
-        for row_id, document_id, source, anchor, headline in cursor.fetchall():
+        for row_id, document_id, source, anchor, annex_order, headline in cursor.fetchall():
+            # A footnote's row carries its marker: its anchor is the rule's (resolutions.un.anchors.footnote).
             out.setdefault(document_id, []).append(
-                Snippet(row_id if source == 0 else None, anchor, headline,
-                        "footnote" if source == 1 else "paragraph"))
+                Snippet(row_id if source == 0 else None, anchors.footnote(anchor, annex_order) if source else anchor,
+                        headline, "footnote" if source == 1 else "paragraph"))
     return out
 
 
@@ -125,9 +105,7 @@ def headlines_for_paragraphs(paragraph_ids: list[int], query: ParsedQuery) -> di
     if query.is_empty:
         text_sql, params = "p.text", []
     sql = f"""
-        SELECT p.id, {ANCHOR_SQL} AS anchor, {text_sql}
-        FROM resolutions_paragraph p LEFT JOIN resolutions_paragraph pp ON pp.id = p.parent_id
-        WHERE p.id = ANY(%s)
+        SELECT p.id, p.anchor, {text_sql} FROM resolutions_paragraph p WHERE p.id = ANY(%s)
     """
     with read_cursor() as cursor:
         cursor.execute(sql, params + [list(paragraph_ids)])

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch
 
 from resolutions.models import Citation, Document, Paragraph, SourceFile, Sponsorship
+from resolutions.un import anchors
 
 
 @dataclass
@@ -14,7 +15,7 @@ class ParagraphView:
     anchor: str
     citations: list[Citation] = field(default_factory=list)
     subparagraphs: list["ParagraphView"] = field(default_factory=list)
-    footnote_prefix: str = "fn"   # "annex-1-fn" in an annex, whose notes are numbered apart
+    annex_order: int | None = None   # set in an annex, whose notes are numbered apart
 
     @property
     def lead_split(self) -> tuple[str, str] | None:
@@ -24,6 +25,11 @@ class ParagraphView:
             return lead, text[len(lead):]
         return None
 
+    @property
+    def footnote_links(self) -> list[tuple[str, str]]:
+        """(marker, anchor of the footnote) for each footnote the paragraph calls."""
+        return [(ref, anchors.footnote(ref, self.annex_order)) for ref in self.paragraph.footnote_refs]
+
 
 @dataclass
 class AnnexView:
@@ -31,18 +37,6 @@ class AnnexView:
     anchor: str                   # "annex-1"
     paragraphs: list[ParagraphView] = field(default_factory=list)
     footnotes: list = field(default_factory=list)
-
-
-def annex_paragraph_anchor(annex_order: int, kind: str, number: str, ordinal: int, used: set[str]) -> str:
-    """``annex-1-p3`` for numbered paragraph 3 of annex 1 (as cited: "annex I, paragraph 3"), ``annex-1-pp2`` for
-    the second paragraph of an annexed declaration's preamble, ``annex-1-t4`` for the fourth unnumbered block."""
-    prefix = f"annex-{annex_order}"
-    if kind == "operative" and number:
-        anchor = f"{prefix}-p{number}"
-        return anchor if anchor not in used else f"{prefix}-t{ordinal}"
-    if kind == "preambular":
-        return f"{prefix}-pp{ordinal}"
-    return f"{prefix}-t{ordinal}"
 
 
 @dataclass
@@ -99,29 +93,16 @@ def document_page(pk: int | None = None, document: Document | None = None) -> Do
     preambular: list[ParagraphView] = []
     operative: list[ParagraphView] = []
     in_order: list[ParagraphView] = []
-    sections, used = 1, set()
     for row in rows:
+        view = ParagraphView(row, row.anchor, by_paragraph.get(row.pk, []))
         if row.parent_id:
             parent = views.get(row.parent_id)
             if parent is None:
                 continue
-            view = ParagraphView(row, f"{parent.anchor}-{row.label}", by_paragraph.get(row.pk, []))
             parent.subparagraphs.append(view)
-            views[row.pk] = view
-            continue
-        if row.heading and in_order:
-            sections += 1
-        if row.kind == Paragraph.Kind.OPERATIVE:
-            anchor = f"op{row.number or len(operative) + 1}"
-            if anchor in used:   # numbering starts again in each section: 'op1' of section II is 's2-op1'
-                anchor = f"s{sections}-{anchor}"
-            view = ParagraphView(row, anchor, by_paragraph.get(row.pk, []))
-            operative.append(view)
         else:
-            view = ParagraphView(row, f"pp{len(preambular) + 1}", by_paragraph.get(row.pk, []))
-            preambular.append(view)
-        used.add(view.anchor)
-        in_order.append(view)
+            (operative if row.kind == Paragraph.Kind.OPERATIVE else preambular).append(view)
+            in_order.append(view)
         views[row.pk] = view
     annexes = _annex_views(document, [row for row in all_rows if row.annex_id is not None], by_paragraph, views)
     all_footnotes = list(document.footnotes.order_by("order"))
@@ -137,7 +118,7 @@ def document_page(pk: int | None = None, document: Document | None = None) -> Do
     for footnote in footnotes:
         footnote.backlink = backlinks.get(footnote.marker)
         footnote.citation_list = by_footnote.get(footnote.pk, [])
-        footnote.anchor = f"fn{footnote.marker}"
+        footnote.anchor = anchors.footnote(footnote.marker)
     _annex_footnotes(annexes, all_footnotes, by_footnote)
     return DocumentPage(document, sponsorships, agenda_items, preambular, operative, footnotes, by_footnote,
                         cited_by, source_files, backlinks, in_order, annexes)
@@ -149,8 +130,6 @@ def _annex_views(document: Document, rows: list[Paragraph], by_paragraph: dict, 
         return []
     annexes = [AnnexView(annex, annex.anchor) for annex in document.annexes.order_by("order")]
     by_id = {view.annex.pk: view for view in annexes}
-    ordinals: dict[int, dict[str, int]] = {}
-    used: set[str] = set()
     for row in rows:
         annex_view = by_id.get(row.annex_id)
         if annex_view is None:
@@ -158,18 +137,12 @@ def _annex_views(document: Document, rows: list[Paragraph], by_paragraph: dict, 
         if row.parent_id:
             parent = views.get(row.parent_id)
             if parent is not None:
-                view = ParagraphView(row, f"{parent.anchor}-{row.label}", by_paragraph.get(row.pk, []),
-                                     footnote_prefix=f"{annex_view.anchor}-fn")
+                view = ParagraphView(row, row.anchor, by_paragraph.get(row.pk, []),
+                                     annex_order=annex_view.annex.order)
                 parent.subparagraphs.append(view)
                 views[row.pk] = view
             continue
-        counts = ordinals.setdefault(row.annex_id, {})
-        key = "pp" if row.kind == Paragraph.Kind.PREAMBULAR else "t"
-        counts[key] = counts.get(key, 0) + 1
-        ordinal = counts[key] if key == "pp" else sum(counts.values())
-        anchor = annex_paragraph_anchor(annex_view.annex.order, row.kind, row.number, ordinal, used)
-        used.add(anchor)
-        view = ParagraphView(row, anchor, by_paragraph.get(row.pk, []), footnote_prefix=f"{annex_view.anchor}-fn")
+        view = ParagraphView(row, row.anchor, by_paragraph.get(row.pk, []), annex_order=annex_view.annex.order)
         annex_view.paragraphs.append(view)
         views[row.pk] = view
     return annexes
@@ -182,7 +155,7 @@ def _annex_footnotes(annexes: list[AnnexView], footnotes: list, by_footnote: dic
         annex_view = by_id.get(note.annex_id) if note.annex_id else None
         if annex_view is None:
             continue
-        note.anchor = f"{annex_view.anchor}-fn{note.marker}"
+        note.anchor = anchors.footnote(note.marker, annex_view.annex.order)
         note.citation_list = by_footnote.get(note.pk, [])
         note.backlink = next((view.anchor for view in _walk(annex_view.paragraphs)
                               if note.marker in view.paragraph.footnote_refs), None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from resolutions.models import Annex, Footnote, Paragraph
 from resolutions.parser.document import ParsedDocument
+from resolutions.un.anchors import Anchors, subparagraph
 
 
 def annex_texts(parsed: ParsedDocument) -> list[str]:
@@ -40,8 +41,9 @@ def store_annexes(document, parsed: ParsedDocument, bands: list[list[int]], firs
         for number, annex in enumerate(parsed.annexes, start=1)])
     number_max, lead_max, label_max = (_limit(Paragraph, "number"), _limit(Paragraph, "lead"),
                                        _limit(Paragraph, "label"))
-    heading_max, ref_max = _limit(Paragraph, "heading"), 10
-    top_level, children, index = [], [], 0
+    heading_max = _limit(Paragraph, "heading")
+    ref_max = Paragraph._meta.get_field("footnote_refs").base_field.max_length
+    top_level, children, index, anchors = [], [], 0, Anchors()
     for annex_row, annex in zip(annexes, parsed.annexes):
         for paragraph in annex.paragraphs:
             row = Paragraph(document=document, annex=annex_row, order=first_order + index, kind=paragraph.kind,
@@ -49,6 +51,7 @@ def store_annexes(document, parsed: ParsedDocument, bands: list[list[int]], firs
                             heading=(paragraph.heading or "")[:heading_max], text=paragraph.text,
                             footnote_refs=[str(ref)[:ref_max] for ref in paragraph.footnote_refs],
                             lsh_bands=bands[index] if index < len(bands) else [])
+            row.anchor = anchors.annex_paragraph(annex_row.order, row.kind, row.number)
             index += 1
             top_level.append(row)
             for sub in paragraph.subparagraphs:
@@ -56,7 +59,8 @@ def store_annexes(document, parsed: ParsedDocument, bands: list[list[int]], firs
                     document=document, annex=annex_row, order=first_order + index, kind=paragraph.kind,
                     label=(sub.label or "")[:label_max], text=sub.text,
                     footnote_refs=[str(ref)[:ref_max] for ref in sub.footnote_refs],
-                    lsh_bands=bands[index] if index < len(bands) else [])))
+                    lsh_bands=bands[index] if index < len(bands) else [],
+                    anchor=subparagraph(row.anchor, (sub.label or "")[:label_max]))))
                 index += 1
     Paragraph.objects.bulk_create(top_level)
     for parent, child in children:

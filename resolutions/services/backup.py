@@ -31,7 +31,10 @@ def tool(name: str) -> str:
     return found
 
 
-def _connection_args(settings_dict: dict, database: str | None = None) -> tuple[list[str], dict]:
+def _connection_args(settings_dict: dict | None, database: str | None = None) -> tuple[list[str], dict]:
+    if settings_dict is None:
+        connection.ensure_connection()   # the embedded server says where it listens once it is started
+        settings_dict = connection.settings_dict
     args = ["--username", settings_dict.get("USER") or "postgres", "--dbname", database or settings_dict["NAME"]]
     if settings_dict.get("HOST"):
         args += ["--host", settings_dict["HOST"]]
@@ -45,7 +48,6 @@ def _connection_args(settings_dict: dict, database: str | None = None) -> tuple[
 
 def backup(path: Path, settings_dict: dict | None = None) -> Path:
     """Write the whole database to ``path`` (pg_dump custom format)."""
-    settings_dict = settings_dict or connection.settings_dict
     args, env = _connection_args(settings_dict)
     subprocess.run([tool("pg_dump"), "--format=custom", "--no-owner", "--file", str(path), *args], env=env,
                    check=True, capture_output=True, text=True)
@@ -54,7 +56,6 @@ def backup(path: Path, settings_dict: dict | None = None) -> Path:
 
 def restore(path: Path, database: str, settings_dict: dict | None = None) -> None:
     """Restore a dump into ``database`` (which must exist and be empty) on the same server."""
-    settings_dict = settings_dict or connection.settings_dict
     args, env = _connection_args(settings_dict, database)
     subprocess.run([tool("pg_restore"), "--no-owner", "--exit-on-error", *args, str(path)], env=env, check=True,
                    capture_output=True, text=True)

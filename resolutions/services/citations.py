@@ -13,11 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from resolutions.citations.keys import RESOLUTION_SERIES, normalise_symbol
 from resolutions.models import Citation, Document
-
-# How each body's resolutions are symbolised; the keys are citation_key's body codes.
-RESOLUTION_SYMBOL_PREFIXES = {code: f"{code}/RES/" for code in RESOLUTION_SERIES}
+from resolutions.un.bodies import RESOLUTION_SERIES
+from resolutions.un.symbols import normalise_symbol, resolution_number, resolution_symbol
 
 
 def symbol_keys_for_target(target_key: str) -> list[str]:
@@ -27,18 +25,17 @@ def symbol_keys_for_target(target_key: str) -> list[str]:
         return [normalise_symbol(rest)]
     if kind == "resolution":
         body, _, number = rest.partition(":")
-        prefix = RESOLUTION_SYMBOL_PREFIXES.get(body)
-        if prefix and number:
-            return [normalise_symbol(prefix + number)]
+        if body in RESOLUTION_SERIES and number:   # citation_key's body codes are the organs' series
+            return [normalise_symbol(resolution_symbol(body, number))]
     return []
 
 
 def target_keys_for_symbol(symbol_key: str) -> list[str]:
     """Every target_key that designates the document whose symbol_key is given."""
     keys = [f"document:{symbol_key}"]
-    for body, prefix in RESOLUTION_SYMBOL_PREFIXES.items():
-        if symbol_key.startswith(prefix) and len(symbol_key) > len(prefix):
-            keys.append(f"resolution:{body}:{symbol_key[len(prefix):]}")
+    resolution = resolution_number(symbol_key)
+    if resolution:
+        keys.append("resolution:{}:{}".format(*resolution))
     return keys
 
 

@@ -5,7 +5,7 @@ document's content, whoever changed it: the ingestion service (a new upload,
 a corrected re-upload, ``manage.py reparse``) and every admin page that edits a
 document, its paragraphs, footnotes or sponsors.  It brings the derived data
 back in line with the rows: the paragraphs' and the whole text's similarity
-bands, the search index, the series and version links, and the citations
+bands, the paragraphs' anchors, the search index, the series and version links, and the citations
 that point at the document.
 
 The ``save_*`` and ``delete_*`` functions are the admin's writes: they mark
@@ -16,25 +16,40 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from resolutions.citations.keys import normalise_symbol
+from resolutions.lineage import services as lineage
 from resolutions.models import Citation, Document, Paragraph, Series
-from resolutions.services import indexing, lineage
+from resolutions.services import indexing
 from resolutions.services.citations import resolve_pending_citations, target_keys_for_symbol
+from resolutions.un.anchors import anchors_by_id
+from resolutions.un.symbols import normalise_symbol
 
 
 def document_changed(document: Document, *, bands_stored: bool = False) -> None:
-    """Recompute what derives from a document's rows: bands, search index, lineage links, citations to it.
+    """Recompute what derives from a document's rows: bands, anchors, search index, lineage links, citations
+    to it.
 
     ``bands_stored``: the caller wrote the paragraphs' and the document's band
-    hashes with the rows (the ingestion service does, so that no paragraph row,
-    and its full-text index entries, is written twice).
+    hashes, and the paragraphs' anchors, with the rows (the ingestion service
+    does, so that no paragraph row, and its full-text index entries, is written
+    twice).
     """
     if not bands_stored:
         lineage.compute_bands(document)
+        _store_anchors(document)
     indexing.index_document(document)
     lineage.after_ingest(document)
     _unresolve_citations_to_another_symbol(document)
     resolve_pending_citations(document)
+
+
+def _store_anchors(document: Document) -> None:
+    """The paragraphs' anchors again by the rule (resolutions.un.anchors), for staff may have added, removed or
+    renumbered paragraphs; only those that differ are written."""
+    rows = list(document.paragraphs.order_by("order").values_list(
+        "id", "parent_id", "kind", "number", "label", "heading", "annex__order", "anchor"))
+    anchors = anchors_by_id([row[:-1] for row in rows])
+    changed = [Paragraph(id=row[0], anchor=anchors[row[0]]) for row in rows if anchors[row[0]] != row[-1]]
+    Paragraph.objects.bulk_update(changed, ["anchor"])
 
 
 def _unresolve_citations_to_another_symbol(document: Document) -> None:

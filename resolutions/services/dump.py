@@ -49,6 +49,7 @@ from resolutions.models import (
     Sponsorship,
 )
 from resolutions.services import indexing
+from resolutions.un.anchors import Row, paragraph_anchors
 
 DOCUMENTS_FILE = "documents.jsonl"
 AKN_DIR = "akn"
@@ -169,8 +170,9 @@ def _document(record: dict, users: dict) -> Document:
         Paragraph(pk=p["id"], document=document, parent_id=p["parent_id"], annex_id=p.get("annex_id"),
                   order=p["order"], kind=p["kind"],
                   number=p["number"], label=p["label"], lead=p["lead"], text=p["text"], heading=p.get("heading", ""),
-                  footnote_refs=p["footnote_refs"], edited=p["edited"], lsh_bands=p.get("lsh_bands") or [])
-        for p in record["paragraphs"]])
+                  anchor=anchor, footnote_refs=p["footnote_refs"], edited=p["edited"],
+                  lsh_bands=p.get("lsh_bands") or [])
+        for p, anchor in zip(record["paragraphs"], _anchors(record))])
     Footnote.objects.bulk_create([
         Footnote(pk=f["id"], document=document, annex_id=f.get("annex_id"), order=f["order"], marker=f["marker"],
                  text=f["text"],
@@ -188,6 +190,21 @@ def _document(record: dict, users: dict) -> Document:
     for source in record["source_files"]:
         _source_file(source, users)
     return document
+
+
+def _anchors(record: dict) -> list[str]:
+    """The paragraphs' anchors as dumped; a dump made before anchors were stored gets them by the same rule."""
+    dumped = [p.get("anchor") for p in record["paragraphs"]]
+    if all(dumped):
+        return dumped
+    rows = sorted(record["paragraphs"], key=lambda p: p["order"])
+    position = {p["id"]: index for index, p in enumerate(rows)}
+    annex_order = {a["id"]: a["order"] for a in record.get("annexes", [])}
+    anchors = paragraph_anchors(
+        Row(position.get(p["parent_id"]), p["kind"], p["number"], p["label"], p.get("heading"),
+            annex_order.get(p.get("annex_id"))) for p in rows)
+    by_id = {p["id"]: anchor for p, anchor in zip(rows, anchors)}
+    return [by_id[p["id"]] for p in record["paragraphs"]]
 
 
 def _reset_sequences() -> None:

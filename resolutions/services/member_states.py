@@ -1,12 +1,10 @@
-"""Keep the MemberState table equal to resolutions/data/member_states.json (run after every migrate)."""
+"""Keep the MemberState table equal to resolutions/un/data/member_states.json (run after every migrate)."""
 from __future__ import annotations
-
-import json
 
 from django.db import transaction
 from django.utils.text import slugify
 
-from resolutions.parser.sponsors import STATES_FILE
+from resolutions.un.member_states import states
 
 
 @transaction.atomic
@@ -14,14 +12,13 @@ def sync_member_states() -> int:
     """Insert or update every state of the data file; returns how many rows changed. Idempotent.
 
     Rows are matched on the official name; a state's 'successor' (a former name such as 'Zaire') is data for
-    the sponsor lookup in resolutions.parser.sponsors and is not stored.  Rows not in the file are left alone.
+    the sponsor lookup in resolutions.un.member_states and is not stored.  Rows not in the file are left alone.
     """
     from resolutions.models import MemberState
 
-    data = json.loads(STATES_FILE.read_text(encoding="utf-8"))
     existing = {s.name: s for s in MemberState.objects.all()}
     changed = 0
-    for row in data["states"]:
+    for row in states():
         values = {"iso3": row["iso3"], "kind": row["kind"], "aliases": row["aliases"], "slug": slugify(row["name"])[:140]}
         state = existing.get(row["name"])
         if state is None:

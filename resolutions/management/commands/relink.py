@@ -1,13 +1,13 @@
 """python manage.py relink: recompute paragraph LSH bands, series and version links for the whole archive.
 
-Run it after changing the band parameters (resolutions/similarity.py) or the
-series and link rules (resolutions/services/lineage.py); ingestion keeps them
+Run it after changing the band parameters (resolutions/lineage/similarity.py) or the
+series and link rules (resolutions/lineage/services.py); ingestion keeps them
 up to date document by document otherwise.
 """
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from resolutions.services.lineage import relink_all
+from resolutions.lineage.services import relink_all
 
 
 class Command(BaseCommand):

@@ -30,12 +30,16 @@ class Command(BaseCommand):
                             help="Do not start a worker (uploads then wait in the queue unless tasks run inline).")
 
     def handle(self, *args, host, port, no_worker, **options):
-        # SIGTERM (a process manager, `kill`) must stop the worker too: turn it into a normal exit so the
-        # finally clause below runs; Ctrl-C already arrives as KeyboardInterrupt.
-        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
+        # Ctrl-C and SIGTERM (a process manager, `kill`) stop the server once; any further signal is ignored
+        # while the worker and the embedded PostgreSQL stop (a second Ctrl-C had interrupted the clean-up).
+        signal.signal(signal.SIGINT, stop_once)
+        signal.signal(signal.SIGTERM, stop_once)
         worker = None
         if uses_queue() and not no_worker:
-            worker = subprocess.Popen(worker_command())
+            # In a session of its own: the terminal's Ctrl-C reaches this process only, which stops the worker
+            # with one SIGTERM (the worker took Ctrl-C plus that SIGTERM as "force", and died with a traceback
+            # from the database package's clean-up, leaving the embedded PostgreSQL running).
+            worker = subprocess.Popen(worker_command(), start_new_session=True)
             self.stdout.write(f"Background ingestion worker started (pid {worker.pid}).")
         elif not uses_queue():
             self.stdout.write("Tasks run inline (ARCHIVE_TASKS_IMMEDIATE): no worker needed.")
@@ -48,8 +52,16 @@ class Command(BaseCommand):
                 stop_worker(worker)
 
 
-def stop_worker(worker: subprocess.Popen, timeout: float = 10) -> None:
-    """SIGTERM lets db_worker finish its current file; kill it if it will not stop."""
+def stop_once(signum, frame):
+    """The first Ctrl-C or SIGTERM ends the server (KeyboardInterrupt); later ones are ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
+def stop_worker(worker: subprocess.Popen, timeout: float = 30) -> None:
+    """SIGTERM lets db_worker finish its current file and leave the embedded server (its last user, this process,
+    stops it on exit); kill it if it will not stop."""
     if worker.poll() is None:
         worker.terminate()
         try:

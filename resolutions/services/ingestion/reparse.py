@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from resolutions.citations.keys import normalise_symbol
 from resolutions.exports.json_export import document_record
 from resolutions.models import Document, SourceFile
 from resolutions.services.ingestion.ingest import process_source_file
 from resolutions.services.ingestion.intake import FAILED, PARSED, fail
+from resolutions.un.symbols import normalise_symbol
 
 CHANGED, UNCHANGED = "changed", "unchanged"
 

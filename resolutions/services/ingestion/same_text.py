@@ -21,10 +21,10 @@ from datetime import date
 
 from django.db import connection
 
-from resolutions.citations.keys import normalise_symbol
 from resolutions.models import Document, Paragraph
 from resolutions.services.annexes import annex_texts
-from resolutions.similarity import document_bands, text_similarity, words
+from resolutions.lineage.similarity import document_bands, text_similarity, words
+from resolutions.un.symbols import normalise_symbol
 
 # Word-level similarity of two whole texts above which two files are one document.
 SAME_DOCUMENT = 0.9

@@ -26,7 +26,6 @@ from datetime import date
 
 from django.db import models
 
-from resolutions.citations.keys import normalise_symbol
 from resolutions.models import (
     AgendaItem,
     Citation,
@@ -46,7 +45,10 @@ from resolutions.services.citations import resolve_citations
 from resolutions.services.documents import document_changed
 from resolutions.services.ingestion import same_text  # the module, not the package: see __init__
 from resolutions.services.ingestion.intake import PARSED, IngestionOutcome, mark_parsed
-from resolutions.similarity import paragraph_and_document_bands
+from resolutions.lineage.similarity import paragraph_and_document_bands
+from resolutions.un.anchors import Anchors, subparagraph
+from resolutions.un.member_states import name_key
+from resolutions.un.symbols import normalise_symbol
 from votes.services import votes_after_ingest
 
 
@@ -200,16 +202,12 @@ def _store_agenda_items(document: Document, parsed: ParsedDocument) -> None:
         DocumentAgendaItem.objects.get_or_create(document=document, agenda_item=item, defaults={"order": order})
 
 
-def _name_key(name: str) -> str:
-    return " ".join(name.replace("\u2019", "'").split()).casefold()
-
-
 def member_state_index() -> dict[str, MemberState]:
     """Every name and alias of every MemberState, case-folded, to the state."""
     index: dict[str, MemberState] = {}
     for state in MemberState.objects.only("id", "name", "aliases"):
         for name in [state.name, *state.aliases]:
-            index.setdefault(_name_key(name), state)
+            index.setdefault(name_key(name), state)
     return index
 
 
@@ -217,10 +215,9 @@ def find_state(index: dict[str, MemberState], *names: str | None) -> MemberState
     for name in names:
         if not name:
             continue
-        key = _name_key(name)
-        for candidate in (key, key.removeprefix("the ")):
-            if candidate in index:
-                return index[candidate]
+        key = name_key(name)   # case, accents, apostrophes, a leading 'the' and a role do not matter
+        if key in index:
+            return index[key]
     return None
 
 
@@ -240,12 +237,13 @@ def _store_paragraphs(document: Document, parsed: ParsedDocument, bands: list[li
 
     ``bands`` are the rows' LSH band hashes in that order (``same_text.stored_texts``).
     """
-    top_level, children, order = [], [], 0
+    top_level, children, order, anchors = [], [], 0, Anchors()
     for paragraph in parsed.paragraphs:
         row = Paragraph(document=document, order=order + 1, kind=paragraph.kind,
                         number=_fit(paragraph.number, Paragraph, "number"), lead=_fit(paragraph.lead, Paragraph, "lead"), text=paragraph.text,
                         heading=_fit(paragraph.heading, Paragraph, "heading"),
                         footnote_refs=[_fit(ref, Paragraph, "footnote_refs") for ref in paragraph.footnote_refs], lsh_bands=bands[order])
+        row.anchor = anchors.paragraph(row.kind, row.number, row.heading)
         order += 1
         top_level.append(row)
         for sub in paragraph.subparagraphs:
@@ -253,6 +251,7 @@ def _store_paragraphs(document: Document, parsed: ParsedDocument, bands: list[li
                                             label=_fit(sub.label, Paragraph, "label"), text=sub.text,
                                             footnote_refs=[_fit(ref, Paragraph, "footnote_refs") for ref in sub.footnote_refs],
                                             lsh_bands=bands[order])))
+            children[-1][1].anchor = subparagraph(row.anchor, children[-1][1].label)
             order += 1
     Paragraph.objects.bulk_create(top_level)  # PostgreSQL returns the primary keys the children need
     for parent, child in children:

@@ -1,7 +1,7 @@
 """Template tags of the lineage feature: the versions and series panel of the document page."""
 from django import template
 
-from resolutions.selectors.lineage import document_panel
+from resolutions.lineage.selectors import document_panel
 
 register = template.Library()
 

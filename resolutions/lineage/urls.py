@@ -1,7 +1,7 @@
 """URLs for comparison, series, paragraph provenance and agreed-language pages."""
 from django.urls import path
 
-from . import views_lineage as views
+from . import views
 
 app_name = "lineage"
 

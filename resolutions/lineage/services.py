@@ -18,9 +18,10 @@ from django.db import connection
 from django.db.models import Q
 from django.utils.text import slugify
 
+from resolutions.lineage.similarity import (NEAR_DUPLICATE, band_hashes_many, paragraph_and_document_bands,
+                                              text_similarity, words)
 from resolutions.models import Document, DocumentLink, Paragraph, Series
-from resolutions.similarity import (NEAR_DUPLICATE, band_hashes_many, paragraph_and_document_bands,
-                                    text_similarity, words)
+from resolutions.un.adoption import is_adopted
 
 SAME_PARAGRAPH = 0.9
 # A draft and the resolution adopted from it: same title and session, and at
@@ -89,22 +90,6 @@ def _candidate_documents(texts: list[str], limit: int = 5, exclude: int | None =
 def _document_texts(document: Document) -> list[str]:
     return [text for text in Paragraph.objects.filter(document_id=document.pk).order_by("order")
             .values_list("text", flat=True) if words(text)]
-
-
-def is_adopted(symbol_key: str | None, document_type: str | None) -> bool:
-    """An adopted resolution: a /RES/ symbol, or a type naming a resolution that is not a draft.
-
-    A committee's L. document stays a draft whatever its type says: seed 002,
-    A/C.3/61/L.7/Rev.1, is a "resolution adopted by the Third Committee", a
-    recommendation that the General Assembly adopted later as resolution 61/180.
-    """
-    symbol = symbol_key or ""
-    kind = (document_type or "").lower()
-    if "/RES/" in symbol:
-        return True
-    if "/L." in symbol or "committee" in kind:
-        return False
-    return "resolution" in kind and "draft" not in kind
 
 
 def is_adopted_resolution(document: Document) -> bool:

@@ -3,7 +3,7 @@
 Every lookup of similar paragraphs is index-based: candidates come from the
 LSH band hashes (``lsh_bands && %s``, GIN index) or from full-text search
 (``search_vector @@ tsquery``, GIN index), then only those few rows are
-re-ranked exactly in Python (resolutions.similarity).
+re-ranked exactly in Python (resolutions.lineage.similarity).
 
 Measured on 100,000 paragraphs (2,000 documents made of recombined seed
 clauses, so all on one topic: a worst case for candidate counts), embedded
@@ -20,16 +20,17 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import F, Q
 
-from resolutions.compare import align, highlight_match, summary
+from resolutions.lineage.compare import align, highlight_match, summary
+from resolutions.lineage.provenance import (  # noqa: F401 (paragraph_provenance and time_key: read from here too)
+    Appearance, earlier_appearances, paragraph_provenance, time_key)
+from resolutions.lineage.similarity import band_hashes, phrase_similarity, words
 from resolutions.models import Document, DocumentLink, Paragraph, Series
 from resolutions.search_config import SEARCH_CONFIG
-from resolutions.services.lineage import is_adopted
-from resolutions.similarity import band_hashes, phrase_similarity, text_similarity, words
+from resolutions.un.adoption import (DRAFT_INFIX, NOT_ADOPTED_WORDS, RESOLUTION_INFIX, RESOLUTION_WORD,
+                                      is_adopted)
 
-# "The same or nearly the same text" for provenance.
-PROVENANCE_THRESHOLD = 0.7
 # Candidates fetched from each index before exact re-ranking.
 LSH_CANDIDATES = 400
 FULLTEXT_CANDIDATES = 200
@@ -43,10 +44,6 @@ SHORT_PHRASE_WORDS = 12
 
 # ---------------------------------------------------------------------------
 # Versions and series
-
-
-def time_key(document: Document):
-    return (document.date or date.max, document.session or 0, document.symbol or "", document.pk)
 
 
 def series_documents(series: Series) -> list[Document]:
@@ -84,7 +81,8 @@ class DocumentPanel:
 
 # Documents of the series shown on each side of the document on its page.
 SERIES_WINDOW = 5
-_PANEL_FIELDS = ("id", "symbol", "document_type", "title", "date", "session", "series_id")
+# symbol_key and slug: what a document's address is made of (Document.get_absolute_url), so no link costs a query.
+_PANEL_FIELDS = ("id", "symbol", "symbol_key", "slug", "document_type", "title", "date", "session", "series_id")
 
 
 def series_window(document: Document, width: int = SERIES_WINDOW) -> tuple[list[Document], int, int, int]:
@@ -128,94 +126,11 @@ def all_series():
 
 
 # ---------------------------------------------------------------------------
-# Provenance
-
-
-def _earlier_filter(document: Document) -> Q | None:
-    """Documents earlier than this one: by date when known, else by session; None when neither is known."""
-    if document.date:
-        return Q(document__date__lt=document.date) | Q(document__date__isnull=True,
-                                                        document__session__lt=document.session or 0)
-    if document.session:
-        return Q(document__session__lt=document.session)
-    return None
-
-
-def with_anchor_data(queryset):
-    """Paragraphs with their document, parent and preambular position, so ``anchor`` costs no query per row."""
-    position = (Paragraph.objects.filter(document=OuterRef("document"), kind=Paragraph.Kind.PREAMBULAR,
-                                         parent__isnull=True, order__lte=OuterRef("order"))
-                .order_by().values("document").annotate(n=Count("id")).values("n"))
-    return queryset.select_related("document", "parent").annotate(pp_position=Subquery(position))
-
-
-def _anchor_ready(paragraphs):
-    for paragraph in paragraphs:
-        paragraph._pp_index = paragraph.pp_position
-        yield paragraph
-
-
-@dataclass
-class Appearance:
-    paragraph: Paragraph
-    similarity: float
-
-
-def _paragraph_sort_key(appearance: Appearance):
-    return (*time_key(appearance.paragraph.document)[:3], appearance.paragraph.order)
-
-
-def earlier_appearances(paragraphs: list[Paragraph], document: Document,
-                        threshold: float = PROVENANCE_THRESHOLD) -> dict[int, list[Appearance]]:
-    """For each paragraph (of ``document``), the earlier archive paragraphs with (nearly) the same text, oldest first.
-
-    One query for all the paragraphs: candidates sharing an LSH band with any of
-    them, from earlier documents; then exact similarity per pair sharing a band.
-    """
-    result: dict[int, list[Appearance]] = {p.pk: [] for p in paragraphs}
-    earlier = _earlier_filter(document)
-    bands = {band for p in paragraphs for band in p.lsh_bands}
-    if earlier is None or not bands:
-        return result
-    candidates = (Paragraph.objects.filter(lsh_bands__overlap=sorted(bands)).filter(earlier)
-                  .exclude(document=document)
-                  .order_by("document__date", "document__session", "document_id", "order")
-                  .values_list("id", "text", "lsh_bands"))[:LSH_CANDIDATES * 4]
-    found: list[tuple[int, int, float]] = []
-    for candidate_id, text, candidate_bands in candidates:
-        candidate_bands = set(candidate_bands)
-        for paragraph in paragraphs:
-            if candidate_bands.isdisjoint(paragraph.lsh_bands):
-                continue
-            score = text_similarity(paragraph.text, text)
-            if score >= threshold:
-                found.append((paragraph.pk, candidate_id, round(score, 3)))
-    # Only the paragraphs kept are read whole (document, anchor): one more query.
-    rows = {row.pk: row for row in _anchor_ready(with_anchor_data(
-        Paragraph.objects.filter(id__in={candidate_id for _, candidate_id, _ in found})))} if found else {}
-    for paragraph_id, candidate_id, score in found:
-        result[paragraph_id].append(Appearance(rows[candidate_id], score))
-    for appearances in result.values():
-        appearances.sort(key=_paragraph_sort_key)
-    return result
-
-
-def paragraph_provenance(paragraph: Paragraph) -> list[Appearance]:
-    """Earlier paragraphs with the same or nearly the same text, the first appearance first."""
-    return earlier_appearances([paragraph], paragraph.document)[paragraph.pk]
-
-
-# ---------------------------------------------------------------------------
 # Comparison
 
 
 def _paragraph_rows(document: Document) -> list[Paragraph]:
     rows = list(document.paragraphs.select_related("parent").order_by("order"))
-    preambular = 0
-    for row in rows:
-        if row.kind == Paragraph.Kind.PREAMBULAR and row.parent_id is None:
-            preambular += 1
-            row._pp_index = preambular
     by_id = {row.pk: row for row in rows}
     for row in rows:
         if row.parent_id:
@@ -230,17 +145,19 @@ class Comparison:
     rows: list
     counts: dict[str, int]
     first_appeared: dict[int, Appearance]
+    notes: list[str] = field(default_factory=list)
 
 
 def compare_documents(a: Document, b: Document) -> Comparison:
     """Align A's paragraphs with B's; for each paragraph of B, its first appearance in the archive before B."""
     a_rows, b_rows = _paragraph_rows(a), _paragraph_rows(b)
     rows = align(a_rows, b_rows)
-    appearances = earlier_appearances(b_rows, b)
+    notes: list[str] = []
+    appearances = earlier_appearances(b_rows, b, notes=notes)
     first = {pk: found[0] for pk, found in appearances.items() if found}
     for row in rows:
         row.first_appeared = first.get(row.b.pk) if row.b is not None else None
-    return Comparison(a, b, rows, summary(rows), first)
+    return Comparison(a, b, rows, summary(rows), first, notes)
 
 
 def _paragraph_json(paragraph: Paragraph | None) -> dict | None:
@@ -272,7 +189,7 @@ def comparison_json(comparison: Comparison) -> dict:
                 "document": _document_json(first.paragraph.document), "similarity": first.similarity},
         })
     return {"a": _document_json(comparison.a), "b": _document_json(comparison.b), "counts": comparison.counts,
-            "rows": rows}
+            "notes": comparison.notes, "rows": rows}
 
 
 # ---------------------------------------------------------------------------
@@ -303,12 +220,12 @@ def _filter_paragraphs(queryset, filters: AgreedLanguageFilters):
     if filters.date_to:
         queryset = queryset.filter(document__date__lte=filters.date_to)
     if filters.document_type in ("adopted", "draft"):
-        # The same rule as services.lineage.is_adopted, in SQL.
-        adopted = (Q(document__symbol_key__contains="/RES/")
-                   | (Q(document__document_type__icontains="resolution")
-                      & ~Q(document__document_type__icontains="draft")
-                      & ~Q(document__document_type__icontains="committee")
-                      & ~Q(document__symbol_key__contains="/L.")))
+        # un.adoption.is_adopted, as a filter.
+        not_draft = ~Q(document__symbol_key__contains=DRAFT_INFIX)
+        for word in NOT_ADOPTED_WORDS:
+            not_draft &= ~Q(document__document_type__icontains=word)
+        adopted = (Q(document__symbol_key__contains=RESOLUTION_INFIX)
+                   | (Q(document__document_type__icontains=RESOLUTION_WORD) & not_draft))
         queryset = queryset.filter(adopted) if filters.document_type == "adopted" else queryset.exclude(adopted)
     elif filters.document_type:
         queryset = queryset.filter(document__document_type=filters.document_type)
@@ -377,8 +294,8 @@ def agreed_language(text: str, filters: AgreedLanguageFilters | None = None, lim
     # Best first; adopted texts first among equally close ones (same first decimal).
     scored.sort(key=lambda item: (-round(item[1], 1), not item[2], -item[1], item[0]))
     scored = scored[:limit]
-    rows = {row.pk: row for row in _anchor_ready(with_anchor_data(
-        Paragraph.objects.filter(id__in=[paragraph_id for paragraph_id, _, _ in scored])))}
+    rows = {row.pk: row for row in Paragraph.objects.filter(id__in=[paragraph_id for paragraph_id, _, _ in scored])
+            .select_related("document")}
     results = [AgreedLanguageResult(rows[paragraph_id], score, adopted, []) for paragraph_id, score, adopted in scored]
     for result in results:
         result.highlighted = highlight_match(text, result.paragraph.text)

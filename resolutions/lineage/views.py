@@ -7,20 +7,28 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
-from resolutions.citations.keys import normalise_symbol
+from resolutions.lineage import selectors
+from resolutions.lineage.compare import ComparisonTooLarge
 from resolutions.models import Document, Paragraph, Series
 from resolutions.page_budget import heavy_page
-from resolutions.selectors import lineage as selectors
+from resolutions.parameters import MAX_DOCUMENT_ID, parse_int
+from resolutions.un.symbols import normalise_symbol
 
 MAX_QUERY_CHARS = 5000
+
+
+# Longer than any UN symbol: not looked up.
+MAX_REFERENCE_CHARS = 100
 
 
 def _document(reference: str) -> Document | None:
     """A document by id or by symbol, as typed in the comparison form."""
     reference = (reference or "").strip()
-    if reference.isdigit():
-        return Document.objects.filter(pk=int(reference)).first()
-    if reference:
+    # ASCII digits only, within the ids' range ('²' and '①' pass str.isdigit, and int() refuses them).
+    number = parse_int(reference, default=None, minimum=1, maximum=MAX_DOCUMENT_ID)
+    if number is not None and reference.isascii() and reference.isdigit():
+        return Document.objects.filter(pk=number).first()
+    if reference and len(reference) <= MAX_REFERENCE_CHARS:
         return Document.objects.filter(symbol_key=normalise_symbol(reference)).first()
     return None
 
@@ -44,8 +52,15 @@ def compare_form(request):
 def compare(request, a_id, b_id, as_json=False):
     a = get_object_or_404(Document, pk=a_id)
     b = get_object_or_404(Document, pk=b_id)
-    comparison = selectors.compare_documents(a, b)
-    if as_json or request.GET.get("format") == "json":
+    wants_json = as_json or request.GET.get("format") == "json"
+    try:
+        comparison = selectors.compare_documents(a, b)
+    except ComparisonTooLarge as refused:
+        # 422: the request is well formed, these two documents are beyond what a comparison takes.
+        if wants_json:
+            return JsonResponse({"detail": str(refused)}, status=422)
+        return render(request, "lineage/compare.html", {"refused": str(refused), "a": a, "b": b}, status=422)
+    if wants_json:
         return JsonResponse(selectors.comparison_json(comparison))
     return render(request, "lineage/compare.html", {"comparison": comparison})
 

@@ -35,7 +35,7 @@ same seeds, 144 paragraphs):
   S-curve 1 - (1 - J^3)^21 that is 0.5 near J = 0.3 and 0.99 at J = 0.6.
 * Cost: 0.12-0.3 ms per paragraph signature (datasketch, shared permutations,
   2 cores); 21 bigints per paragraph in the GIN-indexed ``lsh_bands``.  Lookup
-  speed at 100,000 paragraphs: see resolutions/selectors/lineage.py.
+  speed at 100,000 paragraphs: see resolutions/lineage/selectors.py.
 """
 from __future__ import annotations
 
@@ -207,6 +207,10 @@ def text_similarity(a: str, b: str) -> float:
     return Indel.normalized_similarity(wa, wb)
 
 
+# Windows of a long paragraph scored for one phrase at one level of the search (see phrase_similarity).
+MAX_PHRASE_WINDOWS = 200
+
+
 def phrase_similarity(query: str, text: str) -> float:
     """How well a pasted phrase or paragraph matches a paragraph's wording, in [0, 1].
 
@@ -214,6 +218,11 @@ def phrase_similarity(query: str, text: str) -> float:
     short phrase it is the best word-level match against any window of the
     paragraph of the phrase's length (so a phrase found inside a long paragraph
     scores high), lightly discounted so that a whole-paragraph match ranks first.
+    A paragraph with more than ``MAX_PHRASE_WINDOWS`` windows is searched coarse
+    to fine (windows ``step`` words apart and ``step`` words wider, then around
+    the best of them with a step 16 times smaller, down to one word): a few
+    hundred scores whatever the paragraph's length, where every window of a
+    100,000-word paragraph was 100,000 scores per candidate.
     """
     wq, wt = words(query), words(text)
     if not wq or not wt:
@@ -222,13 +231,23 @@ def phrase_similarity(query: str, text: str) -> float:
     if len(wt) <= len(wq):
         return whole
     size = len(wq)
-    best = 0.0
-    for start in range(0, len(wt) - size + 1):
-        score = Indel.normalized_similarity(wq, wt[start:start + size])
-        if score > best:
-            best = score
-            if best == 1.0:
-                break
+    last = len(wt) - size  # the last window's start
+    low, high = 0, last
+    step = max(1, -(-(last + 1) // MAX_PHRASE_WINDOWS))
+    while True:
+        level_best, level_start = -1.0, low
+        for start in range(low, high + 1, step):
+            window = wt[start:start + size + (step - 1)]
+            score = Indel.normalized_similarity(wq, window)
+            if score > level_best:
+                level_best, level_start = score, start
+                if score == 1.0:
+                    break
+        if step == 1:
+            best = level_best
+            break
+        low, high = max(0, level_start - step), min(last, level_start + step)
+        step = max(1, step // 16)
     return max(whole, best * 0.98)
 
 

@@ -1,0 +1,53 @@
+"""UN document symbols: how one looks, its normal form, the symbol of a resolution and the organ a symbol names.
+
+A symbol is a series code and '/'-separated parts: A/C.3/61/L.7/Rev.1 (a Third Committee draft),
+A/RES/61/180 (a General Assembly resolution), S/RES/2720 (2023), E/CN.6/2024/L.3.
+"""
+from __future__ import annotations
+
+import re
+
+from .bodies import ORGANS, RESOLUTION_SERIES
+
+# The series codes, longest first so that 'A/HRC' is tried before 'A'.
+SERIES_CODES = tuple(sorted({organ.series for organ in ORGANS}, key=len, reverse=True))
+SERIES = "|".join(re.escape(code) for code in SERIES_CODES)
+# The series of the organs whose resolutions have symbols of their own (A, S, E, A/HRC), as a pattern: the
+# symbols a resolution or its draft is printed under.
+RESOLUTION_SERIES_PATTERN = "|".join(re.escape(code) for code in sorted(RESOLUTION_SERIES, key=len, reverse=True))
+# Their one-letter series ('[AES]'): the letter printed large at the head of a symbol, the logo letters of old
+# cover pages ('UNITED NATIONS A').
+SERIES_LETTER = "[" + "".join(sorted(code for code in RESOLUTION_SERIES if len(code) == 1)) + "]"
+# A symbol as printed at the top of a document: a series, then parts (the Security Council's year after a space).
+SYMBOL = rf"(?:{SERIES})/[A-Z0-9][A-Za-z0-9./\-]{{2,50}}(?:\s\(\d{{4}}\))?"
+# A symbol in its normal form (normalise_symbol): upper case, no spaces.
+NORMAL_SYMBOL = re.compile(rf"(?:{SERIES})/[A-Z0-9./()\-]{{2,60}}")
+RESOLUTION_INFIX = "/RES/"
+
+
+def normalise_symbol(symbol: str) -> str:
+    """Upper case, no spaces: 'a/c.3/61/l.7/rev. 1' -> 'A/C.3/61/L.7/REV.1'."""
+    return re.sub(r"\s+", "", symbol).upper()
+
+
+def resolution_symbol(series: str, number: str) -> str:
+    """The symbol of an organ's resolution: ('A', '61/180') -> 'A/RES/61/180'."""
+    return f"{series}{RESOLUTION_INFIX}{number}"
+
+
+def resolution_number(symbol_key: str) -> tuple[str, str] | None:
+    """(series, number) of a resolution's normalised symbol: 'A/HRC/RES/52/1' -> ('A/HRC', '52/1'); None for
+    any other document."""
+    for series in sorted(RESOLUTION_SERIES, key=len, reverse=True):
+        prefix = resolution_symbol(series, "")
+        if symbol_key.startswith(prefix) and len(symbol_key) > len(prefix):
+            return series, symbol_key[len(prefix):]
+    return None
+
+
+def organ_of_symbol(symbol: str) -> str | None:
+    """The organ a symbol's series names, among those with resolutions of their own: 'A/C.3/61/L.7' -> 'General
+    Assembly', 'A/HRC/RES/52/1' -> 'Human Rights Council', 'E/CN.6/2024/L.3' -> 'Economic and Social Council'."""
+    series = next((code for code in sorted(RESOLUTION_SERIES, key=len, reverse=True)
+                   if symbol.startswith(code + "/")), None)
+    return RESOLUTION_SERIES.get(series) if series else None

@@ -68,3 +68,14 @@ def test_an_annex_is_found_by_search_and_in_the_exports(client, s_res_1454):
     assert b"<attachments>" in xml and b'name="annex"' in xml
     detail = client.get(f"/api/documents/{document.pk}/").json()
     assert [a["label"] for a in detail["annexes"]] == ["Annex A", "Annex B"]
+
+
+def test_consecutive_footnote_markers_are_shown_apart_not_as_one_number(client, corpus_dir):
+    # A/RES/80/39 (railcar text): a paragraph calling two notes must not read as "12" but as "1, 2".
+    path = corpus_dir / "railcar-ga80-text/documents/ga-res-80/A_RES_80_39.md"
+    document = ingest_file(path.read_bytes(), path.name).document
+    paragraph = next(p for p in document.paragraphs.all() if len(p.footnote_refs) >= 2)
+    first, second = paragraph.footnote_refs[:2]
+    page = client.get(document.get_absolute_url()).content.decode()
+    block = page.split(f'id="{paragraph.anchor}"', 1)[1]
+    assert re.search(rf">{first}</a>,</sup><sup><a [^>]*>{second}</a>", block)

@@ -3,6 +3,8 @@ import re
 
 import django_filters
 from django import forms
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from resolutions.models import Document, Paragraph
 
@@ -29,6 +31,7 @@ class StateVoteField(forms.CharField):
         return match.groups()
 
 
+@extend_schema_field(OpenApiTypes.STR)   # no model field behind it: the schema says it is a string
 class StateVoteFilter(django_filters.Filter):
     field_class = StateVoteField
 

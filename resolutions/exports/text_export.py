@@ -54,14 +54,8 @@ def document_text(document: Document) -> str:
         for sub in view.subparagraphs:
             lines += [_block(f"({sub.paragraph.label}) {sub.paragraph.text}{_markers(sub)}", "    ", "    "), ""]
     for view in page.operative:
-        number = f"{view.paragraph.number}." if view.paragraph.number else ""
-        lines += [_block(view.paragraph.text + _markers(view), f"{number:<4}", "    "), ""]
-        for sub in view.subparagraphs:
-            lines += [_block(f"({sub.paragraph.label}) {sub.paragraph.text}{_markers(sub)}", "    ", "        "), ""]
-    if page.footnotes:
-        lines += ["_" * 20, ""]
-        for note in page.footnotes:
-            lines.append(_block(f"{note.marker} {note.text}", "", "   "))
+        lines += _numbered_lines(view)
+    lines += _notes_lines(page.footnotes)
     for annex in page.annexes:
         lines += _annex_lines(annex)
     if d.unplaced:
@@ -79,12 +73,21 @@ def _annex_lines(annex) -> list[str]:
     for view in annex.paragraphs:
         if view.paragraph.heading:
             lines += [_block(view.paragraph.heading), ""]
-        number = f"{view.paragraph.number}." if view.paragraph.number else ""
-        lines += [_block(view.paragraph.text + _markers(view), f"{number:<4}" if number else "    ", "    "), ""]
-        for sub in view.subparagraphs:
-            lines += [_block(f"({sub.paragraph.label}) {sub.paragraph.text}{_markers(sub)}", "    ", "        "), ""]
-    if annex.footnotes:
-        lines += ["_" * 20, ""]
-        for note in annex.footnotes:
-            lines.append(_block(f"{note.marker} {note.text}", "", "   "))
+        lines += _numbered_lines(view)
+    return lines + _notes_lines(annex.footnotes)
+
+
+def _numbered_lines(view: ParagraphView) -> list[str]:
+    """A paragraph with its number hanging (blank when unnumbered), then its lettered sub-paragraphs."""
+    number = f"{view.paragraph.number}." if view.paragraph.number else ""
+    lines = [_block(view.paragraph.text + _markers(view), f"{number:<4}", "    "), ""]
+    for sub in view.subparagraphs:
+        lines += [_block(f"({sub.paragraph.label}) {sub.paragraph.text}{_markers(sub)}", "    ", "        "), ""]
     return lines
+
+
+def _notes_lines(notes) -> list[str]:
+    """Notes under a rule, as printed at the foot of the text."""
+    if not notes:
+        return []
+    return ["_" * 20, ""] + [_block(f"{note.marker} {note.text}", "", "   ") for note in notes]

@@ -22,7 +22,6 @@ from datetime import date
 from django.db import connection
 
 from resolutions.models import Document, Paragraph
-from resolutions.services.annexes import annex_texts
 from resolutions.lineage.similarity import document_bands, text_similarity, words
 from resolutions.un.symbols import normalise_symbol
 
@@ -34,13 +33,14 @@ _METADATA = ("symbol", "body", "session", "committee", "date", "distribution", "
 
 
 def stored_texts(parsed) -> list[str]:
-    """The parse's paragraph texts in the order the ingestion stores them: each paragraph, then its sub-paragraphs;
-    then the annexes' in the same way (``services.annexes.annex_texts``)."""
+    """The parse's paragraph texts in the order the ingestion stores them (``store``): each paragraph, then its
+    sub-paragraphs; the resolution's first, then each annex's."""
     texts = []
-    for paragraph in parsed.paragraphs:
-        texts.append(paragraph.text)
-        texts.extend(sub.text for sub in paragraph.subparagraphs)
-    return texts + annex_texts(parsed)
+    for paragraphs in [parsed.paragraphs, *(annex.paragraphs for annex in parsed.annexes)]:
+        for paragraph in paragraphs:
+            texts.append(paragraph.text)
+            texts.extend(sub.text for sub in paragraph.subparagraphs)
+    return texts
 
 
 def _iso_date(value) -> str | None:

@@ -18,7 +18,7 @@ kind of part, and a string is fitted to its column with ``_fit``, which reads
 the column's width from the model (``_meta``), so a migration that widens a
 column needs no change here.  A new part of the parse gets a ``_store_*``
 function of its own, called from ``_write_rows`` (annexes:
-``services.annexes.store_annexes``).
+``_store_annexes``).
 """
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from django.db import models
 
 from resolutions.models import (
     AgendaItem,
+    Annex,
     Citation,
     Document,
     DocumentAgendaItem,
@@ -40,7 +41,6 @@ from resolutions.models import (
 from resolutions.parser import ParsedDocument
 from resolutions.parser.subject import subject_from_text
 from resolutions.services.addresses import assign_address
-from resolutions.services.annexes import store_annexes, unplaced_blocks
 from resolutions.services.citations import resolve_citations
 from resolutions.services.documents import document_changed
 from resolutions.services.ingestion import same_text  # the module, not the package: see __init__
@@ -152,7 +152,7 @@ def store_parse(source_file: SourceFile, parsed: ParsedDocument, filename: str, 
         document.edited = False
         _delete_parse(document)
     document.parse_warnings = warnings
-    document.unplaced = unplaced_blocks(parsed)
+    document.unplaced = [block for block in (text.strip() for text in parsed.unplaced) if block]
     document.text_bands = fingerprint
     document.save()
 
@@ -171,7 +171,7 @@ def _write_rows(document: Document, parsed: ParsedDocument, paragraph_bands: lis
     paragraph_rows = _store_paragraphs(document, parsed, paragraph_bands)
     footnote_rows = _store_footnotes(document, parsed)
     resolution_rows = sum(1 + len(p.subparagraphs) for p in parsed.paragraphs)
-    store_annexes(document, parsed, paragraph_bands[resolution_rows:], first_order=resolution_rows + 1)
+    _store_annexes(document, parsed, paragraph_bands[resolution_rows:], first_order=resolution_rows + 1)
     _store_citations(document, parsed, paragraph_rows, footnote_rows)
     votes_after_ingest(document, parsed)
     assign_address(document)
@@ -237,27 +237,69 @@ def _store_paragraphs(document: Document, parsed: ParsedDocument, bands: list[li
 
     ``bands`` are the rows' LSH band hashes in that order (``same_text.stored_texts``).
     """
-    top_level, children, order, anchors = [], [], 0, Anchors()
-    for paragraph in parsed.paragraphs:
-        row = Paragraph(document=document, order=order + 1, kind=paragraph.kind,
-                        number=_fit(paragraph.number, Paragraph, "number"), lead=_fit(paragraph.lead, Paragraph, "lead"), text=paragraph.text,
-                        heading=_fit(paragraph.heading, Paragraph, "heading"),
-                        footnote_refs=[_fit(ref, Paragraph, "footnote_refs") for ref in paragraph.footnote_refs], lsh_bands=bands[order])
-        row.anchor = anchors.paragraph(row.kind, row.number, row.heading)
-        order += 1
+    anchors = Anchors()
+    top_level, children = _paragraph_rows(document, parsed.paragraphs, bands, 1,
+                                          lambda row: anchors.paragraph(row.kind, row.number, row.heading))
+    _create_paragraph_rows(top_level, children)
+    return top_level
+
+
+def _paragraph_rows(document: Document, paragraphs, bands: list[list[int]], first_order: int, anchor_of,
+                    annex: Annex | None = None) -> tuple[list[Paragraph], list[tuple[Paragraph, Paragraph]]]:
+    """Rows for ``paragraphs`` (the resolution's or an annex's) and their sub-paragraphs, ``order`` numbered on
+    from ``first_order``; ``bands[i]`` are the LSH bands of the i-th row, ``anchor_of(row)`` a top row's anchor."""
+    top_level, children, index = [], [], 0
+    for paragraph in paragraphs:
+        row = Paragraph(document=document, annex=annex, order=first_order + index, kind=paragraph.kind,
+                        number=_fit(paragraph.number, Paragraph, "number"), lead=_fit(paragraph.lead, Paragraph, "lead"),
+                        text=paragraph.text, heading=_fit(paragraph.heading, Paragraph, "heading"),
+                        footnote_refs=[_fit(ref, Paragraph, "footnote_refs") for ref in paragraph.footnote_refs],
+                        lsh_bands=bands[index] if index < len(bands) else [])
+        row.anchor = anchor_of(row)
+        index += 1
         top_level.append(row)
         for sub in paragraph.subparagraphs:
-            children.append((row, Paragraph(document=document, order=order + 1, kind=paragraph.kind,
-                                            label=_fit(sub.label, Paragraph, "label"), text=sub.text,
-                                            footnote_refs=[_fit(ref, Paragraph, "footnote_refs") for ref in sub.footnote_refs],
-                                            lsh_bands=bands[order])))
-            children[-1][1].anchor = subparagraph(row.anchor, children[-1][1].label)
-            order += 1
+            label = _fit(sub.label, Paragraph, "label")
+            children.append((row, Paragraph(document=document, annex=annex, order=first_order + index,
+                                            kind=paragraph.kind, label=label, text=sub.text,
+                                            footnote_refs=[_fit(ref, Paragraph, "footnote_refs")
+                                                           for ref in sub.footnote_refs],
+                                            lsh_bands=bands[index] if index < len(bands) else [],
+                                            anchor=subparagraph(row.anchor, label))))
+            index += 1
+    return top_level, children
+
+
+def _create_paragraph_rows(top_level: list[Paragraph], children: list[tuple[Paragraph, Paragraph]]) -> None:
     Paragraph.objects.bulk_create(top_level)  # PostgreSQL returns the primary keys the children need
     for parent, child in children:
         child.parent = parent
     Paragraph.objects.bulk_create([child for _, child in children])
-    return top_level
+
+
+def _store_annexes(document: Document, parsed: ParsedDocument, bands: list[list[int]], first_order: int) -> None:
+    """``parsed.annexes`` as Annex rows; their paragraphs are Paragraph rows numbered on from the resolution's
+    (``first_order``, ``bands`` in ``annex_texts`` order) and their notes Footnote rows after the resolution's."""
+    if not parsed.annexes:
+        return
+    annexes = Annex.objects.bulk_create([
+        Annex(document=document, order=number, label=_fit(annex.label or "Annex", Annex, "label"),
+              title=(annex.title or "").strip())
+        for number, annex in enumerate(parsed.annexes, start=1)])
+    anchors, offset, rows = Anchors(), 0, ([], [])
+    for annex_row, annex in zip(annexes, parsed.annexes):
+        top_level, children = _paragraph_rows(
+            document, annex.paragraphs, bands[offset:], first_order + offset,
+            lambda row, order=annex_row.order: anchors.annex_paragraph(order, row.kind, row.number), annex=annex_row)
+        offset += len(top_level) + len(children)
+        rows[0].extend(top_level)
+        rows[1].extend(children)
+    _create_paragraph_rows(*rows)
+    notes = [(annex_row, note) for annex_row, annex in zip(annexes, parsed.annexes) for note in annex.footnotes]
+    Footnote.objects.bulk_create([
+        Footnote(document=document, annex=annex_row, order=len(parsed.footnotes) + n,
+                 marker=_fit(note.marker, Footnote, "marker"), text=note.text)
+        for n, (annex_row, note) in enumerate(notes, start=1)])
 
 
 def _store_footnotes(document: Document, parsed: ParsedDocument) -> dict[str, Footnote]:

@@ -37,8 +37,9 @@ LABEL_START = re.compile(r"\s*\(([a-z]{1,2}|[ivxl]{1,6})\)(?:\s+(.*))?$")
 ITALIC_START = re.compile(r"\s*\*[A-Z][^*\n]{0,80}\*")
 MARKER = re.compile(r"<sup>(\d{1,3})</sup>")
 CLOSING_LINE = re.compile(r"\s*(?:\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting\b.{0,40}"
-                          r"|Adopted (?:unanimously |without (?:a )?vote )?at the \d{1,5}(?:st|nd|rd|th) meeting\b.{0,200}"
-                          r"|Adopted (?:unanimously |without (?:a )?vote )?(?:at(?: the)?|the))$")   # 'Adopted unanimously the' (S/RES/522)
+                          r"|Adopted (?:unanimously |without (?:a )?vote )?at the (?:\d|I(?=\d))\d{0,4}(?:st|nd|rd|th) meeting\b.{0,200}"
+                          r"|Adopted (?:unanimously |without (?:a )?vote )?(?:at(?: the)?|the)(?: \d{1,5}(?:st|nd|rd|th))?)$")
+# (the last: a closing line wrapped before 'meeting', 'Adopted unanimously the' (S/RES/522), '... at the 2986th')
 
 
 def closing_index(lines: list[str]) -> int | None:

@@ -52,6 +52,13 @@ def archive(corpus_dir, tmp_path):
     return documents
 
 
+@pytest.fixture
+def chromium_page(chromium_page):
+    # Nine sessions share two cores: a page with axe-core's run can take longer than the fixture's 10 s.
+    chromium_page.set_default_timeout(60_000)
+    return chromium_page
+
+
 def _width_and_accessibility(page, url):
     page.goto(url)
     width = page.evaluate("document.documentElement.scrollWidth")

@@ -25,6 +25,7 @@ def home(request):
     return render(request, "resolutions/home.html", {
         "counts": documents.archive_counts(),
         "latest": documents.latest_documents(),
+        "recent": documents.recently_added(),
         "bodies": browse.bodies_with_counts(),
     })
 
@@ -134,12 +135,12 @@ def state_detail(request, slug):
 
 @require_safe
 def agenda_items(request):
-    return render(request, "resolutions/browse_agenda.html", {"items": browse.agenda_items_with_counts()})
+    return render(request, "resolutions/browse_agenda.html", {"sessions": browse.agenda_by_body_and_session()})
 
 
 @require_safe
 def sessions(request):
-    return render(request, "resolutions/browse_sessions.html", {"sessions": browse.sessions_with_counts()})
+    return render(request, "resolutions/browse_sessions.html", {"bodies": browse.sessions_with_counts()})
 
 
 @require_safe

@@ -29,7 +29,8 @@ def test_state_agenda_session_and_body_lists_link_into_search(archive, client):
     states = client.get("/browse/states/").content.decode()
     assert "Russian Federation" in states and "Türkiye" in states
     agenda = client.get("/browse/agenda-items/").content.decode()
-    assert "98. Crime prevention and criminal justice" in agenda and "/search/?agenda=" in agenda
+    assert ('<span class="agenda-number">98</span>\n      <span class="agenda-title">Crime prevention and criminal justice'
+            in agenda and "/search/?agenda=" in agenda)
     sessions = client.get("/browse/sessions/").content.decode()
     assert "/search/?body=General%20Assembly&amp;session=61" in sessions
     bodies = client.get("/browse/bodies/").content.decode()

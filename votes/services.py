@@ -12,6 +12,7 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from resolutions.models import Document, MemberState
+from resolutions.services.agenda import name_items_of
 from resolutions.un.symbols import normalise_symbol
 
 from . import names
@@ -68,6 +69,8 @@ def save_vote(vote: TableVote, index: dict[str, MemberState], summary: ImportSum
     if document is not None:
         # The document's page and API answer change: its validators (ETag, Last-Modified) read updated_at.
         Document.objects.filter(pk=document.pk).update(updated_at=timezone.now())
+        # The same table names the resolution's agenda item whole, where its masthead may have cut the name.
+        name_items_of(document, vote.agenda_item, vote.agenda_item_name)
     record.state_votes.all().delete()
     rows, seen = [], set()
     for vote_value in (Vote.YES, Vote.NO, Vote.ABSTAIN, Vote.NON_VOTING):

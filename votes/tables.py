@@ -35,6 +35,8 @@ class TableVote:
     abstaining: int | None
     states: list[tuple[str, str]] = field(default_factory=list)   # (name as printed, yes|no|abstain)
     source: str = ""
+    agenda_item: str = ""              # 'Agenda item 99 (r)' (General Assembly tables)
+    agenda_item_name: str = ""         # the item's whole name, where a document's masthead may cut it
 
 
 def adoption_type(printed: str, counts: tuple[int | None, int | None, int | None]) -> str:
@@ -89,7 +91,8 @@ def read_row(row: dict, source: str = "") -> TableVote | None:
         symbol=symbol, adoption_type=adoption_type(printed, counts), adoption_type_as_printed=printed[:200],
         meeting=_meeting(row)[:120], meeting_record=str(row.get("pv") or row.get("outcome_letter") or "").strip()[:40],
         date=_date(row.get("adoption_date")), in_favour=counts[0], against=counts[1], abstaining=counts[2],
-        states=states, source=source,
+        states=states, source=source, agenda_item=" ".join(str(row.get("agenda_item") or "").split()),
+        agenda_item_name=" ".join(str(row.get("agenda_item_name") or "").split()),
     )
 
 

@@ -2,7 +2,10 @@
 
 Thin: the selectors do the reads.
 """
+from datetime import date
+
 from django import forms
+from django.db.models import F
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
@@ -29,22 +32,41 @@ def _document(reference: str) -> Document | None:
     if number is not None and reference.isascii() and reference.isdigit():
         return Document.objects.filter(pk=number).first()
     if reference and len(reference) <= MAX_REFERENCE_CHARS:
-        return Document.objects.filter(symbol_key=normalise_symbol(reference)).first()
+        # A symbol; else the readable address of a document that has none ('general-assembly-2008-improving-...').
+        return (Document.objects.filter(symbol_key=normalise_symbol(reference)).first()
+                or Document.objects.filter(slug=reference).first())
     return None
+
+
+def _reference_of(document: Document) -> str:
+    """What the form shows for a document: its symbol, else its readable address."""
+    return document.symbol or document.slug or str(document.pk)
 
 
 @require_safe
 def compare_form(request):
-    """Pick any two documents (by symbol or number); redirects to the comparison's permalink."""
-    error = ""
-    if "a" in request.GET or "b" in request.GET:
-        a, b = _document(request.GET.get("a")), _document(request.GET.get("b"))
-        if a and b:
-            return redirect("lineage:compare", a_id=a.pk, b_id=b.pk)
-        error = "Both documents must be in the archive: give their symbols (A/C.3/61/L.7/Rev.1) or numbers."
-    return render(request, "lineage/compare_form.html",
-                  {"error": error, "a": request.GET.get("a", ""), "b": request.GET.get("b", ""),
-                   "documents": Document.objects.order_by("-date", "symbol")[:200]})
+    """Pick two documents by symbol; redirects to the comparison's permalink.  The form opens empty and quiet; with
+    one document given (the document page's "Compare with another document") it offers that document's own
+    versions: its drafts, revisions and adopted text, and its neighbours in its series."""
+    typed = {name: (request.GET.get(name) or "").strip() for name in ("a", "b")}
+    found = {name: _document(text) if text else None for name, text in typed.items()}
+    if found["a"] and found["b"]:
+        return redirect("lineage:compare", a_id=found["a"].pk, b_id=found["b"].pk)
+    # Only what was typed and not found is an error; a field left empty is not (yet).
+    missing = [text for name, text in typed.items() if text and found[name] is None]
+    error = (f"Both documents must be in the archive: no document has the symbol {', '.join(missing)}. "
+             "Give symbols as printed (A/C.3/61/L.7/Rev.1)." if missing else "")
+    given = found["a"] or found["b"]
+    # Each version offered as a comparison in date order: the earlier document first.
+    versions = [(v, (v, given) if (v.date or date.min) <= (given.date or date.min) else (given, v))
+                for v in selectors.versions_of(given)] if given else []
+    return render(request, "lineage/compare_form.html", {
+        "error": error, "given": given, "versions": versions,
+        "a": _reference_of(found["a"]) if found["a"] else typed["a"],
+        "b": _reference_of(found["b"]) if found["b"] else typed["b"],
+        "documents": Document.objects.exclude(symbol="").order_by(F("date").desc(nulls_last=True), "symbol")
+                     .only("symbol", "title", "subject", "date")[:200],
+    })
 
 
 @require_safe

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, F, Prefetch
 
 from resolutions.models import Citation, Document, Paragraph, SourceFile, Sponsorship
 from resolutions.un import anchors
@@ -169,6 +169,12 @@ def _walk(views: list[ParagraphView]):
 
 
 def latest_documents(limit: int = 10):
+    """The newest documents by their own date (an old text uploaded today is not 'latest'); undated ones last."""
+    return Document.objects.order_by(F("date").desc(nulls_last=True), "-created_at")[:limit]
+
+
+def recently_added(limit: int = 10):
+    """The documents most recently added to the archive, whatever their date."""
     return Document.objects.order_by("-created_at")[:limit]
 
 

@@ -66,3 +66,8 @@ def akn_number(symbol_key: str) -> str | None:
         return None
     match = re.fullmatch(r"([0-9A-Z-]+)/(\d+)", found[1])
     return f"{match.group(1).lower()}-{match.group(2)}" if match else None
+
+
+# The General Assembly's emergency special sessions number their documents apart (A/RES/ES-11/1, A/ES-10/L.22):
+# their session 11 is not the eleventh regular session.  A regular expression over ``symbol_key``.
+EMERGENCY_SESSION_SYMBOL = r"^A/(RES/)?ES-[0-9]+/"

@@ -46,6 +46,7 @@ from resolutions.languages import services as language_versions
 from resolutions.parser import ParsedDocument
 from resolutions.parser.subject import subject_from_text
 from resolutions.services.addresses import assign_address
+from resolutions.services.agenda import offer_title
 from resolutions.services.citations import resolve_citations
 from resolutions.services.documents import document_changed
 from resolutions.services.ingestion import same_text  # the module, not the package: see __init__
@@ -219,9 +220,8 @@ def _store_agenda_items(document: Document, parsed: ParsedDocument) -> None:
             body=document.body, session=document.session, number=number,
             defaults={"title": (ref.title or "").strip()},
         )
-        if not created and ref.title and not item.title:
-            item.title = ref.title.strip()
-            item.save(update_fields=["title"])
+        if not created:   # a whole title replaces a cut one ('General and complete disarmament:')
+            offer_title(item, ref.title)
         DocumentAgendaItem.objects.get_or_create(document=document, agenda_item=item, defaults={"order": order})
 
 

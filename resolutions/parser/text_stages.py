@@ -211,6 +211,8 @@ _FURNITURE_PIECE = (r"(?:GE\.)?\d{2}-\d{5}(?:\s?\([A-Z]\))?|\*\d{7}\*|\d{7}[A-Z]
                     r"|(?:[AES]|A/HRC|S/PRST)/(?:[A-Z0-9][A-Za-z0-9.\-]{0,20}/){1,6}[A-Za-z0-9.\-]{1,20}(?: \(\d{4}\))?"
                     r"|Please recycle|United Nations")
 FURNITURE_LINE = re.compile(rf"(?:(?:{_FURNITURE_PIECE})\s*){{1,8}}")
+RUNNING_SYMBOL = re.compile(r"(?:^|\d|\*|\s)((?:[AES]|A/HRC|S/PRST)/(?:[A-Z0-9][A-Za-z0-9.\-]{0,20}/){1,6}"
+                            r"[A-Za-z0-9.\-]{1,20}(?: \(\d{4}\))?)")
 # What only furniture prints: a job number, a barcode, or a page of pages beside the symbol or the job number.
 FURNITURE_MARK = re.compile(r"\d{2}-\d{5}|\*\d{7}\*|Please recycle|^\d{7}[A-Z]?(?=[AES]/)")
 
@@ -231,11 +233,13 @@ def remove_furniture(lines: list[str]) -> tuple[list[str], dict]:
     ``United Nations`` line on its own, and the running document symbol at the
     top of later pages.  The first symbol seen is reported as ``symbol``.  Lines made only of
     furniture go too, as raw text extractions run its pieces together (is_furniture_line), and a
-    symbol alone on its line after its first time.
+    symbol alone on its line after its first time.  The symbol the furniture prints on two pages or more is
+    ``running_symbol`` (the symbol of a text extracted without its first page's header).
     """
     facts: dict = {}
     out: list[str] = []
     symbols_seen: set[str] = set()
+    running_symbols: list[str] = []
     for raw in lines:
         line = raw.strip()
         if raw == RULE or re.fullmatch(r"_{3,}|-{3,}", line):
@@ -245,6 +249,9 @@ def remove_furniture(lines: list[str]) -> tuple[list[str], dict]:
             out.append("")
             continue
         if PAGE_LINE.fullmatch(line) or JOB_NUMBER.fullmatch(line) or is_furniture_line(line):
+            running = RUNNING_SYMBOL.search(line)
+            if running:
+                running_symbols.append(running.group(1))
             if out[-1:] != [PAGE]:
                 out.append(PAGE)
             continue
@@ -262,6 +269,11 @@ def remove_furniture(lines: list[str]) -> tuple[list[str], dict]:
                 continue  # the running symbol: again, or beside the page's furniture ('*1817962*' / 'A/RES/73/6')
             symbols_seen.add(line.replace(" ", ""))
         out.append(raw.rstrip())
+    # A text extracted without its first page's header still prints its symbol in the margins of each page
+    # ('*2321227*A/C.3/78/L.41', '2/9 23-21227A/C.3/78/L.41'): printed on two pages or more, it is the symbol.
+    repeated = [symbol for symbol in dict.fromkeys(running_symbols) if running_symbols.count(symbol) >= 2]
+    if len(repeated) == 1:
+        facts["running_symbol"] = repeated[0]
     return out, facts
 
 

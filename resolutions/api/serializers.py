@@ -91,6 +91,8 @@ class CitationSerializer(serializers.Serializer):
     volume = serializers.CharField()
     treaty_number = serializers.CharField()
     target_key = serializers.CharField(help_text="Normalised identifier, e.g. 'resolution:A:61/180'.")
+    pinpoint = serializers.CharField(help_text="The cited resolution's operative paragraphs it names, comma-separated: "
+                                               "'12', '3,6,7', '12(g)'.")
     status = serializers.ChoiceField(choices=Citation.Status.choices)
     paragraph = serializers.IntegerField(source="paragraph_id", allow_null=True)
     footnote = serializers.SerializerMethodField(help_text="Marker of the footnote holding the citation.")

@@ -44,7 +44,8 @@ def document_page(query: ParsedQuery, documents, sort: str, page: int, limits: S
     with read_cursor() as cursor:
         estimate, window = None, None
         ranked = has_query and sort == "relevance"      # the page is among the ranked (newest) candidates
-        if ranked or (sort != "date_asc" and offset + page_size <= keep):   # the page lies among the newest
+        # The page lies among the newest (never so for the most cited, which may be old).
+        if ranked or (sort not in ("date_asc", "cited") and offset + page_size <= keep):
             if has_query:
                 estimate, filtered = estimated_rows(cursor, [matching, documents])
             else:
@@ -100,11 +101,17 @@ def _page_statement(cursor, matching, query: ParsedQuery, sort: str, offset: int
                 ORDER BY rank DESC, c.date DESC NULLS LAST, c.id LIMIT {page_size} OFFSET {offset}) t"""
     else:
         order = "date ASC NULLS LAST, symbol, id" if sort == "date_asc" else "date DESC NULLS LAST, symbol, id"
+        rows = "SELECT id, date, symbol FROM m"
+        if sort == "cited":
+            # The network's count of citing documents (network.NetworkNode), most cited first, then the newest.
+            order = f"cited_by DESC, {order}"
+            rows = ("SELECT m.id, m.date, m.symbol, coalesce(c.cited_by, 0) AS cited_by FROM m "
+                    "LEFT JOIN network_networknode c ON c.document_id = m.id")
         rank = (f"ts_rank_cd(d.search_vector, q.query, {RANK_NORMALISATION})" if has_query else "NULL::real")
         page_sql = f"""
             SELECT json_agg(json_build_array(p.id, {rank}) ORDER BY p.n) FROM (
                 SELECT id, row_number() OVER (ORDER BY {order}) AS n FROM (
-                    SELECT id, date, symbol FROM m ORDER BY {order} LIMIT {page_size} OFFSET {offset}) x) p
+                    {rows} ORDER BY {order} LIMIT {page_size} OFFSET {offset}) x) p
             JOIN resolutions_document d ON d.id = p.id, q"""
     sql = f"""
         WITH q AS (SELECT {"websearch_to_tsquery(%s::regconfig, %s)" if has_query else "NULL::tsquery"} AS query),

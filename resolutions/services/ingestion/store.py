@@ -327,6 +327,7 @@ def _store_citations(document: Document, parsed: ParsedDocument, paragraphs: lis
             symbol=_fit(citation.symbol, Citation, "symbol"), volume=_fit(citation.volume, Citation, "volume"),
             treaty_number=_fit(citation.treaty_number, Citation, "treaty_number"),
             target_key=_fit(citation.target_key, Citation, "target_key"),
+            pinpoint=_fit(",".join(citation.pinpoint), Citation, "pinpoint"),
         ))
     resolve_citations(rows)
     Citation.objects.bulk_create(rows)

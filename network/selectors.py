@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from network.drawing import COLUMN_ORDER, Drawing, draw
-from network.graph import MAX_NODES, Neighbourhood, neighbourhood
+from network.graph import MAX_NODES, Neighbourhood, Node, neighbourhood
 from network.models import NetworkNode
 from resolutions.citations.pinpoint import split_pinpoint
 from resolutions.models import Citation, Document, Paragraph
@@ -33,6 +33,12 @@ class NetworkPanel:
 
 def document_network(document: Document, max_nodes: int = MAX_NODES) -> NetworkPanel:
     """The document's citation neighbourhood to depth 2 (at most ``max_nodes`` documents), drawn."""
+    try:
+        node = document.network          # read with the document by the page's query (select_related)
+    except NetworkNode.DoesNotExist:
+        node = None
+    if node is None or not (node.cites or node.cited_by):   # nothing to draw: no further query
+        return NetworkPanel(Neighbourhood(Node(document, "self", 0), [Node(document, "self", 0)], []), None)
     found = neighbourhood(document, max_nodes)
     return NetworkPanel(found, None if found.is_empty else draw(found))
 

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('resolutions', '0008_citation_pinpoint'),
+        ('resolutions', '0009_citation_pinpoint'),
     ]
 
     operations = [

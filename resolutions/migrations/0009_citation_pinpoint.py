@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resolutions', '0007_paragraph_anchor'),
+        ("resolutions", "0008_language_versions"),
     ]
 
     operations = [

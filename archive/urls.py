@@ -7,5 +7,6 @@ urlpatterns = [
     path("api/", include("resolutions.api.urls")),
     path("", include("resolutions.lineage.urls")),
     path("", include("votes.urls")),
+    path("", include("feeds.urls")),
     path("", include("resolutions.urls")),
 ]

@@ -17,20 +17,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # The project's own top-level packages; everything else (the standard library, Django, ...) is outside the graph.
-PACKAGES = ("archive", "resolutions", "votes", "bench", "scripts", "tests")
+PACKAGES = ("archive", "resolutions", "votes", "feeds", "bench", "scripts", "tests")
 # The apps, whose modules are held to the size limit (tools and tests are not).
-APPS = ("archive", "resolutions", "votes")
+APPS = ("archive", "resolutions", "votes", "feeds")
 TOOLS = ("bench", "scripts", "tests")
 MAX_LINES = 400
 # One module per input format, each a long read of one format's quirks (the guide's exception).
 SIZE_EXCEPTIONS = ("resolutions/parser/extract_*.py",)
 # Modules over the limit today, each being split by the work named (issue 14); the test fails as soon as one is
 # back under the limit, so that it is taken off this list, and for any module over the limit not listed here.
-KNOWN_OVER: dict[str, str] = {
-    "resolutions/parser/body.py": "parser stages being split",
-    "resolutions/parser/text_stages.py": "parser stages being split",
-    "resolutions/exports/akn.py": "Akoma Ntoso export, annexes added: attachments to split off",
-}
+KNOWN_OVER: dict[str, str] = {}
 # Import cycles found today, each being broken by the work named; as with KNOWN_OVER, a listed cycle that is gone
 # fails the test until it is taken off.  A cycle is named by its modules, sorted.
 KNOWN_CYCLES: dict[tuple[str, ...], str] = {}

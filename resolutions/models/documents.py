@@ -46,6 +46,9 @@ class Document(models.Model):
     date = models.DateField(null=True, blank=True, db_index=True)
     distribution = models.CharField(max_length=40, blank=True)
     original_language = models.CharField(max_length=40, blank=True)
+    language = models.CharField(max_length=2, blank=True, db_index=True,
+                                help_text="ISO 639-1 of the main text (English when the archive has it); the other "
+                                          "languages are its language_versions.")
     document_type = models.CharField(max_length=120, blank=True, db_index=True,
                                      help_text="'draft resolution', 'revised draft resolution', 'resolution'...")
     title = models.TextField(blank=True)

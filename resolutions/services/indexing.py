@@ -16,7 +16,8 @@ def index_document(document) -> None:
 
     Symbol and title weight A, operative text B (an annex's numbered paragraphs too), preambular text and annexes'
     prose, labels and titles and the subject of an untitled document C, footnotes and the text the parser could not
-    place D: document results match and rank on this one vector, so a search touches one row per document, not one
+    place D, and each language version's vector as its language's configuration made it: document results match and
+    rank on this one vector, so a search touches one row per document, not one
     row per paragraph. Nothing kept of a document is left out of it.
     """
     with connection.cursor() as cursor:
@@ -34,6 +35,9 @@ def index_document(document) -> None:
              || setweight(to_tsvector(%(cfg)s::regconfig, coalesce((SELECT string_agg(f.text, ' ' ORDER BY f."order")
                     FROM resolutions_footnote f WHERE f.document_id = d.id), '') || ' '
                     || coalesce((SELECT string_agg(u.block, ' ') FROM jsonb_array_elements_text(d.unplaced) AS u(block)), '')), 'D')
+             -- Each language version's own vector, in its language's configuration (resolutions.languages).
+             || coalesce((SELECT archive_tsvector_agg(v.search_vector) FROM resolutions_languageversion v
+                          WHERE v.document_id = d.id), ''::tsvector)
             WHERE d.id = %(id)s
             """,
             {"cfg": SEARCH_CONFIG, "id": document.pk},

@@ -76,7 +76,14 @@ def search_page(request):
     return render(request, "resolutions/search.html", context)
 
 
-def _document_response(request, document: Document):
+def _document_at(request, document: Document | None, missing: str):
+    """The one shape of the document addresses: 404 (saying ``missing``) when no document answers, a permanent
+    redirect when the request is not at the document's citable address (Document.get_absolute_url: its symbol, else
+    its slug, else its number), its page when it is."""
+    if document is None:
+        raise Http404(missing)
+    if request.path != document.get_absolute_url():
+        return redirect(document.get_absolute_url(), permanent=True)
     page = documents.document_page(document=document)
     return render(request, "resolutions/document.html", {"page": page, "document": page.document})
 
@@ -86,32 +93,20 @@ def document_at_symbol(request, address: str):
     """A document at its symbol (resolutions.addresses); a symbol typed in another case or with spaces redirects."""
     key = address_key(address)
     document = documents.page_document(symbol_key=key) if key else None
-    if document is None:
-        raise Http404("No document with this symbol is in the archive.")
-    if request.path != document.get_absolute_url():
-        return redirect(document.get_absolute_url(), permanent=True)
-    return _document_response(request, document)
+    return _document_at(request, document, "No document with this symbol is in the archive.")
 
 
 @require_safe
 def document_by_slug(request, slug: str):
-    document = documents.page_document(slug=slug)
-    if document is None:
-        raise Http404("No such document in the archive.")
-    if document.symbol_key:   # staff gave it a symbol since: the symbol is its address now
-        return redirect(document.get_absolute_url(), permanent=True)
-    return _document_response(request, document)
+    """A document without a symbol; once staff give it one, the symbol is its address and this one redirects."""
+    return _document_at(request, documents.page_document(slug=slug), "No such document in the archive.")
 
 
 @require_safe
 def document_by_number(request, pk: int):
-    """The archive's own numbers are not addresses anyone cites: they redirect to the document's address."""
-    document = documents.page_document(pk=pk)
-    if document is None:
-        raise Http404("No such document in the archive.")
-    if document.get_absolute_url() == request.path:   # neither symbol nor slug yet
-        return _document_response(request, document)
-    return redirect(document.get_absolute_url(), permanent=True)
+    """The archive's own numbers are not addresses anyone cites: they redirect to the document's address (unless
+    it has neither symbol nor slug yet)."""
+    return _document_at(request, documents.page_document(pk=pk), "No such document in the archive.")
 
 
 @require_safe

@@ -243,7 +243,8 @@ def test_the_un_knowledge_and_the_parser_import_without_django(tmp_path):
     """resolutions.un, resolutions.citations and resolutions.parser are libraries: importing them (and parsing a
     document) loads no Django."""
     code = ("import sys; import resolutions.un.bodies, resolutions.un.symbols, resolutions.un.anchors, "
-            "resolutions.un.adoption, resolutions.un.member_states, resolutions.citations, resolutions.parser; "
+            "resolutions.un.adoption, resolutions.un.member_states, resolutions.un.state_names, resolutions.citations, "
+            "resolutions.parser; "
             "from resolutions.parser import parse; "
             "doc = parse(open(sys.argv[1], 'rb').read(), 'seed.txt'); "
             "assert doc.paragraphs; "

@@ -8,5 +8,6 @@ urlpatterns = [
     path("", include("resolutions.lineage.urls")),
     path("", include("votes.urls")),
     path("", include("feeds.urls")),
+    path("", include("alerts.urls")),
     path("", include("resolutions.urls")),
 ]

@@ -9,6 +9,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from resolutions.languages.api import LanguageSerializer, language_links
 from resolutions.models import Citation, MemberState
 from resolutions.templatetags.search_text import marked, notices_text
 
@@ -210,6 +211,9 @@ class VotesSerializer(serializers.Serializer):
 
 
 class DocumentDetailSerializer(DocumentSummarySerializer):
+    language = serializers.CharField(help_text="ISO 639-1 of the text given here (see `languages`; ask for another "
+                                               "with ?language=).")
+    languages = LanguageSerializer(many=True, help_text="Every language the archive has this document in.")
     distribution = serializers.CharField()
     original_language = serializers.CharField()
     preamble_subject = serializers.CharField(help_text="'The General Assembly'")
@@ -243,6 +247,9 @@ class DocumentDetailSerializer(DocumentSummarySerializer):
                      "cited_by", "versions", "source_files"):
             data[name] = self.fields[name].to_representation(getattr(page, name))
         data["votes"] = VotesSerializer(page.votes).data if page.votes is not None else None
+        data["language"] = page.language
+        data["languages"] = [language_links(page.document, lang, lambda url: _absolute(self.context, url))
+                             for lang in page.languages or []]
         data["exports"] = self.get_exports(page.document)
         return data
 

@@ -37,6 +37,7 @@ class ParagraphHit:
     rank: float | None
     anchor: str
     text: str                       # the paragraph's text (or its best fragment) with the query's words marked
+    language: str = ""              # the language version it is from ('' for the main text): the page's ?lang=
 
     @property
     def label(self) -> str:
@@ -79,7 +80,8 @@ def search(query: ParsedQuery, documents, paragraphs, *, mode: str, sort: str, p
     """Run a search over pre-filtered querysets (filters come from resolutions.filters).
 
     ``documents``: Document queryset with the document filters applied;
-    ``paragraphs``: Paragraph queryset with document and paragraph filters applied;
+    ``paragraphs``: Paragraph queryset with document and paragraph filters applied (a language version's
+    VersionParagraph rows when the query is in its language, ``query.language``);
     ``params``: the filter parameters, to mark the selected facet values.
     """
     if page_size is not None:
@@ -140,12 +142,12 @@ def _search_paragraphs(query, paragraphs, sort, page, params, limits) -> SearchR
     rows = list(order_paragraphs(matched, query, sort, bound, limits)
                 .select_related("document")[(page - 1) * size: page * size])
     heads = headlines_for_paragraphs([r.pk for r in rows], query)
-    hits = [ParagraphHit(r, getattr(r, "rank", None), *heads.get(r.pk, ("", r.text))) for r in rows]
+    hits = [ParagraphHit(r, getattr(r, "rank", None), *heads.get(r.pk, ("", r.text)), query.language) for r in rows]
     counted = matched
     if total > limits.facet_rows:
         # The newest facet_rows matches, read once.
         newest = list(matched.order_by("-pk").values_list("pk", flat=True)[:limits.facet_rows])
-        counted = Paragraph.objects.filter(pk__in=newest)
+        counted = paragraphs.model.objects.filter(pk__in=newest)   # Paragraph, or a version's VersionParagraph
     definitions = PARAGRAPH_FACETS + DOCUMENT_FACETS
     facets = facets_from_rows(definitions, paragraph_facet_rows(counted, definitions), params)
     # Few or no hits: offer the closest words of the archive (a misspelling may still match a rare word).

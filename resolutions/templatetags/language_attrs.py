@@ -6,13 +6,15 @@ from django.utils.html import format_html
 from resolutions.un import languages
 
 register = template.Library()
+PAGE_LANGUAGE = "en"     # templates/base.html
 
 
 @register.filter
 def lang_attrs(code):
-    """' lang="ar" dir="rtl"' for a known language code, else '' (the text is the page's language)."""
+    """' lang="ar" dir="rtl"' for a known language code; '' for English, the pages' own language (``<html
+    lang="en">``), and for an unknown code."""
     language = languages.language(code)
-    if language is None:
+    if language is None or language.code == PAGE_LANGUAGE:
         return ""
     return format_html(' lang="{}" dir="{}"', language.code, language.direction)
 

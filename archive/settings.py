@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "resolutions",
     "votes",
+    "network",
+    "feeds",
 ]
 
 MIDDLEWARE = [

@@ -92,6 +92,8 @@ class CitationSerializer(serializers.Serializer):
     volume = serializers.CharField()
     treaty_number = serializers.CharField()
     target_key = serializers.CharField(help_text="Normalised identifier, e.g. 'resolution:A:61/180'.")
+    pinpoint = serializers.CharField(help_text="The cited resolution's operative paragraphs it names, comma-separated: "
+                                               "'12', '3,6,7', '12(g)'.")
     status = serializers.ChoiceField(choices=Citation.Status.choices)
     paragraph = serializers.IntegerField(source="paragraph_id", allow_null=True)
     footnote = serializers.SerializerMethodField(help_text="Marker of the footnote holding the citation.")
@@ -333,9 +335,22 @@ class SearchResultSerializer(serializers.Serializer):
     invalid_filters = serializers.ListField(child=serializers.CharField(), help_text="Parameters ignored "
                                             "because their value was not valid.")
     symbol_match = DocumentSummarySerializer(allow_null=True, help_text="The document whose symbol the query is.")
+    lookup = serializers.SerializerMethodField(help_text="When the query is a citation ('A/RES/61/180', 'resolution "
+                                               "61/180', '1454 (2002)') the hits are the documents or paragraphs "
+                                               "citing it; when a symbol prefix ('A/RES/80/*'), its documents.")
+    cited_document = DocumentSummarySerializer(source="lookup.document", allow_null=True, default=None,
+                                               help_text="The cited document itself, when it is in the archive.")
+    corrected_from = serializers.CharField(allow_null=True, help_text="The query as typed, when the results are "
+                                           "those of its correction (pass verbatim=1 to search it as typed).")
+    offers = serializers.ListField(child=serializers.CharField(), help_text="Symbols the query may mean "
+                                   "('1325' -> 'S/RES/1325 (2000)'), to search for instead.")
 
     def get_notice(self, result) -> str:
         return notices_text(result.notices)
+
+    def get_lookup(self, result) -> dict | None:
+        lookup = result.lookup
+        return {"kind": lookup.kind, "label": lookup.label} if lookup is not None else None
 
 
 # ---------------------------------------------------------------------------

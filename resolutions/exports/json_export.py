@@ -83,7 +83,7 @@ def document_record(document: Document, *, complete: bool = False) -> dict:
                       for f in d.footnotes.order_by("order")],
         "citations": [{"id": c.pk, "order": c.order, "paragraph_id": c.paragraph_id, "footnote_id": c.footnote_id,
                        "kind": c.kind, "raw_text": c.raw_text, "cited_body": c.cited_body, "number": c.number,
-                       "symbol": c.symbol, "volume": c.volume, "treaty_number": c.treaty_number,
+                       "symbol": c.symbol, "volume": c.volume, "treaty_number": c.treaty_number, "pinpoint": c.pinpoint,
                        "target_key": c.target_key, "status": c.status, "target_document_id": c.target_document_id}
                       for c in Citation.objects.filter(document=d).order_by("order", "pk")],
         "links_out": [{"id": link.pk, "target_id": link.target_id, "kind": link.kind, "method": link.method,

@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import re
 
+from .body_lines import CLOSING_LINE, ENDS_PARAGRAPH, LABEL_START, NUMBER_START
 from .closing_vote import join_wrapped, read_closing_vote, read_vote_note, sentence_ended
-from .body import CLOSING_LINE, ENDS_PARAGRAPH, LABEL_START, NUMBER_START, _lead_and_text, _refs, clean_text
 from .document import Annex, Paragraph, ParsedDocument, SubParagraph, Votes
-from .text_stages import TextBuilder
+from .paragraphs import clean_text, lead_and_text, marker_refs
+from .wrapping import TextBuilder
 from .words import DATE_PATTERN, parse_date
 
 ANNEX_HEAD = re.compile(
@@ -245,19 +246,19 @@ def annex_paragraphs(blocks: list[list[str]], body: str | None) -> list[Paragrap
         label = LABEL_START.match(text)
         if label and paragraphs and label.group(2):
             paragraphs[-1].subparagraphs.append(SubParagraph(label=label.group(1), text=clean_text(label.group(2)),
-                                                             footnote_refs=_refs(label.group(2))))
+                                                             footnote_refs=marker_refs(label.group(2))))
             continue
         if number and number.group(2):
-            lead, plain = _lead_and_text(number.group(2), body)
+            lead, plain = lead_and_text(number.group(2), body)
             paragraph = Paragraph(kind="operative", text=plain, number=number.group(1), lead=lead,
-                                  footnote_refs=_refs(number.group(2)))
+                                  footnote_refs=marker_refs(number.group(2)))
         else:
-            lead, plain = _lead_and_text(text, body)
+            lead, plain = lead_and_text(text, body)
             before_numbers = numbered_seen and not any(p.kind == "operative" for p in paragraphs)
             # a declaration's preamble: led paragraphs ending as preambular paragraphs end, before the numbers
             kind = "preambular" if before_numbers and lead and re.search(r"[,;]\s*$", plain) else "text"
             paragraph = Paragraph(kind=kind, text=plain, lead=lead if kind == "preambular" else None,
-                                  footnote_refs=_refs(text))
+                                  footnote_refs=marker_refs(text))
         if heading:
             paragraph.heading = " ".join(heading)
             heading = []

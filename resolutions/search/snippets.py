@@ -130,8 +130,19 @@ def headlines_for_paragraphs(paragraph_ids: list[int], query: ParsedQuery) -> di
         text_sql, params = "p.text", []
     table = "resolutions_versionparagraph" if query.language else "resolutions_paragraph"
     sql = f"""
-        SELECT p.id, p.anchor, {text_sql} FROM {table} p WHERE p.id = ANY(%s)
+        SELECT p.id, p.anchor, {text_sql}, p.text FROM {table} p WHERE p.id = ANY(%s)
     """
     with read_cursor() as cursor:
         cursor.execute(sql, params + [list(paragraph_ids)])
-        return {pid: (anchor, text) for pid, anchor, text in cursor.fetchall()}
+        return {pid: (anchor, with_cuts(headline, text)) for pid, anchor, headline, text in cursor.fetchall()}
+
+
+def with_cuts(headline: str, text: str) -> str:
+    """The headline with '…' where ``ts_headline`` cut the paragraph's text (before it, after it, or both)."""
+    shown = headline.replace(MARK_START, "").replace(MARK_END, "").split()
+    words = text.split()
+    if not shown or len(shown) >= len(words):
+        return headline
+    start = next((i for i in range(len(words) - len(shown) + 1) if words[i:i + len(shown)] == shown), 0)
+    return (("… " if start > 0 else "") + headline.strip()
+            + (" …" if start + len(shown) < len(words) else ""))

@@ -182,7 +182,8 @@ def _document(record: dict, users: dict) -> Document:
         Citation(pk=c["id"], document=document, paragraph_id=c["paragraph_id"], footnote_id=c["footnote_id"],
                  order=c["order"], kind=c["kind"], raw_text=c["raw_text"], cited_body=c["cited_body"],
                  number=c["number"], symbol=c["symbol"], volume=c["volume"], treaty_number=c["treaty_number"],
-                 target_key=c["target_key"], status=c["status"], target_document_id=c["target_document_id"])
+                 target_key=c["target_key"], status=c["status"], target_document_id=c["target_document_id"],
+                 pinpoint=c.get("pinpoint", ""))
         for c in record["citations"]])
     DocumentLink.objects.bulk_create([
         DocumentLink(pk=link["id"], source=document, target_id=link["target_id"], kind=link["kind"],

@@ -24,6 +24,7 @@ from resolutions.exports import akn, json_export, search_export, text_export
 from resolutions.filters import DocumentFilter, ParagraphFilter
 from resolutions.languages import selectors as languages
 from resolutions.lineage import selectors as lineage
+from resolutions.lineage.api import ComparisonSerializer
 from resolutions.lineage.compare import ComparisonTooLarge
 from resolutions.models import Citation, Document, MemberState, Series
 from resolutions.selectors import browse, documents as document_selectors
@@ -372,7 +373,7 @@ class CompareView(APIView):
     @extend_schema(summary="Compare two documents", description="A's paragraphs aligned with B's (kept, changed, "
                    "moved, added, removed) with word-level changes, and for each paragraph of B its first "
                    "appearance in the archive.",
-                   responses={200: s.ComparisonSerializer, 404: OpenApiResponse(description="No such document."),
+                   responses={200: ComparisonSerializer, 404: OpenApiResponse(description="No such document."),
                               422: OpenApiResponse(description="A document has more paragraphs than a comparison "
                                                                "takes; `detail` says which and the limit.")})
     def get(self, request, a_id: int, b_id: int):

@@ -91,13 +91,11 @@ class CitationSerializer(serializers.Serializer):
     volume = serializers.CharField()
     treaty_number = serializers.CharField()
     target_key = serializers.CharField(help_text="Normalised identifier, e.g. 'resolution:A:61/180'.")
-    pinpoint = serializers.CharField(help_text="The cited resolution's operative paragraphs it names, comma-separated: "
-                                               "'12', '3,6,7', '12(g)'.")
+    pinpoint = serializers.CharField(help_text="Paragraphs of the cited resolution it names: '12', '3,6,7', '12(g)'.")
     status = serializers.ChoiceField(choices=Citation.Status.choices)
     paragraph = serializers.IntegerField(source="paragraph_id", allow_null=True)
     footnote = serializers.SerializerMethodField(help_text="Marker of the footnote holding the citation.")
-    target_document = DocumentSummarySerializer(allow_null=True, help_text="The cited document when it is in "
-                                                "the archive.")
+    target_document = DocumentSummarySerializer(allow_null=True, help_text="The cited document if it is in the archive.")
 
     def get_footnote(self, citation) -> str | None:
         return citation.footnote.marker if citation.footnote_id else None

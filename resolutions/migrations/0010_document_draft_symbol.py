@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resolutions', '0008_language_versions'),
+        ('resolutions', '0009_citation_pinpoint'),
     ]
 
     operations = [

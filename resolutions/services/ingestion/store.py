@@ -79,6 +79,7 @@ def _fit(value, model: type[models.Model], field: str, warnings: list[str] | Non
 
 def _document_fields(parsed: ParsedDocument, warnings: list[str]) -> dict:
     symbol = _fit(parsed.symbol, Document, "symbol", warnings) or None
+    draft_symbol = _fit(getattr(parsed, "draft_symbol", None), Document, "draft_symbol", warnings)
     parsed_date = None
     if parsed.date:
         try:
@@ -98,6 +99,8 @@ def _document_fields(parsed: ParsedDocument, warnings: list[str]) -> dict:
         "title": (parsed.title or "").strip(),
         "subject": _fit(subject_from_text(parsed), Document, "subject", warnings),
         "preamble_subject": _fit(parsed.preamble_subject, Document, "preamble_subject", warnings),
+        "draft_symbol": draft_symbol,
+        "draft_symbol_key": normalise_symbol(draft_symbol) if draft_symbol else "",
         "language": _fit(parsed.language or PREFERRED, Document, "language", warnings),
     }
 

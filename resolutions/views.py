@@ -59,7 +59,7 @@ def search_page(request):
         "invalid_filters": inputs.invalid,
         "mode_urls": {"documents": _url(params, mode=""), "paragraphs": _url(params, mode="paragraphs")},
         "sort_urls": {"relevance": _url(params, sort=""), "date": _url(params, sort="date"),
-                      "date_asc": _url(params, sort="date_asc")},
+                      "date_asc": _url(params, sort="date_asc"), "cited": _url(params, sort="cited")},
         "page_urls": {"previous": _url(params, page=result.page - 1) if result.page > 1 else None,
                       "next": _url(params, page=result.page + 1) if result.page < result.pages else None},
         "suggestion_urls": [(s, _url(params, q=s)) for s in result.suggestions],

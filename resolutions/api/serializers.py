@@ -91,6 +91,8 @@ class CitationSerializer(serializers.Serializer):
     volume = serializers.CharField()
     treaty_number = serializers.CharField()
     target_key = serializers.CharField(help_text="Normalised identifier, e.g. 'resolution:A:61/180'.")
+    pinpoint = serializers.CharField(help_text="The cited resolution's operative paragraphs it names, comma-separated: "
+                                               "'12', '3,6,7', '12(g)'.")
     status = serializers.ChoiceField(choices=Citation.Status.choices)
     paragraph = serializers.IntegerField(source="paragraph_id", allow_null=True)
     footnote = serializers.SerializerMethodField(help_text="Marker of the footnote holding the citation.")
@@ -216,6 +218,8 @@ class DocumentDetailSerializer(DocumentSummarySerializer):
     edited = serializers.BooleanField(help_text="Corrected by archive staff.")
     parse_warnings = serializers.ListField(child=serializers.CharField())
     subject = serializers.CharField(help_text="Where no title is printed: the subject the text gives.")
+    draft_symbol = serializers.CharField(help_text="The draft it was adopted from, as the UN's markup names it; "
+                                         "'' when not known. Linked under versions when the draft is in the archive.")
     unplaced = serializers.ListField(child=serializers.CharField(),
                                      help_text="Text of the source the parser could not place, word for word.")
     created_at = serializers.DateTimeField()
@@ -237,7 +241,7 @@ class DocumentDetailSerializer(DocumentSummarySerializer):
         """``page`` is a DetailData: the document plus what the selectors read about it."""
         data = dict(DocumentSummarySerializer(page.document, context=self.context).data)
         for name in ("distribution", "original_language", "preamble_subject", "edited", "parse_warnings",
-                     "subject", "unplaced", "created_at", "updated_at"):
+                     "subject", "draft_symbol", "unplaced", "created_at", "updated_at"):
             data[name] = self.fields[name].to_representation(getattr(page.document, name))
         for name in ("sponsors", "agenda_items", "preambular", "operative", "footnotes", "annexes", "citations",
                      "cited_by", "versions", "source_files"):

@@ -17,7 +17,7 @@ from resolutions.search.limits import DEFAULT_LIMITS, SearchLimits
 from resolutions.search.query import ParsedQuery, parse_query
 
 MODES = ("documents", "paragraphs")             # the first is the default
-SORTS = ("relevance", "date", "date_asc")
+SORTS = ("relevance", "date", "date_asc", "cited")   # cited: most cited by the archive's documents first
 # A page past the end shows the last one; a page number past this is past the end of any archive.
 MAX_PAGE = 1_000_000
 MAX_PAGE_SIZE = 100

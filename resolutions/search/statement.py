@@ -45,8 +45,9 @@ def document_page(query: ParsedQuery, documents, sort: str, page: int, limits: S
     with read_cursor() as cursor:
         estimate, window = None, None
         ranked = has_query and sort == "relevance"      # the page is among the ranked (newest) candidates
-        newest_first = sort not in ("date_asc", "symbol")
-        if ranked or (newest_first and offset + page_size <= keep):   # the page lies among the newest
+        # The page lies among the newest (never so for the most cited, which may be old).
+        newest_first = sort not in ("date_asc", "symbol", "cited")
+        if ranked or (newest_first and offset + page_size <= keep):
             if has_query:
                 estimate, filtered = estimated_rows(cursor, [matching, documents])
             else:
@@ -105,11 +106,16 @@ def _page_statement(cursor, matching, query: ParsedQuery, sort: str, offset: int
         order = {"date_asc": "date ASC NULLS LAST, symbol, id",
                  # A symbol prefix listed in the natural order of its numbers (resolutions.search.citing).
                  "symbol": f"{NATURAL_SYMBOL_ORDER}, id"}.get(sort, "date DESC NULLS LAST, symbol, id")
+        rows = "SELECT * FROM m"
+        if sort == "cited":
+            # The network's count of citing documents (network.NetworkNode), most cited first, then the newest.
+            order = f"cited_by DESC, {order}"
+            rows = "SELECT m.*, coalesce(c.cited_by, 0) AS cited_by FROM m LEFT JOIN network_networknode c ON c.document_id = m.id"
         rank = (f"ts_rank_cd(d.search_vector, q.query, {RANK_NORMALISATION})" if has_query else "NULL::real")
         page_sql = f"""
             SELECT json_agg(json_build_array(p.id, {rank}) ORDER BY p.n) FROM (
                 SELECT id, row_number() OVER (ORDER BY {order}) AS n FROM (
-                    SELECT * FROM m ORDER BY {order} LIMIT {page_size} OFFSET {offset}) x) p
+                    {rows} ORDER BY {order} LIMIT {page_size} OFFSET {offset}) x) p
             JOIN resolutions_document d ON d.id = p.id, q"""
     sql = f"""
         WITH q AS (SELECT {"websearch_to_tsquery(%s::regconfig, %s)" if has_query else "NULL::tsquery"} AS query),

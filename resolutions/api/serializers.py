@@ -330,22 +330,18 @@ class SearchResultSerializer(serializers.Serializer):
     invalid_filters = serializers.ListField(child=serializers.CharField(), help_text="Parameters ignored "
                                             "because their value was not valid.")
     symbol_match = DocumentSummarySerializer(allow_null=True, help_text="The document whose symbol the query is.")
-    lookup = serializers.SerializerMethodField(help_text="When the query is a citation ('A/RES/61/180', 'resolution "
-                                               "61/180', '1454 (2002)') the hits are the documents or paragraphs "
-                                               "citing it; when a symbol prefix ('A/RES/80/*'), its documents.")
-    cited_document = DocumentSummarySerializer(source="lookup.document", allow_null=True, default=None,
-                                               help_text="The cited document itself, when it is in the archive.")
-    corrected_from = serializers.CharField(allow_null=True, help_text="The query as typed, when the results are "
-                                           "those of its correction (pass verbatim=1 to search it as typed).")
-    offers = serializers.ListField(child=serializers.CharField(), help_text="Symbols the query may mean "
-                                   "('1325' -> 'S/RES/1325 (2000)'), to search for instead.")
+    lookup = serializers.SerializerMethodField(help_text="A citation query ('resolution 61/180'): hits cite it; a "
+                                               "symbol prefix ('A/RES/80/*'): its documents.")
+    cited_document = DocumentSummarySerializer(source="lookup.document", allow_null=True, default=None)
+    corrected_from = serializers.CharField(allow_null=True, help_text="The query typed, when its correction was "
+                                           "searched instead (verbatim=1 searches as typed).")
+    offers = serializers.ListField(child=serializers.CharField(), help_text="'1325' -> 'S/RES/1325 (2000)'.")
 
     def get_notice(self, result) -> str:
         return notices_text(result.notices)
 
     def get_lookup(self, result) -> dict | None:
-        lookup = result.lookup
-        return {"kind": lookup.kind, "label": lookup.label} if lookup is not None else None
+        return {"kind": result.lookup.kind, "label": result.lookup.label} if result.lookup is not None else None
 
 
 # ---------------------------------------------------------------------------

@@ -9,5 +9,6 @@ urlpatterns = [
     path("", include("votes.urls")),
     path("", include("network.urls")),
     path("", include("feeds.urls")),
+    path("", include("alerts.urls")),
     path("", include("resolutions.urls")),
 ]

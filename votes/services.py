@@ -13,9 +13,10 @@ from tqdm import tqdm
 
 from resolutions.models import Document, MemberState
 from resolutions.services.agenda import name_items_of
+from resolutions.services.member_states import state_index
+from resolutions.un.state_names import match_names
 from resolutions.un.symbols import normalise_symbol
 
-from . import names
 from .models import AdoptionType, StateVote, Vote, VoteRecord
 from .tables import TableVote, adoption_type, read_table
 
@@ -35,15 +36,6 @@ class ImportSummary:
     @property
     def matched_share(self) -> float:
         return self.matched / self.state_votes if self.state_votes else 1.0
-
-
-def state_index() -> dict[str, MemberState]:
-    """Every name and alias of every state, folded (votes.names.fold), to the state."""
-    pairs: dict[str, MemberState] = {}
-    for state in MemberState.objects.all():
-        for name in [state.name, *state.aliases]:
-            pairs.setdefault(name, state)
-    return names.name_index(pairs)
 
 
 def _is_assembly(symbol_key: str) -> bool:
@@ -75,7 +67,7 @@ def save_vote(vote: TableVote, index: dict[str, MemberState], summary: ImportSum
     rows, seen = [], set()
     for vote_value in (Vote.YES, Vote.NO, Vote.ABSTAIN, Vote.NON_VOTING):
         printed = [name for name, value in vote.states if value == vote_value]
-        for name, state, note in names.match_names(printed, index):
+        for name, state, note in match_names(printed, index):
             if name in seen:
                 continue
             seen.add(name)

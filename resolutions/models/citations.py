@@ -1,5 +1,8 @@
 from django.db import models
 
+from resolutions.citations.keys import symbol_of_key
+from resolutions.un.symbols import ods_url
+
 
 class Citation(models.Model):
     """A reference from a paragraph or footnote to a resolution, decision, document or treaty.
@@ -32,6 +35,9 @@ class Citation(models.Model):
     symbol = models.CharField(max_length=80, blank=True)
     volume = models.CharField(max_length=20, blank=True)
     treaty_number = models.CharField(max_length=20, blank=True)
+    pinpoint = models.CharField(max_length=120, blank=True,
+                                help_text="The cited resolution's operative paragraphs the citation names, comma-separated: "
+                                          "'12', '3,6,7', '12(g)' ('paragraph 12 of resolution 61/180').")
     target_key = models.CharField(max_length=120, db_index=True,
                                   help_text="Normalised identifier: 'resolution:A:61/180', 'document:E/CN.4/2006/62'.")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.UNRESOLVED, db_index=True)
@@ -43,3 +49,12 @@ class Citation(models.Model):
 
     def __str__(self):
         return self.raw_text[:80]
+
+    @property
+    def public_url(self) -> str | None:
+        """The UN's own copy of what is cited (its Official Document System address), for a citation the archive
+        does not hold; None when it has no symbol (a decision, a treaty)."""
+        if self.kind == self.Kind.DOCUMENT and self.symbol:
+            return ods_url(self.symbol)
+        symbol = symbol_of_key(self.target_key)
+        return ods_url(symbol) if symbol else None

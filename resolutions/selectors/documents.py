@@ -5,7 +5,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Prefetch
 
+from network.selectors import citing_paragraphs, pinpoint_anchors
 from resolutions.models import Citation, Document, Paragraph, SourceFile, Sponsorship
+from resolutions.selectors.citation_links import LinkedText, linked_text
 from resolutions.un import anchors
 
 
@@ -16,6 +18,7 @@ class ParagraphView:
     citations: list[Citation] = field(default_factory=list)
     subparagraphs: list["ParagraphView"] = field(default_factory=list)
     annex_order: int | None = None   # set in an annex, whose notes are numbered apart
+    cited_here: list[Citation] = field(default_factory=list)   # citations of other documents naming this paragraph
 
     @property
     def lead_split(self) -> tuple[str, str] | None:
@@ -24,6 +27,12 @@ class ParagraphView:
         if lead and text.startswith(lead):
             return lead, text[len(lead):]
         return None
+
+    @property
+    def linked(self) -> LinkedText:
+        """The text after the lead (or all of it) in pieces, each citation where it is printed."""
+        split = self.lead_split
+        return linked_text(split[1] if split else self.paragraph.text, self.citations)
 
     @property
     def footnote_links(self) -> list[tuple[str, str]]:
@@ -66,6 +75,7 @@ def page_document(**lookup) -> Document | None:
     no more: the annexes and the votes panel are read only when there is something to read)."""
     return (Document.objects.annotate(annex_total=Count("annexes", distinct=True),
                                       vote_total=Count("vote_records", distinct=True))
+            .select_related("network")     # the citation network's counts: a page without links asks no more
             .filter(**lookup).first())
 
 
@@ -82,6 +92,7 @@ def document_page(pk: int | None = None, document: Document | None = None) -> Do
     all_rows = list(document.paragraphs.order_by("order"))
     rows = [row for row in all_rows if row.annex_id is None]
     citations = list(document.citations.select_related("target_document").order_by("order"))
+    pinpoint_anchors(citations)
     by_paragraph: dict[int, list[Citation]] = {}
     by_footnote: dict[int, list[Citation]] = {}
     for citation in citations:
@@ -109,6 +120,9 @@ def document_page(pk: int | None = None, document: Document | None = None) -> Do
     footnotes = [note for note in all_footnotes if note.annex_id is None]
     cited_by = list(Citation.objects.filter(target_document=document).exclude(document=document)
                     .select_related("document", "paragraph", "footnote").order_by("-document__date", "document_id", "order"))
+    by_number = citing_paragraphs(cited_by)
+    for view in operative:      # the first paragraph of a number, as the citation's link (network.selectors)
+        view.cited_here = by_number.pop(view.paragraph.number, [])
     source_files = list(SourceFile.objects.filter(document=document).defer("content").order_by("uploaded_at"))
     backlinks: dict[str, str] = {}
     for view in views.values():
@@ -118,6 +132,7 @@ def document_page(pk: int | None = None, document: Document | None = None) -> Do
     for footnote in footnotes:
         footnote.backlink = backlinks.get(footnote.marker)
         footnote.citation_list = by_footnote.get(footnote.pk, [])
+        footnote.linked = linked_text(footnote.text, footnote.citation_list)
         footnote.anchor = anchors.footnote(footnote.marker)
     _annex_footnotes(annexes, all_footnotes, by_footnote)
     return DocumentPage(document, sponsorships, agenda_items, preambular, operative, footnotes, by_footnote,
@@ -157,6 +172,7 @@ def _annex_footnotes(annexes: list[AnnexView], footnotes: list, by_footnote: dic
             continue
         note.anchor = anchors.footnote(note.marker, annex_view.annex.order)
         note.citation_list = by_footnote.get(note.pk, [])
+        note.linked = linked_text(note.text, note.citation_list)
         note.backlink = next((view.anchor for view in _walk(annex_view.paragraphs)
                               if note.marker in view.paragraph.footnote_refs), None)
         annex_view.footnotes.append(note)

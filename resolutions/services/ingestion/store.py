@@ -49,12 +49,13 @@ from resolutions.services.addresses import assign_address
 from resolutions.services.agenda import offer_title
 from resolutions.services.citations import resolve_citations
 from resolutions.services.documents import document_changed
+from resolutions.services.member_states import state_index
 from resolutions.services.ingestion import same_text  # the module, not the package: see __init__
 from resolutions.services.ingestion.intake import PARSED, IngestionOutcome, mark_parsed
 from resolutions.lineage.similarity import paragraph_and_document_bands
 from resolutions.un.anchors import Anchors, subparagraph
 from resolutions.un.languages import PREFERRED
-from resolutions.un.member_states import name_key
+from resolutions.un.state_names import name_key
 from resolutions.un.symbols import normalise_symbol
 from votes.services import votes_after_ingest
 
@@ -79,6 +80,7 @@ def _fit(value, model: type[models.Model], field: str, warnings: list[str] | Non
 
 def _document_fields(parsed: ParsedDocument, warnings: list[str]) -> dict:
     symbol = _fit(parsed.symbol, Document, "symbol", warnings) or None
+    draft_symbol = _fit(getattr(parsed, "draft_symbol", None), Document, "draft_symbol", warnings)
     parsed_date = None
     if parsed.date:
         try:
@@ -98,6 +100,8 @@ def _document_fields(parsed: ParsedDocument, warnings: list[str]) -> dict:
         "title": (parsed.title or "").strip(),
         "subject": _fit(subject_from_text(parsed), Document, "subject", warnings),
         "preamble_subject": _fit(parsed.preamble_subject, Document, "preamble_subject", warnings),
+        "draft_symbol": draft_symbol,
+        "draft_symbol_key": normalise_symbol(draft_symbol) if draft_symbol else "",
         "language": _fit(parsed.language or PREFERRED, Document, "language", warnings),
     }
 
@@ -225,15 +229,6 @@ def _store_agenda_items(document: Document, parsed: ParsedDocument) -> None:
         DocumentAgendaItem.objects.get_or_create(document=document, agenda_item=item, defaults={"order": order})
 
 
-def member_state_index() -> dict[str, MemberState]:
-    """Every name and alias of every MemberState, case-folded, to the state."""
-    index: dict[str, MemberState] = {}
-    for state in MemberState.objects.only("id", "name", "aliases"):
-        for name in [state.name, *state.aliases]:
-            index.setdefault(name_key(name), state)
-    return index
-
-
 def find_state(index: dict[str, MemberState], *names: str | None) -> MemberState | None:
     for name in names:
         if not name:
@@ -247,7 +242,7 @@ def find_state(index: dict[str, MemberState], *names: str | None) -> MemberState
 def _store_sponsorships(document: Document, parsed: ParsedDocument) -> None:
     if not parsed.sponsors:
         return
-    index = member_state_index()
+    index = state_index()
     Sponsorship.objects.bulk_create([
         Sponsorship(document=document, order=order, name_as_printed=_fit(sponsor.name, Sponsorship, "name_as_printed"),
                     state=find_state(index, sponsor.state, sponsor.name))
@@ -350,6 +345,7 @@ def _store_citations(document: Document, parsed: ParsedDocument, paragraphs: lis
             symbol=_fit(citation.symbol, Citation, "symbol"), volume=_fit(citation.volume, Citation, "volume"),
             treaty_number=_fit(citation.treaty_number, Citation, "treaty_number"),
             target_key=_fit(citation.target_key, Citation, "target_key"),
+            pinpoint=_fit(",".join(citation.pinpoint), Citation, "pinpoint"),
         ))
     resolve_citations(rows)
     Citation.objects.bulk_create(rows)

@@ -3,7 +3,7 @@ its results before its facets and the comparison page stacks its columns.
 
 Documents of the real corpus are ingested in the test: A/RES/80/39 (footnotes, a recorded vote from the UN's table),
 S/RES/1454 (2002) (annexes A and B, a long Goods Review List), A/RES/78/220 (the UN's AKN, with its own vote), and
-the seeds A/C.3/61/L.7/Rev.1 (2006) and its 2008 successor (one series: compared, provenance).
+its French text (the two side by side), the seeds A/C.3/61/L.7/Rev.1 (2006) and its 2008 successor (one series: compared, provenance).
 """
 import json
 
@@ -45,6 +45,7 @@ def archive(corpus_dir, tmp_path):
         "footnotes": _ingest(corpus_dir / "railcar-ga80-text/documents/ga-res-80/A_RES_80_39.md"),
         "annexes": _ingest(corpus_dir / "cr-unsc-gold/data/res_en_gold/S_RES_1454_2002_EN_GOLD.txt"),
         "akn": _ingest(corpus_dir / "unxml-ga-resolutions/78session/English/A_RES_78_220-2325993E.xml"),
+        "french": _ingest(corpus_dir / "unxml-ga-resolutions/78session/French/A_RES_78_220-2325993F.xml"),
         "older": _ingest(seed_path("002")),
         "newer": _ingest(seed_path("000")),
     }
@@ -74,11 +75,13 @@ def test_every_page_fits_a_390_pixel_phone_and_passes_axe(live_server, chromium_
     pages = [
         "/", "/search/?q=trafficking", "/search/?q=trafficking&mode=paragraphs",
         "/search/?q=" + "A/RES/80", archive["footnotes"].get_absolute_url(), archive["annexes"].get_absolute_url(),
-        archive["akn"].get_absolute_url(), older.get_absolute_url(), f"/compare/{older.pk}/{newer.pk}/", "/compare/",
+        archive["akn"].get_absolute_url(), archive["akn"].get_absolute_url() + "?lang=en&beside=fr",
+        older.get_absolute_url(), f"/compare/?b={older.symbol}", f"/compare/{older.pk}/{newer.pk}/", "/compare/",
         "/agreed-language/?q=Urges+Member+States+that+have+not+yet+done+so+to+consider+ratifying",
         f"/paragraphs/{paragraph.pk}/provenance/", "/browse/agenda-items/", "/browse/sessions/", "/browse/bodies/",
         "/browse/states/", "/browse/states/belarus/", "/browse/states/france/votes/",
-        "/votes/compare/?a=france&b=united-states-of-america", "/series/", "/api/docs/",
+        "/votes/compare/?a=france&b=united-states-of-america", "/series/", "/network/most-cited/",
+        "/alerts/follow/search/?q=trafficking", "/api/docs/",
     ]
     measured = {url: _width_and_accessibility(page, live_server.url + url) for url in pages}
 

@@ -118,7 +118,8 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         # The project's templates, and those of the capabilities that live in a package of the resolutions app.
-        "DIRS": [BASE_DIR / "templates", BASE_DIR / "resolutions" / "lineage" / "templates"],
+        "DIRS": [BASE_DIR / "templates", BASE_DIR / "resolutions" / "lineage" / "templates",
+                 BASE_DIR / "resolutions" / "languages" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

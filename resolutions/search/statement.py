@@ -29,7 +29,6 @@ from resolutions.search.planner import (estimated_matches, estimated_rows, fetch
                                         rounded)
 from resolutions.search.query import ParsedQuery
 from resolutions.search.ranking import RANK_NORMALISATION
-from resolutions.search_config import SEARCH_CONFIG
 
 
 def document_page(query: ParsedQuery, documents, sort: str, page: int, limits: SearchLimits) -> dict | None:
@@ -129,7 +128,7 @@ def _page_statement(cursor, matching, query: ParsedQuery, sort: str, offset: int
         SELECT (SELECT coalesce(numnode(query), 1) FROM q), (SELECT count(*) FROM m), ({page_sql}),
                {facets_sql(DOCUMENT_FACETS)}
     """
-    params = ([SEARCH_CONFIG, query.text] if has_query else []) + list(m_params)
+    params = ([query.config, query.search_text] if has_query else []) + list(m_params)
     nodes, total, page_rows, *facet_rows = fetch_planned(cursor, sql, params)
     if has_query and nodes == 0:
         return None
@@ -140,6 +139,7 @@ def _page_statement(cursor, matching, query: ParsedQuery, sort: str, offset: int
 def paragraph_facet_rows(counted, definitions) -> list:
     """The rows of each facet of ``definitions`` over the counted paragraphs and their documents: one query."""
     p_sql, p_params = counted.order_by().values("id", "kind", "lead", "document_id").query.sql_with_params()
+    # (Paragraph rows, or a language version's VersionParagraph rows: the same columns.)
     sql = f"""
         WITH pf AS MATERIALIZED ({p_sql}),
         f AS MATERIALIZED (

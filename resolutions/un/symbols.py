@@ -23,6 +23,9 @@ SYMBOL = rf"(?:{SERIES})/[A-Z0-9][A-Za-z0-9./\-]{{2,50}}(?:\s\(\d{{4}}\))?"
 # A symbol in its normal form (normalise_symbol): upper case, no spaces.
 NORMAL_SYMBOL = re.compile(rf"(?:{SERIES})/[A-Z0-9./()\-]{{2,60}}")
 RESOLUTION_INFIX = "/RES/"
+# The UN's Official Document System answers a symbol at this address with the document in English (the form the
+# UN's own pages link to, e.g. https://docs.un.org/en/A/RES/70/1 and https://docs.un.org/en/S/RES/2720(2023)).
+ODS_ADDRESS = "https://docs.un.org/en/"
 # A symbol as a page prints it on a line of its own (the running symbol at the top of later pages, or beside the
 # page's job number): a series of an organ with resolutions, '/'-separated parts, the Council's year after a space.
 RUNNING_SYMBOL = (rf"(?:{RESOLUTION_SERIES_PATTERN})/(?:[A-Z0-9][A-Za-z0-9.\-]{{0,20}}/){{1,6}}[A-Za-z0-9.\-]{{1,20}}"
@@ -66,3 +69,13 @@ def akn_number(symbol_key: str) -> str | None:
         return None
     match = re.fullmatch(r"([0-9A-Z-]+)/(\d+)", found[1])
     return f"{match.group(1).lower()}-{match.group(2)}" if match else None
+
+
+def ods_url(symbol: str) -> str:
+    """The UN's public copy of a symbol's document: 'S/RES/186 (1964)' -> 'https://docs.un.org/en/S/RES/186(1964)'
+    (the Council's year joined to the number, as the UN's links write it); other spaces are kept, encoded
+    ('NPT/CONF.2000/28 (Parts I and II)')."""
+    from urllib.parse import quote
+
+    written = re.sub(r"\s+\((\d{4})\)$", r"(\1)", " ".join(symbol.split()))
+    return ODS_ADDRESS + quote(written, safe="/().-")

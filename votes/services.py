@@ -14,7 +14,8 @@ from tqdm import tqdm
 from resolutions.models import Document, MemberState
 from resolutions.services.member_states import state_index
 from resolutions.un.state_names import match_names
-from resolutions.un.symbols import normalise_symbol
+from resolutions.un.bodies import GENERAL_ASSEMBLY
+from resolutions.un.symbols import normalise_symbol, organ_of_symbol
 
 from .models import AdoptionType, StateVote, Vote, VoteRecord
 from .tables import TableVote, adoption_type, read_table
@@ -38,7 +39,9 @@ class ImportSummary:
 
 
 def _is_assembly(symbol_key: str) -> bool:
-    return symbol_key.startswith("A/")
+    """A document of the General Assembly itself (not of the Human Rights Council, whose symbols also start 'A/':
+    its 47 members vote, not the Assembly's 193)."""
+    return organ_of_symbol(symbol_key) == GENERAL_ASSEMBLY
 
 
 @transaction.atomic

@@ -152,3 +152,25 @@ def votes_after_ingest(document: Document, parsed) -> None:
         record_parsed_votes(document, parsed.votes, source=f"{PARSED_SOURCE} ({parsed.format})")
     else:
         link_votes(document)
+
+
+
+def vote_record_edited(record: VoteRecord, previous_document_id: int | None = None) -> None:
+    """After a staff edit of a record and its state votes (the admin): a corrected symbol moves the record to that
+    symbol's document, and the pages of the documents it belongs or belonged to are marked changed (their ETag and
+    Last-Modified read updated_at), as an import marks them."""
+    symbol_key = normalise_symbol(record.symbol)[:80]
+    if symbol_key != record.symbol_key:
+        record.document = Document.objects.filter(symbol_key=symbol_key).only("id").first()
+        record.symbol_key = symbol_key
+        VoteRecord.objects.filter(pk=record.pk).update(symbol_key=symbol_key, document=record.document)
+    _mark_changed({previous_document_id, record.document_id})
+
+
+def vote_records_deleted(document_ids) -> None:
+    """After staff delete records: the pages of their documents no longer show the votes."""
+    _mark_changed(set(document_ids))
+
+
+def _mark_changed(document_ids: set) -> None:
+    Document.objects.filter(pk__in=[pk for pk in document_ids if pk is not None]).update(updated_at=timezone.now())

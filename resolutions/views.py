@@ -6,11 +6,13 @@ from urllib.parse import urlencode
 from django.http import Http404, HttpResponse
 from django.utils.http import content_disposition_header
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from resolutions import search
 from resolutions.addresses import address_key
+from resolutions.languages.views import language_context
 from resolutions.models import Document, MemberState
 from resolutions.page_budget import heavy_page
 from resolutions.selectors import browse, documents, sources
@@ -42,11 +44,11 @@ def search_page(request):
     data = request.POST if request.method == "POST" else request.GET
     limits = search.configured_limits()
     inputs = search.read_search(data, limits=limits)
-    target = search.find_by_symbol(inputs.query)
-    if target is not None:
-        return redirect(target)
-    params, mode, sort = inputs.params, inputs.mode, inputs.sort
+    # A symbol typed whole is a citation look-up (resolutions.search.citing), never a redirect: the document comes
+    # first and the documents citing it follow, in either mode, as for every other form of citation.
+    params, sort = inputs.params, inputs.sort
     result = inputs.run(limits)
+    mode = result.mode
     for facet in result.facets:
         for value in facet.values:
             value.url = _url(params, **{facet.name: "" if value.selected else value.value})
@@ -58,12 +60,19 @@ def search_page(request):
         "invalid_filters": inputs.invalid,
         "mode_urls": {"documents": _url(params, mode=""), "paragraphs": _url(params, mode="paragraphs")},
         "sort_urls": {"relevance": _url(params, sort=""), "date": _url(params, sort="date"),
-                      "date_asc": _url(params, sort="date_asc")},
+                      "date_asc": _url(params, sort="date_asc"), "cited": _url(params, sort="cited")},
         "page_urls": {"previous": _url(params, page=result.page - 1) if result.page > 1 else None,
                       "next": _url(params, page=result.page + 1) if result.page < result.pages else None},
         "suggestion_urls": [(s, _url(params, q=s)) for s in result.suggestions],
+        "offer_urls": [(s, _url(params, q=s)) for s in result.offers],
+        "verbatim_url": _url(params, q=result.corrected_from, verbatim="1") if result.corrected_from else None,
         "first_rank": (result.page - 1) * result.page_size + 1,
-        "missing_symbol": inputs.query.symbol,   # looked like a symbol, but no document has it (else we redirected)
+        # Looked like a symbol, but no document has it: its citations (or its words) are shown.
+        "missing_symbol": inputs.query.symbol if result.lookup is None or (
+            result.lookup.kind == "citation" and result.lookup.document is None) else None,
+        "export_urls": {fmt: reverse(f"api:search-export-{fmt}") + _url(params) for fmt in ("csv", "json")},
+        "api_docs_url": reverse("api:docs"),
+        "children_url": _url(params, q=f"{result.lookup.prefix}*") if result.lookup and result.lookup.children else None,
     }
     return render(request, "resolutions/search.html", context)
 
@@ -77,7 +86,9 @@ def _document_at(request, document: Document | None, missing: str):
     if request.path != document.get_absolute_url():
         return redirect(document.get_absolute_url(), permanent=True)
     page = documents.document_page(document=document)
-    return render(request, "resolutions/document.html", {"page": page, "document": page.document})
+    context = {"document": page.document, **language_context(request.GET, page)}
+    template = "languages/side_by_side.html" if context["side_by_side"] else "resolutions/document.html"
+    return render(request, template, context)
 
 
 @require_safe

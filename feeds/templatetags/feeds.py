@@ -19,3 +19,9 @@ def search_feed_url(params) -> str:
 def body_feed_url(body: str) -> str:
     slug = slugify(body or "")
     return reverse("feeds:body", args=[slug]) if slug else ""
+
+
+@register.filter
+def body_slug(body: str) -> str:
+    """The slug a body's feed and alert are addressed by ('General Assembly' -> 'general-assembly')."""
+    return slugify(body or "")

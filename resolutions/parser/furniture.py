@@ -72,11 +72,13 @@ def remove_furniture(lines: list[str]) -> tuple[list[str], dict]:
     ``United Nations`` line on its own, and the running document symbol at the
     top of later pages.  The first symbol seen is reported as ``symbol``.  Lines made only of
     furniture go too, as raw text extractions run its pieces together (is_furniture_line), and a
-    symbol alone on its line after its first time.
+    symbol alone on its line after its first time.  The symbol the furniture prints on two pages or more is
+    ``running_symbol``.
     """
     facts: dict = {}
     out: list[str] = []
     symbols_seen: set[str] = set()
+    running_symbols: list[str] = []
     for raw in lines:
         line = raw.strip()
         if raw == RULE or re.fullmatch(r"_{3,}|-{3,}", line):
@@ -86,6 +88,9 @@ def remove_furniture(lines: list[str]) -> tuple[list[str], dict]:
             out.append("")
             continue
         if PAGE_LINE.fullmatch(line) or JOB_NUMBER.fullmatch(line) or is_furniture_line(line):
+            running = SYMBOL_IN_MARGIN.search(line)
+            if running:
+                running_symbols.append(running.group(1))
             if out[-1:] != [PAGE]:
                 out.append(PAGE)
             continue
@@ -103,7 +108,14 @@ def remove_furniture(lines: list[str]) -> tuple[list[str], dict]:
                 continue  # the running symbol: again, or beside the page's furniture ('*1817962*' / 'A/RES/73/6')
             symbols_seen.add(line.replace(" ", ""))
         out.append(raw.rstrip())
+    # A text extracted without its first page's header still prints its symbol in the margins of each page
+    # ('*2321227*A/C.3/78/L.41', '2/9 23-21227A/C.3/78/L.41'): printed on two pages or more, it is the symbol
+    # the header reads when nothing above names one.
+    repeated = [symbol for symbol in dict.fromkeys(running_symbols) if running_symbols.count(symbol) >= 2]
+    if len(repeated) == 1:
+        facts["running_symbol"] = repeated[0]
     return out, facts
 
 
 SYMBOL_ALONE = re.compile(RUNNING_SYMBOL)
+SYMBOL_IN_MARGIN = re.compile(rf"(?:^|\d|\*|\s)({RUNNING_SYMBOL})")

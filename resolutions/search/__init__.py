@@ -7,11 +7,12 @@ Modules, in the order a query goes through them:
                   the web page and the API alike
   limits.py       the numbers that bound a search's work (``SearchLimits``), passed to it
   engine.py       ``search``: one call for a page of document or paragraph hits
+  citing.py       look-ups instead of words: a citation (the cited document, who cites it) or a symbol prefix
   statement.py    document mode's one SQL statement (page, total, facets) and the window of newest documents
   facets.py       the one list of facets, the SQL counting them, and the facets shown
   ranking.py      matching and ordering as querysets (paragraph mode, exports)
   snippets.py     marked snippets, titles and paragraph texts for the page's rows
-  suggestions.py  'did you mean'
+  suggestions.py  'did you mean' and 'showing results for' a correction
   planner.py      the read connection, planner settings and the planner's estimates
   notices.py      what a search tells the user, as codes (the words are the views')
 The design and its measurements are in README.md, "Search design".

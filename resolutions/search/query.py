@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery
 
+from resolutions.languages.segmentation import query_text
 from resolutions.models import Document
 from resolutions.search.notices import Notice
 from resolutions.search.planner import read_cursor
-from resolutions.search_config import SEARCH_CONFIG
+from resolutions.search_config import SEARCH_CONFIG, config_for
 from resolutions.un.symbols import NORMAL_SYMBOL, normalise_symbol
 
 MAX_QUERY_CHARS = 1000           # longer input is cut here, with a notice (websearch queries longer are noise)
@@ -27,13 +28,26 @@ class ParsedQuery:
     text: str                       # what is searched (possibly shortened)
     notices: tuple[Notice, ...] = ()  # what the user is told about how the input was changed
     symbol: str | None = None       # the normalised symbol when the input looks like one
+    # A language version's ISO 639-1 code when the search is in that language (``language=fr``): the query is read
+    # with its configuration and matched against that language's rows (resolutions.languages); '' for the main text.
+    language: str = ""
 
     @property
     def is_empty(self) -> bool:
         return not self.text.strip()
 
+    @property
+    def config(self) -> str:
+        """The text search configuration the query is read with: the language's, else the main text's."""
+        return config_for(self.language) if self.language else SEARCH_CONFIG
+
+    @property
+    def search_text(self) -> str:
+        """What goes to websearch_to_tsquery: the text, with Chinese cut into words (resolutions.languages)."""
+        return query_text(self.text, self.language)
+
     def tsquery(self) -> SearchQuery:
-        return SearchQuery(self.text, search_type="websearch", config=SEARCH_CONFIG)
+        return SearchQuery(self.search_text, search_type="websearch", config=self.config)
 
 
 def parse_query(raw: str | None) -> ParsedQuery:
@@ -61,10 +75,10 @@ def has_terms(query: ParsedQuery) -> bool:
     if query.is_empty:
         return False
     with read_cursor() as cursor:
-        cursor.execute("SELECT numnode(websearch_to_tsquery(%s::regconfig, %s))", [SEARCH_CONFIG, query.text])
+        cursor.execute("SELECT numnode(websearch_to_tsquery(%s::regconfig, %s))", [query.config, query.search_text])
         return cursor.fetchone()[0] > 0
 
 
 def without_terms(query: ParsedQuery) -> ParsedQuery:
     """The query emptied, because it has no indexable word: the filters alone decide, and the user is told."""
-    return ParsedQuery(text="", notices=query.notices + (Notice("no_terms"),))
+    return ParsedQuery(text="", notices=query.notices + (Notice("no_terms"),), language=query.language)

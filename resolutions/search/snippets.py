@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from resolutions.search.planner import read_cursor
 from resolutions.search.query import ParsedQuery
 from resolutions.search.ranking import RANK_NORMALISATION
-from resolutions.search_config import SEARCH_CONFIG
 from resolutions.un import anchors
 
 MARK_START, MARK_END = "\ue000", "\ue001"
@@ -30,6 +29,7 @@ class Snippet:
     anchor: str                     # 'op4', 'pp3', 'op4-a', 's2-op1', 'annex-1-p3' or 'fn7'
     text: str                       # the matching words between MARK_START and MARK_END
     kind: str = "paragraph"         # "paragraph" | "footnote"
+    language: str = ""              # the language version it is from ('' for the main text): the page's ?lang=
 
     @property
     def label(self) -> str:
@@ -37,6 +37,23 @@ class Snippet:
         return anchors.describe(self.anchor)
 
 
+
+
+def _text_tables(query: ParsedQuery) -> tuple[str, str, str]:
+    """The rows a snippet is read from: the main text's, or, for a search in a language version's language
+    (``query.language``), that version's (``resolutions.languages``: a subquery taking the language parameter
+    after the query's), with the same columns: paragraphs, footnotes, and the footnote's annex number."""
+    if not query.language:
+        return ("resolutions_paragraph", "resolutions_footnote",
+                '(SELECT a."order" FROM resolutions_annex a WHERE a.id = f.annex_id)')
+    return ("""(SELECT vp.* FROM resolutions_versionparagraph vp JOIN resolutions_languageversion v
+                  ON v.id = vp.version_id AND v.language = %s) AS vp_rows""",
+            """(SELECT vf.*, v.document_id FROM resolutions_versionfootnote vf JOIN resolutions_languageversion v
+                  ON v.id = vf.version_id AND v.language = %s)""", "f.annex_order")
+
+
+def _language_param(query: ParsedQuery) -> list:
+    return [query.language] if query.language else []
 
 
 def snippets_for_documents(document_ids: list[int], query: ParsedQuery) -> dict[int, list[Snippet]]:
@@ -47,17 +64,17 @@ def snippets_for_documents(document_ids: list[int], query: ParsedQuery) -> dict[
     """
     if not document_ids or query.is_empty:
         return {}
+    paragraphs, footnotes, annex_order = _text_tables(query)
     sql = f"""
         WITH q AS (SELECT websearch_to_tsquery(%s::regconfig, %s) AS query),
         candidates AS (
             SELECT p.id, p.document_id, p.text, p.anchor, NULL::integer AS annex_order, p."order", 0 AS source, ts_rank_cd(p.search_vector, q.query, {RANK_NORMALISATION}) AS rank
-            FROM (SELECT * FROM resolutions_paragraph WHERE document_id = ANY(%s) OFFSET 0) p, q
+            FROM (SELECT * FROM {paragraphs} WHERE document_id = ANY(%s) OFFSET 0) p, q
             WHERE p.search_vector @@ q.query
             UNION ALL
-            SELECT f.id, f.document_id, f.text, f.marker,
-                   (SELECT a."order" FROM resolutions_annex a WHERE a.id = f.annex_id), f."order", 1,
+            SELECT f.id, f.document_id, f.text, f.marker, {annex_order}, f."order", 1,
                    ts_rank_cd(to_tsvector(%s::regconfig, f.text), q.query, {RANK_NORMALISATION})
-            FROM resolutions_footnote f, q
+            FROM {footnotes} f, q
             WHERE f.document_id = ANY(%s) AND to_tsvector(%s::regconfig, f.text) @@ q.query
         ),
         ranked AS (
@@ -73,13 +90,15 @@ def snippets_for_documents(document_ids: list[int], query: ParsedQuery) -> dict[
     ids = list(document_ids)
     out: dict[int, list[Snippet]] = {}
     with read_cursor() as cursor:
-        cursor.execute(sql, [SEARCH_CONFIG, query.text, ids, SEARCH_CONFIG, ids, SEARCH_CONFIG, SEARCH_CONFIG,
+        config = query.config
+        language = _language_param(query)
+        cursor.execute(sql, [config, query.search_text, *language, ids, config, *language, ids, config, config,
                              HEADLINE_OPTIONS, SNIPPETS_PER_DOCUMENT])
         for row_id, document_id, source, anchor, annex_order, headline in cursor.fetchall():
             # A footnote's row carries its marker: its anchor is the rule's (resolutions.un.anchors.footnote).
             out.setdefault(document_id, []).append(
                 Snippet(row_id if source == 0 else None, anchors.footnote(anchor, annex_order) if source else anchor,
-                        headline, "footnote" if source == 1 else "paragraph"))
+                        headline, "footnote" if source == 1 else "paragraph", query.language))
     return out
 
 
@@ -87,12 +106,16 @@ def titles_for_documents(document_ids: list[int], query: ParsedQuery) -> dict[in
     """The titles of the documents on the page with the query's words marked (one query)."""
     if not document_ids or query.is_empty:
         return {}
+    # A search in a language version's language marks that version's title.
+    titles = ("(SELECT document_id AS id, title FROM resolutions_languageversion WHERE language = %s)"
+              if query.language else "resolutions_document")
     with read_cursor() as cursor:
         cursor.execute(
             "SELECT d.id, ts_headline(%s::regconfig, d.title, websearch_to_tsquery(%s::regconfig, %s), %s) "
-            "FROM resolutions_document d WHERE d.id = ANY(%s) AND d.title <> ''",
-            [SEARCH_CONFIG, SEARCH_CONFIG, query.text,
-             f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true", list(document_ids)])
+            f"FROM {titles} d WHERE d.id = ANY(%s) AND d.title <> ''",
+            [query.config, query.config, query.search_text,
+             f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true", *_language_param(query),
+             list(document_ids)])
         return dict(cursor.fetchall())
 
 
@@ -101,12 +124,25 @@ def headlines_for_paragraphs(paragraph_ids: list[int], query: ParsedQuery) -> di
     if not paragraph_ids:
         return {}
     text_sql = "ts_headline(%s::regconfig, p.text, websearch_to_tsquery(%s::regconfig, %s), %s)"
-    params: list = [SEARCH_CONFIG, SEARCH_CONFIG, query.text, HEADLINE_OPTIONS.replace("MaxFragments=2", "MaxFragments=0")]
+    params: list = [query.config, query.config, query.search_text,
+                    HEADLINE_OPTIONS.replace("MaxFragments=2", "MaxFragments=0")]
     if query.is_empty:
         text_sql, params = "p.text", []
+    table = "resolutions_versionparagraph" if query.language else "resolutions_paragraph"
     sql = f"""
-        SELECT p.id, p.anchor, {text_sql} FROM resolutions_paragraph p WHERE p.id = ANY(%s)
+        SELECT p.id, p.anchor, {text_sql}, p.text FROM {table} p WHERE p.id = ANY(%s)
     """
     with read_cursor() as cursor:
         cursor.execute(sql, params + [list(paragraph_ids)])
-        return {pid: (anchor, text) for pid, anchor, text in cursor.fetchall()}
+        return {pid: (anchor, with_cuts(headline, text)) for pid, anchor, headline, text in cursor.fetchall()}
+
+
+def with_cuts(headline: str, text: str) -> str:
+    """The headline with '…' where ``ts_headline`` cut the paragraph's text (before it, after it, or both)."""
+    shown = headline.replace(MARK_START, "").replace(MARK_END, "").split()
+    words = text.split()
+    if not shown or len(shown) >= len(words):
+        return headline
+    start = next((i for i in range(len(words) - len(shown) + 1) if words[i:i + len(shown)] == shown), 0)
+    return (("… " if start > 0 else "") + headline.strip()
+            + (" …" if start + len(shown) < len(words) else ""))

@@ -79,6 +79,7 @@ def _fit(value, model: type[models.Model], field: str, warnings: list[str] | Non
 
 def _document_fields(parsed: ParsedDocument, warnings: list[str]) -> dict:
     symbol = _fit(parsed.symbol, Document, "symbol", warnings) or None
+    draft_symbol = _fit(getattr(parsed, "draft_symbol", None), Document, "draft_symbol", warnings)
     parsed_date = None
     if parsed.date:
         try:
@@ -98,6 +99,8 @@ def _document_fields(parsed: ParsedDocument, warnings: list[str]) -> dict:
         "title": (parsed.title or "").strip(),
         "subject": _fit(subject_from_text(parsed), Document, "subject", warnings),
         "preamble_subject": _fit(parsed.preamble_subject, Document, "preamble_subject", warnings),
+        "draft_symbol": draft_symbol,
+        "draft_symbol_key": normalise_symbol(draft_symbol) if draft_symbol else "",
         "language": _fit(parsed.language or PREFERRED, Document, "language", warnings),
     }
 
@@ -342,6 +345,7 @@ def _store_citations(document: Document, parsed: ParsedDocument, paragraphs: lis
             symbol=_fit(citation.symbol, Citation, "symbol"), volume=_fit(citation.volume, Citation, "volume"),
             treaty_number=_fit(citation.treaty_number, Citation, "treaty_number"),
             target_key=_fit(citation.target_key, Citation, "target_key"),
+            pinpoint=_fit(",".join(citation.pinpoint), Citation, "pinpoint"),
         ))
     resolve_citations(rows)
     Citation.objects.bulk_create(rows)

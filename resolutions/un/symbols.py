@@ -31,6 +31,12 @@ SPECIAL_SESSIONS = (("ES-", "emergency special"), ("S-", "special"))   # the ses
 # A revised draft: its symbol and '/Rev.N' (normalised: '/REV.N').
 REVISION_INFIX = "/REV"
 _REVISION = re.compile(rf"^(?P<base>.+?){re.escape(REVISION_INFIX)}\.?(?P<number>\d+)$")
+# The UN's Official Document System answers a symbol at this address with the document in English (the form the
+# UN's own pages link to, e.g. https://docs.un.org/en/A/RES/70/1 and https://docs.un.org/en/S/RES/2720(2023)).
+ODS_ADDRESS = "https://docs.un.org/en/"
+# The UN's short links to a symbol's document, as DGACM's Akoma Ntoso files write them (<a href="https://undocs.org/
+# en/A/RES/70/1">).
+UNDOCS_ADDRESS = "https://undocs.org/en/"
 # A symbol as a page prints it on a line of its own (the running symbol at the top of later pages, or beside the
 # page's job number): a series of an organ with resolutions, '/'-separated parts, the Council's year after a space.
 RUNNING_SYMBOL = (rf"(?:{RESOLUTION_SERIES_PATTERN})/(?:[A-Z0-9][A-Za-z0-9.\-]{{0,20}}/){{1,6}}[A-Za-z0-9.\-]{{1,20}}"
@@ -92,3 +98,13 @@ def special_session(symbol: str | None) -> str:
     """The kind of special session an Assembly symbol's number says: 'emergency special' for A/RES/ES-10/21,
     'special' for A/RES/S-27/2, '' otherwise."""
     return next((kind for prefix, kind in SPECIAL_SESSIONS if f"/{prefix}" in (symbol or "")), "")
+
+
+def ods_url(symbol: str) -> str:
+    """The UN's public copy of a symbol's document: 'S/RES/186 (1964)' -> 'https://docs.un.org/en/S/RES/186(1964)'
+    (the Council's year joined to the number, as the UN's links write it); other spaces are kept, encoded
+    ('NPT/CONF.2000/28 (Parts I and II)')."""
+    from urllib.parse import quote
+
+    written = re.sub(r"\s+\((\d{4})\)$", r"(\1)", " ".join(symbol.split()))
+    return ODS_ADDRESS + quote(written, safe="/().-")

@@ -14,7 +14,8 @@ from django.contrib.postgres.search import SearchQuery
 from resolutions.models import Document
 from resolutions.search.notices import Notice
 from resolutions.search.planner import read_cursor
-from resolutions.search_config import SEARCH_CONFIG
+from resolutions.search.scoring import rank_sql
+from resolutions.search_config import SEARCH_CONFIG, indexed_compounds, joined_compounds
 from resolutions.un.symbols import NORMAL_SYMBOL, normalise_symbol
 
 MAX_QUERY_CHARS = 1000           # longer input is cut here, with a notice (websearch queries longer are noise)
@@ -32,8 +33,41 @@ class ParsedQuery:
     def is_empty(self) -> bool:
         return not self.text.strip()
 
+    @property
+    def searched(self) -> str:
+        """What the index is asked: the text with its compound words joined ('South-East' -> 'SouthEast'), which
+        the index holds for both spellings (resolutions/search_config.py)."""
+        return joined_compounds(self.text)
+
+    @property
+    def forms(self) -> list[str]:
+        """The texts asked for, either matching: joined compounds, and (when it has compounds) compounds as the
+        index writes them, for phrases where the joined form is not at the compound's place."""
+        indexed = indexed_compounds(self.text)
+        return [self.searched] if indexed == self.text else [self.searched, indexed]
+
     def tsquery(self) -> SearchQuery:
-        return SearchQuery(self.text, search_type="websearch", config=SEARCH_CONFIG)
+        forms = [SearchQuery(form, search_type="websearch", config=SEARCH_CONFIG) for form in self.forms]
+        return forms[0] if len(forms) == 1 else forms[0] | forms[1]
+
+    def tsquery_sql(self) -> tuple[str, list]:
+        forms = self.forms
+        sql = " || ".join(["websearch_to_tsquery(%s::regconfig, %s)"] * len(forms))
+        return f"({sql})", [value for form in forms for value in (SEARCH_CONFIG, form)]
+
+    def q_sql(self) -> tuple[str, list]:
+        """The select list of a statement's ``q`` row: ``query``, the tsquery matched and ranked (``rank_sql``)."""
+        sql, params = self.tsquery_sql()
+        return f"{sql} AS query", params
+
+    def rank_sql(self, vector: str) -> str:
+        """The relevance of ``vector`` to the query of the ``q`` row (resolutions/search/ranking.py)."""
+        return rank_sql(vector, "q.query")
+
+    def headline_sql(self) -> tuple[str, list]:
+        """The tsquery whose words snippets mark: as searched, and as typed (a compound is marked as printed)."""
+        sql, params = self.tsquery_sql()
+        return f"({sql} || websearch_to_tsquery(%s::regconfig, %s))", params + [SEARCH_CONFIG, self.text]
 
 
 def parse_query(raw: str | None) -> ParsedQuery:
@@ -61,7 +95,7 @@ def has_terms(query: ParsedQuery) -> bool:
     if query.is_empty:
         return False
     with read_cursor() as cursor:
-        cursor.execute("SELECT numnode(websearch_to_tsquery(%s::regconfig, %s))", [SEARCH_CONFIG, query.text])
+        cursor.execute("SELECT numnode(websearch_to_tsquery(%s::regconfig, %s))", [SEARCH_CONFIG, query.searched])
         return cursor.fetchone()[0] > 0
 
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from resolutions.search.planner import read_cursor
 from resolutions.search.query import ParsedQuery
-from resolutions.search.ranking import RANK_NORMALISATION
-from resolutions.search_config import SEARCH_CONFIG
+from resolutions.search.scoring import rank_sql
+from resolutions.search_config import SEARCH_CONFIG, compounds_sql
 from resolutions.un import anchors
 
 MARK_START, MARK_END = "\ue000", "\ue001"
@@ -47,33 +47,37 @@ def snippets_for_documents(document_ids: list[int], query: ParsedQuery) -> dict[
     """
     if not document_ids or query.is_empty:
         return {}
+    q_sql, q_params = query.q_sql()
+    headline_sql, headline_params = query.headline_sql()
+    footnote_vector = f"to_tsvector(%s::regconfig, {compounds_sql('f.text')})"
     sql = f"""
-        WITH q AS (SELECT websearch_to_tsquery(%s::regconfig, %s) AS query),
+        WITH q AS (SELECT {q_sql}), h AS (SELECT {headline_sql} AS query),
         candidates AS (
-            SELECT p.id, p.document_id, p.text, p.anchor, NULL::integer AS annex_order, p."order", 0 AS source, ts_rank_cd(p.search_vector, q.query, {RANK_NORMALISATION}) AS rank
+            SELECT p.id, p.document_id, p.text, p.anchor, NULL::integer AS annex_order, p."order", 0 AS source,
+                   {rank_sql("p.search_vector", "q.query")} AS rank
             FROM (SELECT * FROM resolutions_paragraph WHERE document_id = ANY(%s) OFFSET 0) p, q
             WHERE p.search_vector @@ q.query
             UNION ALL
             SELECT f.id, f.document_id, f.text, f.marker,
                    (SELECT a."order" FROM resolutions_annex a WHERE a.id = f.annex_id), f."order", 1,
-                   ts_rank_cd(to_tsvector(%s::regconfig, f.text), q.query, {RANK_NORMALISATION})
+                   {rank_sql(footnote_vector, "q.query")}
             FROM resolutions_footnote f, q
-            WHERE f.document_id = ANY(%s) AND to_tsvector(%s::regconfig, f.text) @@ q.query
+            WHERE f.document_id = ANY(%s) AND {footnote_vector} @@ q.query
         ),
         ranked AS (
             SELECT c.*, row_number() OVER (PARTITION BY c.document_id
                                            ORDER BY c.source, c.rank DESC, c."order") AS n
             FROM candidates c
         )
-        SELECT p.id, p.document_id, p.source, p.anchor, p.annex_order, ts_headline(%s::regconfig, p.text, q.query, %s)
-        FROM ranked p, q
+        SELECT p.id, p.document_id, p.source, p.anchor, p.annex_order, ts_headline(%s::regconfig, p.text, h.query, %s)
+        FROM ranked p, h
         WHERE p.n <= %s
         ORDER BY p.document_id, p.n
     """
     ids = list(document_ids)
     out: dict[int, list[Snippet]] = {}
     with read_cursor() as cursor:
-        cursor.execute(sql, [SEARCH_CONFIG, query.text, ids, SEARCH_CONFIG, ids, SEARCH_CONFIG, SEARCH_CONFIG,
+        cursor.execute(sql, [*q_params, *headline_params, ids, SEARCH_CONFIG, ids, SEARCH_CONFIG, SEARCH_CONFIG,
                              HEADLINE_OPTIONS, SNIPPETS_PER_DOCUMENT])
         for row_id, document_id, source, anchor, annex_order, headline in cursor.fetchall():
             # A footnote's row carries its marker: its anchor is the rule's (resolutions.un.anchors.footnote).
@@ -87,11 +91,12 @@ def titles_for_documents(document_ids: list[int], query: ParsedQuery) -> dict[in
     """The titles of the documents on the page with the query's words marked (one query)."""
     if not document_ids or query.is_empty:
         return {}
+    headline_sql, headline_params = query.headline_sql()
     with read_cursor() as cursor:
         cursor.execute(
-            "SELECT d.id, ts_headline(%s::regconfig, d.title, websearch_to_tsquery(%s::regconfig, %s), %s) "
+            f"SELECT d.id, ts_headline(%s::regconfig, d.title, {headline_sql}, %s) "
             "FROM resolutions_document d WHERE d.id = ANY(%s) AND d.title <> ''",
-            [SEARCH_CONFIG, SEARCH_CONFIG, query.text,
+            [SEARCH_CONFIG, *headline_params,
              f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true", list(document_ids)])
         return dict(cursor.fetchall())
 
@@ -100,10 +105,12 @@ def headlines_for_paragraphs(paragraph_ids: list[int], query: ParsedQuery) -> di
     """Anchor and marked text of each paragraph on the page (one query)."""
     if not paragraph_ids:
         return {}
-    text_sql = "ts_headline(%s::regconfig, p.text, websearch_to_tsquery(%s::regconfig, %s), %s)"
-    params: list = [SEARCH_CONFIG, SEARCH_CONFIG, query.text, HEADLINE_OPTIONS.replace("MaxFragments=2", "MaxFragments=0")]
     if query.is_empty:
         text_sql, params = "p.text", []
+    else:
+        headline_sql, headline_params = query.headline_sql()
+        text_sql = f"ts_headline(%s::regconfig, p.text, {headline_sql}, %s)"
+        params = [SEARCH_CONFIG, *headline_params, HEADLINE_OPTIONS.replace("MaxFragments=2", "MaxFragments=0")]
     sql = f"""
         SELECT p.id, p.anchor, {text_sql} FROM resolutions_paragraph p WHERE p.id = ANY(%s)
     """

@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "resolutions",
     "votes",
+    "network",
+    "feeds",
+    "alerts",
 ]
 
 MIDDLEWARE = [
@@ -272,6 +275,8 @@ AXES_CLIENT_IP_CALLABLE = "archive.client_address.client_address"
 ARCHIVE_RATE_LIMITS = {
     "anon": os.environ.get("ARCHIVE_API_ANON_RATE", "120/minute"),
     "heavy": os.environ.get("ARCHIVE_HEAVY_RATE", "60/minute"),
+    # alerts - e-mail alert sign-ups (each may send a confirmation mail)
+    "alerts": os.environ.get("ARCHIVE_ALERT_SIGNUP_RATE", "10/hour"),
 }
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = ARCHIVE_RATE_LIMITS
 
@@ -287,3 +292,23 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("ARCHIVE_CACHE_MAX_ENTRIES", 10_000))},
     }
 }
+
+# --- E-mail (alerts: confirmation links and digests, alerts/mail.py) ---
+# Development (DEBUG=1) prints mails on the console; production sends by SMTP to EMAIL_HOST, all from the
+# environment. EMAIL_BACKEND overrides either (e.g. django.core.mail.backends.filebased.EmailBackend with
+# EMAIL_FILE_PATH, as the send_alerts kill test does).
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 25))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", 30))
+if os.environ.get("EMAIL_FILE_PATH"):
+    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "UN Resolutions Archive <alerts@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The site's public address, for the links in mails sent outside a request (send_alerts from cron).
+ARCHIVE_SITE_URL = os.environ.get("ARCHIVE_SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -7,5 +7,8 @@ urlpatterns = [
     path("api/", include("resolutions.api.urls")),
     path("", include("resolutions.lineage.urls")),
     path("", include("votes.urls")),
+    path("", include("network.urls")),
+    path("", include("feeds.urls")),
+    path("", include("alerts.urls")),
     path("", include("resolutions.urls")),
 ]

@@ -1,7 +1,9 @@
-"""The benchmark's fixed query mix (issue 7): rare and common terms, a phrase, an OR, a partial match (issue 19),
-facets, a browse and a symbol,
-with facet values, the rare word and the symbol taken from the database.  Read by the benchmark (bench/run.py)
-and the load test (bench/load.py)."""
+"""The benchmark's fixed query mix (issue 7): rare and common terms, a phrase, an OR, a partial match (words some
+documents hold, issue 19), facets, a browse and a symbol,
+with facet values, the rare word and the symbol taken from the database; and the look-ups of issue 19: a
+citation (the most cited General Assembly resolution, as 'resolution N/M': who cites it) and a symbol prefix
+(the middle document's first three symbol parts and '*': its documents in the order of their numbers).  Read by
+the benchmark (bench/run.py) and the load test (bench/load.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -13,6 +15,7 @@ class QueryItem:
     text: str = ""
     filters: dict = field(default_factory=dict)
     symbol: str | None = None      # normalised symbol key for the symbol lookup
+    kind: str = "words"            # "words" | "citation" | "prefix" (issue 19's look-ups: no tantivy peer)
 
     def params(self) -> dict:
         out = dict(self.filters)
@@ -64,4 +67,18 @@ def query_mix() -> list[QueryItem]:
         items.append(QueryItem("symbol lookup", symbol=target.symbol_key, raw_symbol=target.symbol.lower()))
     else:
         items.append(QueryItem("symbol lookup", symbol="A/C.3/63/L.1", raw_symbol="a/c.3/63/l.1"))
+    items.append(QueryItem("citation lookup", f"resolution {_most_cited() or '61/180'}", kind="citation"))
+    parts = (target.symbol_key if target is not None else "A/C.3/63/L.1").split("/")
+    items.append(QueryItem("symbol prefix", "/".join(parts[:3]) + "/*", kind="prefix"))
     return items
+
+
+def _most_cited() -> str | None:
+    """The number of the General Assembly resolution the archive's documents cite most ('61/180')."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT target_key FROM resolutions_citation WHERE target_key ~ '^resolution:A:[0-9]+/[0-9]+$' "
+                       "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")
+        row = cursor.fetchone()
+    return row[0].split(":", 2)[2] if row else None

@@ -147,11 +147,8 @@ def search_function():
         return None
 
     def run(item: QueryItem):
-        inputs = search.read_search(item.params())
-        target = search.find_by_symbol(inputs.query)
-        if target is not None:
-            return target
-        return inputs.run()
+        # A symbol is a look-up like any citation (issue 19): the page answers it with a search, not a redirect.
+        return search.read_search(item.params()).run()
 
     return run
 
@@ -179,7 +176,7 @@ def measure_search(items: list[QueryItem], runs: int, peer, log) -> list[dict]:
                 log(f"  HTTP search failed: {type(exc).__name__}: {exc}")
                 row["http"] = None
         row["floor"] = timed(lambda: run_floor(item), runs)
-        if peer is not None:
+        if peer is not None and item.kind == "words":   # tantivy indexes neither citations nor symbol order
             count, _, _ = peer.run(item)
             row["peer_total"] = count
             row["peer"] = timed(lambda: peer.run(item), runs)
@@ -238,6 +235,30 @@ def measure_pages(runs: int) -> dict:
         out["compare"] = timed(lambda: client.get(url), runs)
     except NoReverseMatch:
         out["compare"] = None
+    out.update(measure_feeds(client, runs))
+    return out
+
+
+def measure_feeds(client, runs: int) -> dict:
+    """Atom feed generation over HTTP (issue 16): a common word's search feed and the feed of the state that
+    sponsored the most documents, each with its newest entries and their snippets."""
+    from django.db.models import Count
+
+    from resolutions.models import MemberState
+
+    out: dict = {"feed_search": None, "feed_state": None}
+    if _module("feeds.views") is None:
+        return out
+    state = (MemberState.objects.annotate(n=Count("sponsorships")).filter(n__gt=0).order_by("-n").first())
+    urls = {"feed_search": "/feeds/search/?q=trafficking",
+            "feed_state": f"/feeds/states/{state.slug}/" if state else None}
+    from django.test import override_settings
+
+    # The per-client allowance would turn the later runs into 429s: the feed's own work is measured.
+    with override_settings(ARCHIVE_RATE_LIMITS={"anon": None, "heavy": None}):
+        for name, url in urls.items():
+            if url and client.get(url).status_code == 200:
+                out[name] = timed(lambda: client.get(url), runs)
     return out
 
 
@@ -473,6 +494,11 @@ def render(scale, seed, runs, manifest, ingestion, search_rows, pages, agreed, p
     cmp_ = _stats(pages.get("compare"))
     lines.append("| comparison page (draft vs its revision) | "
                  + (f"{ms(cmp_['p50'])} | {ms(cmp_['p95'])} | |" if cmp_ else f"{NA} | {NA} | |"))
+    for key, label in (("feed_search", "Atom feed of a search (`trafficking`, 50 newest with snippets)"),
+                       ("feed_state", "Atom feed of a member state (its most sponsoring state)")):
+        feed = _stats(pages.get(key))
+        lines.append(f"| {label} | " + (f"{ms(feed['p50'])} | {ms(feed['p95'])} | |" if feed
+                                        else f"{NA} | {NA} | |"))
     ag = _stats(agreed)
     lines.append("| agreed-language lookup (25 pasted words) | "
                  + (f"{ms(ag['p50'])} | {ms(ag['p95'])} | p95 < 200 ms: {verdict(ag['p95'], AGREED_P95_TARGET)} |"

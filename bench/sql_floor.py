@@ -60,8 +60,26 @@ def symbol_statement(symbol_key: str) -> tuple[str, list]:
 PLANNER_SETTINGS = "; ".join(f"SET LOCAL {name} = '{value}'" for name, value in SEARCH_PLANNER_SETTINGS.items())
 
 
+def lookup_statement(item) -> tuple[str, list]:
+    """Issue 19's look-ups by hand: the documents citing a resolution (its stored keys, as the archive's
+    lookup reads them) newest first, or a symbol prefix's documents in the order of their numbers."""
+    from resolutions.citations.lookup import read_cited, symbol_prefix
+    from resolutions.search.citing import NATURAL_SYMBOL_ORDER
+
+    if item.kind == "prefix":
+        prefix = symbol_prefix(item.text)
+        return (f"SELECT id FROM resolutions_document WHERE symbol_key LIKE %s ORDER BY {NATURAL_SYMBOL_ORDER} "
+                f"LIMIT 20", [prefix.replace("%", r"\%").replace("_", r"\_") + "%"])
+    cited = read_cited(item.text)
+    keys = list(cited.keys) if cited is not None else []
+    return ("SELECT d.id FROM resolutions_document d WHERE d.id IN (SELECT document_id FROM resolutions_citation "
+            "WHERE target_key = ANY(%s)) ORDER BY d.date DESC NULLS LAST, d.id LIMIT 20", [keys])
+
+
 def run_floor(item) -> object:
-    if item.symbol:
+    if getattr(item, "kind", "words") != "words":
+        sql, params = lookup_statement(item)
+    elif item.symbol:
         sql, params = symbol_statement(item.symbol)
     else:
         sql, params = floor_statement(item.text, item.filters)

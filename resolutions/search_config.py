@@ -1,17 +1,23 @@
-"""The text search language configuration, and how compound words are written before they become words, in one
+"""The text search language configurations, and how compound words are written before they become words, in one
 place.
 
-Imported by the models (generated tsvector columns), resolutions/search/ and services/indexing.py;
-changing either needs a migration that regenerates the columns and rebuilds the document vectors.
+Imported by the models (generated tsvector columns), resolutions/search/, services/indexing.py and the language
+versions (resolutions/languages/); changing one needs a migration that regenerates the columns (the main text's)
+and rebuilds the document vectors, or a re-index of the versions.
 
-Compound words: "South-East Asia" and "Southeast Asia", "non-proliferation" and "nonproliferation" are the same
-words to a reader, but PostgreSQL's parser makes 'south-east', 'south' and 'east' of the first and 'southeast' of
-the second. So before a text becomes a vector, each compound of two or three letter-only parts gets its joined
-form appended to it ("South-East" is indexed as "South-East-SouthEast": 'south', 'east' and 'southeast' at
-consecutive positions, 'southeast' just before the next word, so the phrase "southeast asia" still matches), and
-before a query is searched its compounds are written joined ("South-East" -> "SouthEast"). Each form then finds
-both spellings; the parts alone ('east', 'proliferation') still match too. Letters only: "2020-2021" and
-"COVID-19" are left as they are.
+``SEARCH_CONFIG`` indexes the main text (``Paragraph``, ``Document``).  ``LANGUAGE_CONFIGS``: each language
+version's configuration: the embedded PostgreSQL's snowball stemmers (``SELECT cfgname FROM pg_ts_config``), and
+``simple`` for Chinese, whose text is segmented into words before it reaches PostgreSQL
+(``resolutions.languages.segmentation``): PostgreSQL has no Chinese parser.
+
+Compound words (the main text): "South-East Asia" and "Southeast Asia", "non-proliferation" and "nonproliferation"
+are the same words to a reader, but PostgreSQL's parser makes 'south-east', 'south' and 'east' of the first and
+'southeast' of the second. So before a text becomes a vector, each compound of two or three letter-only parts gets
+its joined form appended to it ("South-East" is indexed as "South-East-SouthEast": 'south', 'east' and 'southeast'
+at consecutive positions, 'southeast' just before the next word, so the phrase "southeast asia" still matches), and
+a query asks for its compounds written joined ("South-East" -> "SouthEast") or as the index writes them. Each form
+then finds both spellings; the parts alone ('east', 'proliferation') still match too. Letters only: "2020-2021"
+and "COVID-19" are left as they are.
 """
 import re
 
@@ -53,3 +59,19 @@ def compounds_expression(field: str):
                  Value(r"\1-\2-\3-\1\2\3"), Value("g"), function="regexp_replace", output_field=TextField())
     return Func(three, Value(f"{_ALONE_BEFORE}({_PART})-({_PART}){_ALONE_AFTER}"), Value(r"\1-\2-\1\2"),
                 Value("g"), function="regexp_replace", output_field=TextField())
+
+
+LANGUAGE_CONFIGS = {
+    "en": "english",
+    "fr": "french",
+    "es": "spanish",
+    "ru": "russian",
+    "ar": "arabic",
+    "zh": "simple",
+    "de": "german",
+}
+
+
+def config_for(language: str | None) -> str:
+    """The configuration of a language's text; the main one for an unknown or missing language."""
+    return LANGUAGE_CONFIGS.get(language or "", SEARCH_CONFIG)

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.http import Http404, HttpResponse
 from django.utils.http import content_disposition_header
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -42,11 +43,11 @@ def search_page(request):
     data = request.POST if request.method == "POST" else request.GET
     limits = search.configured_limits()
     inputs = search.read_search(data, limits=limits)
-    target = search.find_by_symbol(inputs.query)
-    if target is not None:
-        return redirect(target)
-    params, mode, sort = inputs.params, inputs.mode, inputs.sort
+    # A symbol typed whole is a citation look-up (resolutions.search.citing), never a redirect: the document comes
+    # first and the documents citing it follow, in either mode, as for every other form of citation.
+    params, sort = inputs.params, inputs.sort
     result = inputs.run(limits)
+    mode = result.mode
     for facet in result.facets:
         for value in facet.values:
             value.url = _url(params, **{facet.name: "" if value.selected else value.value})
@@ -58,17 +59,31 @@ def search_page(request):
         "invalid_filters": inputs.invalid,
         "mode_urls": {"documents": _url(params, mode=""), "paragraphs": _url(params, mode="paragraphs")},
         "sort_urls": {"relevance": _url(params, sort=""), "date": _url(params, sort="date"),
-                      "date_asc": _url(params, sort="date_asc")},
+                      "date_asc": _url(params, sort="date_asc"), "cited": _url(params, sort="cited")},
         "page_urls": {"previous": _url(params, page=result.page - 1) if result.page > 1 else None,
                       "next": _url(params, page=result.page + 1) if result.page < result.pages else None},
         "suggestion_urls": [(s, _url(params, q=s)) for s in result.suggestions],
+        "offer_urls": [(s, _url(params, q=s)) for s in result.offers],
+        "verbatim_url": _url(params, q=result.corrected_from, verbatim="1") if result.corrected_from else None,
         "first_rank": (result.page - 1) * result.page_size + 1,
-        "missing_symbol": inputs.query.symbol,   # looked like a symbol, but no document has it (else we redirected)
+        # Looked like a symbol, but no document has it: its citations (or its words) are shown.
+        "missing_symbol": inputs.query.symbol if result.lookup is None or (
+            result.lookup.kind == "citation" and result.lookup.document is None) else None,
+        "export_urls": {fmt: reverse(f"api:search-export-{fmt}") + _url(params) for fmt in ("csv", "json")},
+        "api_docs_url": reverse("api:docs"),
+        "children_url": _url(params, q=f"{result.lookup.prefix}*") if result.lookup and result.lookup.children else None,
     }
     return render(request, "resolutions/search.html", context)
 
 
-def _document_response(request, document: Document):
+def _document_at(request, document: Document | None, missing: str):
+    """The one shape of the document addresses: 404 (saying ``missing``) when no document answers, a permanent
+    redirect when the request is not at the document's citable address (Document.get_absolute_url: its symbol, else
+    its slug, else its number), its page when it is."""
+    if document is None:
+        raise Http404(missing)
+    if request.path != document.get_absolute_url():
+        return redirect(document.get_absolute_url(), permanent=True)
     page = documents.document_page(document=document)
     return render(request, "resolutions/document.html", {"page": page, "document": page.document})
 
@@ -78,32 +93,20 @@ def document_at_symbol(request, address: str):
     """A document at its symbol (resolutions.addresses); a symbol typed in another case or with spaces redirects."""
     key = address_key(address)
     document = documents.page_document(symbol_key=key) if key else None
-    if document is None:
-        raise Http404("No document with this symbol is in the archive.")
-    if request.path != document.get_absolute_url():
-        return redirect(document.get_absolute_url(), permanent=True)
-    return _document_response(request, document)
+    return _document_at(request, document, "No document with this symbol is in the archive.")
 
 
 @require_safe
 def document_by_slug(request, slug: str):
-    document = documents.page_document(slug=slug)
-    if document is None:
-        raise Http404("No such document in the archive.")
-    if document.symbol_key:   # staff gave it a symbol since: the symbol is its address now
-        return redirect(document.get_absolute_url(), permanent=True)
-    return _document_response(request, document)
+    """A document without a symbol; once staff give it one, the symbol is its address and this one redirects."""
+    return _document_at(request, documents.page_document(slug=slug), "No such document in the archive.")
 
 
 @require_safe
 def document_by_number(request, pk: int):
-    """The archive's own numbers are not addresses anyone cites: they redirect to the document's address."""
-    document = documents.page_document(pk=pk)
-    if document is None:
-        raise Http404("No such document in the archive.")
-    if document.get_absolute_url() == request.path:   # neither symbol nor slug yet
-        return _document_response(request, document)
-    return redirect(document.get_absolute_url(), permanent=True)
+    """The archive's own numbers are not addresses anyone cites: they redirect to the document's address (unless
+    it has neither symbol nor slug yet)."""
+    return _document_at(request, documents.page_document(pk=pk), "No such document in the archive.")
 
 
 @require_safe

@@ -33,7 +33,8 @@ HOSTILE = {
 # Every parameter a page or the API reads (search's own list, the forms of compare, agreed language and votes,
 # pagination and formats).
 PARAMETERS = sorted({*FILTER_NAMES, "q", "mode", "sort", "page", "page_size", "format", "a", "b", "text",
-                     "date_from", "date_to", "document_type", "body", "year_from", "year_to", "state", "states"})
+                     "date_from", "date_to", "document_type", "body", "year_from", "year_to", "state", "states",
+                     "email"})
 METHODS = ("get", "head", "post", "options")
 _CONVERTER = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
 _GROUP = re.compile(r"\(\?P<(?P<name>\w+)>[^)]*\)")
@@ -114,6 +115,8 @@ def archive(seeded, db, settings):  # noqa: F811
         "slug": [state.slug if state else "france", series.slug if series else "x", documents[0].slug or "x"],
         "address": [documents[0].symbol, documents[1].symbol],
         "paragraph": [paragraph.pk],
+        # E-mail alerts (alerts/urls.py): what is followed, by kind and key.
+        "kind": ["state"], "key": [state.slug if state else "france"],
     }
 
 

@@ -4,18 +4,10 @@ import pytest
 from resolutions.parser.document import ParseError
 from resolutions.parser.leads import match_lead
 from resolutions.parser.pipeline import detect_format, parse
-from resolutions.parser.text_stages import (
-    PAGE,
-    RULE,
-    decode,
-    extract_footnotes,
-    join_lines,
-    mark_glued_markers,
-    normalise_unicode,
-    remove_furniture,
-    split_front_matter,
-    strip_markdown,
-)
+from resolutions.parser.footnotes import extract_footnotes, mark_glued_markers
+from resolutions.parser.furniture import remove_furniture
+from resolutions.parser.text_stages import PAGE, RULE, decode, normalise_unicode, split_front_matter, strip_markdown
+from resolutions.parser.wrapping import join_lines
 from resolutions.parser.words import ordinal_to_int, parse_date
 from tests.conftest import seed_path
 

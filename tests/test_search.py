@@ -149,10 +149,13 @@ def test_sort_by_date_and_pagination(archive, client):
 
 
 @pytest.mark.parametrize("typed", ["A/C.3/61/L.7/Rev.1", "a/c.3/61/l.7/rev.1", "A/C.3/61/L.7/ Rev.1", " A / C.3/61/L.7/Rev.1 "])
-def test_typing_a_symbol_goes_to_the_document(archive, client, typed):
-    response = client.get(SEARCH, {"q": typed})
-    assert response.status_code == 302
-    assert response["Location"] == archive["A/C.3/61/L.7/Rev.1"].get_absolute_url()
+def test_typing_a_symbol_shows_the_document_first(archive, client, typed):
+    # A symbol is a citation look-up (README, Search design): the document itself first, then who cites it.
+    response, result = hits(client, q=typed)
+    assert result.lookup.document == archive["A/C.3/61/L.7/Rev.1"]
+    html = response.content.decode()
+    card = html.index('class="cited-document"')
+    assert html.index(archive["A/C.3/61/L.7/Rev.1"].get_absolute_url(), card) < html.index('<ol class="hits"')
 
 
 def test_a_symbol_not_in_the_archive_says_so_and_searches(archive, client):
@@ -162,7 +165,8 @@ def test_a_symbol_not_in_the_archive_says_so_and_searches(archive, client):
 
 
 def test_a_misspelled_word_suggests_the_archives_word(archive, client):
-    response, result = hits(client, q="coordinaton")
+    # Searched as typed (verbatim=1; without it the correction's results are shown: test_search_corrections.py).
+    response, result = hits(client, q="coordinaton", verbatim="1")
     assert "coordination" in result.suggestions
     assert "Did you mean" in response.content.decode()
     _, nothing = hits(client, q="zyxwvut")

@@ -203,3 +203,78 @@ def test_any_text_splits_without_error(text):
     for sponsor in split_sponsors(text):
         assert sponsor.name
         assert sponsor.state is None or isinstance(sponsor.state, str)
+
+
+# The sponsor lists of two resolutions as their AKN files print them (meta/workflow, the draft's step then the
+# additional sponsors' step), each name with the state it names, read by hand: only the names printed otherwise
+# than the table's official short name differ.
+S_RES_2744 = ["Albania", "Andorra", "Australia", "Austria", "Bahrain", "Belgium", "Bulgaria", "Canada", "Costa Rica",
+              "Croatia", "Cyprus", "Czechia", "Denmark", "Dominican Republic", "Ecuador", "Estonia", "Finland",
+              "France", "Germany", "Greece", "Guyana", "Haiti", "Hungary", "Ireland", "Italy", "Japan", "Latvia",
+              "Liechtenstein", "Lithuania", "Luxembourg", "Malta", "Micronesia (Federated States of)", "Monaco",
+              "Montenegro", ("Kingdom of the Netherlands", "Netherlands (Kingdom of the)"), "New Zealand",
+              "North Macedonia", "Norway", "Poland", "Portugal", "Republic of Korea", "Republic of Moldova", "Romania",
+              "San Marino", "Sierra Leone", "Slovakia", "Slovenia", "Spain", "Sweden", "Switzerland", "Ukraine",
+              "United Kingdom of Great Britain and Northern Ireland", "United States of America"]
+A_RES_78_196 = ["Antigua and Barbuda", "Belarus", "Central African Republic", "China", "Cuba",
+                ("Democratic People’s Republic of Korea", "Democratic People's Republic of Korea"),
+                "Equatorial Guinea",
+                ("Lao People’s Democratic Republic", "Lao People's Democratic Republic"), "Namibia",
+                "Russian Federation", "Syrian Arab Republic", "Venezuela (Bolivarian Republic of)", "Viet Nam",
+                # the additional sponsors
+                "Algeria", "Bahamas", "Bolivia (Plurinational State of)", "Burkina Faso", "Burundi", "Cameroon",
+                "Comoros", "Congo", "Djibouti", "Dominican Republic", "Egypt", "El Salvador", "Eritrea", "Gambia",
+                "Guinea", "India", "Iran (Islamic Republic of)", "Jamaica", "Malaysia", "Mali", "Myanmar",
+                "Nicaragua", "Nigeria", "Pakistan", "Saint Vincent and the Grenadines", "South Africa", "Sri Lanka",
+                ("the Niger", "Niger"), "Uganda", "Zimbabwe"]
+
+
+def _printed_and_state(expected):
+    return [item if isinstance(item, tuple) else (item, item) for item in expected]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("pattern, expected", [
+    ("unxml-sc-resolutions/2024/English/S_RES_2744-*.xml", S_RES_2744),
+    ("unxml-ga-resolutions/78session/English/A_RES_78_196-*.xml", A_RES_78_196),
+])
+def test_sponsors_of_real_resolutions_name_the_states_their_lists_print_at_parse_ingestion_and_vote_matching(
+        corpus_dir, pattern, expected):
+    """The parse, the stored sponsorships and the vote lists' matcher read each printed name as the same state: one
+    reading of state names (resolutions.un.state_names) for all three."""
+    from resolutions.parser import parse
+    from resolutions.services.ingestion.ingest import ingest_file
+    from resolutions.services.member_states import state_index
+    from resolutions.un.state_names import match_names
+
+    (path,) = corpus_dir.glob(pattern)
+    pairs = _printed_and_state(expected)
+    parsed = parse(path.read_bytes(), path.name)
+    assert [(s.name, s.state) for s in parsed.sponsors] == pairs
+    document = ingest_file(path.read_bytes(), path.name).document
+    stored = document.sponsorships.order_by("order").select_related("state")
+    assert [(s.name_as_printed, s.state.name) for s in stored] == pairs
+    matched = match_names([printed for printed, _ in pairs], state_index())
+    assert [(name, state.name, note) for name, state, note in matched] == [(p, s, "") for p, s in pairs]
+
+
+@pytest.mark.django_db
+def test_every_sponsor_the_corpus_names_is_read_as_the_same_state_by_the_sponsor_and_the_vote_readers(corpus_dir):
+    """Every sponsor of every parsed resolution of the corpus and the seeds: the state the parse names (the JSON
+    table) is the MemberState the vote import and ingestion find for the printed name (the database), and a name the
+    parse cannot place is placed by neither."""
+    from resolutions.measure.corpus import corpus_documents
+    from resolutions.parser import parse
+    from resolutions.services.member_states import state_index
+    from resolutions.un.state_names import match_name
+
+    index = state_index()
+    names = {}
+    for document in corpus_documents(corpus_dir, seed_path("000").parent, sources=["seeds", "akn-xml"]):
+        for sponsor in parse(document.read(), document.filename).sponsors:
+            names[sponsor.name] = sponsor.state
+    assert len(names) > 200   # some 245 distinct names, nearly all of them states
+    assert sum(state is not None for state in names.values()) > 200
+    for name, state in names.items():
+        found, _ = match_name(name, index)
+        assert (found.name if found else None) == state, name

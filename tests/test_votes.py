@@ -172,3 +172,26 @@ def test_search_filters_resolutions_by_a_states_vote_and_by_adoption_in_the_page
     assert {v["value"]: v["count"] for v in facet["values"]} == {"without a vote": len(without)}
     bad = client.get("/search/", {"vote": "france"})
     assert bad.status_code == 200 and "vote" in bad.content.decode().lower()
+
+
+def test_every_state_name_of_every_table_is_matched_by_the_one_reading_of_state_names(corpus_dir):
+    """Every list of every Assembly and Council table, read by resolutions.un.state_names (the reader sponsor lists
+    use too): every entry is a state, the Council's 'CÔTE.' + "D'IVOIRE" once, joined."""
+    from resolutions.un.member_states import states
+    from resolutions.un.state_names import SPLIT_NOTE, match_names, name_index
+
+    index = name_index((name, state["name"]) for state in states() for name in [state["name"], *state["aliases"]])
+    entries, unmatched, joined = 0, [], []
+    for path in sorted([*(corpus_dir / GA).glob("*.json"), *(corpus_dir / SC).glob("*.json")]):
+        for row in _rows(path):
+            for field in ("MS_in_favour", "MS_against", "MS_abstaining"):
+                printed = row.get(field) or []
+                entries += len(printed)
+                for name, state, note in match_names(printed, index):
+                    if state is None:
+                        unmatched.append((row["symbol"], name))
+                    elif note == SPLIT_NOTE:
+                        joined.append((name, state))
+    assert entries > 100_000
+    assert unmatched == []
+    assert joined and set(joined) == {("CÔTE D'IVOIRE", "Côte d'Ivoire")}

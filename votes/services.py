@@ -12,9 +12,10 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from resolutions.models import Document, MemberState
+from resolutions.services.member_states import state_index
+from resolutions.un.state_names import match_names
 from resolutions.un.symbols import normalise_symbol
 
-from . import names
 from .models import AdoptionType, StateVote, Vote, VoteRecord
 from .tables import TableVote, adoption_type, read_table
 
@@ -34,15 +35,6 @@ class ImportSummary:
     @property
     def matched_share(self) -> float:
         return self.matched / self.state_votes if self.state_votes else 1.0
-
-
-def state_index() -> dict[str, MemberState]:
-    """Every name and alias of every state, folded (votes.names.fold), to the state."""
-    pairs: dict[str, MemberState] = {}
-    for state in MemberState.objects.all():
-        for name in [state.name, *state.aliases]:
-            pairs.setdefault(name, state)
-    return names.name_index(pairs)
 
 
 def _is_assembly(symbol_key: str) -> bool:
@@ -70,9 +62,9 @@ def save_vote(vote: TableVote, index: dict[str, MemberState], summary: ImportSum
         Document.objects.filter(pk=document.pk).update(updated_at=timezone.now())
     record.state_votes.all().delete()
     rows, seen = [], set()
-    for vote_value in (Vote.YES, Vote.NO, Vote.ABSTAIN):
+    for vote_value in (Vote.YES, Vote.NO, Vote.ABSTAIN, Vote.NON_VOTING):
         printed = [name for name, value in vote.states if value == vote_value]
-        for name, state, note in names.match_names(printed, index):
+        for name, state, note in match_names(printed, index):
             if name in seen:
                 continue
             seen.add(name)
@@ -119,16 +111,26 @@ def import_vote_tables(paths: list[Path], *, progress: bool = True) -> ImportSum
     return summary
 
 
+PARSED_SOURCE = "the uploaded file"
+
+
 def record_parsed_votes(document: Document, parsed_votes, source: str) -> VoteRecord | None:
-    """Keep the votes a parsed file carries (an AKN file's ``analysis/voting``) for the document's symbol."""
+    """Keep the votes a parsed file carries (an AKN file's ``analysis/voting``, the closing line of a Council text:
+    'Adopted at the 2963rd meeting by 12 votes to 2 (Cuba and Yemen), with 1 abstention (China).') for the
+    document's symbol.  A record imported from the UN's metadata tables is kept as it is (and linked): the tables
+    list every state's vote, a file's closing line at most the few states it names."""
     if parsed_votes is None or not document.symbol:
         return None
+    existing = VoteRecord.objects.filter(symbol_key=normalise_symbol(document.symbol)[:80]).first()
+    if existing is not None and not existing.source.startswith(PARSED_SOURCE):
+        link_votes(document)
+        return existing
     counts = (parsed_votes.in_favour, parsed_votes.against, parsed_votes.abstaining)
     vote = TableVote(symbol=document.symbol, adoption_type=parsed_votes.adoption_type or adoption_type("", counts),
                      adoption_type_as_printed=parsed_votes.adoption_type or "", meeting=(parsed_votes.meeting or "")[:120],
                      meeting_record="", date=document.date, in_favour=parsed_votes.in_favour,
                      against=parsed_votes.against, abstaining=parsed_votes.abstaining,
-                     states=[(v.state, v.vote) for v in parsed_votes.states if v.vote in ("yes", "no", "abstain")],
+                     states=[(v.state, v.vote) for v in parsed_votes.states if v.vote in Vote.values],
                      source=source)
     return save_vote(vote, state_index())
 
@@ -144,6 +146,6 @@ def link_votes(document: Document) -> int:
 def votes_after_ingest(document: Document, parsed) -> None:
     """Called by ingestion for each stored document: keep the votes its file carries, attach those imported."""
     if getattr(parsed, "votes", None) is not None:
-        record_parsed_votes(document, parsed.votes, source=f"the uploaded file ({parsed.format})")
+        record_parsed_votes(document, parsed.votes, source=f"{PARSED_SOURCE} ({parsed.format})")
     else:
         link_votes(document)

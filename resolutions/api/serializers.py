@@ -9,32 +9,11 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from resolutions.models import Citation, MemberState
+from resolutions.api.citation_serializers import CitationSerializer, CitedBySerializer
+from resolutions.api.summaries import DocumentSummarySerializer, absolute_url
+from resolutions.models import MemberState
 from resolutions.templatetags.search_text import marked, notices_text
-
-
-def _absolute(context, url: str) -> str:
-    request = context.get("request") if context else None
-    return request.build_absolute_uri(url) if request is not None else url
-
-
-class DocumentSummarySerializer(serializers.Serializer):
-    id = serializers.IntegerField(source="pk")
-    symbol = serializers.CharField(allow_null=True)
-    title = serializers.CharField()
-    body = serializers.CharField()
-    session = serializers.IntegerField(allow_null=True)
-    committee = serializers.CharField()
-    date = serializers.DateField(allow_null=True)
-    document_type = serializers.CharField()
-    url = serializers.SerializerMethodField(help_text="This document in the API.")
-    html_url = serializers.SerializerMethodField(help_text="The document's page on the web site.")
-
-    def get_url(self, document) -> str:
-        return _absolute(self.context, reverse("api:document-detail", args=[document.pk]))
-
-    def get_html_url(self, document) -> str:
-        return _absolute(self.context, document.get_absolute_url())
+from votes.serializers import VotesSerializer
 
 
 class StateSerializer(serializers.Serializer):
@@ -50,7 +29,7 @@ class MemberStateSerializer(StateSerializer):
     url = serializers.SerializerMethodField()
 
     def get_url(self, state) -> str:
-        return _absolute(self.context, reverse("api:memberstate-detail", args=[state.slug]))
+        return absolute_url(self.context, reverse("api:memberstate-detail", args=[state.slug]))
 
 
 class SponsorSerializer(serializers.Serializer):
@@ -69,7 +48,7 @@ class AgendaItemSerializer(serializers.Serializer):
     url = serializers.SerializerMethodField()
 
     def get_url(self, item) -> str:
-        return _absolute(self.context, reverse("api:agendaitem-detail", args=[item.pk]))
+        return absolute_url(self.context, reverse("api:agendaitem-detail", args=[item.pk]))
 
 
 class SeriesSerializer(serializers.Serializer):
@@ -78,27 +57,7 @@ class SeriesSerializer(serializers.Serializer):
     url = serializers.SerializerMethodField()
 
     def get_url(self, series) -> str:
-        return _absolute(self.context, reverse("api:series-detail", args=[series.slug]))
-
-
-class CitationSerializer(serializers.Serializer):
-    id = serializers.IntegerField(source="pk")
-    kind = serializers.ChoiceField(choices=Citation.Kind.choices)
-    raw_text = serializers.CharField(help_text="The citation as written in the document.")
-    cited_body = serializers.CharField()
-    number = serializers.CharField()
-    symbol = serializers.CharField()
-    volume = serializers.CharField()
-    treaty_number = serializers.CharField()
-    target_key = serializers.CharField(help_text="Normalised identifier, e.g. 'resolution:A:61/180'.")
-    status = serializers.ChoiceField(choices=Citation.Status.choices)
-    paragraph = serializers.IntegerField(source="paragraph_id", allow_null=True)
-    footnote = serializers.SerializerMethodField(help_text="Marker of the footnote holding the citation.")
-    target_document = DocumentSummarySerializer(allow_null=True, help_text="The cited document when it is in "
-                                                "the archive.")
-
-    def get_footnote(self, citation) -> str | None:
-        return citation.footnote.marker if citation.footnote_id else None
+        return absolute_url(self.context, reverse("api:series-detail", args=[series.slug]))
 
 
 class SubparagraphSerializer(serializers.Serializer):
@@ -136,16 +95,6 @@ class AnnexSerializer(serializers.Serializer):
     footnotes = FootnoteSerializer(many=True, help_text="The annex's own notes, numbered apart.")
 
 
-class CitedBySerializer(serializers.Serializer):
-    document = DocumentSummarySerializer()
-    paragraph = serializers.IntegerField(source="paragraph_id", allow_null=True)
-    footnote = serializers.SerializerMethodField()
-    raw_text = serializers.CharField()
-
-    def get_footnote(self, citation) -> str | None:
-        return citation.footnote.marker if citation.footnote_id else None
-
-
 class DocumentLinkSerializer(serializers.Serializer):
     kind = serializers.CharField(help_text="revision or adopted")
     description = serializers.CharField(source="get_kind_display")
@@ -174,39 +123,13 @@ class SourceFileSerializer(serializers.Serializer):
     download_url = serializers.SerializerMethodField(help_text="The original bytes, unchanged.")
 
     def get_download_url(self, source) -> str:
-        return _absolute(self.context, reverse("resolutions:source_download", args=[source.pk]))
+        return absolute_url(self.context, reverse("resolutions:source_download", args=[source.pk]))
 
 
 class ExportLinksSerializer(serializers.Serializer):
     json = serializers.CharField()
     text = serializers.CharField()
     akn = serializers.CharField()
-
-
-class StateVoteSerializer(serializers.Serializer):
-    state = serializers.SerializerMethodField(help_text="Today's UN short name of the state; as printed if unknown.")
-    vote = serializers.ChoiceField(choices=["yes", "no", "abstain", "non-voting"])
-
-    def get_state(self, state_vote) -> str:
-        return state_vote.state.name if state_vote.state_id else state_vote.name_as_printed
-
-
-class VotesSerializer(serializers.Serializer):
-    adoption_type = serializers.CharField(allow_null=True, help_text="recorded vote, without a vote, consensus or "
-                                          "unanimous.")
-    meeting = serializers.CharField(allow_null=True)
-    in_favour = serializers.IntegerField(allow_null=True)
-    against = serializers.IntegerField(allow_null=True)
-    abstaining = serializers.IntegerField(allow_null=True)
-    states = StateVoteSerializer(many=True)
-
-    def to_representation(self, vote):
-        """``vote`` is votes.selectors.DocumentVote."""
-        record = vote.record
-        return {"adoption_type": record.adoption_type or None, "meeting": record.meeting or None,
-                "in_favour": record.in_favour, "against": record.against, "abstaining": record.abstaining,
-                "states": [self.fields["states"].child.to_representation(v)
-                           for votes in vote.by_vote.values() for v in votes]}
 
 
 class DocumentDetailSerializer(DocumentSummarySerializer):
@@ -216,6 +139,8 @@ class DocumentDetailSerializer(DocumentSummarySerializer):
     edited = serializers.BooleanField(help_text="Corrected by archive staff.")
     parse_warnings = serializers.ListField(child=serializers.CharField())
     subject = serializers.CharField(help_text="Where no title is printed: the subject the text gives.")
+    draft_symbol = serializers.CharField(help_text="The draft it was adopted from, as the UN's markup names it; "
+                                         "'' when not known. Linked under versions when the draft is in the archive.")
     unplaced = serializers.ListField(child=serializers.CharField(),
                                      help_text="Text of the source the parser could not place, word for word.")
     created_at = serializers.DateTimeField()
@@ -237,7 +162,7 @@ class DocumentDetailSerializer(DocumentSummarySerializer):
         """``page`` is a DetailData: the document plus what the selectors read about it."""
         data = dict(DocumentSummarySerializer(page.document, context=self.context).data)
         for name in ("distribution", "original_language", "preamble_subject", "edited", "parse_warnings",
-                     "subject", "unplaced", "created_at", "updated_at"):
+                     "subject", "draft_symbol", "unplaced", "created_at", "updated_at"):
             data[name] = self.fields[name].to_representation(getattr(page.document, name))
         for name in ("sponsors", "agenda_items", "preambular", "operative", "footnotes", "annexes", "citations",
                      "cited_by", "versions", "source_files"):
@@ -248,7 +173,7 @@ class DocumentDetailSerializer(DocumentSummarySerializer):
 
     @extend_schema_field(ExportLinksSerializer)
     def get_exports(self, document):
-        return {name: _absolute(self.context, reverse(f"api:document-{name}", args=[document.pk]))
+        return {name: absolute_url(self.context, reverse(f"api:document-{name}", args=[document.pk]))
                 for name in ("json", "text", "akn")}
 
 
@@ -328,9 +253,22 @@ class SearchResultSerializer(serializers.Serializer):
     invalid_filters = serializers.ListField(child=serializers.CharField(), help_text="Parameters ignored "
                                             "because their value was not valid.")
     symbol_match = DocumentSummarySerializer(allow_null=True, help_text="The document whose symbol the query is.")
+    lookup = serializers.SerializerMethodField(help_text="When the query is a citation ('A/RES/61/180', 'resolution "
+                                               "61/180', '1454 (2002)') the hits are the documents or paragraphs "
+                                               "citing it; when a symbol prefix ('A/RES/80/*'), its documents.")
+    cited_document = DocumentSummarySerializer(source="lookup.document", allow_null=True, default=None,
+                                               help_text="The cited document itself, when it is in the archive.")
+    corrected_from = serializers.CharField(allow_null=True, help_text="The query as typed, when the results are "
+                                           "those of its correction (pass verbatim=1 to search it as typed).")
+    offers = serializers.ListField(child=serializers.CharField(), help_text="Symbols the query may mean "
+                                   "('1325' -> 'S/RES/1325 (2000)'), to search for instead.")
 
     def get_notice(self, result) -> str:
         return notices_text(result.notices)
+
+    def get_lookup(self, result) -> dict | None:
+        lookup = result.lookup
+        return {"kind": lookup.kind, "label": lookup.label} if lookup is not None else None
 
 
 # ---------------------------------------------------------------------------

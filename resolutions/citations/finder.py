@@ -28,6 +28,7 @@ from resolutions.un.bodies import ORGAN_NAMES as NAMED_ORGANS
 from resolutions.un.bodies import GENERAL_ASSEMBLY, RESOLUTION_SERIES, SECURITY_COUNCIL, names_pattern
 from resolutions.un.symbols import RESOLUTION_INFIX, RESOLUTION_SERIES_PATTERN
 
+from .pinpoint import pinpoint_before
 from .types import Citation, FootnoteText
 
 ORGAN_NAMES = names_pattern(NAMED_ORGANS)
@@ -114,9 +115,12 @@ def find_citations(text: str, *, organ: str | None = None) -> list[Citation]:
                 body, explicit = subject.group("organ"), True
         for position, (start, stop, number) in enumerate(items):
             written = text[start:stop].replace("[", "").split("](")[0].rstrip("]")
+            pinpoint: tuple[str, ...] = ()
             if position == 0 and anchor.re is ANCHOR:
                 written = f"{anchor.group('word')} {written}"
-            citation = Citation(kind=kind, text=written, number=number, body=_organ_of_number(number, body))
+                pinpoint = pinpoint_before(text, anchor.start()) if kind == "resolution" else ()
+            citation = Citation(kind=kind, text=written, number=number, body=_organ_of_number(number, body),
+                                pinpoint=pinpoint)
             found.append((start, citation))
         if explicit and body and body != organ:
             last_explicit = (end, body)

@@ -18,6 +18,7 @@ class Citation:
     treaty_number: str | None = None   # treaty series number
     paragraph: int | None = None       # index into ParsedDocument.paragraphs
     footnote: str | None = None        # footnote marker
+    pinpoint: tuple[str, ...] = ()     # the cited resolution's paragraphs it names: ('12',), ('3', '6'), ('12(g)',)
 
     @property
     def target_key(self) -> str:

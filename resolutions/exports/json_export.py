@@ -64,7 +64,8 @@ def document_record(document: Document, *, complete: bool = False) -> dict:
         "id": d.pk, "symbol": d.symbol, "symbol_key": d.symbol_key, "body": d.body, "session": d.session,
         "committee": d.committee, "date": d.date.isoformat() if d.date else None, "distribution": d.distribution,
         "original_language": d.original_language, "document_type": d.document_type, "title": d.title,
-        "subject": d.subject, "preamble_subject": d.preamble_subject, "parse_warnings": d.parse_warnings,
+        "subject": d.subject, "preamble_subject": d.preamble_subject, "draft_symbol": d.draft_symbol,
+        "parse_warnings": d.parse_warnings,
         "unplaced": list(d.unplaced), "edited": d.edited,
         "created_at": _dt(d.created_at), "updated_at": _dt(d.updated_at),
         "series": None if series is None else {"id": series.pk, "slug": series.slug, "title": series.title,
@@ -83,7 +84,7 @@ def document_record(document: Document, *, complete: bool = False) -> dict:
                       for f in d.footnotes.order_by("order")],
         "citations": [{"id": c.pk, "order": c.order, "paragraph_id": c.paragraph_id, "footnote_id": c.footnote_id,
                        "kind": c.kind, "raw_text": c.raw_text, "cited_body": c.cited_body, "number": c.number,
-                       "symbol": c.symbol, "volume": c.volume, "treaty_number": c.treaty_number,
+                       "symbol": c.symbol, "volume": c.volume, "treaty_number": c.treaty_number, "pinpoint": c.pinpoint,
                        "target_key": c.target_key, "status": c.status, "target_document_id": c.target_document_id}
                       for c in Citation.objects.filter(document=d).order_by("order", "pk")],
         "links_out": [{"id": link.pk, "target_id": link.target_id, "kind": link.kind, "method": link.method,

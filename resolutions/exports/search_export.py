@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 
 from resolutions import search
+from resolutions.search import citing
 
 CHUNK = 500
 
@@ -25,7 +26,20 @@ PARAGRAPH_COLUMNS = ["id", "document_id", "symbol", "anchor", "kind", "number", 
 
 def matching_rows(query: search.ParsedQuery, documents, paragraphs, *, mode: str, sort: str) -> Iterator[dict]:
     """Every match, in the search's order, as flat dicts (one query, read in chunks)."""
-    if not query.is_empty and not search.has_terms(query):
+    lookup = citing.read_lookup(query)
+    if lookup is not None:
+        # A citation or a symbol prefix, as on the search page: who cites it (or the prefix's documents), every one.
+        listing = search.ParsedQuery(text="")
+        if lookup.kind == "citation" and mode == "paragraphs":
+            paragraphs = citing.citing_paragraphs(paragraphs, lookup)
+        elif lookup.kind == "citation":
+            documents = citing.citing_documents(documents, lookup)
+        elif mode == "paragraphs":
+            paragraphs = paragraphs.filter(document__symbol_key__startswith=lookup.prefix)
+        else:
+            documents = citing.prefix_documents(documents, lookup)
+        query = listing
+    elif not query.is_empty and not search.has_terms(query):
         query = search.ParsedQuery(text="")  # as the search page does: only stop words, so filters only
     if mode == "paragraphs":
         matched = search.order_paragraphs(search.match_paragraphs(paragraphs, query), query, sort)

@@ -27,6 +27,8 @@ SAME_PARAGRAPH = 0.9
 # A draft and the resolution adopted from it: same title and session, and at
 # least this share of paragraphs nearly the same.
 ADOPTED_SHARE = 0.6
+# How a link from the draft symbol of the UN's markup says it was found (DocumentLink.method, shown on the page).
+WORKFLOW = "draft symbol in the UN's markup"
 
 _REVISION = re.compile(r"^(?P<base>.+?)/REV\.?(?P<number>\d+)$")
 _TITLE_NOISE = re.compile(
@@ -135,7 +137,7 @@ def _latest_drafts(drafts: list[Document]) -> list[Document]:
 
 
 # What version linking reads of a document: never its search vector or fingerprint (kilobytes a row).
-_LINK_FIELDS = ("id", "symbol", "symbol_key", "document_type", "title", "session", "series_id")
+_LINK_FIELDS = ("id", "symbol", "symbol_key", "document_type", "title", "session", "series_id", "draft_symbol_key")
 
 
 def _same_session_in_series(document: Document):
@@ -144,8 +146,33 @@ def _same_session_in_series(document: Document):
             .exclude(pk=document.pk).only(*_LINK_FIELDS))
 
 
+def _link_by_workflow(document: Document) -> bool:
+    """The resolution and the draft its markup names (AKN workflow 'draftResolution', ``Document.draft_symbol``),
+    whichever of the two is stored last: one link, from the resolution to the draft.  True when a link was made
+    for a resolution (then no other method is tried)."""
+    if is_adopted_resolution(document):
+        if not document.draft_symbol_key:
+            return False
+        draft = Document.objects.filter(symbol_key=document.draft_symbol_key).exclude(pk=document.pk).only(
+            *_LINK_FIELDS).first()
+        if draft is not None:
+            _link(document, draft, DocumentLink.Kind.ADOPTED, WORKFLOW, None)
+        return draft is not None
+    if document.symbol_key:
+        for resolution in Document.objects.filter(draft_symbol_key=document.symbol_key).exclude(pk=document.pk):
+            if is_adopted_resolution(resolution):
+                # The named draft replaces whatever draft title and text similarity had found before it arrived.
+                DocumentLink.objects.filter(source=resolution, kind=DocumentLink.Kind.ADOPTED).exclude(
+                    target=document).delete()
+                _link(resolution, document, DocumentLink.Kind.ADOPTED, WORKFLOW, None)
+    return False
+
+
 def _link_adopted(document: Document) -> None:
-    """A resolution and the draft it was adopted from: by an explicit reference, or by title, session and text."""
+    """A resolution and the draft it was adopted from: by the draft symbol its markup names, by an explicit
+    reference, or by title, session and text."""
+    if _link_by_workflow(document):
+        return
     key = title_key(document.title)
     if is_adopted_resolution(document):
         resolution = document

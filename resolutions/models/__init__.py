@@ -4,3 +4,4 @@ from .sources import SourceFile  # noqa: F401
 from .citations import Citation  # noqa: F401
 from resolutions.lineage.models import Series, DocumentLink  # noqa: F401
 from .vocabulary import SearchTerm  # noqa: F401
+from resolutions.languages.models import LanguageVersion, VersionFootnote, VersionParagraph  # noqa: F401

@@ -32,6 +32,9 @@ class Citation(models.Model):
     symbol = models.CharField(max_length=80, blank=True)
     volume = models.CharField(max_length=20, blank=True)
     treaty_number = models.CharField(max_length=20, blank=True)
+    pinpoint = models.CharField(max_length=120, blank=True,
+                                help_text="The cited resolution's operative paragraphs the citation names, comma-separated: "
+                                          "'12', '3,6,7', '12(g)' ('paragraph 12 of resolution 61/180').")
     target_key = models.CharField(max_length=120, db_index=True,
                                   help_text="Normalised identifier: 'resolution:A:61/180', 'document:E/CN.4/2006/62'.")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.UNRESOLVED, db_index=True)

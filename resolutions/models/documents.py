@@ -40,12 +40,20 @@ class Document(models.Model):
     slug = models.SlugField(max_length=120, null=True, blank=True, unique=True, editable=False,
                             help_text="The address of a document without a symbol: /documents/<slug>/ (see "
                                       "resolutions.addresses).")
+    # The draft this resolution was adopted from, as the UN's markup names it (AKN workflow 'draftResolution'):
+    # the lineage service links the two when both are in the archive, whichever arrives first.
+    draft_symbol = models.CharField(max_length=80, blank=True, default="",
+                                    help_text="The draft it was adopted from, as the source names it.")
+    draft_symbol_key = models.CharField(max_length=80, blank=True, default="", db_index=True, editable=False)
     body = models.CharField(max_length=80, blank=True, db_index=True)
     session = models.IntegerField(null=True, blank=True, db_index=True)
     committee = models.CharField(max_length=80, blank=True, db_index=True)
     date = models.DateField(null=True, blank=True, db_index=True)
     distribution = models.CharField(max_length=40, blank=True)
     original_language = models.CharField(max_length=40, blank=True)
+    language = models.CharField(max_length=2, blank=True, db_index=True,
+                                help_text="ISO 639-1 of the main text (English when the archive has it); the other "
+                                          "languages are its language_versions.")
     document_type = models.CharField(max_length=120, blank=True, db_index=True,
                                      help_text="'draft resolution', 'revised draft resolution', 'resolution'...")
     title = models.TextField(blank=True)

@@ -4,7 +4,9 @@ Reads the body lines from where ``body.segment`` stopped (the closing meeting li
 line) and writes:
 
 * the meeting of the closing line ('18th plenary meeting', 'Adopted unanimously at the 1521st meeting.')
-  into ``votes.meeting`` and its date line, when it is the stored date, nowhere else;
+  into ``votes.meeting`` and its date line, when it is the stored date, nowhere else; an 'Adopted ...' sentence
+  with its wrapped lines and its vote (adoption type, counts, states named, the vote's note) through
+  ``closing_vote`` into ``votes``;
 * each annex ('Annex', 'Annex I', 'Annexes', 'Annex A', 'Appendix II', on a line of its own) as an
   ``Annex``: its label, the short lines under it as its title, then its blocks as paragraphs (numbered:
   kind "operative" with its number; before the first number, led by a lead phrase: "preambular";
@@ -20,9 +22,11 @@ from __future__ import annotations
 
 import re
 
-from .body import CLOSING_LINE, ENDS_PARAGRAPH, LABEL_START, NUMBER_START, _lead_and_text, _refs, clean_text
+from .body_lines import CLOSING_LINE, ENDS_PARAGRAPH, LABEL_START, NUMBER_START
+from .closing_vote import join_wrapped, read_closing_vote, read_vote_note, sentence_ended
 from .document import Annex, Paragraph, ParsedDocument, SubParagraph, Votes
-from .text_stages import TextBuilder
+from .paragraphs import clean_text, lead_and_text, marker_refs
+from .wrapping import TextBuilder
 from .words import DATE_PATTERN, parse_date
 
 ANNEX_HEAD = re.compile(
@@ -31,6 +35,7 @@ ANNEX_HEAD = re.compile(
 MEETING = re.compile(r"(\d{1,5}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)")
 TRAILING_NOTE = re.compile(r"\s*(\d{1,3})\.?\s+(\S.*)")
 MAX_TITLE = 300
+MAX_CLOSING_LINES = 8   # the longest closing sentence of the compilations wraps over five lines
 
 
 def annex_head(line: str) -> tuple[str, str] | None:
@@ -80,6 +85,21 @@ def read_tail(lines: list[str], doc: ParsedDocument, note_markers: set[str]) -> 
         plain = line.replace("*", "")
         meeting = MEETING.search(plain)
         if CLOSING_LINE.match(plain) or (meeting and doc.votes is None and re.match(r"\d{1,5}(?:st|nd|rd|th)\b", plain)):
+            if plain.startswith("Adopted"):
+                # 'Adopted at the 876th meeting' / 'by 9 votes to none, with 2' / 'abstentions (Poland, ...).'
+                sentence = [line]
+                while (index < len(lines) and lines[index].strip() and len(sentence) < MAX_CLOSING_LINES
+                       and not sentence_ended(join_wrapped(sentence)) and not annex_head(lines[index])):
+                    sentence.append(lines[index])
+                    index += 1
+                votes, rest, marker = read_closing_vote(join_wrapped(sentence))
+                if votes is not None:
+                    if marker:
+                        read_vote_note(_note_text(lines[index:], marker), votes)
+                    _keep_closing_vote(doc, votes)
+                    if rest:
+                        unplaced.append(rest)
+                    continue
             if meeting:
                 doc.votes = doc.votes or Votes()
                 doc.votes.meeting = doc.votes.meeting or re.sub(r"\s+", " ", meeting.group(1))
@@ -106,6 +126,28 @@ def read_tail(lines: list[str], doc: ParsedDocument, note_markers: set[str]) -> 
         doc.unplaced.extend(_joined(unplaced))
         doc.warnings.append(f"Text after the resolution that is not an annex was kept as unplaced text: "
                             f"{' '.join(unplaced)[:120]!r}.")
+
+
+def _note_text(lines: list[str], marker: str) -> str:
+    """The text of the note with this marker among the lines after the closing sentence, its wrapped lines joined."""
+    for start, line in enumerate(lines):
+        note = TRAILING_NOTE.fullmatch(line.replace("*", ""))
+        if note and note.group(1) == marker:
+            text = [note.group(2)]
+            for following in lines[start + 1:]:
+                if not following.strip() or TRAILING_NOTE.fullmatch(following):
+                    break
+                text.append(following)
+            return join_wrapped(text)
+    return ""
+
+
+def _keep_closing_vote(doc: ParsedDocument, votes: Votes) -> None:
+    """The closing sentence's vote, keeping a meeting the header read first ('Adopted by the Security Council at its
+    4653rd meeting')."""
+    if doc.votes is not None and doc.votes.meeting:
+        votes.meeting = doc.votes.meeting
+    doc.votes = votes
 
 
 def _closing_rest(line: str, doc: ParsedDocument) -> str:
@@ -204,19 +246,19 @@ def annex_paragraphs(blocks: list[list[str]], body: str | None) -> list[Paragrap
         label = LABEL_START.match(text)
         if label and paragraphs and label.group(2):
             paragraphs[-1].subparagraphs.append(SubParagraph(label=label.group(1), text=clean_text(label.group(2)),
-                                                             footnote_refs=_refs(label.group(2))))
+                                                             footnote_refs=marker_refs(label.group(2))))
             continue
         if number and number.group(2):
-            lead, plain = _lead_and_text(number.group(2), body)
+            lead, plain = lead_and_text(number.group(2), body)
             paragraph = Paragraph(kind="operative", text=plain, number=number.group(1), lead=lead,
-                                  footnote_refs=_refs(number.group(2)))
+                                  footnote_refs=marker_refs(number.group(2)))
         else:
-            lead, plain = _lead_and_text(text, body)
+            lead, plain = lead_and_text(text, body)
             before_numbers = numbered_seen and not any(p.kind == "operative" for p in paragraphs)
             # a declaration's preamble: led paragraphs ending as preambular paragraphs end, before the numbers
             kind = "preambular" if before_numbers and lead and re.search(r"[,;]\s*$", plain) else "text"
             paragraph = Paragraph(kind=kind, text=plain, lead=lead if kind == "preambular" else None,
-                                  footnote_refs=_refs(text))
+                                  footnote_refs=marker_refs(text))
         if heading:
             paragraph.heading = " ".join(heading)
             heading = []

@@ -1,4 +1,4 @@
-"""Structuring, part two: the body below 'The General Assembly,' (paragraphs, leads, sub-paragraphs, markers).
+"""Structuring, part two (b): the body below 'The General Assembly,' (paragraphs, leads, sub-paragraphs, markers).
 
 Reads body lines with the archive's inline markup and writes Paragraph
 objects.  Line wrapping and page breaks do not matter: a new paragraph starts
@@ -19,52 +19,32 @@ items whose labels the conversion lost get (a), (b), ... where they run on into
 printed labels or form a list of their own; text before the first paragraph is
 kept as an unled paragraph.  Where a lead ends without italics is the body's
 house style (leads.match_lead).
+
+What each line is is asked of body_lines; the raw paragraphs become Paragraph objects in paragraphs.py.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from .document import Paragraph, SubParagraph
-from .leads import match_lead, match_other_language_lead
-from .text_stages import TextBuilder
-
-# '1.', and the Arabic texts' '1 -' (only before Arabic script, so an English '10 - 12 December' is never a number)
-NUMBER_START = re.compile(r"\s*(\d{1,3})(?:\.|\s?-(?=\s+[\u0600-\u06ff]))(?:\s+(.*))?$")
-LONG_NUMBER_START = re.compile(r"\s*(\d{4,5})\.(?:\s+(.*))?$")  # paragraph 1000 and on, only in sequence
-OCR_NUMBER_START = re.compile(r"\s*(\d{1,3}),\s+([A-Z].*)$")
-LABEL_START = re.compile(r"\s*\(([a-z]{1,2}|[ivxl]{1,6})\)(?:\s+(.*))?$")
-ITALIC_START = re.compile(r"\s*\*[A-Z][^*\n]{0,80}\*")
-MARKER = re.compile(r"<sup>(\d{1,3})</sup>")
-CLOSING_LINE = re.compile(r"\s*(?:\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting\b.{0,40}"
-                          r"|Adopted (?:unanimously |without (?:a )?vote )?at the \d{1,5}(?:st|nd|rd|th) meeting\b.{0,200}"
-                          r"|Adopted (?:unanimously |without (?:a )?vote )?(?:at(?: the)?|the))$")   # 'Adopted unanimously the' (S/RES/522)
-
-
-def closing_index(lines: list[str]) -> int | None:
-    """Read: body lines.  Write: the index of the closing line ('Adopted unanimously at the 1521st meeting.',
-    '80th plenary meeting'), or None.
-
-    A closing line opens a block after a paragraph that ended (or before any text): inside a paragraph a wrapped
-    line such as '1143rd meeting on 11 August 1964 and at the 1383rd' (S/RES/274 (1969), after '... expressed by
-    the President at the') is the paragraph's text, not its end."""
-    previous = ""
-    for index, line in enumerate(lines):
-        if not line.strip():
-            continue
-        if CLOSING_LINE.match(line.replace("*", "")) and (not previous or ENDS_PARAGRAPH.search(previous)):
-            return index
-        previous = line
-    return None
-
-
-ANNEX_LINE = re.compile(r"\s*\*?Annex(?:es)?(?: [IVX]{1,5})?\*?(?:\s+[A-Z0-9][^\n]{0,300})?\s*$")
-ENDS_PARAGRAPH = re.compile(r"(?:[,;:.?،؛，；：。？]\s*(?:<sup>\d{1,3}</sup>\s*)*[\"”’)]?\s*(?:<sup>\d{1,3}</sup>)?"
-                            r"|[,;]\d{1,2})\s*$")   # ',27': a footnote number glued to the comma (not '1,000')
-ENDS_BEFORE_NUMBER = re.compile(r"(?:[;,]\s*(?:and|or)|[,;:.]\d{1,3})\s*$")
-ENDS_INTRO = re.compile(r":\s*(?:<sup>\d{1,3}</sup>\s*)*$")
-SECTION_LINE = re.compile(r"\s*(?:Section\s+)?([IVXL]{1,6})\.?\s*$")   # 'II' alone: a section of the resolution
-ENDS_ITEM = re.compile(r"(?:[,;]|[,;] (?:and|or))\s*(?:<sup>\d{1,3}</sup>\s*)*[\"”’)]?\s*(?:<sup>\d{1,3}</sup>)?\s*$")
+from .body_lines import (
+    ANNEX_LINE,
+    ENDS_BEFORE_NUMBER,
+    ENDS_INTRO,
+    ENDS_ITEM,
+    ENDS_PARAGRAPH,
+    LABEL_START,
+    LONG_NUMBER_START,
+    OCR_NUMBER_START,
+    SECTION_LINE,
+    closing_index,
+    is_heading,
+    is_section_title,
+    next_texts,
+    opens_by_layout,
+    starts_paragraph,
+)
+from .wrapping import TextBuilder
 
 
 @dataclass
@@ -81,19 +61,6 @@ class _Raw:
     def text(self) -> str:
         return self.builder.text
 
-
-def _starts_paragraph(line: str) -> tuple[str, str | None, str] | None:
-    """(kind, number or label, rest of the line) when a line can open a paragraph."""
-    number = NUMBER_START.match(line)
-    if number:
-        return "number", number.group(1), number.group(2) or ""
-    label = LABEL_START.match(line)
-    if label:
-        return "label", label.group(1), label.group(2) or ""
-    stripped = line.strip()
-    if ITALIC_START.match(stripped) or match_lead(stripped) or match_other_language_lead(stripped):
-        return "lead", None, stripped
-    return None
 
 
 def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool = False
@@ -126,7 +93,7 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
         if ANNEX_LINE.match(line) and block_start and (current is None or ENDS_PARAGRAPH.search(previous_text)):
             end = index
             break  # not 'Annex A to this resolution ...' wrapped inside a paragraph
-        opener = _starts_paragraph(line)
+        opener = starts_paragraph(line)
         section = SECTION_LINE.match(line)
         if section and pending_opener is None and (current is None or (
                 ENDS_PARAGRAPH.search(previous_text) and not ENDS_INTRO.search(previous_text))):
@@ -137,7 +104,7 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
             after_blank = True
             continue
         if in_section_title:
-            title_line = opener is not None and opener[0] == "lead" and _is_section_title(lines, index)
+            title_line = opener is not None and opener[0] == "lead" and is_section_title(lines, index)
             if (opener is None or title_line) and pending_opener is None:
                 pending_heading.append(line.strip())   # 'Request for a subvention to the Residual Special Court'
                 headings.append(line.strip())
@@ -155,14 +122,14 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
             long_number = LONG_NUMBER_START.match(line)
             if long_number and int(long_number.group(1)) == last_number + 1:
                 opener = ("number", long_number.group(1), long_number.group(2) or "")
-        if opener is None and pending_opener is None and _is_heading(line, previous_text, current,
-                                                                     _next_texts(lines, index), last_number):
+        if opener is None and pending_opener is None and is_heading(line, previous_text, current,
+                                                                     next_texts(lines, index), last_number):
             headings.append(line.strip())   # 'MINUSMA mandate', 'I. Political process' (S/RES/2164, 2085)
             pending_heading.append(line.strip())
             after_blank = True
             continue
         if opener is None and block_start and pending_opener is None and not last_number and current is not None \
-                and not blocks_are_paragraphs and _opens_by_layout(line, previous_text) \
+                and not blocks_are_paragraphs and opens_by_layout(line, previous_text) \
                 and current is paragraphs[-1] and not current.children \
                 and not any(ENDS_INTRO.search(part) for part in current.builder.parts):   # not a list's items
             opener = ("lead", None, line.strip())   # 'Ever mindful that ...', 'Looking ahead to ...' (A/RES/80/39)
@@ -241,41 +208,6 @@ def segment(lines: list[str], vocabulary: set[str], blocks_are_paragraphs: bool 
     return paragraphs, warnings, end
 
 
-# A preambular lead the vocabulary may lack: a capitalised participle or adjective of attitude, possibly after an
-# adverb ('Looking ahead', 'Ever mindful', 'Gravely alarmed'), then a word in lower case (not 'Beijing Declaration').
-LAYOUT_LEAD = re.compile(r"\s*(?:(?:Ever|Also|Further|Still|Once again|Again|[A-Z][a-z]+ly) [a-z]+|"
-                         r"[A-Z][a-z]{2,}(?:ing|ed)|Mindful|Aware|Conscious|Cognizant|Desirous|Confident|Keen)"
-                         r",? (?:[a-z]|\*)")
-
-
-def _opens_by_layout(line: str, previous_text: str) -> bool:
-    """A block after a preambular paragraph that ended with a comma opens a paragraph of its own when it starts
-    as leads start (LAYOUT_LEAD), even with a lead the vocabulary does not know: a preambular paragraph ends with
-    a comma, and the block after it is the next one."""
-    if not re.search(r",\s*(?:<sup>\d{1,3}</sup>\s*)*$", previous_text):
-        return False
-    match = LAYOUT_LEAD.match(line)
-    if not match:
-        return False
-    first = match.group(0).split()[0].rstrip(",")
-    return not (first.endswith("ly") and len(match.group(0).split()) == 2 and not re.search(
-        r"(?:ing|ed|ful|ous|ent|ant|ive|ble|ware|scious|nizant)[, ]", match.group(0) + " "))
-
-
-def layout_lead(text: str) -> str | None:
-    """The lead of a preambular paragraph the vocabulary does not know, read off its words: an adverb and an
-    adjective or participle ('Ever mindful'), or a participle with its particle ('Looking ahead')."""
-    match = LAYOUT_LEAD.match(text)
-    if not match:
-        return None
-    words = re.findall(r"[A-Za-z]+", match.group(0))
-    if words[0][0].isupper() and len(words) >= 2 and words[1][0].islower() and (
-            words[0] in ("Ever", "Also", "Further", "Still", "Again") or words[0].endswith("ly")):
-        return " ".join(words[:2])
-    following = re.match(r"\s*\S+\s+(ahead|forward|back|also|further|again)\b", text)
-    return f"{words[0]} {following.group(1)}" if following else words[0]
-
-
 def _take_heading(paragraphs: list[_Raw], current: _Raw, heading: list[str], opens_section: bool) -> bool:
     """Give the heading lines waiting above it to a paragraph just opened at the top level (not to a sub-paragraph);
     True when they were taken."""
@@ -283,59 +215,6 @@ def _take_heading(paragraphs: list[_Raw], current: _Raw, heading: list[str], ope
         return False
     current.heading, current.opens_section = " ".join(heading), opens_section
     return True
-
-
-def _is_section_title(lines: list[str], index: int) -> bool:
-    """A line after a section's number that looks like a lead ('Request for a subvention to the Residual Special
-    Court') is the section's title when it and the lines up to the next paragraph opener are short and do not end
-    as a paragraph ends; a preambular paragraph there would end with a comma."""
-    block = [lines[index].strip()]
-    for line in lines[index + 1:index + 6]:
-        if not line.strip():
-            continue
-        if _starts_paragraph(line) is not None or SECTION_LINE.match(line):
-            break
-        block.append(line.strip())
-    text = " ".join(block)
-    return len(text) <= 300 and not ENDS_PARAGRAPH.search(text)
-
-
-def _next_text(lines: list[str], index: int) -> str:
-    return next((line for line in lines[index + 1:] if line.strip()), "")
-
-
-def _next_texts(lines: list[str], index: int, count: int = 2) -> list[str]:
-    """The next ``count`` non-blank lines after ``index``."""
-    found: list[str] = []
-    for line in lines[index + 1:]:
-        if line.strip():
-            found.append(line)
-            if len(found) == count:
-                break
-    return found + [""] * (count - len(found))
-
-
-def _is_heading(line: str, previous_text: str, current: _Raw | None, following: list[str] | str,
-                last_number: int) -> bool:
-    """A section heading between paragraphs ('MINUSMA mandate', 'I. Political process'): a short line without
-    closing punctuation, after a paragraph that ended, before the next paragraph number or a lead, or before a
-    second heading line that stands above them ('II. Security process' / 'Training of Malian forces' / '6.' in
-    S/RES/2085 (2012))."""
-    if isinstance(following, list):
-        following, after = following[0], following[1]
-        if _is_heading(following, previous_text, current, after, last_number):
-            return _is_heading(line, previous_text, current, after, last_number)
-    text = line.strip()
-    if current is None or not ENDS_PARAGRAPH.search(previous_text) or ENDS_INTRO.search(previous_text) or \
-            len(text) > 100 or not re.match(r"(?:[IVX]{1,5}\.\s+)?[A-Z]", text) or ENDS_PARAGRAPH.search(text) \
-            or (text.endswith(")") and not NUMBER_START.match(following)):
-        # after 'the following judges:' a line is the list's ('Patrick Robinson (Jamaica)'); a heading ending with
-        # a bracket stands right above the next number ('Security sector reform (SSR)' / '9.', S/RES/2226 (2015))
-        return False
-    number = NUMBER_START.match(following)
-    if number:
-        return int(number.group(1)) == last_number + 1
-    return bool(ITALIC_START.match(following.strip()) or match_lead(following.strip()))
 
 
 def _label_goes_on(paragraphs: list[_Raw], current: _Raw, previous_text: str, label: str) -> bool:
@@ -405,105 +284,3 @@ def _open(paragraphs: list[_Raw], current: _Raw | None, kind: str, number: str |
         return raw
     paragraphs.append(raw)
     return raw
-
-
-def _lead_and_text(text: str, body: str | None = None) -> tuple[str | None, str]:
-    """The lead phrase (italic where marked, else from the vocabulary, ended where the body's style ends
-    its italics) and the text without markup."""
-    lead = None
-    italic = re.match(r"\s*\*([^*\n]{1,80})\*", text)
-    if italic:
-        lead = italic.group(1).strip().rstrip(",")
-    plain = clean_text(text)
-    if lead is None or not plain.startswith(lead):
-        lead = match_lead(plain, body) or match_other_language_lead(plain) or lead
-    return lead, plain
-
-
-def clean_text(text: str) -> str:
-    """Markers and italic asterisks removed, whitespace collapsed, one line."""
-    text = MARKER.sub("", text)
-    text = text.replace("*", "")
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"\s+([,;:.])", r"\1", text)
-    return text
-
-
-def _refs(text: str) -> list[str]:
-    refs: list[str] = []
-    for marker in MARKER.findall(text):
-        if marker not in refs:
-            refs.append(marker)
-    return refs
-
-
-def build_paragraphs(raws: list[_Raw], body: str | None = None) -> tuple[list[Paragraph], list[str]]:
-    """Read: raw paragraphs and the body ('Security Council').  Write: Paragraph objects with kind, number,
-    lead, text, sub-paragraphs, refs.  Where the source has no italics the lead ends where the body's
-    house style ends it (leads.match_lead).
-
-    Paragraphs before the first numbered one are preambular; from it on they are
-    operative.  An unnumbered paragraph among operative ones (a number lost in
-    conversion) takes the next number, with a warning.
-    """
-    out: list[Paragraph] = []
-    warnings: list[str] = []
-    operative = False
-    last_number = 0
-    in_sections = False
-    for raw in raws:
-        if raw.opens_section:
-            operative = False   # a section opens with preambular paragraphs of its own, then numbers from 1
-            in_sections = True
-        if raw.kind == "number":
-            operative = True
-            last_number = int(raw.number)
-            number = raw.number
-        elif operative:
-            last_number += 1
-            number = str(last_number)
-            warnings.append(f"Operative paragraph without a number after paragraph {last_number - 1}; "
-                            f"numbered {number}.")
-        else:
-            number = None
-        lead, text = _lead_and_text(raw.text, body)
-        if not text and raw.children:
-            lead = _lead_and_text(raw.children[0].text, body)[0]   # '2. (a) Decides ...': the first item's lead
-        if operative and lead is None:
-            verb = re.match(r"([A-Z][a-z]{2,20}(?:es|s))(?= [a-z(])", text)
-            if verb and not verb.group(1).endswith("ss"):
-                lead = verb.group(1)  # a verb the vocabulary lacks ('Undertakes', 'Holds'): its first word
-                warnings.append(f"Lead of operative paragraph {number} taken from its first word: {lead!r}.")
-            else:
-                warnings.append(f"No lead phrase found for operative paragraph {number}.")
-        if not operative and lead is None:
-            lead = layout_lead(text)   # 'Ever mindful', 'Looking ahead': a lead the vocabulary lacks
-        if not operative and lead is None:
-            warnings.append(f"No lead phrase found for preambular paragraph {text[:60]!r}.")
-        subparagraphs = [SubParagraph(label=c.number, text=clean_text(c.text), footnote_refs=_refs(c.text))
-                         for c in raw.children]
-        kind = "operative" if operative else "preambular"
-        if in_sections and not operative and _reads_operative(lead, text):
-            kind = "operative"   # a section of one unnumbered paragraph: 'II / Title / Decides to ...'
-        out.append(Paragraph(kind=kind, text=text, number=number, lead=lead, subparagraphs=subparagraphs,
-                             footnote_refs=_refs(raw.text), heading=raw.heading))
-    if not operative and not in_sections:
-        _unnumbered_operative(out)
-    return out, warnings
-
-
-def _reads_operative(lead: str | None, text: str) -> bool:
-    """Led by a verb in the third person ('Decides', 'Also requests') and not ending as a preambular paragraph."""
-    first = (lead or "").split(" ")
-    verb = next((w for w in first if not w.endswith("ly") and w not in ("Also", "Further", "Again", "Once")), "")
-    return verb.endswith("s") and not verb.endswith("ss") and not text.endswith(",")
-
-
-def _unnumbered_operative(paragraphs: list[Paragraph]) -> None:
-    """A resolution without numbered paragraphs ('The General Assembly / Adopts the Declaration ...', the old
-    Security Council 'Resolves that ...'): its closing paragraphs led by a verb in the third person are operative."""
-    for paragraph in reversed(paragraphs):
-        if _reads_operative(paragraph.lead, paragraph.text):
-            paragraph.kind = "operative"
-        else:
-            break

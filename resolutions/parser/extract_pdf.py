@@ -44,7 +44,7 @@ from resolutions.un.symbols import RESOLUTION_SERIES_PATTERN, SERIES_LETTER
 from .document import Footnote, ParseError
 from .extraction import Extraction
 from .leads import match_lead
-from .text_stages import join_lines, word_vocabulary
+from .wrapping import join_lines, word_vocabulary
 
 FURNITURE_TEXT = re.compile(
     r"^(?:\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{6})?|\*?\d{7}[A-Z]?\*?|\d{1,3}\s*/\s*\d{1,3}"

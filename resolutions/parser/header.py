@@ -224,6 +224,7 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
         doc.unplaced[:0] = rest
         doc.warnings.append(f"Header text that is not a fact the archive stores was kept as unplaced text: "
                             f"{' '.join(rest)[:120]!r}.")
+    doc.symbol = doc.symbol or facts.get("running_symbol")   # the margins' symbol, when nothing above names one
     if doc.symbol:
         doc.symbol = re.sub(r"\s+(?!\()", "", doc.symbol)
         doc.body = doc.body or organ_of_symbol(doc.symbol)

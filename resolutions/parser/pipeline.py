@@ -13,25 +13,19 @@ import re
 from resolutions.un.bodies import FOUNDING_ORGANS, MASTHEAD_NAMES, names_pattern, parent_organ
 
 from .annexes import read_tail, split_adopted_text, split_restarted_numbering
-from .body import ANNEX_LINE, build_paragraphs, clean_text, closing_index, segment
+from .body import segment
+from .body_lines import ANNEX_LINE, closing_index
 from .citing import document_citations
 from .document import Footnote, ParsedDocument, ParseError
 from .extract_akn import extract_akn, looks_like_akn
 from .extraction import Extraction
 from .header import is_resolution_heading, read_front_matter, read_header
 from .language import detect_language, match_formula, read_dates
-from .text_stages import (
-    RULE,
-    decode,
-    extract_footnotes,
-    join_raised_note_markers,
-    mark_glued_markers,
-    normalise_unicode,
-    remove_furniture,
-    split_front_matter,
-    strip_markdown,
-    word_vocabulary,
-)
+from .paragraphs import build_paragraphs, clean_text
+from .footnotes import extract_footnotes, mark_glued_markers
+from .furniture import join_raised_note_markers, remove_furniture
+from .text_stages import RULE, decode, normalise_unicode, split_front_matter, strip_markdown
+from .wrapping import word_vocabulary
 
 SUBJECT = re.compile(
     rf"\s*\*?\s*The\s+({names_pattern(MASTHEAD_NAMES)}|"

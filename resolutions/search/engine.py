@@ -8,17 +8,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from resolutions.models import Document, Paragraph
+from resolutions.search import citing
 from resolutions.search.facets import DOCUMENT_FACETS, PARAGRAPH_FACETS, Facet, facets_from_rows
 from resolutions.search.limits import DEFAULT_LIMITS, SearchLimits
 from resolutions.search.notices import Notice
 from resolutions.search.partial import partial_query
 from resolutions.search.planner import estimated_matches, read_cursor, rounded
-from resolutions.search.query import ParsedQuery, has_terms, without_terms
+from resolutions.search.query import ParsedQuery, has_terms, parse_query, without_terms
 from resolutions.search.ranking import match_paragraphs, order_paragraphs
 from resolutions.search.snippets import (Snippet, headlines_for_paragraphs, snippets_for_documents,
                                          titles_for_documents)
 from resolutions.search.statement import document_page, paragraph_facet_rows
-from resolutions.search.suggestions import suggest
+from resolutions.search.suggestions import correction, suggest
 from resolutions.un import anchors
 
 SUGGEST_BELOW = 5                # fewer hits than this: offer the closest words of the archive
@@ -59,6 +60,9 @@ class SearchResult:
     facets_from: int | None = None   # set when the facet counts were read from only this many (newest) matches
     total_is_estimate: bool = False  # the total is the planner's estimate (more than exact_count_limit matches)
     page_size: int = DEFAULT_LIMITS.page_size
+    lookup: citing.Lookup | None = None   # the query is a citation or a symbol prefix (resolutions.search.citing)
+    offers: list[str] = field(default_factory=list)   # symbols the query may mean: '1325' -> 'S/RES/1325 (2000)'
+    corrected_from: str | None = None     # the query as typed, when a correction with many more matches is shown
 
 
 def _pages(total: int, page: int, query: ParsedQuery, sort: str, mode: str, estimated: bool,
@@ -77,21 +81,59 @@ def _pages(total: int, page: int, query: ParsedQuery, sort: str, mode: str, esti
 
 
 def search(query: ParsedQuery, documents, paragraphs, *, mode: str, sort: str, page: int, params,
-           page_size: int | None = None, limits: SearchLimits = DEFAULT_LIMITS) -> SearchResult:
+           page_size: int | None = None, limits: SearchLimits = DEFAULT_LIMITS, correct: bool = True) -> SearchResult:
     """Run a search over pre-filtered querysets (filters come from resolutions.filters).
 
     ``documents``: Document queryset with the document filters applied;
     ``paragraphs``: Paragraph queryset with document and paragraph filters applied;
-    ``params``: the filter parameters, to mark the selected facet values.
+    ``params``: the filter parameters, to mark the selected facet values;
+    ``correct``: whether a correction with many more matches may be shown instead of few weak ones.
+    A query that is a citation or a symbol prefix is a look-up (``citing.py``), not a search for its words.
     """
     if page_size is not None:
         limits = limits.with_page_size(page_size)
+    lookup = citing.read_lookup(query)
+    if lookup is not None:
+        return _search_lookup(lookup, query, documents, paragraphs, mode, sort, page, params, limits)
+    result = _search_words(query, documents, paragraphs, mode, sort, page, params, limits)
+    result.offers = citing.symbol_offers(query)
+    fixed = correction(query, result.total) if correct else None
+    if fixed:
+        # A few weak matches (or none) and a correction with many more: the correction's results are shown, and the
+        # query as typed is offered instead ('Showing results for trafficking; search instead for trafficing').
+        corrected = _search_words(parse_query(fixed), documents, paragraphs, mode, sort, page, params, limits)
+        if corrected.total > result.total:
+            corrected.corrected_from, corrected.suggestions = query.text, []
+            return corrected
+    return result
+
+
+def _search_words(query, documents, paragraphs, mode, sort, page, params, limits) -> SearchResult:
     if mode == "paragraphs":
         return _search_paragraphs(query, paragraphs, sort, page, params, limits)
     return _search_documents(query, documents, sort, page, params, limits)
 
 
-def _search_documents(query, documents, sort, page, params, limits) -> SearchResult:
+def _search_lookup(lookup, query, documents, paragraphs, mode, sort, page, params, limits) -> SearchResult:
+    """A citation: the documents (or paragraphs) citing it, newest first, the citation marked in each snippet; a
+    symbol prefix: its documents in the natural order of their numbers. Facets as for any search."""
+    listing = ParsedQuery(text="", notices=query.notices)      # no words: the look-up decides what matches
+    if lookup.kind == "citation" and mode == "paragraphs":
+        result = _search_paragraphs(listing, citing.citing_paragraphs(paragraphs, lookup), sort, page, params,
+                                    limits, lookup=lookup)
+    else:
+        if lookup.kind == "citation":
+            matching = citing.citing_documents(documents, lookup)
+        else:
+            matching = citing.prefix_documents(documents, lookup)
+            if sort == "relevance" and matching.count() <= citing.NATURAL_ORDER_LIMIT:
+                sort = "symbol"
+        result = _search_documents(listing, matching, sort, page, params, limits, lookup=lookup)
+    result.query, result.lookup = query, lookup
+    return result
+
+
+def _search_documents(query, documents, sort, page, params, limits, lookup=None) -> SearchResult:
     found = document_page(query, documents, sort, page, limits)
     if found is None:     # the query has no indexable word: say so and show the filtered list
         query = without_terms(query)
@@ -100,7 +142,7 @@ def _search_documents(query, documents, sort, page, params, limits) -> SearchRes
     pages, shown, notices = _pages(total, page, query, sort, "documents", estimated, limits)
     if shown != page:
         found = document_page(query, documents, sort, shown, limits)
-    hits = _document_hits(found["page"], query)
+    hits = _document_hits(found["page"], query, lookup=lookup)
     if sort == "relevance" and shown == 1 and total < limits.page_size:
         more = _partial_hits(query, documents, [hit.document.pk for hit in hits], limits.page_size - total, limits)
         if more:
@@ -114,10 +156,11 @@ def _search_documents(query, documents, sort, page, params, limits) -> SearchRes
                         total_is_estimate=estimated, page_size=limits.page_size)
 
 
-def _document_hits(page_rows, query, partial: bool = False) -> list[DocumentHit]:
+def _document_hits(page_rows, query, partial: bool = False, lookup=None) -> list[DocumentHit]:
     rows = _documents_of(page_rows)
     ids = [r.pk for r in rows]
-    snippets = snippets_for_documents(ids, query)
+    snippets = citing.citation_snippets(ids, lookup) if lookup and lookup.kind == "citation" else \
+        snippets_for_documents(ids, query)
     titles = titles_for_documents(ids, query)
     return [DocumentHit(r, r.rank, snippets.get(r.pk, []), titles.get(r.pk, ""), partial) for r in rows]
 
@@ -144,14 +187,18 @@ def _documents_of(page_rows) -> list[Document]:
     return rows
 
 
-def _search_paragraphs(query, paragraphs, sort, page, params, limits) -> SearchResult:
+def _search_paragraphs(query, paragraphs, sort, page, params, limits, lookup=None) -> SearchResult:
     if not query.is_empty and not has_terms(query):
         query = without_terms(query)
     matched = match_paragraphs(paragraphs, query)
     # Counting a word found in 80,000 of 3 million paragraphs visits all of them (seconds): above
     # exact_count_limit expected matches the total is the planner's estimate, as in document mode.
-    with read_cursor() as cursor:
-        estimate = estimated_matches(cursor, matched)
+    # A look-up's matches are bounded by the citations of one thing: counted, never estimated (the planner prices
+    # its subqueries far above what they hold).
+    estimate = 0
+    if lookup is None:
+        with read_cursor() as cursor:
+            estimate = estimated_matches(cursor, matched)
     estimated = estimate > limits.exact_count_limit
     total = rounded(estimate) if estimated else matched.count()
     pages, page, notices = _pages(total, page, query, sort, "paragraphs", estimated, limits)
@@ -161,6 +208,9 @@ def _search_paragraphs(query, paragraphs, sort, page, params, limits) -> SearchR
     rows = list(order_paragraphs(matched, query, sort, bound, limits)
                 .select_related("document")[(page - 1) * size: page * size])
     heads = headlines_for_paragraphs([r.pk for r in rows], query)
+    if lookup is not None:
+        texts = citing.citing_paragraph_texts(rows, lookup)
+        heads = {pk: (anchor, texts.get(pk, text)) for pk, (anchor, text) in heads.items()}
     hits = [ParagraphHit(r, getattr(r, "rank", None), *heads.get(r.pk, ("", r.text))) for r in rows]
     counted = matched
     if total > limits.facet_rows:

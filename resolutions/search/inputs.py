@@ -1,8 +1,8 @@
 """The one input boundary of search: request parameters in, a validated search out.
 
 The web page, the API and the API's export read a search with ``read_search``, so they accept the same
-parameters: the query, the mode, the sort, the page and every filter of ``resolutions/filters.py`` (dates
-included). A filter value the filters refuse is dropped and named in ``invalid``; numbers are read
+parameters: the query, the mode, the sort, ``verbatim=1`` (no correction), the page and every filter of
+``resolutions/filters.py`` (dates included). A filter value the filters refuse is dropped and named in ``invalid``; numbers are read
 strictly (``resolutions.parameters.parse_int``), so no parameter can reach the database as an error.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from resolutions.search.limits import DEFAULT_LIMITS, SearchLimits
 from resolutions.search.query import ParsedQuery, parse_query
 
 MODES = ("documents", "paragraphs")             # the first is the default
-SORTS = ("relevance", "date", "date_asc")
+SORTS = ("relevance", "date", "date_asc", "cited")   # cited: most cited by the archive's documents first
 # A page past the end shows the last one; a page number past this is past the end of any archive.
 MAX_PAGE = 1_000_000
 MAX_PAGE_SIZE = 100
@@ -36,10 +36,11 @@ class SearchRequest:
     invalid: list[str]    # filters whose values were ignored
     documents: object     # Document queryset, filtered
     paragraphs: object    # Paragraph queryset, filtered
+    verbatim: bool = False  # search the words as typed, never a correction of them ('search instead for ...')
 
     def run(self, limits: SearchLimits = DEFAULT_LIMITS) -> SearchResult:
         return search(self.query, self.documents, self.paragraphs, mode=self.mode, sort=self.sort, page=self.page,
-                      params=self.params, page_size=self.page_size, limits=limits)
+                      params=self.params, page_size=self.page_size, limits=limits, correct=not self.verbatim)
 
 
 def read_search(data, *, limits: SearchLimits = DEFAULT_LIMITS, page_size: bool = False) -> SearchRequest:
@@ -49,7 +50,7 @@ def read_search(data, *, limits: SearchLimits = DEFAULT_LIMITS, page_size: bool 
     ``limits.page_size``.
     """
     params = {}
-    for name in ["q", "mode", "sort"] + FILTER_NAMES:
+    for name in ["q", "mode", "sort", "verbatim"] + FILTER_NAMES:
         value = data.get(name)
         value = value.strip() if isinstance(value, str) else ""
         if value:
@@ -64,6 +65,9 @@ def read_search(data, *, limits: SearchLimits = DEFAULT_LIMITS, page_size: bool 
     for name, value, default in (("mode", mode, MODES[0]), ("sort", sort, SORTS[0])):
         if params.get(name) != value or value == default:
             params.pop(name, None)
+    verbatim = params.get("verbatim") == "1"
+    if not verbatim:
+        params.pop("verbatim", None)
     filters = {name: params[name] for name in FILTER_NAMES if name in params}
     document_filter = DocumentFilter(filters, queryset=Document.objects.all())
     paragraph_filter = ParagraphFilter(filters, queryset=Paragraph.objects.all())
@@ -78,4 +82,5 @@ def read_search(data, *, limits: SearchLimits = DEFAULT_LIMITS, page_size: bool 
     if page_size:
         size = parse_int(data.get("page_size"), default=size, minimum=1, maximum=MAX_PAGE_SIZE)
     page = parse_int(data.get("page"), default=1, minimum=1, maximum=MAX_PAGE)
-    return SearchRequest(query, mode, sort, page, size, params, invalid, document_filter.qs, paragraph_filter.qs)
+    return SearchRequest(query, mode, sort, page, size, params, invalid, document_filter.qs, paragraph_filter.qs,
+                         verbatim)

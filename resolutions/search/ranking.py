@@ -25,6 +25,9 @@ def match_documents(queryset, query: ParsedQuery):
 def order_documents(queryset, query: ParsedQuery, sort: str, total: int | None = None,
                     limits: SearchLimits = DEFAULT_LIMITS):
     """Order matched documents; relevance ranks at most ``limits.rank_candidates`` of them (the newest)."""
+    if sort == "cited":
+        return queryset.order_by(F("network__cited_by").desc(nulls_last=True), F("date").desc(nulls_last=True),
+                                 "symbol", "pk")
     if sort == "date" or query.is_empty:
         return queryset.order_by(F("date").desc(nulls_last=True), "symbol", "pk")
     if sort == "date_asc":
@@ -44,6 +47,9 @@ def match_paragraphs(queryset, query: ParsedQuery):
 def order_paragraphs(queryset, query: ParsedQuery, sort: str, total: int | None = None,
                      limits: SearchLimits = DEFAULT_LIMITS):
     """Order matched paragraphs; relevance ranks at most ``limits.rank_candidates`` of them (the latest stored)."""
+    if sort == "cited":
+        return queryset.order_by(F("document__network__cited_by").desc(nulls_last=True),
+                                 F("document__date").desc(nulls_last=True), "document_id", "order")
     if sort == "date" or query.is_empty:
         return queryset.order_by(F("document__date").desc(nulls_last=True), "document_id", "order")
     if sort == "date_asc":

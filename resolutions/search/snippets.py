@@ -112,8 +112,19 @@ def headlines_for_paragraphs(paragraph_ids: list[int], query: ParsedQuery) -> di
         text_sql = f"ts_headline(%s::regconfig, p.text, {headline_sql}, %s)"
         params = [SEARCH_CONFIG, *headline_params, HEADLINE_OPTIONS.replace("MaxFragments=2", "MaxFragments=0")]
     sql = f"""
-        SELECT p.id, p.anchor, {text_sql} FROM resolutions_paragraph p WHERE p.id = ANY(%s)
+        SELECT p.id, p.anchor, {text_sql}, p.text FROM resolutions_paragraph p WHERE p.id = ANY(%s)
     """
     with read_cursor() as cursor:
         cursor.execute(sql, params + [list(paragraph_ids)])
-        return {pid: (anchor, text) for pid, anchor, text in cursor.fetchall()}
+        return {pid: (anchor, with_cuts(headline, text)) for pid, anchor, headline, text in cursor.fetchall()}
+
+
+def with_cuts(headline: str, text: str) -> str:
+    """The headline with '…' where ``ts_headline`` cut the paragraph's text (before it, after it, or both)."""
+    shown = headline.replace(MARK_START, "").replace(MARK_END, "").split()
+    words = text.split()
+    if not shown or len(shown) >= len(words):
+        return headline
+    start = next((i for i in range(len(words) - len(shown) + 1) if words[i:i + len(shown)] == shown), 0)
+    return (("… " if start > 0 else "") + headline.strip()
+            + (" …" if start + len(shown) < len(words) else ""))

@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 
 from resolutions.models import Document
+from resolutions.search.citing import NATURAL_SYMBOL_ORDER
 from resolutions.search.facets import DOCUMENT_FACETS, FACET_DOCUMENT_COLUMNS, facets_sql
 from resolutions.search.limits import SearchLimits
 from resolutions.search.planner import (estimated_matches, estimated_rows, fetch_planned, read_cursor,
@@ -44,7 +45,9 @@ def document_page(query: ParsedQuery, documents, sort: str, page: int, limits: S
     with read_cursor() as cursor:
         estimate, window = None, None
         ranked = has_query and sort == "relevance"      # the page is among the ranked (newest) candidates
-        if ranked or (sort != "date_asc" and offset + page_size <= keep):   # the page lies among the newest
+        # The page lies among the newest (never so for the most cited, which may be old).
+        newest_first = sort not in ("date_asc", "symbol", "cited")
+        if ranked or (newest_first and offset + page_size <= keep):
             if has_query:
                 estimate, filtered = estimated_rows(cursor, [matching, documents])
             else:
@@ -89,6 +92,7 @@ def _page_statement(cursor, matching, query: ParsedQuery, sort: str, offset: int
     page_size, keep = limits.page_size, limits.keep
     # Only what ordering needs is carried for every match; the facet columns are read for the newest few.
     columns = ["id", "date"] + (["symbol"] if sort != "relevance" or not has_query else [])
+    columns += ["symbol_key"] if sort == "symbol" else []
     m_sql, m_params = matching.order_by().values(*columns).query.sql_with_params()
     newest = "date DESC NULLS LAST, id DESC"
     if has_query and sort == "relevance":
@@ -100,12 +104,19 @@ def _page_statement(cursor, matching, query: ParsedQuery, sort: str, offset: int
                 WHERE c.pos <= {limits.rank_candidates}
                 ORDER BY rank DESC, c.date DESC NULLS LAST, c.id LIMIT {page_size} OFFSET {offset}) t"""
     else:
-        order = "date ASC NULLS LAST, symbol, id" if sort == "date_asc" else "date DESC NULLS LAST, symbol, id"
+        order = {"date_asc": "date ASC NULLS LAST, symbol, id",
+                 # A symbol prefix listed in the natural order of its numbers (resolutions.search.citing).
+                 "symbol": f"{NATURAL_SYMBOL_ORDER}, id"}.get(sort, "date DESC NULLS LAST, symbol, id")
+        rows = "SELECT * FROM m"
+        if sort == "cited":
+            # The network's count of citing documents (network.NetworkNode), most cited first, then the newest.
+            order = f"cited_by DESC, {order}"
+            rows = "SELECT m.*, coalesce(c.cited_by, 0) AS cited_by FROM m LEFT JOIN network_networknode c ON c.document_id = m.id"
         rank = query.rank_sql("d.search_vector") if has_query else "NULL::real"
         page_sql = f"""
             SELECT json_agg(json_build_array(p.id, {rank}) ORDER BY p.n) FROM (
                 SELECT id, row_number() OVER (ORDER BY {order}) AS n FROM (
-                    SELECT id, date, symbol FROM m ORDER BY {order} LIMIT {page_size} OFFSET {offset}) x) p
+                    {rows} ORDER BY {order} LIMIT {page_size} OFFSET {offset}) x) p
             JOIN resolutions_document d ON d.id = p.id, q"""
     q_sql, q_params = query.q_sql() if has_query else ("NULL::tsquery AS query", [])
     facet_sql = ""

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch
 
+from network.selectors import citing_paragraphs, pinpoint_anchors
 from resolutions.models import Citation, Document, Paragraph, SourceFile, Sponsorship
 from resolutions.un import anchors
 
@@ -16,6 +17,7 @@ class ParagraphView:
     citations: list[Citation] = field(default_factory=list)
     subparagraphs: list["ParagraphView"] = field(default_factory=list)
     annex_order: int | None = None   # set in an annex, whose notes are numbered apart
+    cited_here: list[Citation] = field(default_factory=list)   # citations of other documents naming this paragraph
 
     @property
     def lead_split(self) -> tuple[str, str] | None:
@@ -66,6 +68,7 @@ def page_document(**lookup) -> Document | None:
     no more: the annexes and the votes panel are read only when there is something to read)."""
     return (Document.objects.annotate(annex_total=Count("annexes", distinct=True),
                                       vote_total=Count("vote_records", distinct=True))
+            .select_related("network")     # the citation network's counts: a page without links asks no more
             .filter(**lookup).first())
 
 
@@ -82,6 +85,7 @@ def document_page(pk: int | None = None, document: Document | None = None) -> Do
     all_rows = list(document.paragraphs.order_by("order"))
     rows = [row for row in all_rows if row.annex_id is None]
     citations = list(document.citations.select_related("target_document").order_by("order"))
+    pinpoint_anchors(citations)
     by_paragraph: dict[int, list[Citation]] = {}
     by_footnote: dict[int, list[Citation]] = {}
     for citation in citations:
@@ -109,6 +113,9 @@ def document_page(pk: int | None = None, document: Document | None = None) -> Do
     footnotes = [note for note in all_footnotes if note.annex_id is None]
     cited_by = list(Citation.objects.filter(target_document=document).exclude(document=document)
                     .select_related("document", "paragraph", "footnote").order_by("-document__date", "document_id", "order"))
+    by_number = citing_paragraphs(cited_by)
+    for view in operative:      # the first paragraph of a number, as the citation's link (network.selectors)
+        view.cited_here = by_number.pop(view.paragraph.number, [])
     source_files = list(SourceFile.objects.filter(document=document).defer("content").order_by("uploaded_at"))
     backlinks: dict[str, str] = {}
     for view in views.values():

@@ -5,8 +5,8 @@ document's content, whoever changed it: the ingestion service (a new upload,
 a corrected re-upload, ``manage.py reparse``) and every admin page that edits a
 document, its paragraphs, footnotes or sponsors.  It brings the derived data
 back in line with the rows: the paragraphs' and the whole text's similarity
-bands, the paragraphs' anchors, the search index, the series and version links, and the citations
-that point at the document.
+bands, the paragraphs' anchors, the search index, the series and version links, the citations
+that point at the document and the citation network's links and counts.
 
 The ``save_*`` and ``delete_*`` functions are the admin's writes: they mark
 what staff touched as *edited* (a later re-upload keeps staff corrections, see
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from network import services as network
 from resolutions.lineage import services as lineage
 from resolutions.models import Citation, Document, Paragraph, Series
 from resolutions.services import indexing
@@ -40,6 +41,7 @@ def document_changed(document: Document, *, bands_stored: bool = False) -> None:
     lineage.after_ingest(document)
     _unresolve_citations_to_another_symbol(document)
     resolve_pending_citations(document)
+    network.network_changed(document)
 
 
 def _store_anchors(document: Document) -> None:
@@ -133,7 +135,9 @@ def delete_documents(documents) -> None:
     with transaction.atomic():
         ids = [document.pk for document in documents]
         series_ids = {document.series_id for document in documents if document.series_id}
+        linked = network.linked_documents(ids)      # their citation counts change
         Citation.objects.filter(target_document_id__in=ids).update(status=Citation.Status.UNRESOLVED,
                                                                    target_document=None)
         Document.objects.filter(pk__in=ids).delete()
         Series.objects.filter(pk__in=series_ids, documents__isnull=True).delete()
+        network.recount(linked)

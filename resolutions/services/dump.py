@@ -48,6 +48,7 @@ from resolutions.models import (
     SourceFile,
     Sponsorship,
 )
+from resolutions.un.symbols import normalise_symbol
 from resolutions.services import indexing
 from resolutions.un.anchors import Row, paragraph_anchors
 
@@ -154,6 +155,8 @@ def _document(record: dict, users: dict) -> Document:
         date=date.fromisoformat(record["date"]) if record["date"] else None, distribution=record["distribution"],
         original_language=record["original_language"], document_type=record["document_type"], title=record["title"],
         subject=record.get("subject", ""), unplaced=record.get("unplaced", []),
+        draft_symbol=record.get("draft_symbol", ""),
+        draft_symbol_key=normalise_symbol(record["draft_symbol"]) if record.get("draft_symbol") else "",
         preamble_subject=record["preamble_subject"], parse_warnings=record["parse_warnings"],
         edited=record["edited"], series_id=series["id"] if series else None)
     for item in record["agenda_items"]:
@@ -182,7 +185,8 @@ def _document(record: dict, users: dict) -> Document:
         Citation(pk=c["id"], document=document, paragraph_id=c["paragraph_id"], footnote_id=c["footnote_id"],
                  order=c["order"], kind=c["kind"], raw_text=c["raw_text"], cited_body=c["cited_body"],
                  number=c["number"], symbol=c["symbol"], volume=c["volume"], treaty_number=c["treaty_number"],
-                 target_key=c["target_key"], status=c["status"], target_document_id=c["target_document_id"])
+                 target_key=c["target_key"], status=c["status"], target_document_id=c["target_document_id"],
+                 pinpoint=c.get("pinpoint", ""))
         for c in record["citations"]])
     DocumentLink.objects.bulk_create([
         DocumentLink(pk=link["id"], source=document, target_id=link["target_id"], kind=link["kind"],

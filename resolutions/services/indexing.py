@@ -17,7 +17,7 @@ def _words(text_sql: str) -> str:
 
 
 # One UPDATE writes the vectors; a WHERE clause chooses the documents (one, or all of them after the way texts
-# become words has changed: migration 0008).
+# become words has changed: migration 0011).
 _TITLE = "coalesce(d.symbol, '') || ' ' || d.title"
 _OPERATIVE = """coalesce((SELECT string_agg(p.lead || ' ' || p.text, ' ' ORDER BY p."order")
     FROM resolutions_paragraph p WHERE p.document_id = d.id AND p.kind = 'operative'), '')"""
@@ -31,7 +31,10 @@ _NOTES = """coalesce((SELECT string_agg(f.text, ' ' ORDER BY f."order") FROM res
 DOCUMENT_VECTOR_SQL = (
     "UPDATE resolutions_document d SET search_vector = "
     f"setweight({_words(_TITLE)}, 'A') || setweight({_words(_OPERATIVE)}, 'B') "
-    f"|| setweight({_words(_PREAMBULAR)}, 'C') || setweight({_words(_ANNEXES)}, 'C') || setweight({_words(_NOTES)}, 'D')")
+    f"|| setweight({_words(_PREAMBULAR)}, 'C') || setweight({_words(_ANNEXES)}, 'C') || setweight({_words(_NOTES)}, 'D')"
+    # Each language version's own vector, in its language's configuration (resolutions.languages).
+    " || coalesce((SELECT archive_tsvector_agg(v.search_vector) FROM resolutions_languageversion v"
+    " WHERE v.document_id = d.id), ''::tsvector)")
 
 
 def reindex_all_documents(cursor) -> None:
@@ -44,7 +47,8 @@ def index_document(document) -> None:
 
     Symbol and title weight A, operative text B (an annex's numbered paragraphs too), preambular text and annexes'
     prose, labels and titles and the subject of an untitled document C, footnotes and the text the parser could not
-    place D: document results match and rank on this one vector, so a search touches one row per document, not one
+    place D, and each language version's vector as its language's configuration made it: document results match and
+    rank on this one vector, so a search touches one row per document, not one
     row per paragraph. Nothing kept of a document is left out of it.
     """
     with connection.cursor() as cursor:

@@ -1,10 +1,12 @@
-"""Keep the MemberState table equal to resolutions/un/data/member_states.json (run after every migrate)."""
+"""Keep the MemberState table equal to resolutions/un/data/member_states.json (run after every migrate), and index its
+rows by name for the readers of printed names (sponsor lists at ingestion, vote lists at import)."""
 from __future__ import annotations
 
 from django.db import transaction
 from django.utils.text import slugify
 
 from resolutions.un.member_states import states
+from resolutions.un.state_names import name_index
 
 
 @transaction.atomic
@@ -30,3 +32,11 @@ def sync_member_states() -> int:
             state.save()
             changed += 1
     return changed
+
+
+def state_index() -> dict:
+    """Every name and alias of every MemberState by its key (resolutions.un.state_names.name_key), to the row."""
+    from resolutions.models import MemberState
+
+    return name_index((name, state) for state in MemberState.objects.only("id", "name", "aliases")
+                      for name in [state.name, *state.aliases])

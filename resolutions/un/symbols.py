@@ -23,6 +23,10 @@ SYMBOL = rf"(?:{SERIES})/[A-Z0-9][A-Za-z0-9./\-]{{2,50}}(?:\s\(\d{{4}}\))?"
 # A symbol in its normal form (normalise_symbol): upper case, no spaces.
 NORMAL_SYMBOL = re.compile(rf"(?:{SERIES})/[A-Z0-9./()\-]{{2,60}}")
 RESOLUTION_INFIX = "/RES/"
+# A symbol as a page prints it on a line of its own (the running symbol at the top of later pages, or beside the
+# page's job number): a series of an organ with resolutions, '/'-separated parts, the Council's year after a space.
+RUNNING_SYMBOL = (rf"(?:{RESOLUTION_SERIES_PATTERN})/(?:[A-Z0-9][A-Za-z0-9.\-]{{0,20}}/){{1,6}}[A-Za-z0-9.\-]{{1,20}}"
+                  r"(?: \(\d{4}\))?")
 
 
 def normalise_symbol(symbol: str) -> str:
@@ -51,3 +55,14 @@ def organ_of_symbol(symbol: str) -> str | None:
     series = next((code for code in sorted(RESOLUTION_SERIES, key=len, reverse=True)
                    if symbol.startswith(code + "/")), None)
     return RESOLUTION_SERIES.get(series) if series else None
+
+
+def akn_number(symbol_key: str) -> str | None:
+    """The number AKN4UN gives a resolution in its FRBR URIs: 'A/RES/78/110' -> '78-110' (session and number, as
+    DGACM's files write it), for the resolutions of a one-letter series numbered within a session; None for any
+    other symbol (a draft, 'S/RES/2720(2023)', 'A/HRC/RES/52/1')."""
+    found = resolution_number(symbol_key)
+    if found is None or len(found[0]) != 1:
+        return None
+    match = re.fullmatch(r"([0-9A-Z-]+)/(\d+)", found[1])
+    return f"{match.group(1).lower()}-{match.group(2)}" if match else None

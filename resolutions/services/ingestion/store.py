@@ -8,7 +8,11 @@ transaction (``ingest.py`` opens it) and decides what the parse becomes:
 * another source file of a document holding the same text (another format of
   it, ``same_text.py``), whose stored parse stays when it has more of the header;
 * nothing new when staff edited the document in the admin (``Document.edited``):
-  their corrections win until someone passes ``discard_edits``.
+  their corrections win until someone passes ``discard_edits``;
+* a language version of the stored document with its symbol, when the file is
+  in another language (``resolutions.languages``): the main text stays (English
+  takes it over when it arrives after another language), every language other
+  than English is kept as version rows too.
 
 Then ``services.documents.document_changed`` brings the search index, lineage
 and the citations waiting for the document in line, in the same transaction.
@@ -38,16 +42,19 @@ from resolutions.models import (
     SourceFile,
     Sponsorship,
 )
+from resolutions.languages import services as language_versions
 from resolutions.parser import ParsedDocument
 from resolutions.parser.subject import subject_from_text
 from resolutions.services.addresses import assign_address
 from resolutions.services.citations import resolve_citations
 from resolutions.services.documents import document_changed
+from resolutions.services.member_states import state_index
 from resolutions.services.ingestion import same_text  # the module, not the package: see __init__
 from resolutions.services.ingestion.intake import PARSED, IngestionOutcome, mark_parsed
 from resolutions.lineage.similarity import paragraph_and_document_bands
 from resolutions.un.anchors import Anchors, subparagraph
-from resolutions.un.member_states import name_key
+from resolutions.un.languages import PREFERRED
+from resolutions.un.state_names import name_key
 from resolutions.un.symbols import normalise_symbol
 from votes.services import votes_after_ingest
 
@@ -72,6 +79,7 @@ def _fit(value, model: type[models.Model], field: str, warnings: list[str] | Non
 
 def _document_fields(parsed: ParsedDocument, warnings: list[str]) -> dict:
     symbol = _fit(parsed.symbol, Document, "symbol", warnings) or None
+    draft_symbol = _fit(getattr(parsed, "draft_symbol", None), Document, "draft_symbol", warnings)
     parsed_date = None
     if parsed.date:
         try:
@@ -91,6 +99,9 @@ def _document_fields(parsed: ParsedDocument, warnings: list[str]) -> dict:
         "title": (parsed.title or "").strip(),
         "subject": _fit(subject_from_text(parsed), Document, "subject", warnings),
         "preamble_subject": _fit(parsed.preamble_subject, Document, "preamble_subject", warnings),
+        "draft_symbol": draft_symbol,
+        "draft_symbol_key": normalise_symbol(draft_symbol) if draft_symbol else "",
+        "language": _fit(parsed.language or PREFERRED, Document, "language", warnings),
     }
 
 
@@ -108,6 +119,8 @@ def store_parse(source_file: SourceFile, parsed: ParsedDocument, filename: str, 
     document = twin = None
     if fields["symbol_key"]:
         document = Document.objects.select_for_update().filter(symbol_key=fields["symbol_key"]).first()
+    if document is not None and fields["language"] not in (document.language, PREFERRED):
+        return _store_language_version(document, source_file, parsed, filename, warnings)
     if document is None and source_file.document_id:
         # This very file was stored before (a re-run): replace its own document, do not add a second one.
         document = Document.objects.select_for_update().filter(pk=source_file.document_id).first()
@@ -157,11 +170,25 @@ def store_parse(source_file: SourceFile, parsed: ParsedDocument, filename: str, 
     document.save()
 
     _write_rows(document, parsed, paragraph_bands)
+    if language_versions.is_version_language(parsed.language):
+        language_versions.store_version(document, parsed, source_file)
     document_changed(document, bands_stored=True)
 
     mark_parsed(source_file, document, parsed.format, warnings)
     message = str(document) if created else f"{document} (replaced the earlier parse)"
     return IngestionOutcome(source_file, document, PARSED, message, created=created, name=filename)
+
+
+def _store_language_version(document: Document, source_file: SourceFile, parsed: ParsedDocument, filename: str,
+                            warnings: list[str]) -> IngestionOutcome:
+    """The parse is the stored document in another language: kept as that language's version, the main text and
+    the document's fields untouched (a corrected file in that language replaces the version)."""
+    language_versions.store_version(document, parsed, source_file)
+    document_changed(document, bands_stored=True)
+    message = f"{document}: {parsed.language} version"
+    mark_parsed(source_file, document, parsed.format, warnings + [f"Stored as the {parsed.language} version of "
+                                                                  f"{document}."])
+    return IngestionOutcome(source_file, document, PARSED, message, name=filename)
 
 
 def _write_rows(document: Document, parsed: ParsedDocument, paragraph_bands: list[list[int]]) -> None:
@@ -202,15 +229,6 @@ def _store_agenda_items(document: Document, parsed: ParsedDocument) -> None:
         DocumentAgendaItem.objects.get_or_create(document=document, agenda_item=item, defaults={"order": order})
 
 
-def member_state_index() -> dict[str, MemberState]:
-    """Every name and alias of every MemberState, case-folded, to the state."""
-    index: dict[str, MemberState] = {}
-    for state in MemberState.objects.only("id", "name", "aliases"):
-        for name in [state.name, *state.aliases]:
-            index.setdefault(name_key(name), state)
-    return index
-
-
 def find_state(index: dict[str, MemberState], *names: str | None) -> MemberState | None:
     for name in names:
         if not name:
@@ -224,7 +242,7 @@ def find_state(index: dict[str, MemberState], *names: str | None) -> MemberState
 def _store_sponsorships(document: Document, parsed: ParsedDocument) -> None:
     if not parsed.sponsors:
         return
-    index = member_state_index()
+    index = state_index()
     Sponsorship.objects.bulk_create([
         Sponsorship(document=document, order=order, name_as_printed=_fit(sponsor.name, Sponsorship, "name_as_printed"),
                     state=find_state(index, sponsor.state, sponsor.name))
@@ -327,6 +345,7 @@ def _store_citations(document: Document, parsed: ParsedDocument, paragraphs: lis
             symbol=_fit(citation.symbol, Citation, "symbol"), volume=_fit(citation.volume, Citation, "volume"),
             treaty_number=_fit(citation.treaty_number, Citation, "treaty_number"),
             target_key=_fit(citation.target_key, Citation, "target_key"),
+            pinpoint=_fit(",".join(citation.pinpoint), Citation, "pinpoint"),
         ))
     resolve_citations(rows)
     Citation.objects.bulk_create(rows)

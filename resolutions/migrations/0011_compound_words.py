@@ -17,7 +17,7 @@ def rebuild_document_vectors(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resolutions', '0007_paragraph_anchor'),
+        ('resolutions', '0010_document_draft_symbol'),
     ]
 
     operations = [

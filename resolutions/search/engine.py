@@ -40,6 +40,7 @@ class ParagraphHit:
     rank: float | None
     anchor: str
     text: str                       # the paragraph's text (or its best fragment) with the query's words marked
+    language: str = ""              # the language version it is from ('' for the main text): the page's ?lang=
 
     @property
     def label(self) -> str:
@@ -85,19 +86,22 @@ def search(query: ParsedQuery, documents, paragraphs, *, mode: str, sort: str, p
     """Run a search over pre-filtered querysets (filters come from resolutions.filters).
 
     ``documents``: Document queryset with the document filters applied;
-    ``paragraphs``: Paragraph queryset with document and paragraph filters applied;
+    ``paragraphs``: Paragraph queryset with document and paragraph filters applied (a language version's
+    VersionParagraph rows when the query is in its language, ``query.language``);
     ``params``: the filter parameters, to mark the selected facet values;
     ``correct``: whether a correction with many more matches may be shown instead of few weak ones.
     A query that is a citation or a symbol prefix is a look-up (``citing.py``), not a search for its words.
     """
     if page_size is not None:
         limits = limits.with_page_size(page_size)
-    lookup = citing.read_lookup(query)
+    # Look-ups and corrections read the main text (its citations, its English vocabulary): a search in a language
+    # version's language (``query.language``) is a search for its words.
+    lookup = citing.read_lookup(query) if not query.language else None
     if lookup is not None:
         return _search_lookup(lookup, query, documents, paragraphs, mode, sort, page, params, limits)
     result = _search_words(query, documents, paragraphs, mode, sort, page, params, limits)
     result.offers = citing.symbol_offers(query)
-    fixed = correction(query, result.total) if correct else None
+    fixed = correction(query, result.total) if correct and not query.language else None
     if fixed:
         # A few weak matches (or none) and a correction with many more: the correction's results are shown, and the
         # query as typed is offered instead ('Showing results for trafficking; search instead for trafficing').
@@ -211,12 +215,13 @@ def _search_paragraphs(query, paragraphs, sort, page, params, limits, lookup=Non
     if lookup is not None:
         texts = citing.citing_paragraph_texts(rows, lookup)
         heads = {pk: (anchor, texts.get(pk, text)) for pk, (anchor, text) in heads.items()}
-    hits = [ParagraphHit(r, getattr(r, "rank", None), *heads.get(r.pk, ("", r.text))) for r in rows]
+    hits = [ParagraphHit(r, getattr(r, "rank", None), *heads.get(r.pk, ("", r.text)), query.language)
+            for r in rows]
     counted = matched
     if total > limits.facet_rows:
         # The newest facet_rows matches, read once.
         newest = list(matched.order_by("-pk").values_list("pk", flat=True)[:limits.facet_rows])
-        counted = Paragraph.objects.filter(pk__in=newest)
+        counted = paragraphs.model.objects.filter(pk__in=newest)   # Paragraph, or a version's VersionParagraph
     definitions = PARAGRAPH_FACETS + DOCUMENT_FACETS
     facets = facets_from_rows(definitions, paragraph_facet_rows(counted, definitions), params)
     # Few or no hits: offer the closest words of the archive (a misspelling may still match a rare word).

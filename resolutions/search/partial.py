@@ -31,31 +31,33 @@ TSQUERY = "websearch_to_tsquery(%s::regconfig, %s)"
 
 @dataclass(frozen=True)
 class PartialQuery:
-    text: str                      # the query as typed
+    text: str                      # the query as typed (what the snippets mark too)
     units: tuple[str, ...]         # its words and quoted phrases, as searched (compounds joined)
     excluded: tuple[str, ...]      # what it excludes ('-word', '-"a phrase"'), still excluded
+    config: str = SEARCH_CONFIG    # the query's text search configuration (a language version's, or the main one)
+    language: str = ""             # the language version searched ('' for the main text)
 
     is_empty = False
 
     def tsquery(self) -> SearchQuery:
-        found = reduce(or_, (SearchQuery(u, search_type="websearch", config=SEARCH_CONFIG) for u in self.units))
+        found = reduce(or_, (SearchQuery(u, search_type="websearch", config=self.config) for u in self.units))
         for unit in self.excluded:
-            found &= SearchQuery(unit, search_type="websearch", config=SEARCH_CONFIG)
+            found &= SearchQuery(unit, search_type="websearch", config=self.config)
         return found
 
     def _any_sql(self) -> tuple[str, list]:
         sql = "(" + " || ".join([TSQUERY] * len(self.units)) + ")"
-        params = [value for unit in self.units for value in (SEARCH_CONFIG, unit)]
+        params = [value for unit in self.units for value in (self.config, unit)]
         for unit in self.excluded:
             sql += f" && {TSQUERY}"
-            params += [SEARCH_CONFIG, unit]
+            params += [self.config, unit]
         return sql, params
 
     def q_sql(self) -> tuple[str, list]:
         """``query`` (any of the words, none excluded) and ``u0``, ``u1``... (each word alone) for ``rank_sql``."""
         any_sql, params = self._any_sql()
         columns = [f"{any_sql} AS query"] + [f"{TSQUERY} AS u{i}" for i in range(len(self.units))]
-        params += [value for unit in self.units for value in (SEARCH_CONFIG, unit)]
+        params += [value for unit in self.units for value in (self.config, unit)]
         return ", ".join(columns), params
 
     def rank_sql(self, vector: str) -> str:
@@ -67,7 +69,7 @@ class PartialQuery:
 
     def headline_sql(self) -> tuple[str, list]:
         any_sql, params = self._any_sql()
-        return f"({any_sql} || {TSQUERY})", params + [SEARCH_CONFIG, self.text]
+        return f"({any_sql} || {TSQUERY})", params + [self.config, self.text]
 
 
 def partial_query(query: ParsedQuery) -> PartialQuery | None:
@@ -85,4 +87,4 @@ def partial_query(query: ParsedQuery) -> PartialQuery | None:
     units = list(dict.fromkeys(units))[:MAX_UNITS]
     if len(units) < 2:
         return None
-    return PartialQuery(query.text, tuple(units), tuple(excluded))
+    return PartialQuery(query.search_text, tuple(units), tuple(excluded), query.config, query.language)

@@ -39,9 +39,10 @@ def order_documents(queryset, query: ParsedQuery, sort: str, total: int | None =
 
 
 def match_paragraphs(queryset, query: ParsedQuery):
+    """Paragraphs of ``queryset`` (the main text's, or a language version's) that match, annotated with ``rank``."""
     if query.is_empty:
         return queryset
-    return queryset.filter(search_vector=query.tsquery()).annotate(rank=_rank("resolutions_paragraph", query))
+    return queryset.filter(search_vector=query.tsquery()).annotate(rank=_rank(queryset.model._meta.db_table, query))
 
 
 def order_paragraphs(queryset, query: ParsedQuery, sort: str, total: int | None = None,
@@ -56,5 +57,5 @@ def order_paragraphs(queryset, query: ParsedQuery, sort: str, total: int | None 
         return queryset.order_by(F("document__date").asc(nulls_last=True), "document_id", "order")
     if total is not None and total > limits.rank_candidates:
         latest = queryset.order_by("-pk").values("pk")[:limits.rank_candidates]
-        queryset = match_paragraphs(Paragraph.objects.filter(pk__in=latest), query)
+        queryset = match_paragraphs(queryset.model.objects.filter(pk__in=latest), query)
     return queryset.order_by("-rank", F("document__date").desc(nulls_last=True), "document_id", "order")

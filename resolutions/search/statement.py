@@ -145,6 +145,7 @@ def _page_statement(cursor, matching, query: ParsedQuery, sort: str, offset: int
 def paragraph_facet_rows(counted, definitions) -> list:
     """The rows of each facet of ``definitions`` over the counted paragraphs and their documents: one query."""
     p_sql, p_params = counted.order_by().values("id", "kind", "lead", "document_id").query.sql_with_params()
+    # (Paragraph rows, or a language version's VersionParagraph rows: the same columns.)
     sql = f"""
         WITH pf AS MATERIALIZED ({p_sql}),
         f AS MATERIALIZED (

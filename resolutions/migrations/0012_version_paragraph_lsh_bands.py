@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resolutions', '0010_document_draft_symbol'),
+        ('resolutions', '0011_compound_words'),
     ]
 
     operations = [

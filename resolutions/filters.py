@@ -2,14 +2,15 @@
 import re
 
 import django_filters
-from django.db.models import Exists, OuterRef
 from django import forms
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
+from django.db.models import Exists, OuterRef, Q
 
 from addressees.actions import ACTIONS
 from addressees.models import Addressee
-from resolutions.models import Document, Paragraph
+from resolutions.models import Document, LanguageVersion, Paragraph
+from resolutions.un import languages
 
 # Bounds keep out-of-range numbers (year 0, a session past any integer column) a form error, not a database error.
 YEAR = {"min_value": 1, "max_value": 9999}
@@ -18,6 +19,27 @@ ID = {"min_value": 1, "max_value": 2**62}
 ADOPTION_TYPES = [("recorded vote", "Recorded vote"), ("without a vote", "Without a vote"),
                   ("consensus", "By consensus"), ("unanimous", "Unanimously")]
 VOTES = ("yes", "no", "abstain", "non-voting")
+LANGUAGES = [(language.code, language.name) for language in languages.OFFICIAL + languages.OTHER]
+
+
+def in_language(qs, language: str, document: str = ""):
+    """Documents (``document`` = "") or the rows of documents (``document`` = "document__") that the archive has in
+    ``language``: their main text, or a version (resolutions.languages).  An EXISTS, not a join: one row each."""
+    versions = LanguageVersion.objects.filter(document=OuterRef(f"{document}pk"), language=language)
+    return qs.filter(Q(**{f"{document}language": language}) | Exists(versions))
+
+
+def filter_language(qs, name, value):
+    """Documents in a language; paragraphs in it: the main text's (English, or the language of a document the
+    archive has in no other) or, for the search in a version's language, that version's rows (``VersionParagraph``,
+    which ``resolutions.search.inputs`` hands in)."""
+    if not value:
+        return qs
+    if qs.model is Document:
+        return in_language(qs, value)
+    if qs.model is Paragraph:
+        return qs.filter(document__language=value)
+    return qs.filter(version__language=value)
 
 
 class StateVoteField(forms.CharField):
@@ -63,6 +85,8 @@ class DocumentFilter(django_filters.FilterSet):
     adoption = django_filters.ChoiceFilter(field_name="vote_records__adoption_type", choices=ADOPTION_TYPES,
                                            distinct=True)
     vote = StateVoteFilter()
+    language = django_filters.ChoiceFilter(choices=LANGUAGES, method=filter_language,
+                                           label="Language (ISO 639-1): the main text or a language version")
 
     class Meta:
         model = Document
@@ -94,6 +118,8 @@ class ParagraphFilter(django_filters.FilterSet):
     adoption = django_filters.ChoiceFilter(field_name="document__vote_records__adoption_type",
                                            choices=ADOPTION_TYPES, distinct=True)
     vote = StateVoteFilter(prefix="document__")
+    language = django_filters.ChoiceFilter(choices=LANGUAGES, method=filter_language,
+                                           label="Language (ISO 639-1): paragraphs of the text in that language")
 
     class Meta:
         model = Paragraph

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from resolutions import search
 from resolutions.addresses import address_key
+from resolutions.languages.views import language_context
 from resolutions.models import Document, MemberState
 from resolutions.page_budget import heavy_page
 from resolutions.selectors import browse, documents, sources
@@ -85,7 +86,9 @@ def _document_at(request, document: Document | None, missing: str):
     if request.path != document.get_absolute_url():
         return redirect(document.get_absolute_url(), permanent=True)
     page = documents.document_page(document=document)
-    return render(request, "resolutions/document.html", {"page": page, "document": page.document})
+    context = {"document": page.document, **language_context(request.GET, page)}
+    template = "languages/side_by_side.html" if context["side_by_side"] else "resolutions/document.html"
+    return render(request, template, context)
 
 
 @require_safe

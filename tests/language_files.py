@@ -54,3 +54,11 @@ def xml_title(path: Path) -> str:
     titles = [" ".join("".join(t.itertext()).split()) for t in tree.findall(".//a:preface//a:docTitle", ns)
               if t.get("refersTo") != "sponsors"]
     return " ".join(t for t in titles if t)
+
+
+def xml_texts(path: Path) -> list[str]:
+    """The text of every paragraph and sub-paragraph the XML's preamble and main body print, spaces collapsed."""
+    tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+    ns = {"a": tree.getroot().nsmap[None]}
+    blocks = tree.xpath(".//a:preamble//a:p | .//a:mainBody//a:p", namespaces=ns)
+    return [" ".join("".join(block.itertext()).split()) for block in blocks]

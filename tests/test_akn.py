@@ -198,3 +198,43 @@ def test_sparse_and_odd_documents_still_validate(db):
     assert len(root.findall(".//a:authorialNote", NS)) == 1 and len(root.findall(".//a:noteRef", NS)) == 1
     assert root.find(".//a:meta/a:notes/a:note/a:p", NS).text == "Referred to nowhere."
     assert root.find(".//a:TLCOrganization[@eId='sponsor_1']", NS).get("href").endswith("/unknown")
+
+
+AKN4UN = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0", "u": "http://un.org/akn4un"}
+
+
+def _voting(root) -> tuple:
+    """(outcome, {refersTo: (value, {state})}) of a file's meta/analysis/parliamentary/voting, states by today's
+    short name (the UN writes 'ALBANIA', the archive keeps the name the source printed)."""
+    from resolutions.un.member_states import lookup_state
+
+    voting = root.find(".//a:analysis/a:parliamentary/a:voting", AKN4UN)
+    counts = {c.get("refersTo"): (int(c.get("value")), {lookup_state(o.text) for o in c.findall(".//a:organization",
+                                                                                             AKN4UN)})
+              for c in voting.findall("a:count", AKN4UN)}
+    return voting.get("outcome"), counts, [q.get("value") for q in voting.findall("a:quorum", AKN4UN)]
+
+
+@pytest.mark.parametrize("folder,pattern", [("78session", "A_RES_78_220-*.xml"), ("80session", "A_RES_80_11-*.xml")])
+def test_the_export_writes_the_vote_as_the_uns_own_file_does(db, corpus_dir, folder, pattern):
+    """A/RES/78/220 (a recorded vote, 78-30-68, every state named) and A/RES/80/11 (adopted without a vote) ingested
+    from the UN's AKN and exported again: the same voting element, valid against the schema."""
+    from resolutions.services.ingestion.ingest import ingest_file
+
+    path = next((corpus_dir / "unxml-ga-resolutions" / folder / "English").glob(pattern))
+    document = ingest_file(path.read_bytes(), path.name).document
+    ours = tree(document)
+    assert akn.validate(etree.tostring(ours)) == []
+    assert _voting(ours) == _voting(etree.parse(str(path)).getroot())
+
+
+def test_the_export_writes_a_council_vote_read_from_its_closing_line(db, corpus_dir):
+    """S/RES/678 (1990): 'Adopted at the 2963rd meeting by 12 votes to 2 (Cuba and Yemen), with 1 abstention
+    (China).'"""
+    from resolutions.services.ingestion.ingest import ingest_file
+
+    path = next((corpus_dir / "cr-unsc-gold" / "data" / "res_en_gold").glob("S_RES_0678_*"))
+    root = tree(ingest_file(path.read_bytes(), path.name).document)
+    assert akn.validate(etree.tostring(root)) == []
+    assert _voting(root) == ("adoptedRecordedVote", {"inFavour": (12, set()), "against": (2, {"Cuba", "Yemen"}),
+                                                     "abstaining": (1, {"China"})}, [])

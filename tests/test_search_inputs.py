@@ -32,6 +32,7 @@ DOCUMENT_FILTERS = {
     "date_to": ("2007-12-31", {61}),
     "adoption": ("recorded vote", {61}),
     "vote": ("turkiye:no", {61}),
+    "language": ("en", {61, 63, 68}),   # the ECOSOC draft is given French below (real languages: test_language_search)
 }
 # Paragraph filters: a value, and what each hit's paragraph must then have.
 PARAGRAPH_FILTERS = {
@@ -56,6 +57,9 @@ def archive(seeded, db):
     save_vote(TableVote(symbol=draft.symbol, adoption_type="recorded vote", adoption_type_as_printed="", meeting="",
                         meeting_record="", date=None, in_favour=1, against=1, abstaining=0,
                         states=[("France", "yes"), ("TURKEY", "no")], source="test"), state_index())
+    # The seeds are all English: to check that the language filter reaches both the page and the API, the ECOSOC
+    # draft's main text is said to be French (illustrative; the six real languages are in test_language_search.py).
+    Document.objects.filter(body="Economic and Social Council").update(language="fr")
     return seeded
 
 

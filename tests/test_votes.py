@@ -195,3 +195,47 @@ def test_every_state_name_of_every_table_is_matched_by_the_one_reading_of_state_
     assert entries > 100_000
     assert unmatched == []
     assert joined and set(joined) == {("CÔTE D'IVOIRE", "Côte d'Ivoire")}
+
+
+def test_the_votes_fields_and_filters_are_in_the_openapi_schema_and_an_answer_matches_them(client, corpus_dir,
+                                                                                          tmp_path):
+    schema = client.get("/api/schema/", HTTP_ACCEPT="application/json").json()
+    components = schema["components"]["schemas"]
+
+    def resolve(node):
+        node = node.get("allOf", [node])[0] if "allOf" in node else node
+        return components[node["$ref"].rsplit("/", 1)[1]] if "$ref" in node else node
+
+    detail = schema["paths"]["/api/documents/{id}/"]["get"]["responses"]["200"]["content"]["application/json"]
+    document = resolve(detail["schema"])
+    assert {"votes", "draft_symbol"} <= set(document["properties"])
+    votes = resolve(document["properties"]["votes"])
+    assert set(votes["properties"]) == {"adoption_type", "meeting", "in_favour", "against", "abstaining", "states"}
+    state = resolve(votes["properties"]["states"]["items"])
+    assert set(state["properties"]) == {"state", "vote"}
+    assert set(state["properties"]["vote"].get("enum") or resolve(state["properties"]["vote"])["enum"]) == {
+        "yes", "no", "abstain", "non-voting"}
+    search = {p["name"] for p in schema["paths"]["/api/search/"]["get"]["parameters"]}
+    assert {"vote", "adoption"} <= search
+    # a real answer has exactly those keys
+    path = corpus_dir / "railcar-ga80-text/documents/ga-res-80/A_RES_80_39.md"
+    pk = ingest_file(path.read_bytes(), path.name).document.pk
+    import_vote_tables([_subset(corpus_dir, tmp_path, f"{GA}/80.json", {"A/RES/80/39"})], progress=False)
+    answer = client.get(f"/api/documents/{pk}/").json()["votes"]
+    assert set(answer) == set(votes["properties"])
+    assert set(answer["states"][0]) == set(state["properties"])
+
+
+def test_the_councils_adoption_phrases_are_read_as_printed_misspellings_and_acclamation_included(corpus_dir):
+    """Read in the Council's tables: 'Adopted unanimoulsy, 4126th meeting' and 'Adopted unanimouly, 4159th meeting'
+    (the UN's misspellings) are unanimous adoptions; 'Adopted by acclamation, ...' is adopted without a vote."""
+    from resolutions.un.adoption import adoption_type_of
+
+    phrases = {row.get("adoption_type") or "" for path in (corpus_dir / SC).glob("*.json") for row in _rows(path)}
+    assert {"Adopted unanimoulsy, 4126th meeting", "Adopted unanimouly, 4159th meeting"} <= phrases
+    assert adoption_type_of("Adopted unanimoulsy, 4126th meeting") == "unanimous"
+    assert adoption_type_of("Adopted unanimouly, 4159th meeting") == "unanimous"
+    acclaimed = sorted(p for p in phrases if "acclamation" in p)
+    assert acclaimed and {adoption_type_of(p) for p in acclaimed} == {"consensus"}
+    assert adoption_type_of("Adopted 13-0-2; voting by mail") == "recorded vote"
+    assert adoption_type_of("Adopted non-unanimously") != "unanimous"

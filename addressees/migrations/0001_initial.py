@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('resolutions', '0010_document_draft_symbol'),
+        ('resolutions', '0011_compound_words'),
     ]
 
     operations = [

@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from resolutions.api.citation_serializers import CitationSerializer, CitedBySerializer
+from resolutions.languages.api import LanguageSerializer, language_links
 from resolutions.api.summaries import DocumentSummarySerializer, absolute_url
 from resolutions.models import MemberState
 from resolutions.templatetags.search_text import marked, notices_text
@@ -133,6 +134,9 @@ class ExportLinksSerializer(serializers.Serializer):
 
 
 class DocumentDetailSerializer(DocumentSummarySerializer):
+    language = serializers.CharField(help_text="ISO 639-1 of the text given here (see `languages`; ask for another "
+                                               "with ?language=).")
+    languages = LanguageSerializer(many=True, help_text="Every language the archive has this document in.")
     distribution = serializers.CharField()
     original_language = serializers.CharField()
     preamble_subject = serializers.CharField(help_text="'The General Assembly'")
@@ -168,6 +172,9 @@ class DocumentDetailSerializer(DocumentSummarySerializer):
                      "cited_by", "versions", "source_files"):
             data[name] = self.fields[name].to_representation(getattr(page, name))
         data["votes"] = VotesSerializer(page.votes).data if page.votes is not None else None
+        data["language"] = page.language
+        data["languages"] = [language_links(page.document, lang, lambda url: absolute_url(self.context, url))
+                             for lang in page.languages or []]
         data["exports"] = self.get_exports(page.document)
         return data
 
@@ -209,6 +216,8 @@ class SnippetSerializer(serializers.Serializer):
 class DocumentHitSerializer(serializers.Serializer):
     document = DocumentSummarySerializer()
     rank = serializers.FloatField(allow_null=True)
+    partial = serializers.BooleanField(help_text="Matches some of the query's words, not all: shown after the "
+                                                 "documents matching all of them when those fill less than a page.")
     snippets = SnippetSerializer(many=True)
 
 
@@ -267,59 +276,3 @@ class SearchResultSerializer(serializers.Serializer):
     def get_lookup(self, result) -> dict | None:
         lookup = result.lookup
         return {"kind": lookup.kind, "label": lookup.label} if lookup is not None else None
-
-
-# ---------------------------------------------------------------------------
-# Comparison (resolutions.lineage.selectors.comparison_json)
-
-
-class ComparedDocumentSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    symbol = serializers.CharField(allow_null=True)
-    title = serializers.CharField()
-    body = serializers.CharField()
-    session = serializers.IntegerField(allow_null=True)
-    date = serializers.DateField(allow_null=True)
-    document_type = serializers.CharField()
-
-
-class ComparedParagraphSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    anchor = serializers.CharField()
-    kind = serializers.CharField()
-    number = serializers.CharField()
-    label = serializers.CharField()
-    lead = serializers.CharField()
-    text = serializers.CharField()
-
-
-class DiffPieceSerializer(serializers.Serializer):
-    op = serializers.ChoiceField(choices=["equal", "insert", "delete"])
-    text = serializers.CharField()
-
-
-class FirstAppearanceSerializer(serializers.Serializer):
-    paragraph = serializers.IntegerField()
-    anchor = serializers.CharField()
-    document = ComparedDocumentSerializer()
-    similarity = serializers.FloatField()
-
-
-class ComparisonRowSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(choices=["kept", "changed", "moved", "added", "removed"])
-    changed = serializers.BooleanField()
-    similarity = serializers.FloatField(allow_null=True)
-    a = ComparedParagraphSerializer(allow_null=True)
-    b = ComparedParagraphSerializer(allow_null=True)
-    diff = DiffPieceSerializer(many=True)
-    first_appeared_in = FirstAppearanceSerializer(allow_null=True)
-
-
-class ComparisonSerializer(serializers.Serializer):
-    a = ComparedDocumentSerializer()
-    b = ComparedDocumentSerializer()
-    counts = serializers.DictField(child=serializers.IntegerField())
-    notes = serializers.ListField(child=serializers.CharField(),
-                                  help_text="What the comparison left out, in words (first appearances not looked up).")
-    rows = ComparisonRowSerializer(many=True)
-

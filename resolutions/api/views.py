@@ -22,10 +22,13 @@ from rest_framework.views import APIView
 from resolutions import search
 from resolutions.exports import akn, json_export, search_export, text_export
 from resolutions.filters import DocumentFilter, ParagraphFilter
+from resolutions.languages import selectors as languages
 from resolutions.lineage import selectors as lineage
+from resolutions.lineage.api import ComparisonSerializer
 from resolutions.lineage.compare import ComparisonTooLarge
 from resolutions.models import Citation, Document, MemberState, Series
 from resolutions.selectors import browse, documents as document_selectors
+from resolutions.un.languages import CODES as LANGUAGE_CODES, OTHER as OTHER_LANGUAGES
 from resolutions.un.symbols import normalise_symbol
 
 from votes.selectors import document_vote
@@ -125,10 +128,23 @@ class DetailData:
     source_files: list
     annexes: list
     votes: object       # votes.selectors.DocumentVote or None
+    language: str = ""  # the language of the text given (the main text's, or the version's asked for)
+    languages: list = None   # every language the archive has the document in (resolutions.un.languages.Language)
 
 
-def document_detail_data(pk: int) -> DetailData:
+class NotInLanguage(LookupError):
+    """The document is not in the archive in the language asked for."""
+
+
+def document_detail_data(pk: int, language: str | None = None) -> DetailData:
+    """The document's record; with ``language``, the text (paragraphs, footnotes, annexes) of that language version."""
     page = document_selectors.document_page(pk)
+    available = languages.available_languages(page.document)
+    if language and language not in {lang.code for lang in available}:
+        raise NotInLanguage(language)
+    version = languages.version_of(page.document, language)
+    if version is not None:
+        page = languages.version_page(page, version)
     panel = lineage.document_panel(page.document)
     for link in panel.links_out:
         link.document = link.target
@@ -138,7 +154,8 @@ def document_detail_data(pk: int) -> DetailData:
                      .select_related("target_document", "footnote").order_by("order"))
     return DetailData(page.document, page.sponsorships, page.agenda_items, page.preambular, page.operative,
                       page.footnotes, citations, page.cited_by, panel, page.source_files, page.annexes,
-                      document_vote(page.document))
+                      document_vote(page.document), version.language if version else page.document.language,
+                      available)
 
 
 def _document_or_404(pk) -> Document:
@@ -164,12 +181,19 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     serializer_class = s.DocumentSummarySerializer
     filterset_class = APIDocumentFilter
 
-    @extend_schema(responses={200: s.DocumentDetailSerializer, 404: OpenApiResponse(description="No such document.")})
+    @extend_schema(responses={200: s.DocumentDetailSerializer,
+                              404: OpenApiResponse(description="No such document, or not in that language.")},
+                   parameters=[OpenApiParameter("language", str, enum=list(LANGUAGE_CODES) + [
+                       lang.code for lang in OTHER_LANGUAGES], description="The text in this language (ISO 639-1; "
+                       "one of the document's `languages`); the main text without it.")])
     def retrieve(self, request, pk=None):
+        language = request.query_params.get("language") or None
         try:
-            data = document_detail_data(int(pk))
+            data = document_detail_data(int(pk), language)
         except (Document.DoesNotExist, ValueError):
             return Response({"detail": "No such document in the archive."}, status=404)
+        except NotInLanguage:
+            return Response({"detail": "The archive does not have this document in that language."}, status=404)
         return Response(s.DocumentDetailSerializer(data, context={"request": request}).data)
 
     @extend_schema(summary="Document as JSON (download)", description="The complete record of one document, as "
@@ -349,7 +373,7 @@ class CompareView(APIView):
     @extend_schema(summary="Compare two documents", description="A's paragraphs aligned with B's (kept, changed, "
                    "moved, added, removed) with word-level changes, and for each paragraph of B its first "
                    "appearance in the archive.",
-                   responses={200: s.ComparisonSerializer, 404: OpenApiResponse(description="No such document."),
+                   responses={200: ComparisonSerializer, 404: OpenApiResponse(description="No such document."),
                               422: OpenApiResponse(description="A document has more paragraphs than a comparison "
                                                                "takes; `detail` says which and the limit.")})
     def get(self, request, a_id: int, b_id: int):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from resolutions.un.bodies import SERIES_OF
-from resolutions.un.symbols import normalise_symbol
+from resolutions.un.bodies import RESOLUTION_SERIES, SERIES_OF
+from resolutions.un.symbols import normalise_symbol, resolution_symbol
 
 
 def normalise_number(number: str) -> str:
@@ -30,3 +30,30 @@ def citation_key(citation) -> str:
         return f"document:{normalise_symbol(citation.symbol or citation.text)}"
     body = SERIES_OF.get(citation.body or "", citation.body or "?")
     return f"{citation.kind}:{body}:{normalise_number(citation.number or '')}"
+
+
+def default_series(number: str) -> str:
+    """The organ a resolution number's shape names when the text names none: 'N(YYYY)' is the Security Council's,
+    'YYYY/N' the Economic and Social Council's (numbered by year since 1978), any other the General Assembly's
+    ('61/180', 'ES-10/15', '217A(III)')."""
+    number = re.sub(r"\s+", "", number)
+    if re.fullmatch(r"\d{1,4}\(\d{4}\)", number):
+        return "S"
+    if re.fullmatch(r"(?:19[4-9]\d|2\d{3})/\d{1,4}", number):
+        return "E"
+    return "A"
+
+
+def symbol_of_key(target_key: str) -> str | None:
+    """The symbol a citation key's document is published under, or None (decisions and treaties have none):
+    'document:NPT/CONF.2000/28(PARTSIANDII)' -> itself, 'resolution:S:186(1964)' -> 'S/RES/186(1964)',
+    'resolution:?:61/180' -> 'A/RES/61/180' (the organ the number's shape names)."""
+    kind, _, rest = target_key.partition(":")
+    if kind == "document" and rest:
+        return rest
+    if kind == "resolution":
+        series, _, number = rest.partition(":")
+        series = default_series(number) if series == "?" else series
+        if series in RESOLUTION_SERIES and number:
+            return normalise_symbol(resolution_symbol(series, number))
+    return None

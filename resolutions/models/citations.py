@@ -1,5 +1,8 @@
 from django.db import models
 
+from resolutions.citations.keys import symbol_of_key
+from resolutions.un.symbols import ods_url
+
 
 class Citation(models.Model):
     """A reference from a paragraph or footnote to a resolution, decision, document or treaty.
@@ -46,3 +49,12 @@ class Citation(models.Model):
 
     def __str__(self):
         return self.raw_text[:80]
+
+    @property
+    def public_url(self) -> str | None:
+        """The UN's own copy of what is cited (its Official Document System address), for a citation the archive
+        does not hold; None when it has no symbol (a decision, a treaty)."""
+        if self.kind == self.Kind.DOCUMENT and self.symbol:
+            return ods_url(self.symbol)
+        symbol = symbol_of_key(self.target_key)
+        return ods_url(symbol) if symbol else None

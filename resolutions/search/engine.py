@@ -12,6 +12,7 @@ from resolutions.search import citing
 from resolutions.search.facets import DOCUMENT_FACETS, PARAGRAPH_FACETS, Facet, facets_from_rows
 from resolutions.search.limits import DEFAULT_LIMITS, SearchLimits
 from resolutions.search.notices import Notice
+from resolutions.search.partial import partial_query
 from resolutions.search.planner import estimated_matches, read_cursor, rounded
 from resolutions.search.query import ParsedQuery, has_terms, parse_query, without_terms
 from resolutions.search.ranking import match_paragraphs, order_paragraphs
@@ -30,6 +31,7 @@ class DocumentHit:
     rank: float | None
     snippets: list[Snippet] = field(default_factory=list)
     title: str = ""                 # the title with the query's words marked ('' when it has none)
+    partial: bool = False           # matches some of the query's words, not all (search/partial.py)
 
 
 @dataclass
@@ -38,6 +40,7 @@ class ParagraphHit:
     rank: float | None
     anchor: str
     text: str                       # the paragraph's text (or its best fragment) with the query's words marked
+    language: str = ""              # the language version it is from ('' for the main text): the page's ?lang=
 
     @property
     def label(self) -> str:
@@ -83,19 +86,22 @@ def search(query: ParsedQuery, documents, paragraphs, *, mode: str, sort: str, p
     """Run a search over pre-filtered querysets (filters come from resolutions.filters).
 
     ``documents``: Document queryset with the document filters applied;
-    ``paragraphs``: Paragraph queryset with document and paragraph filters applied;
+    ``paragraphs``: Paragraph queryset with document and paragraph filters applied (a language version's
+    VersionParagraph rows when the query is in its language, ``query.language``);
     ``params``: the filter parameters, to mark the selected facet values;
     ``correct``: whether a correction with many more matches may be shown instead of few weak ones.
     A query that is a citation or a symbol prefix is a look-up (``citing.py``), not a search for its words.
     """
     if page_size is not None:
         limits = limits.with_page_size(page_size)
-    lookup = citing.read_lookup(query)
+    # Look-ups and corrections read the main text (its citations, its English vocabulary): a search in a language
+    # version's language (``query.language``) is a search for its words.
+    lookup = citing.read_lookup(query) if not query.language else None
     if lookup is not None:
         return _search_lookup(lookup, query, documents, paragraphs, mode, sort, page, params, limits)
     result = _search_words(query, documents, paragraphs, mode, sort, page, params, limits)
     result.offers = citing.symbol_offers(query)
-    fixed = correction(query, result.total) if correct else None
+    fixed = correction(query, result.total) if correct and not query.language else None
     if fixed:
         # A few weak matches (or none) and a correction with many more: the correction's results are shown, and the
         # query as typed is offered instead ('Showing results for trafficking; search instead for trafficing').
@@ -140,18 +146,37 @@ def _search_documents(query, documents, sort, page, params, limits, lookup=None)
     pages, shown, notices = _pages(total, page, query, sort, "documents", estimated, limits)
     if shown != page:
         found = document_page(query, documents, sort, shown, limits)
-    rows = _documents_of(found["page"])
-    ids = [r.pk for r in rows]
-    snippets = citing.citation_snippets(ids, lookup) if lookup and lookup.kind == "citation" else \
-        snippets_for_documents(ids, query)
-    titles = titles_for_documents(ids, query)
-    hits = [DocumentHit(r, r.rank, snippets.get(r.pk, []), titles.get(r.pk, "")) for r in rows]
+    hits = _document_hits(found["page"], query, lookup=lookup)
+    if sort == "relevance" and shown == 1 and total < limits.page_size:
+        more = _partial_hits(query, documents, [hit.document.pk for hit in hits], limits.page_size - total, limits)
+        if more:
+            hits += more
+            notices.append(Notice("partial_matches", total=total, shown=len(more), mode="documents"))
     facets = facets_from_rows(DOCUMENT_FACETS, found["facets"], params)
     suggestions = suggest(query) if total < SUGGEST_BELOW and not query.is_empty else []
     return SearchResult(query, "documents", total, shown, pages, hits, facets, suggestions,
                         list(query.notices) + notices,
                         facets_from=limits.facet_rows if estimated or total > limits.facet_rows else None,
                         total_is_estimate=estimated, page_size=limits.page_size)
+
+
+def _document_hits(page_rows, query, partial: bool = False, lookup=None) -> list[DocumentHit]:
+    rows = _documents_of(page_rows)
+    ids = [r.pk for r in rows]
+    snippets = citing.citation_snippets(ids, lookup) if lookup and lookup.kind == "citation" else \
+        snippets_for_documents(ids, query)
+    titles = titles_for_documents(ids, query)
+    return [DocumentHit(r, r.rank, snippets.get(r.pk, []), titles.get(r.pk, ""), partial) for r in rows]
+
+
+def _partial_hits(query, documents, shown_ids, room: int, limits) -> list[DocumentHit]:
+    """Documents matching some of the words (search/partial.py), to fill the ``room`` left on the first page."""
+    relaxed = partial_query(query)
+    if relaxed is None:
+        return []
+    found = document_page(relaxed, documents.exclude(pk__in=shown_ids), "relevance", 1, limits.with_page_size(room),
+                          facets=False)
+    return _document_hits(found["page"], relaxed, partial=True) if found else []
 
 
 def _documents_of(page_rows) -> list[Document]:
@@ -190,12 +215,13 @@ def _search_paragraphs(query, paragraphs, sort, page, params, limits, lookup=Non
     if lookup is not None:
         texts = citing.citing_paragraph_texts(rows, lookup)
         heads = {pk: (anchor, texts.get(pk, text)) for pk, (anchor, text) in heads.items()}
-    hits = [ParagraphHit(r, getattr(r, "rank", None), *heads.get(r.pk, ("", r.text))) for r in rows]
+    hits = [ParagraphHit(r, getattr(r, "rank", None), *heads.get(r.pk, ("", r.text)), query.language)
+            for r in rows]
     counted = matched
     if total > limits.facet_rows:
         # The newest facet_rows matches, read once.
         newest = list(matched.order_by("-pk").values_list("pk", flat=True)[:limits.facet_rows])
-        counted = Paragraph.objects.filter(pk__in=newest)
+        counted = paragraphs.model.objects.filter(pk__in=newest)   # Paragraph, or a version's VersionParagraph
     definitions = PARAGRAPH_FACETS + DOCUMENT_FACETS
     facets = facets_from_rows(definitions, paragraph_facet_rows(counted, definitions), params)
     # Few or no hits: offer the closest words of the archive (a misspelling may still match a rare word).

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from resolutions.un import languages
+
 ROWS_PER_FACET = 200             # values read per facet, the most frequent
 FACET_LIMIT = 15                 # values shown per facet (and every selected one)
 
@@ -63,6 +65,14 @@ FACETS = [
         FROM votes_voterecord vr JOIN f ON f.id = vr.document_id
         WHERE vr.adoption_type <> ''
         GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {ROWS_PER_FACET}""", "value, n"),
+    # The languages each document is in: its main text's and its language versions' (resolutions.languages); a
+    # language counted once per document (UNION), labelled with its English name.
+    FacetDefinition("language", "Language", "document", f"""
+        SELECT x.value, CASE x.value {" ".join(f"WHEN '{l.code}' THEN '{l.name}'" for l in languages.OFFICIAL + languages.OTHER)}
+               ELSE x.value END AS label, count(*) AS n
+        FROM (SELECT f.id, f.language AS value FROM f WHERE f.language <> ''
+              UNION SELECT v.document_id, v.language FROM resolutions_languageversion v JOIN f ON f.id = v.document_id) x
+        GROUP BY 1 ORDER BY n DESC, 1 LIMIT {ROWS_PER_FACET}""", "value, label, n", labelled=True),
     _column("kind", "Paragraph kind", "kind", "TRUE", table="pf"),
     _column("lead", "Lead phrase", "lead", "lead <> ''", table="pf"),
     # What an operative paragraph does and whom it addresses (addressees/): one row each per paragraph.
@@ -79,7 +89,7 @@ FACETS = [
 DOCUMENT_FACETS = [f for f in FACETS if f.level == "document"]
 PARAGRAPH_FACETS = [f for f in FACETS if f.level == "paragraph"]
 # The columns of the counted documents the document facets read (``f``).
-FACET_DOCUMENT_COLUMNS = "d.id, d.date, d.session, d.committee, d.body, d.document_type"
+FACET_DOCUMENT_COLUMNS = "d.id, d.date, d.session, d.committee, d.body, d.document_type, d.language"
 
 
 def facets_sql(definitions: list[FacetDefinition]) -> str:

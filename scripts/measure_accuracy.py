@@ -55,6 +55,9 @@ Fields and matching rules (a field is measured on a document only when the gold 
                   and without a part letter: "55/180 A" is 55/180).
                   Documents whose XML links no resolution are not measured.
 
+Last, unless --no-relevance (or --json, --conservation-only): the search's relevance on the UN librarians' subject
+labels beside tantivy's BM25 (scripts/measure_relevance.py, which can also be run alone).
+
 A document whose parse raises (ParseError or any exception, or runs over 60 s) counts as a
 mismatch on every field measured for it, with the message as the reason.
 """
@@ -64,6 +67,7 @@ import argparse
 import difflib
 import json
 import signal
+import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
@@ -441,6 +445,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
     parser.add_argument("--worst", type=int, default=25, help="documents listed by conservation (default 25)")
     parser.add_argument("--conservation-only", action="store_true", help="skip the field-by-field measures")
+    parser.add_argument("--no-relevance", action="store_true",
+                        help="skip the search relevance measure (scripts/measure_relevance.py: needs a database)")
     args = parser.parse_args(argv)
     if not args.corpus.exists():
         parser.error(f"no corpus at {args.corpus}")
@@ -464,6 +470,12 @@ def main(argv: list[str] | None = None) -> int:
         if not args.conservation_only:
             print()
             print(render(result, args.failures))
+    if not (args.no_relevance or args.json or args.conservation_only):
+        # Search relevance on the UN's subject labels (issue 19): it ingests the GA resolutions into a database of
+        # its own, so it runs in a process of its own with Django set up there.
+        print(flush=True)
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "measure_relevance.py"), "--corpus", str(args.corpus)],
+                       check=False)
     return 0
 
 

@@ -212,3 +212,13 @@ def test_unknown_targets_are_not_found(client):
                 "/feeds/agenda-items/999999/", f"/feeds/citing/{10**30}/", f"/feeds/agenda-items/{2**63}/"):
         assert client.get(url).status_code == 404, url
     assert client.post("/feeds/search/").status_code == 405
+
+
+def test_a_reader_polling_an_unchanged_feed_gets_304_and_a_changed_one_the_new_feed(client):
+    _seed("002")
+    first = client.get("/feeds/search/?q=trafficking")
+    etag = first["ETag"]
+    assert client.get("/feeds/search/?q=trafficking", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    _seed("000")
+    changed = client.get("/feeds/search/?q=trafficking", HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200 and changed["ETag"] != etag

@@ -7,8 +7,8 @@ signals are sparse, so the similarity graph is built only between documents that
 index; a feature shared by more than ``MAX_FEATURE_SHARE`` of the documents, such as the Charter or 'resolution
 70/1', says nothing and is skipped), never over all pairs.  The graph is then split by label propagation (Raghavan,
 Albert and Kumara 2007): near-linear, no number of clusters to choose, and deterministic here (documents visited in
-id order, ties to the smallest label).  Connected components were tried first and rejected: one shared citation
-chains most of the Security Council's resolutions into a single component.
+id order, ties to the smallest label).  Connected components of the same graph were measured and rejected: on the
+corpus one component holds 168 of the 299 documents, chained by single shared citations.
 
 ``cluster(documents)`` takes ``{id: Features}`` and returns ``{id: cluster id}`` for documents in a cluster of two
 or more (a cluster's id is its smallest member's).

@@ -98,8 +98,11 @@ def rebuild_network(*, batch: int = 2000) -> int:
 # Thematic clusters (network.clusters), recomputed whole in the background (network.tasks)
 
 BANDS_PER_PARAGRAPH = 2          # of the 21 stored: identical and near-identical paragraphs share them too
-TITLE_STOPWORDS = frozenset("the of and in on to for a an its by with from at as or resolution draft situation "
-                            "united nations general assembly security council report secretary-general".split())
+TITLE_STOPWORDS = frozenset("the of and in on to for a an its by with from at as or resolution resolutions draft situation "
+                            "united nations general assembly security council report secretary-general recalling "
+                            "reaffirming having considered noting expressing welcoming taking guided bearing "
+                            "emphasizing stressing recognizing determined also further their which this that these "
+                            "all relevant previous".split())
 
 
 def refresh_clusters() -> int:

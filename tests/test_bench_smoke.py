@@ -8,8 +8,8 @@ from bench import run as bench_run
 
 ROWS = [
     "documents/s", "paragraphs/s", "peak RSS", "RSS first vs last tenth",
-    "rare term", "common term: trafficking", "common term: States", "quoted phrase", "OR query", "two facets",
-    "facet-only browse", "symbol lookup", "citation lookup", "symbol prefix",
+    "rare term", "common term: trafficking", "common term: States", "quoted phrase", "OR query", "partial match",
+    "two facets", "facet-only browse", "symbol lookup", "citation lookup", "symbol prefix",
     "document page", "comparison page", "Atom feed of a search", "Atom feed of a member state", "agreed-language lookup", "parse a 10 kB input", "parse a 1 MB input",
     "AKN ingestion, documents/s", "vote-table import", "shared_buffers", "work_mem", "effective_cache_size",
 ]

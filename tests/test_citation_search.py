@@ -72,6 +72,9 @@ def test_a_security_council_resolution_is_found_by_its_symbol_its_number_and_yea
         # The document itself first, above the list of those citing it.
         assert html.index('class="cited-document"') < html.index(resolution.get_absolute_url()) < html.index(
             '<ol class="hits"'), typed
+    # No other file prints its number: nothing cites it, and the page says so without calling it 'nothing found'.
+    assert citing_in_sources(archive, r"1454 \(2002\)") == {resolution}
+    assert result.total == 0 and "0 documents cite S/RES/1454 (2002)" in html and "Nothing matches" not in html
 
 
 def test_citations_of_a_council_resolution_outside_the_archive_are_found_by_every_form(archive, client):

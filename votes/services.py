@@ -14,7 +14,8 @@ from tqdm import tqdm
 from resolutions.models import Document, MemberState
 from resolutions.services.member_states import state_index
 from resolutions.un.state_names import match_names
-from resolutions.un.symbols import normalise_symbol
+from resolutions.un.bodies import GENERAL_ASSEMBLY
+from resolutions.un.symbols import normalise_symbol, organ_of_symbol
 
 from .models import AdoptionType, StateVote, Vote, VoteRecord
 from .tables import TableVote, adoption_type, read_table
@@ -38,7 +39,9 @@ class ImportSummary:
 
 
 def _is_assembly(symbol_key: str) -> bool:
-    return symbol_key.startswith("A/")
+    """A document of the General Assembly itself (not of the Human Rights Council, whose symbols also start 'A/':
+    its 47 members vote, not the Assembly's 193)."""
+    return organ_of_symbol(symbol_key) == GENERAL_ASSEMBLY
 
 
 RECORD_FIELDS = ("symbol", "document_id", "adoption_type", "adoption_type_as_printed", "meeting", "meeting_record",
@@ -195,3 +198,25 @@ def votes_after_ingest(document: Document, parsed) -> None:
         record_parsed_votes(document, parsed.votes, source=f"{PARSED_SOURCE} ({parsed.format})")
     else:
         link_votes(document)
+
+
+
+def vote_record_edited(record: VoteRecord, previous_document_id: int | None = None) -> None:
+    """After a staff edit of a record and its state votes (the admin): a corrected symbol moves the record to that
+    symbol's document, and the pages of the documents it belongs or belonged to are marked changed (their ETag and
+    Last-Modified read updated_at), as an import marks them."""
+    symbol_key = normalise_symbol(record.symbol)[:80]
+    if symbol_key != record.symbol_key:
+        record.document = Document.objects.filter(symbol_key=symbol_key).only("id").first()
+        record.symbol_key = symbol_key
+        VoteRecord.objects.filter(pk=record.pk).update(symbol_key=symbol_key, document=record.document)
+    _mark_changed({previous_document_id, record.document_id})
+
+
+def vote_records_deleted(document_ids) -> None:
+    """After staff delete records: the pages of their documents no longer show the votes."""
+    _mark_changed(set(document_ids))
+
+
+def _mark_changed(document_ids: set) -> None:
+    Document.objects.filter(pk__in=[pk for pk in document_ids if pk is not None]).update(updated_at=timezone.now())

@@ -200,7 +200,6 @@ def votes_after_ingest(document: Document, parsed) -> None:
         link_votes(document)
 
 
-
 def vote_record_edited(record: VoteRecord, previous_document_id: int | None = None) -> None:
     """After a staff edit of a record and its state votes (the admin): a corrected symbol moves the record to that
     symbol's document, and the pages of the documents it belongs or belonged to are marked changed (their ETag and

@@ -43,3 +43,31 @@ def test_the_queries_are_the_unbis_terms_a_few_resolutions_hold(corpus_dir):
     assert all(2 <= len(q.relevant) <= 20 for q in queries.values())
     held = sum(q.held_out for q in queries.values())
     assert 0 < held < len(queries)
+
+
+@pytest.fixture(scope="module")
+def ga_archive(corpus_dir, django_db_setup, django_db_blocker):
+    """The corpus's General Assembly resolutions (117) ingested once for the module, removed after it."""
+    from bench.relevance import ingest
+    from tests.seeded_archive import clear_archive
+
+    with django_db_blocker.unblock():
+        clear_archive()
+        ingested = ingest(ga_corpus_files(corpus_dir))
+    yield ingested
+    with django_db_blocker.unblock():
+        clear_archive()
+
+
+def test_the_archives_ranking_of_the_subject_terms_is_at_least_as_good_as_bm25(ga_archive, corpus_dir, db):
+    from bench.relevance import Bm25, archive_ranking, evaluate
+
+    queries = subject_queries(corpus_dir, ga_archive)
+    assert len(queries) >= 50
+    figures = evaluate(queries, {"archive": archive_ranking, "bm25": Bm25().ranking})
+    archive, bm25 = figures[("archive", "all")], figures[("bm25", "all")]
+    assert archive["nDCG@10"] >= bm25["nDCG@10"], (archive, bm25)
+    # Neither system is near useless: the librarians' terms are words of the texts they label.
+    assert archive["nDCG@10"] > 0.5 and bm25["nDCG@10"] > 0.5
+    # The held-out terms (never looked at when choosing the ranking) are not far behind either.
+    assert figures[("archive", "held out")]["nDCG@10"] >= figures[("bm25", "held out")]["nDCG@10"] - 0.02

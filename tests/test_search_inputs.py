@@ -17,7 +17,7 @@ from votes.tables import TableVote
 
 SEARCH = reverse("resolutions:search")
 API_SEARCH = "/api/search/"
-NOT_FILTERS = {"q", "mode", "sort", "page", "page_size"}
+NOT_FILTERS = {"q", "mode", "sort", "page", "page_size", "verbatim"}   # verbatim: no correction (not a filter)
 
 # Each filter, a value, and the sessions of the documents that match 'trafficking' with it (None: ECOSOC's).
 DOCUMENT_FILTERS = {

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "resolutions",
     "votes",
     "network",
+    "addressees",
     "feeds",
     "alerts",
 ]
@@ -198,6 +199,9 @@ ARCHIVE_MAX_ZIP_TOTAL_BYTES = int(os.environ.get("ARCHIVE_MAX_ZIP_TOTAL_BYTES", 
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARCHIVE_MAX_UPLOAD_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = ARCHIVE_MAX_ZIP_MEMBERS
+# The admin's forms post a field per column of every inline row: a General Assembly recorded vote lists all 193
+# members (some 1,400 fields), a long resolution its paragraphs; Django's default (1,000) refused them with a 400.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 20_000
 
 LOGIN_URL = "admin:login"
 

@@ -2,8 +2,11 @@
 the documents citing a document. Each entry is a document at its citable address, newest stored first."""
 from __future__ import annotations
 
+import hashlib
+
 from django.contrib.syndication.views import Feed
 from django.http import Http404
+from django.utils.cache import get_conditional_response
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_safe
 
@@ -32,7 +35,7 @@ class TargetFeed(Feed):
         return f"{target.title} — {AUTHOR}"
 
     def subtitle(self, target):
-        return f"The documents most recently added to the archive for {target.title[:1].lower()}{target.title[1:]}."
+        return f"{target.title}: the documents most recently added to the archive, newest first."
 
     def link(self, target):
         return target.page_url
@@ -76,9 +79,14 @@ _FEED = TargetFeed()
 
 
 def _respond(request, target):
+    """The feed, with an ETag of its content: a reader that polls gets a 304 when nothing changed (a feed's
+    ``updated`` is its newest entry's, so the same entries give the same bytes)."""
     if target is None:
         raise Http404("Nothing to follow here.")
-    return _FEED(request, target=target)
+    response = _FEED(request, target=target)
+    etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+    response["ETag"] = etag
+    return get_conditional_response(request, etag=etag, response=response)
 
 
 @require_safe

@@ -1,7 +1,8 @@
 """Staff corrections in the admin reach everything derived from the text: search, similarity bands, lineage.
 
 Each admin page that edits a document's content has a test here: the document's own page (its fields and
-its paragraphs, footnotes and sponsors inline) and the paragraph's own page.  A word staff write into a
+its paragraphs, footnotes and sponsors inline), the paragraph's own page, and a vote record's page (its state
+votes inline), whose edits mark the document's page changed.  A word staff write into a
 paragraph is found by search afterwards, and the paragraph's and the document's similarity bands are those
 of the corrected text.
 """
@@ -9,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from resolutions.models import Document, Paragraph
+from votes.models import VoteRecord
 from resolutions.services.ingestion.ingest import ingest_file
 from resolutions.lineage.similarity import paragraph_and_document_bands
 
@@ -160,3 +162,56 @@ def test_deleting_a_document_on_its_page_leaves_citations_to_it_waiting_again(cl
     assert not Document.objects.filter(pk=document.pk).exists()
     citation.refresh_from_db()
     assert citation.status == "unresolved" and citation.target_document_id is None
+
+
+def _vote_for(document):
+    from votes.services import save_vote, state_index
+    from votes.tables import TableVote
+
+    return save_vote(TableVote(symbol=document.symbol, adoption_type="recorded vote", adoption_type_as_printed="",
+                               meeting="", meeting_record="", date=None, in_favour=1, against=0, abstaining=0,
+                               states=[("France", "yes")], source="test"), state_index())
+
+
+def test_editing_a_vote_record_on_its_page_marks_its_documents_page_changed(client, staff, document):
+    record = _vote_for(document)
+    before = Document.objects.get(pk=document.pk).updated_at
+    url = reverse("admin:votes_voterecord_change", args=[record.pk])
+    data = form_data(client.get(url))
+    (vote_field,) = [key for key, value in data.items() if key.endswith("-vote") and value == "yes"]
+    data[vote_field] = "no"
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content[:2000]
+    assert record.state_votes.get(name_as_printed="France").vote == "no"
+    assert Document.objects.get(pk=document.pk).updated_at > before   # the page's ETag and Last-Modified move
+
+
+def test_correcting_a_vote_records_symbol_on_its_page_moves_it_to_that_documents_page(client, staff, document,
+                                                                                     corpus_dir):
+    (path,) = corpus_dir.glob("unxml-ga-resolutions/78session/English/A_RES_78_196-*.xml")
+    other = ingest_file(path.read_bytes(), path.name).document
+    VoteRecord.objects.filter(symbol_key=other.symbol_key).delete()   # its file's own vote: the test wants none
+    record = _vote_for(document)
+    before = Document.objects.get(pk=document.pk).updated_at
+    url = reverse("admin:votes_voterecord_change", args=[record.pk])
+    data = form_data(client.get(url))
+    data["symbol"] = other.symbol
+    assert client.post(url, data).status_code == 302
+    record.refresh_from_db()
+    assert record.document_id == other.pk and record.symbol_key == other.symbol_key
+    assert Document.objects.get(pk=document.pk).updated_at > before   # its old page no longer shows the vote
+
+
+def test_a_vote_records_symbol_corrected_to_one_that_has_a_record_is_refused_with_a_form_error(client, staff, document,
+                                                                                             corpus_dir):
+    (path,) = corpus_dir.glob("unxml-ga-resolutions/78session/English/A_RES_78_196-*.xml")
+    other = ingest_file(path.read_bytes(), path.name).document
+    assert VoteRecord.objects.filter(symbol_key=other.symbol_key).exists()   # the vote its AKN file carries
+    record = _vote_for(document)
+    url = reverse("admin:votes_voterecord_change", args=[record.pk])
+    data = form_data(client.get(url))
+    data["symbol"] = other.symbol.lower()
+    response = client.post(url, data)
+    assert response.status_code == 200 and "Another vote record has this symbol" in response.content.decode()
+    record.refresh_from_db()
+    assert record.document_id == document.pk

@@ -224,3 +224,18 @@ def test_the_votes_fields_and_filters_are_in_the_openapi_schema_and_an_answer_ma
     answer = client.get(f"/api/documents/{pk}/").json()["votes"]
     assert set(answer) == set(votes["properties"])
     assert set(answer["states"][0]) == set(state["properties"])
+
+
+def test_the_councils_adoption_phrases_are_read_as_printed_misspellings_and_acclamation_included(corpus_dir):
+    """Read in the Council's tables: 'Adopted unanimoulsy, 4126th meeting' and 'Adopted unanimouly, 4159th meeting'
+    (the UN's misspellings) are unanimous adoptions; 'Adopted by acclamation, ...' is adopted without a vote."""
+    from resolutions.un.adoption import adoption_type_of
+
+    phrases = {row.get("adoption_type") or "" for path in (corpus_dir / SC).glob("*.json") for row in _rows(path)}
+    assert {"Adopted unanimoulsy, 4126th meeting", "Adopted unanimouly, 4159th meeting"} <= phrases
+    assert adoption_type_of("Adopted unanimoulsy, 4126th meeting") == "unanimous"
+    assert adoption_type_of("Adopted unanimouly, 4159th meeting") == "unanimous"
+    acclaimed = sorted(p for p in phrases if "acclamation" in p)
+    assert acclaimed and {adoption_type_of(p) for p in acclaimed} == {"consensus"}
+    assert adoption_type_of("Adopted 13-0-2; voting by mail") == "recorded vote"
+    assert adoption_type_of("Adopted non-unanimously") != "unanimous"

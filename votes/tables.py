@@ -19,6 +19,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Iterator
 
+from resolutions.un.adoption import adoption_type_of
+
 VOTE_LISTS = (("MS_in_favour", "yes"), ("MS_against", "no"), ("MS_abstaining", "abstain"))
 
 
@@ -40,17 +42,9 @@ class TableVote:
 
 
 def adoption_type(printed: str, counts: tuple[int | None, int | None, int | None]) -> str:
-    """The adoption type in the archive's four words, from the source's own phrase and counts."""
-    text = (printed or "").lower()
-    if "without a vote" in text or "without vote" in text:
-        return "without a vote"
-    if "consensus" in text:
-        return "consensus"
-    if "unanimous" in text and "non-unanimous" not in text:
-        return "unanimous"
-    if "recorded vote" in text or any(count is not None for count in counts) or re.search(r"\d+-\d+-\d+", text):
-        return "recorded vote"
-    return ""
+    """The adoption type in the archive's four words, from the source's own phrase and counts (the UN's phrases
+    are read in resolutions.un.adoption); "" when they say none."""
+    return adoption_type_of(printed, counts) or ""
 
 
 def _count(value) -> int | None:

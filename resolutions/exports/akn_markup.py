@@ -12,6 +12,7 @@ from lxml.builder import ElementMaker
 
 from resolutions.selectors.documents import ParagraphView
 from resolutions.services.citations import symbol_keys_for_target
+from resolutions.un.symbols import UNDOCS_ADDRESS
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 E = ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS})
@@ -28,7 +29,7 @@ def camel(text: str) -> str:
     return (words[0].lower() + "".join(w.capitalize() for w in words[1:])) if words else "body"
 
 
-UNDOCS = "https://undocs.org/en/"
+UNDOCS = UNDOCS_ADDRESS
 
 
 def citation_href(citation) -> str | None:

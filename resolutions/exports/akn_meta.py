@@ -27,8 +27,8 @@ LANGUAGES = {"english": "eng", "french": "fra", "spanish": "spa", "russian": "ru
 
 
 def frbr_number(document: Document) -> str:
-    """'78-110' for A/RES/78/110 (the UN's own form, resolutions.un.symbols.akn_number); the symbol in lower case
-    with dashes otherwise."""
+    """'78-110' for A/RES/78/110, '2722-2024' for S/RES/2722 (2024): the UN's own form (resolutions.un.symbols.
+    akn_number); the symbol in lower case with dashes otherwise."""
     key = document.symbol_key or ""
     number = akn_number(key)
     if number:

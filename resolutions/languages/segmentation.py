@@ -36,3 +36,9 @@ def query_text(text: str, language: str | None) -> str:
     # Only the runs of Chinese are cut: a quoted phrase stays a phrase, 'OR' and '-' keep their meaning.
     return re.sub(r"[\u3400-\u9fff\uf900-\ufaff]+",
                   lambda m: " ".join(w for w in rjieba.cut(m.group(0)) if _WORD.search(w)), text)
+
+
+def comparable_text(text: str, language: str | None) -> str:
+    """The text as word-level comparison reads it (similarity, MinHash bands): Chinese cut into words precisely,
+    other languages as they are (their words are separated already)."""
+    return query_text(text, language)

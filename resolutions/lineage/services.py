@@ -22,6 +22,7 @@ from resolutions.lineage.similarity import (NEAR_DUPLICATE, band_hashes_many, pa
                                               text_similarity, words)
 from resolutions.models import Document, DocumentLink, Paragraph, Series
 from resolutions.un.adoption import is_adopted
+from resolutions.un.symbols import REVISION_INFIX, revision_parts
 
 SAME_PARAGRAPH = 0.9
 # A draft and the resolution adopted from it: same title and session, and at
@@ -30,7 +31,6 @@ ADOPTED_SHARE = 0.6
 # How a link from the draft symbol of the UN's markup says it was found (DocumentLink.method, shown on the page).
 WORKFLOW = "draft symbol in the UN's markup"
 
-_REVISION = re.compile(r"^(?P<base>.+?)/REV\.?(?P<number>\d+)$")
 _TITLE_NOISE = re.compile(
     r"\b(?:revised\s+)?draft\s+(?:resolution|decision)s?\b|\brevised\s+draft\b|\bdraft\b|\brevision\b",
     re.IGNORECASE)
@@ -103,24 +103,14 @@ def _link(source: Document, target: Document, kind: str, method: str, score: flo
                                           defaults={"method": method, "score": score})
 
 
-def _revision_parts(symbol_key: str | None) -> tuple[str, int] | None:
-    """('A/C.3/61/L.7', 1) for 'A/C.3/61/L.7/REV.1'; ('A/C.3/61/L.7', 0) for the base symbol."""
-    if not symbol_key:
-        return None
-    match = _REVISION.match(symbol_key)
-    if match:
-        return match["base"], int(match["number"])
-    return symbol_key, 0
-
-
 def _link_revisions(document: Document) -> None:
     """Each revision of a symbol links to the one before it: base <- Rev.1 <- Rev.2 (whichever are stored)."""
-    parts = _revision_parts(document.symbol_key)
+    parts = revision_parts(document.symbol_key)
     if not parts:
         return
     base = parts[0]
-    family = Document.objects.filter(Q(symbol_key=base) | Q(symbol_key__startswith=base + "/REV")).only(*_LINK_FIELDS)
-    versions = sorted(((_revision_parts(d.symbol_key), d) for d in family), key=lambda item: item[0][1])
+    family = Document.objects.filter(Q(symbol_key=base) | Q(symbol_key__startswith=base + REVISION_INFIX)).only(*_LINK_FIELDS)
+    versions = sorted(((revision_parts(d.symbol_key), d) for d in family), key=lambda item: item[0][1])
     versions = [(p, d) for p, d in versions if p and p[0] == base]
     for (_, earlier), (_, later) in zip(versions, versions[1:]):
         _link(later, earlier, DocumentLink.Kind.REVISION, "symbol", None)
@@ -130,7 +120,7 @@ def _latest_drafts(drafts: list[Document]) -> list[Document]:
     """Of several drafts of one symbol family, the last revision only."""
     best: dict[str, tuple[int, Document]] = {}
     for draft in drafts:
-        base, number = _revision_parts(draft.symbol_key) or (f"#{draft.pk}", 0)
+        base, number = revision_parts(draft.symbol_key) or (f"#{draft.pk}", 0)
         if base not in best or number > best[base][0]:
             best[base] = (number, draft)
     return [d for _, d in best.values()]

@@ -23,6 +23,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date as Date
 
+from resolutions.un.bodies import GENERAL_ASSEMBLY, SECURITY_COUNCIL, SERIES_OF
+from resolutions.un.symbols import organ_of_symbol, resolution_number, special_session
+
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff"
 # A Chinese or Japanese character is a word of its own: the script has no spaces, so a run would be a whole clause
 # and one changed character would lose all of it.
@@ -83,16 +86,15 @@ def field_texts(parsed) -> list[str]:
         texts += [parsed.committee_report, "on the report of the"]
     if getattr(parsed, "draft_symbol", None):
         texts.append(parsed.draft_symbol)
-        if parsed.symbol and parsed.symbol.startswith("A/"):
+        if organ_of_symbol(parsed.symbol or "") == GENERAL_ASSEMBLY:
             texts.append("without reference to a Main Committee")
     if parsed.original_language:
         texts.append(f"Original: {parsed.original_language}")
     if getattr(parsed, "issued", None) and parsed.issued != parsed.date:
         texts.append(printed_date(parsed.issued))
     if parsed.session:
-        special = "emergency special " if "/ES-" in (parsed.symbol or "") else "special " if "/S-" in (
-            parsed.symbol or "") else ""   # 'Tenth emergency special session': the symbol says which
-        texts.append(f"{ordinal_words(parsed.session)} {special}session")
+        special = special_session(parsed.symbol)   # 'Tenth emergency special session': the symbol says which
+        texts.append(f"{ordinal_words(parsed.session)} {special + ' ' if special else ''}session")
     if parsed.agenda_items:
         texts.append("Agenda items" if len(parsed.agenda_items) > 1 else "Agenda item")
         texts += [f"{item.number} {item.title or ''}" for item in parsed.agenda_items]
@@ -155,9 +157,9 @@ def repeated_fields(parsed) -> list[list[str]]:
     adoption line and again under the closing meeting line), the symbol (the masthead and the heading)
     and the meeting.  Short common words ('Security Council') are not here: the text uses them too."""
     phrases = [printed_date(parsed.date) if parsed.date else None, parsed.symbol]
-    symbol = re.fullmatch(r"S/RES/(\d+ \(\d{4}\))|A/RES/((?:ES-|S-)?\d+/\d+)", parsed.symbol or "")
-    if symbol:   # 'Resolution 1445 (2002)' in the heading, '80/13.' before the title
-        phrases.append(symbol.group(1) or symbol.group(2))
+    number = resolution_number(parsed.symbol or "")
+    if number and number[0] in (SERIES_OF[GENERAL_ASSEMBLY], SERIES_OF[SECURITY_COUNCIL]):
+        phrases.append(number[1])   # 'Resolution 1445 (2002)' in the heading, '80/13.' before the title
     votes = getattr(parsed, "votes", None)
     if votes is not None:
         phrases.append(votes.meeting)

@@ -19,7 +19,7 @@ import subprocess
 from pathlib import Path
 
 from resolutions.un.bodies import SECURITY_COUNCIL, SERIES_OF
-from resolutions.un.symbols import RESOLUTION_SERIES_PATTERN, SERIES_LETTER, resolution_symbol
+from resolutions.un.symbols import ASSEMBLY_NUMBER, RESOLUTION_SERIES_PATTERN, SERIES_LETTER, resolution_symbol
 
 JOB_NUMBER = re.compile(r"(?<![\d/.-])\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?![\d-])")
 BARCODE = re.compile(r"\*\d{7,8}\*")
@@ -81,7 +81,7 @@ def _printed_title(lines: list[str]) -> tuple[str, int] | None:
     """The title of an adopted GA resolution as printed under its number ('80/1. Participation by ...', with
     its wrapped lines), and the index of its last line."""
     for index, line in enumerate(lines[:80]):
-        match = re.match(r"\s*(?:ES-|S-)?\d{1,2}/\d{1,4}\.(?:\s+(\S.*))?$", line)
+        match = re.match(rf"\s*{ASSEMBLY_NUMBER}\.(?:\s+(\S.*))?$", line)
         if match:
             words = [match.group(1) or ""]
             end = index

@@ -33,7 +33,8 @@ import re
 
 from lxml import etree
 
-from resolutions.un.bodies import organ_of_akn_name
+from resolutions.un.adoption import adoption_type_of
+from resolutions.un.bodies import MAIN_COMMITTEE_NAMES, organ_of_akn_name
 from resolutions.un.member_states import lookup_state
 
 from .citing import document_citations
@@ -51,10 +52,9 @@ LANGUAGES = {"eng": "en", "fra": "fr", "fre": "fr", "spa": "es", "rus": "ru", "a
              "deu": "de", "ger": "de"}
 DOCUMENT_TYPES = {"resolution": "resolution", "draftResolution": "draft resolution",
                   "presidentialStatement": "presidential statement", "decision": "decision"}
-COMMITTEES = {"firstCommittee": "First Committee", "secondCommittee": "Second Committee",
-              "thirdCommittee": "Third Committee", "fourthCommittee": "Fourth Committee",
-              "fifthCommittee": "Fifth Committee", "sixthCommittee": "Sixth Committee",
-              "specialPoliticalAndDecolonizationCommittee": "Special Political and Decolonization Committee"}
+# The Main Committees by the eIds AKN4UN gives them: 'thirdCommittee' -> 'Third Committee'.
+COMMITTEES = {name.title().replace(" ", "")[:1].lower() + name.title().replace(" ", "")[1:]: name
+              for name in MAIN_COMMITTEE_NAMES}
 VOTE_OF_COUNT = {"inFavour": "yes", "against": "no", "abstaining": "abstain", "nonVoting": "non-voting",
                  "absent": "non-voting"}
 BLOCKS = frozenset({"p", "content", "intro", "wrapUp", "listIntroduction", "listWrapUp", "heading", "subheading",
@@ -319,25 +319,12 @@ def read_workflow(workflow, doc: ParsedDocument) -> None:
             doc.votes = doc.votes or Votes()
             if "/PV." in symbol:  # the meeting's record; a vote by mail has the letter giving its outcome instead
                 doc.votes.meeting = doc.votes.meeting or symbol  # the printed meeting, read later, wins
-            doc.votes.adoption_type = doc.votes.adoption_type or _adoption_type_of(by)
+            doc.votes.adoption_type = doc.votes.adoption_type or adoption_type_of(by)
             counts = re.search(r"\b(\d{1,3})-(\d{1,3})-(\d{1,3})\b", by)
             if counts:
                 doc.votes.in_favour, doc.votes.against, doc.votes.abstaining = map(int, counts.groups())
             if outcome.lower() != "adopted":
                 doc.warnings.append(f"Not adopted: {by or outcome}")
-
-
-def _adoption_type_of(text: str) -> str | None:
-    text = text.lower()
-    if "unanim" in text:
-        return "unanimous"
-    if "without a vote" in text or "without vote" in text:
-        return "without a vote"
-    if "consensus" in text or "acclamation" in text:
-        return "consensus"
-    if re.search(r"\d+-\d+-\d+|recorded vote|negative vote|votes", text):
-        return "recorded vote"
-    return None
 
 
 def read_preamble(preamble, doc: ParsedDocument, notes: Notes) -> None:

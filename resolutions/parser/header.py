@@ -11,7 +11,7 @@ import re
 
 from resolutions.un.bodies import MAIN_COMMITTEE as COMMITTEE
 from resolutions.un.bodies import GENERAL_ASSEMBLY, MASTHEAD_NAMES, SECURITY_COUNCIL, SERIES_OF, names_pattern
-from resolutions.un.symbols import SERIES_LETTER, SYMBOL, organ_of_symbol, resolution_symbol
+from resolutions.un.symbols import ASSEMBLY_SESSION, SERIES_LETTER, SYMBOL, organ_of_symbol, resolution_symbol
 
 from .document import AgendaItemRef, ParsedDocument, Votes
 from .sponsors import split_sponsors
@@ -186,7 +186,7 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
             doc.date = parse_date(sc_adopted.group(3)) or doc.date
             _adoption_meeting(doc, sc_adopted.group(2))
             continue
-        numbered_title = re.fullmatch(r"(\d{1,2}|ES-\d{1,2}|S-\d{1,2})/(\d{1,4})\.\s+(.+)", text)
+        numbered_title = re.fullmatch(rf"({ASSEMBLY_SESSION})/(\d{{1,4}})\.\s+(.+)", text)
         if numbered_title:
             session_part, number, title = numbered_title.groups()
             doc.symbol = doc.symbol or resolution_symbol(SERIES_OF[GENERAL_ASSEMBLY], f"{session_part}/{number}")

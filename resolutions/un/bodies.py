@@ -90,10 +90,10 @@ TRANSLATED_FORMULAS: tuple[tuple[str, str, str], ...] = (
 FUNCTIONAL_COMMISSION = re.compile(r"Commission (?:on|for) ")
 # The General Assembly's Main Committees (and the committees that stood in for them), as a pattern, and their
 # symbol series (A/C.3/61/L.7 is a draft of the Third Committee).
-MAIN_COMMITTEE = (r"(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|Special Political and Decolonization Committee"
-                  r"|Ad Hoc Committee of the Whole[^,\]]{0,80}")
-MAIN_COMMITTEE_SERIES = {f"{ordinal} Committee": f"A/C.{number}" for number, ordinal in
-                         enumerate(("First", "Second", "Third", "Fourth", "Fifth", "Sixth"), start=1)}
+ORDINAL_COMMITTEES = tuple(f"{ordinal} Committee" for ordinal in ("First", "Second", "Third", "Fourth", "Fifth", "Sixth"))
+MAIN_COMMITTEE_NAMES = (*ORDINAL_COMMITTEES, "Special Political and Decolonization Committee")
+MAIN_COMMITTEE = "|".join(re.escape(name) for name in MAIN_COMMITTEE_NAMES) + r"|Ad Hoc Committee of the Whole[^,\]]{0,80}"
+MAIN_COMMITTEE_SERIES = {name: f"A/C.{number}" for number, name in enumerate(ORDINAL_COMMITTEES, start=1)}
 
 
 def parent_organ(name: str | None) -> str | None:

@@ -23,9 +23,20 @@ SYMBOL = rf"(?:{SERIES})/[A-Z0-9][A-Za-z0-9./\-]{{2,50}}(?:\s\(\d{{4}}\))?"
 # A symbol in its normal form (normalise_symbol): upper case, no spaces.
 NORMAL_SYMBOL = re.compile(rf"(?:{SERIES})/[A-Z0-9./()\-]{{2,60}}")
 RESOLUTION_INFIX = "/RES/"
+# The General Assembly numbers its resolutions within a session, a special session ('S-27') or an emergency special
+# session ('ES-10'): 80/13, S-27/2, ES-10/21 (printed above the title, and after A/RES/).
+ASSEMBLY_SESSION = r"(?:ES-|S-)?\d{1,2}"
+ASSEMBLY_NUMBER = rf"{ASSEMBLY_SESSION}/\d{{1,4}}"
+SPECIAL_SESSIONS = (("ES-", "emergency special"), ("S-", "special"))   # the session's prefix, its kind as printed
+# A revised draft: its symbol and '/Rev.N' (normalised: '/REV.N').
+REVISION_INFIX = "/REV"
+_REVISION = re.compile(rf"^(?P<base>.+?){re.escape(REVISION_INFIX)}\.?(?P<number>\d+)$")
 # The UN's Official Document System answers a symbol at this address with the document in English (the form the
 # UN's own pages link to, e.g. https://docs.un.org/en/A/RES/70/1 and https://docs.un.org/en/S/RES/2720(2023)).
 ODS_ADDRESS = "https://docs.un.org/en/"
+# The UN's short links to a symbol's document, as DGACM's Akoma Ntoso files write them (<a href="https://undocs.org/
+# en/A/RES/70/1">).
+UNDOCS_ADDRESS = "https://undocs.org/en/"
 # A symbol as a page prints it on a line of its own (the running symbol at the top of later pages, or beside the
 # page's job number): a series of an organ with resolutions, '/'-separated parts, the Council's year after a space.
 RUNNING_SYMBOL = (rf"(?:{RESOLUTION_SERIES_PATTERN})/(?:[A-Z0-9][A-Za-z0-9.\-]{{0,20}}/){{1,6}}[A-Za-z0-9.\-]{{1,20}}"
@@ -61,14 +72,32 @@ def organ_of_symbol(symbol: str) -> str | None:
 
 
 def akn_number(symbol_key: str) -> str | None:
-    """The number AKN4UN gives a resolution in its FRBR URIs: 'A/RES/78/110' -> '78-110' (session and number, as
-    DGACM's files write it), for the resolutions of a one-letter series numbered within a session; None for any
-    other symbol (a draft, 'S/RES/2720(2023)', 'A/HRC/RES/52/1')."""
+    """The number AKN4UN gives a resolution in its FRBR URIs, as DGACM's files write it: 'A/RES/78/110' -> '78-110',
+    'A/RES/ES-10/24' -> 'ES-10-24', 'S/RES/2722(2024)' -> '2722-2024', for the resolutions of the one-letter
+    series; None for any other symbol (a draft, 'A/HRC/RES/52/1')."""
     found = resolution_number(symbol_key)
     if found is None or len(found[0]) != 1:
         return None
-    match = re.fullmatch(r"([0-9A-Z-]+)/(\d+)", found[1])
-    return f"{match.group(1).lower()}-{match.group(2)}" if match else None
+    match = re.fullmatch(r"([0-9A-Z-]+)/(\d+)|(\d+)\((\d{4})\)", found[1])
+    if match is None:
+        return None
+    return "-".join(part for part in match.groups() if part)
+
+
+def revision_parts(symbol_key: str | None) -> tuple[str, int] | None:
+    """('A/C.3/61/L.7', 1) for 'A/C.3/61/L.7/REV.1'; ('A/C.3/61/L.7', 0) for the base symbol; None for none."""
+    if not symbol_key:
+        return None
+    match = _REVISION.match(symbol_key)
+    if match:
+        return match["base"], int(match["number"])
+    return symbol_key, 0
+
+
+def special_session(symbol: str | None) -> str:
+    """The kind of special session an Assembly symbol's number says: 'emergency special' for A/RES/ES-10/21,
+    'special' for A/RES/S-27/2, '' otherwise."""
+    return next((kind for prefix, kind in SPECIAL_SESSIONS if f"/{prefix}" in (symbol or "")), "")
 
 
 def ods_url(symbol: str) -> str:

@@ -77,3 +77,19 @@ def test_the_api_marks_the_partial_matches(four_resolutions, client):
     assert sorted(r["document"]["symbol"] for r in body["documents"] if r["partial"]) == [
         "A/RES/75/99", "A/RES/76/82", "A/RES/80/41"]
     assert "matching some of your words" in body["notice"]
+
+
+def test_paragraph_mode_goes_on_with_paragraphs_matching_some_of_the_words(four_resolutions, client):
+    page, result = search(client, q="Golan Heights", mode="paragraphs")
+    assert result.total == 0 and result.hits
+    assert all(hit.partial for hit in result.hits)
+    assert {hit.paragraph.document.symbol for hit in result.hits} == {"A/RES/75/99", "A/RES/76/82"}
+    assert all("Golan" in hit.paragraph.text for hit in result.hits)
+    assert "No paragraphs match all of your words; showing" in page and "Matching some of your words" in page
+    # 'Middle East' and 'nuclear' in a paragraph of A/RES/80/24 ("new nuclear-weapon-free zones ... including the
+    # establishment of a Middle East zone free of nuclear weapons"); the paragraphs holding only some follow.
+    _, mixed = search(client, q="Middle East nuclear", mode="paragraphs")
+    full = [hit for hit in mixed.hits if not hit.partial]
+    assert full and all(hit.paragraph.document.symbol == "A/RES/80/24" for hit in full)
+    assert mixed.hits[:len(full)] == full
+

@@ -229,6 +229,7 @@ class ParagraphHitSerializer(serializers.Serializer):
     text = serializers.CharField(source="paragraph.text")
     html = MarkedHtmlField(source="text", help_text="Escaped text with the matching words in <mark>.")
     rank = serializers.FloatField(allow_null=True)
+    partial = serializers.BooleanField(help_text="Matches some of the query's words, not all (as for documents).")
     document = DocumentSummarySerializer(source="paragraph.document")
 
 

@@ -12,7 +12,7 @@ from resolutions.search import citing
 from resolutions.search.facets import DOCUMENT_FACETS, PARAGRAPH_FACETS, Facet, facets_from_rows
 from resolutions.search.limits import DEFAULT_LIMITS, SearchLimits
 from resolutions.search.notices import Notice
-from resolutions.search.partial import partial_query
+from resolutions.search.partial import partial_paragraphs, partial_query
 from resolutions.search.planner import estimated_matches, read_cursor, rounded
 from resolutions.search.query import ParsedQuery, has_terms, parse_query, without_terms
 from resolutions.search.ranking import match_paragraphs, order_paragraphs
@@ -41,6 +41,7 @@ class ParagraphHit:
     anchor: str
     text: str                       # the paragraph's text (or its best fragment) with the query's words marked
     language: str = ""              # the language version it is from ('' for the main text): the page's ?lang=
+    partial: bool = False           # matches some of the query's words, not all (search/partial.py)
 
     @property
     def label(self) -> str:
@@ -217,6 +218,13 @@ def _search_paragraphs(query, paragraphs, sort, page, params, limits, lookup=Non
         heads = {pk: (anchor, texts.get(pk, text)) for pk, (anchor, text) in heads.items()}
     hits = [ParagraphHit(r, getattr(r, "rank", None), *heads.get(r.pk, ("", r.text)), query.language)
             for r in rows]
+    relaxed = partial_query(query) if lookup is None and sort == "relevance" and page == 1 else None
+    if relaxed is not None and total < limits.page_size:
+        more = list(partial_paragraphs(relaxed, paragraphs, [r.pk for r in rows], limits.page_size - total, limits))
+        heads = headlines_for_paragraphs([r.pk for r in more], relaxed)
+        hits += [ParagraphHit(r, r.rank, *heads.get(r.pk, ("", r.text)), query.language, partial=True) for r in more]
+        if more:
+            notices.append(Notice("partial_matches", total=total, shown=len(more), mode="paragraphs"))
     counted = matched
     if total > limits.facet_rows:
         # The newest facet_rows matches, read once.

@@ -18,6 +18,8 @@ from functools import reduce
 from operator import or_
 
 from django.contrib.postgres.search import SearchQuery
+from django.db.models import FloatField
+from django.db.models.expressions import RawSQL
 
 from resolutions.search.query import ParsedQuery
 from resolutions.search.scoring import rank_sql
@@ -67,6 +69,15 @@ class PartialQuery:
         rank = rank_sql("v", "q.query")
         return f"(SELECT {held} + {rank} / (1 + {rank}) FROM (SELECT {vector} || ''::tsvector AS v) held)"
 
+    def rank_expression(self, vector: str) -> RawSQL:
+        """``rank_sql`` standing alone (the words' tsqueries inline), for a queryset's annotation."""
+        held = " + ".join(f"(v @@ {TSQUERY})::int" for _ in self.units)
+        any_sql, params = self._any_sql()
+        rank = rank_sql("v", any_sql)
+        sql = f"(SELECT {held} + {rank} / (1 + {rank}) FROM (SELECT {vector} || ''::tsvector AS v) held)"
+        units = [value for unit in self.units for value in (self.config, unit)]
+        return RawSQL(sql, units + params + params, output_field=FloatField())
+
     def headline_sql(self) -> tuple[str, list]:
         any_sql, params = self._any_sql()
         return f"({any_sql} || {TSQUERY})", params + [self.config, self.text]
@@ -88,3 +99,14 @@ def partial_query(query: ParsedQuery) -> PartialQuery | None:
     if len(units) < 2:
         return None
     return PartialQuery(query.search_text, tuple(units), tuple(excluded), query.config, query.language)
+
+
+def partial_paragraphs(relaxed: PartialQuery, paragraphs, shown_ids, room: int, limits):
+    """Paragraph mode's continuation: the latest ``limits.rank_candidates`` paragraphs matching some of the words
+    (none already shown), ranked as documents are, the first ``room`` of them."""
+    matching = paragraphs.filter(search_vector=relaxed.tsquery()).exclude(pk__in=shown_ids)
+    latest = matching.order_by("-pk").values("pk")[:limits.rank_candidates]
+    table = paragraphs.model._meta.db_table
+    return (paragraphs.model.objects.filter(pk__in=latest)
+            .annotate(rank=relaxed.rank_expression(f"{table}.search_vector"))
+            .order_by("-rank", "-pk").select_related("document")[:room])

@@ -77,7 +77,7 @@ def page_document(**lookup) -> Document | None:
     no more: the annexes and the votes panel are read only when there is something to read)."""
     return (Document.objects.annotate(annex_total=Count("annexes", distinct=True),
                                       vote_total=Count("vote_records", distinct=True))
-            .select_related("network")     # the citation network's counts: a page without links asks no more
+            .select_related("network__cluster")   # the network's counts and cluster: a page without asks no more
             .filter(**lookup).first())
 
 

@@ -19,6 +19,7 @@ from django.db import transaction
 
 from addressees.services import address_paragraphs
 from network import services as network
+from network.tasks import request_cluster_refresh
 from resolutions.lineage import services as lineage
 from resolutions.models import Citation, Document, Paragraph, Series
 from resolutions.services import indexing
@@ -44,6 +45,7 @@ def document_changed(document: Document, *, bands_stored: bool = False) -> None:
     _unresolve_citations_to_another_symbol(document)
     resolve_pending_citations(document)
     network.network_changed(document)
+    request_cluster_refresh()        # the thematic clusters, in the background once the change is committed
     address_paragraphs(document)
 
 

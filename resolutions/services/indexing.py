@@ -17,7 +17,7 @@ def _words(text_sql: str) -> str:
 
 
 # One UPDATE writes the vectors; a WHERE clause chooses the documents (one, or all of them after the way texts
-# become words has changed: migration 0011).
+# become words has changed: migrations 0011, 0013).
 _TITLE = "coalesce(d.symbol, '') || ' ' || d.title"
 _OPERATIVE = """coalesce((SELECT string_agg(p.lead || ' ' || p.text, ' ' ORDER BY p."order")
     FROM resolutions_paragraph p WHERE p.document_id = d.id AND p.kind = 'operative'), '')"""

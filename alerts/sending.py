@@ -15,8 +15,10 @@ Faults for the tests: ``ARCHIVE_SEND_ALERTS_DIE_AT=<point>:<n>`` kills the proce
 """
 from __future__ import annotations
 
+import logging
 import os
 import signal
+import smtplib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
@@ -32,6 +34,7 @@ from resolutions.search import newest_arrivals
 from . import mail
 from .models import Digest, DigestEntry, Subscription
 
+logger = logging.getLogger(__name__)
 LOCK_KEY = "archive-send-alerts"
 OVERLAP = timedelta(days=1)
 DIGEST_ENTRIES = 20        # documents a digest lists (the newest); the rest are counted and linked
@@ -46,13 +49,16 @@ class RunSummary:
     digests: int = 0
     resent: int = 0           # digests left unsent by an earlier run, sent now
     gone: int = 0             # subscriptions whose target no longer exists
+    failed: int = 0           # digests the mail server did not take (tried again by the next run)
 
     def __str__(self):
         if not self.ran:
             return "Another send_alerts is running: nothing done."
         return (f"{self.checked} subscription(s) checked, {self.digests} digest(s) sent"
                 + (f", {self.resent} left unsent by an earlier run sent now" if self.resent else "")
-                + (f", {self.gone} following something no longer in the archive" if self.gone else "") + ".")
+                + (f", {self.gone} following something no longer in the archive" if self.gone else "")
+                + (f", {self.failed} not taken by the mail server (tried again next run)" if self.failed else "")
+                + ".")
 
 
 @contextmanager
@@ -87,16 +93,16 @@ def send_alerts(log=None) -> RunSummary:
             return RunSummary(ran=False)
         summary = RunSummary()
         for digest in Digest.objects.filter(sent_at__isnull=True).select_related("subscription").order_by("pk"):
-            _deliver(digest)
-            summary.resent += 1
+            if _deliver(digest, summary):
+                summary.resent += 1
         ids = Subscription.objects.filter(status=Subscription.Status.CONFIRMED).order_by("pk").values_list(
             "pk", flat=True)
         for pk in list(ids):
             digest = _write_digest(pk, summary)
             if digest is not None:
                 _fault("committed")
-                _deliver(digest)
-                summary.digests += 1
+                if _deliver(digest, summary):
+                    summary.digests += 1
                 if log:
                     log(f"digest {digest.pk}: {digest.new_documents} new document(s)")
         return summary
@@ -132,8 +138,11 @@ def _write_digest(pk: int, summary: RunSummary) -> Digest | None:
         return digest
 
 
-def _deliver(digest: Digest) -> None:
-    """Send a written digest and record that it went (the entries it lists are the newest of its documents)."""
+def _deliver(digest: Digest, summary: RunSummary) -> bool:
+    """Send a written digest and record that it went (the entries it lists are the newest of its documents).
+
+    A mail the server does not take stays unsent, to be tried again first by the next run; the others go on.
+    """
     subscription = digest.subscription
     target = targets.find(subscription.kind, subscription.key)
     ids = list(digest.entries.order_by("-document_id").values_list("document_id", flat=True)[:DIGEST_ENTRIES])
@@ -145,6 +154,12 @@ def _deliver(digest: Digest) -> None:
         entries, page = [], base + "/"
     for entry in entries:
         entry.html = entry.summary_html(base)
-    mail.digest_message(digest, entries, page, base).send()
+    try:
+        mail.digest_message(digest, entries, page, base).send()
+    except (OSError, smtplib.SMTPException):
+        logger.warning("digest %s not sent; the next run tries again", digest.pk, exc_info=True)
+        summary.failed += 1
+        return False
     Digest.objects.filter(pk=digest.pk).update(sent_at=timezone.now())
     _fault("sent")
+    return True

@@ -8,6 +8,8 @@ confirmation mails to one address a day, whatever the number of clients asking).
 from __future__ import annotations
 
 import hashlib
+import logging
+import smtplib
 from datetime import timedelta
 
 from django.db import transaction
@@ -16,6 +18,7 @@ from django.utils import timezone
 from . import mail
 from .models import Digest, Subscription, new_nonce
 
+logger = logging.getLogger(__name__)
 RESEND_AFTER = timedelta(hours=1)
 MAX_CONFIRMATIONS_PER_DAY = 5
 
@@ -30,8 +33,11 @@ def normalise_address(email: str) -> str:
     return f"{local}@{domain.lower()}"
 
 
-def subscribe(email: str, target, site_url: str) -> None:
-    """Record a sign-up for ``target`` (feeds.targets.Target) and send the confirmation link when one is due."""
+def subscribe(email: str, target, site_url: str) -> bool:
+    """Record a sign-up for ``target`` (feeds.targets.Target) and send the confirmation link when one is due.
+
+    False when the mail server could not take the confirmation mail (the sign-up is kept; asking again retries).
+    """
     email = normalise_address(email)
     now = timezone.now()
     with transaction.atomic():
@@ -39,20 +45,26 @@ def subscribe(email: str, target, site_url: str) -> None:
             email=email, key_hash=key_hash(target.kind, target.key),
             defaults={"kind": target.kind, "key": target.key, "title": target.title[:300]})
         if subscription.status == Subscription.Status.CONFIRMED:
-            return
+            return True
         if subscription.status == Subscription.Status.UNSUBSCRIBED:
             subscription.status, subscription.nonce = Subscription.Status.PENDING, new_nonce()
             subscription.unsubscribed_at = subscription.confirmed_at = subscription.confirmation_sent_at = None
         elif (not created and subscription.confirmation_sent_at
               and now - subscription.confirmation_sent_at < RESEND_AFTER):
-            return
+            return True
         sent_today = Subscription.objects.filter(email=email, confirmation_sent_at__gte=now - timedelta(days=1)).count()
         if sent_today >= MAX_CONFIRMATIONS_PER_DAY:
             subscription.save()
-            return
+            return True
         subscription.confirmation_sent_at = now
         subscription.save()
-    mail.send_confirmation(subscription, site_url)
+    try:
+        mail.send_confirmation(subscription, site_url)
+    except (OSError, smtplib.SMTPException):      # the mail server is down or refused: let the visitor retry
+        logger.warning("confirmation mail for subscription %s not sent", subscription.pk, exc_info=True)
+        Subscription.objects.filter(pk=subscription.pk).update(confirmation_sent_at=None)
+        return False
+    return True
 
 
 def confirm(subscription: Subscription) -> bool:

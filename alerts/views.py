@@ -53,7 +53,9 @@ def follow(request, kind: str, key: str | None = None):
         # The form is shown again empty: what was typed is not echoed back.
         return render(request, "alerts/follow.html", {**context, "form": FollowForm(), "invalid": True},
                       status=400)
-    services.subscribe(form.cleaned_data["email"], target, request.build_absolute_uri("/").rstrip("/"))
+    if not services.subscribe(form.cleaned_data["email"], target, request.build_absolute_uri("/").rstrip("/")):
+        return render(request, "alerts/follow.html", {**context, "form": FollowForm(), "mail_down": True},
+                      status=503)
     return render(request, "alerts/check_inbox.html", context)
 
 

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "resolutions",
     "votes",
     "network",
+    "addressees",
     "feeds",
     "alerts",
 ]

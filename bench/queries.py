@@ -1,4 +1,5 @@
-"""The benchmark's fixed query mix (issue 7): rare and common terms, a phrase, an OR, facets, a browse and a symbol,
+"""The benchmark's fixed query mix (issue 7): rare and common terms, a phrase, an OR, a partial match (words some
+documents hold, issue 19), facets, a browse and a symbol,
 with facet values, the rare word and the symbol taken from the database; and the look-ups of issue 19: a
 citation (the most cited General Assembly resolution, as 'resolution N/M': who cites it) and a symbol prefix
 (the middle document's first three symbol parts and '*': its documents in the order of their numbers).  Read by
@@ -56,6 +57,9 @@ def query_mix() -> list[QueryItem]:
         QueryItem("common term: States", "States"),
         QueryItem("quoted phrase", '"trafficking in persons"'),
         QueryItem("OR query", "trafficking OR terrorism"),
+        # Fewer documents than a page hold all three words: the page goes on with those holding some of them
+        # (issue 19: the words OR-ed over every match, the newest ranked by how many they hold).
+        QueryItem("partial match", f"{rare or 'Ouagadougou'} trafficking armaments"),
         QueryItem("two facets", "development", {"session": str(session), "committee": committee}),
         QueryItem("facet-only browse", "", {"session": str(session)}),
     ]

@@ -18,10 +18,15 @@ LIST_TITLES = {("cited", 1): "Cites", ("cited", 2): "Two steps out: what those c
                ("citing", 1): "Cited by", ("citing", 2): "Two steps in: documents citing those"}
 
 
+NEIGHBOURS_SHOWN = 12            # thematic neighbours listed on a page
+
+
 @dataclass
 class NetworkPanel:
     neighbourhood: Neighbourhood
     drawing: Drawing | None
+    cluster: object = None                      # network.ThematicCluster of the document, if it is in one
+    neighbours: list = None                     # other documents of its cluster, most cited first
 
     @property
     def lists(self) -> list[tuple[str, list]]:
@@ -37,10 +42,17 @@ def document_network(document: Document, max_nodes: int = MAX_NODES) -> NetworkP
         node = document.network          # read with the document by the page's query (select_related)
     except NetworkNode.DoesNotExist:
         node = None
+    cluster, neighbours = None, []
+    if node is not None and node.cluster_id:
+        cluster = node.cluster
+        neighbours = [other.document for other in NetworkNode.objects.filter(cluster_id=node.cluster_id)
+                      .exclude(pk=document.pk).select_related("document")
+                      .order_by("-cited_by", "-document__date", "document_id")[:NEIGHBOURS_SHOWN]]
     if node is None or not (node.cites or node.cited_by):   # nothing to draw: no further query
-        return NetworkPanel(Neighbourhood(Node(document, "self", 0), [Node(document, "self", 0)], []), None)
+        return NetworkPanel(Neighbourhood(Node(document, "self", 0), [Node(document, "self", 0)], []), None,
+                            cluster, neighbours)
     found = neighbourhood(document, max_nodes)
-    return NetworkPanel(found, None if found.is_empty else draw(found))
+    return NetworkPanel(found, None if found.is_empty else draw(found), cluster, neighbours)
 
 
 @dataclass

@@ -8,13 +8,16 @@ be refreshed in the background (``network.tasks``).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Count
 
-from network.models import CitationLink, NetworkNode
-from resolutions.models import Citation, Document
+from network.clusters import Features, cluster
+from network.models import CitationLink, NetworkNode, ThematicCluster
+from resolutions.models import Citation, Document, Paragraph
+from resolutions.services.citations import target_keys_for_symbol
 
 
 def network_changed(document: Document) -> None:
@@ -89,3 +92,60 @@ def rebuild_network(*, batch: int = 2000) -> int:
         for start in range(0, len(ids), batch):
             recount(sorted(ids)[start:start + batch])
     return len(links)
+
+
+# ---------------------------------------------------------------------------
+# Thematic clusters (network.clusters), recomputed whole in the background (network.tasks)
+
+BANDS_PER_PARAGRAPH = 2          # of the 21 stored: identical and near-identical paragraphs share them too
+TITLE_STOPWORDS = frozenset("the of and in on to for a an its by with from at as or resolution resolutions draft situation "
+                            "united nations general assembly security council report secretary-general recalling "
+                            "reaffirming having considered noting expressing welcoming taking guided bearing "
+                            "emphasizing stressing recognizing determined also further their which this that these "
+                            "all relevant previous".split())
+
+
+def refresh_clusters() -> int:
+    """Group every document with its thematic neighbours (shared citations, shared paragraphs) and store the groups;
+    returns how many groups there are."""
+    documents = _cluster_features()
+    groups = cluster(documents)
+    members: dict[int, list[int]] = {}
+    for pk, group in groups.items():
+        members.setdefault(group, []).append(pk)
+    titles = {pk: title or subject for pk, title, subject in
+              Document.objects.filter(pk__in=list(groups)).values_list("pk", "title", "subject")}
+    with transaction.atomic():
+        NetworkNode.objects.filter(cluster__isnull=False).update(cluster=None)
+        ThematicCluster.objects.all().delete()
+        made = ThematicCluster.objects.bulk_create([
+            ThematicCluster(size=len(ids), label=_label([titles.get(pk, "") for pk in ids]))
+            for ids in members.values()])
+        NetworkNode.objects.bulk_create([NetworkNode(document_id=pk) for pk in groups], ignore_conflicts=True)
+        for made_cluster, ids in zip(made, members.values()):
+            NetworkNode.objects.filter(pk__in=ids).update(cluster=made_cluster)
+    return len(made)
+
+
+def _cluster_features() -> dict[int, Features]:
+    documents: dict[int, Features] = {pk: Features() for pk in Document.objects.values_list("pk", flat=True)}
+    for pk, key in Document.objects.exclude(symbol_key=None).values_list("pk", "symbol_key"):
+        documents[pk].cites.update(target_keys_for_symbol(key))     # cited as itself: a link is a shared feature
+    for pk, key in (Citation.objects.exclude(kind=Citation.Kind.TREATY)
+                    .values_list("document_id", "target_key").iterator(chunk_size=5000)):
+        documents[pk].cites.add(key)
+    for pk, bands in (Paragraph.objects.filter(annex__isnull=True).values_list("document_id", "lsh_bands")
+                      .iterator(chunk_size=5000)):
+        documents[pk].bands.update(bands[:BANDS_PER_PARAGRAPH])
+    return documents
+
+
+def _label(titles: list[str]) -> str:
+    """The words most of the group's titles share ('Yemen · sanctions'), at most four."""
+    counts: dict[str, int] = {}
+    for title in titles:
+        for word in set(re.findall(r"[A-Za-z][\w'-]{2,}", title)):
+            if word.lower() not in TITLE_STOPWORDS:
+                counts[word] = counts.get(word, 0) + 1
+    best = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:4]
+    return " · ".join(word for word, n in best if n > 1)[:300]

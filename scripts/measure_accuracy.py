@@ -2,7 +2,7 @@
 """Measure the parser's accuracy on the real corpus: conservation first, then per field and per source.
 
     python scripts/measure_accuracy.py [--corpus PATH] [--seeds PATH] [--json] [--failures N] [--worst N]
-                                       [--source NAME ...] [--conservation-only]
+                                       [--source NAME ...] [--conservation-only] [--addressees-only]
 
 Conservation (resolutions/measure/conservation.py, printed first): for every resolution-like document
 of the seeds and the corpus, the share of its source's words the parse keeps anywhere (paragraphs,
@@ -55,6 +55,9 @@ Fields and matching rules (a field is measured on a document only when the gold 
                   and without a part letter: "55/180 A" is 55/180).
                   Documents whose XML links no resolution are not measured.
 
+Last, unless --no-relevance (or --json, --conservation-only): the search's relevance on the UN librarians' subject
+labels beside tantivy's BM25 (scripts/measure_relevance.py, which can also be run alone).
+
 A document whose parse raises (ParseError or any exception, or runs over 60 s) counts as a
 mismatch on every field measured for it, with the message as the reason.
 """
@@ -64,6 +67,7 @@ import argparse
 import difflib
 import json
 import signal
+import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
@@ -431,6 +435,27 @@ def render(result: dict, failures: int) -> str:
     return "\n".join(lines)
 
 
+ADDRESSEE_GOLD = ROOT / "tests" / "data" / "addressees_gold.tsv"
+
+
+def render_addressees(corpus: Path, failures: int) -> str:
+    """Each operative paragraph's action and addressees (addressees/) against the hand-checked sample."""
+    from addressees.measure import measure as measure_addressees
+
+    found = measure_addressees(ADDRESSEE_GOLD, corpus)
+    lines = [f"Addressees and actions: {found.rows} hand-checked operative paragraphs and sub-paragraphs "
+             f"({len(found.missing)} not found in the parse)",
+             f"  action      precision {found.action.precision:.3f}  recall {found.action.recall:.3f}  "
+             f"({found.action.right} right of {found.action.given} given, {found.action.expected} expected)",
+             f"  addressees  precision {found.addressees.precision:.3f}  recall {found.addressees.recall:.3f}  "
+             f"({found.addressees.right} right of {found.addressees.given} given, {found.addressees.expected} "
+             f"expected)"]
+    for row, got in found.failures[:failures]:
+        lines.append(f"  {row.file} {row.anchor}: expected {row.action} {row.addressees}, got {got.action} "
+                     f"{got.addressees}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "real")
@@ -441,9 +466,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
     parser.add_argument("--worst", type=int, default=25, help="documents listed by conservation (default 25)")
     parser.add_argument("--conservation-only", action="store_true", help="skip the field-by-field measures")
+    parser.add_argument("--addressees-only", action="store_true",
+                        help="only the operative paragraphs' actions and addressees against their gold")
+    parser.add_argument("--no-relevance", action="store_true",
+                        help="skip the search relevance measure (scripts/measure_relevance.py: needs a database)")
     args = parser.parse_args(argv)
     if not args.corpus.exists():
         parser.error(f"no corpus at {args.corpus}")
+    if args.addressees_only:
+        print(render_addressees(args.corpus, args.failures))
+        return 0
 
     def progress(gold, error, elapsed):
         if args.verbose:
@@ -464,6 +496,14 @@ def main(argv: list[str] | None = None) -> int:
         if not args.conservation_only:
             print()
             print(render(result, args.failures))
+            print()
+            print(render_addressees(args.corpus, args.failures))
+    if not (args.no_relevance or args.json or args.conservation_only):
+        # Search relevance on the UN's subject labels (issue 19): it ingests the GA resolutions into a database of
+        # its own, so it runs in a process of its own with Django set up there.
+        print(flush=True)
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "measure_relevance.py"), "--corpus", str(args.corpus)],
+                       check=False)
     return 0
 
 

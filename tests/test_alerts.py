@@ -203,3 +203,30 @@ def test_unknown_things_cannot_be_followed(client):
         assert client.get(url).status_code == 404, url
         assert client.post(url, {"email": ADDRESS}).status_code == 404, url
     assert mail.outbox == []
+
+
+class RefusingBackend:
+    """A mail server that refuses every message (down, or the address refused)."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("the mail server refused the connection")
+
+
+def test_a_mail_server_that_refuses_loses_nothing_and_no_page_fails(client, settings):
+    _seed("002")
+    settings.EMAIL_BACKEND = "tests.test_alerts.RefusingBackend"
+    refused = client.post("/alerts/follow/search/?q=trafficking", {"email": ADDRESS})
+    assert refused.status_code == 503 and "could not be sent" in refused.content.decode()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    _sign_up_and_confirm(client, "/alerts/follow/search/?q=trafficking")     # asking again sends the link
+    newer = _seed("000")
+    settings.EMAIL_BACKEND = "tests.test_alerts.RefusingBackend"
+    assert "1 not taken by the mail server" in str(sending.send_alerts())
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    summary = sending.send_alerts()
+    assert summary.resent == 1 and summary.digests == 0
+    (digest,) = mail.outbox
+    assert newer.get_absolute_url() in digest.body

@@ -67,3 +67,19 @@ def test_follow_a_search_by_email_confirm_receive_a_digest_and_unsubscribe(live_
     page.get_by_role("heading", name="Unsubscribed").wait_for()
     _check(page)
     assert Subscription.objects.get().status == "unsubscribed"
+
+
+def test_every_page_with_a_follow_line_fits_a_phone_and_passes_axe(live_server, chromium_page):
+    rev1 = _ingest("002")
+    _ingest("000")
+    state = rev1.sponsorships.filter(state__isnull=False).first().state
+    item = rev1.agenda_items.first()
+    page = chromium_page
+    page.set_viewport_size(PHONE)
+    for path in (f"/browse/states/{state.slug}/", f"/series/{rev1.series.slug}/", rev1.get_absolute_url(),
+                 "/browse/agenda-items/", "/browse/bodies/", f"/alerts/follow/agenda/{item.pk}/",
+                 f"/alerts/follow/citing/{rev1.pk}/"):
+        page.goto(live_server.url + path)
+        _check(page)
+        feed = page.locator('a[type="application/atom+xml"]').first.get_attribute("href")
+        assert page.request.get(live_server.url + feed).headers["content-type"].startswith("application/atom+xml")

@@ -72,6 +72,9 @@ def test_a_security_council_resolution_is_found_by_its_symbol_its_number_and_yea
         # The document itself first, above the list of those citing it.
         assert html.index('class="cited-document"') < html.index(resolution.get_absolute_url()) < html.index(
             '<ol class="hits"'), typed
+    # No other file prints its number: nothing cites it, and the page says so without calling it 'nothing found'.
+    assert citing_in_sources(archive, r"1454 \(2002\)") == {resolution}
+    assert result.total == 0 and "0 documents cite S/RES/1454 (2002)" in html and "Nothing matches" not in html
 
 
 def test_citations_of_a_council_resolution_outside_the_archive_are_found_by_every_form(archive, client):
@@ -119,3 +122,19 @@ def test_the_api_search_gives_the_citing_documents_and_the_cited_one(archive, cl
     assert data["cited_document"]["symbol"] == "S/RES/1454 (2002)"
     data = client.get("/api/search/", {"q": "A/RES/61/180"}).json()
     assert data["total"] == 3 and data["cited_document"] is None
+
+
+def test_cited_by_on_the_document_page_leads_to_the_citing_paragraphs(archive, client):
+    # Seed 002 prints 'Economic and Social Council resolution 2006/27'; put the cited resolution in the archive.
+    from resolutions.models import Document
+    from resolutions.services.citations import resolve_pending_citations
+
+    cited = Document.objects.create(symbol="E/RES/2006/27", symbol_key="E/RES/2006/27",
+                                    body="Economic and Social Council", title="Strengthening international cooperation")
+    resolve_pending_citations(cited)
+    html = client.get(cited.get_absolute_url()).content.decode()
+    link = re.search(r'href="(/search/\?q=E/RES/2006/27&amp;mode=paragraphs)"', html)
+    assert link
+    _, result = get(client, q="E/RES/2006/27", mode="paragraphs")
+    assert result.lookup.document == cited
+    assert {hit.paragraph.document for hit in result.hits} == citing_in_sources(archive, r"2006/27")

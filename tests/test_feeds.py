@@ -9,10 +9,11 @@ entry's id, title, updated and alternate link; ids are absolute IRIs, dates RFC 
 import json
 import re
 from datetime import datetime
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import feedparser
 import pytest
+from django.db import connection
 from lxml import etree
 
 from feeds import selectors
@@ -222,3 +223,59 @@ def test_a_reader_polling_an_unchanged_feed_gets_304_and_a_changed_one_the_new_f
     _seed("000")
     changed = client.get("/feeds/search/?q=trafficking", HTTP_IF_NONE_MATCH=etag)
     assert changed.status_code == 200 and changed["ETag"] != etag
+
+
+def test_the_window_of_newest_ids_gives_the_same_entries_as_reading_every_match(monkeypatch):
+    """A word in most documents reads only a window of the newest ids (search/arrivals.py); forced here with
+    exact_count_limit=0, it must give exactly what reading every match gives, for every bound (the window is
+    widened to every match when it holds too few)."""
+    from resolutions.search import SearchLimits, newest_arrivals, parse_query
+
+    from resolutions.search import arrivals
+
+    for prefix in ("002", "003", "000", "004", "001"):
+        _seed(prefix)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE resolutions_document")     # the planner's estimates size the window
+    documents = Document.objects.all()
+    windows = []
+    read = arrivals._newest
+
+    def recording(cursor, matching, limit):
+        windows.append('"id" >=' in str(matching.query))
+        return read(cursor, matching, limit)
+
+    monkeypatch.setattr(arrivals, "_newest", recording)
+    everything = SearchLimits(exact_count_limit=10**9)
+    windowed = SearchLimits(exact_count_limit=0)
+    for words in ("trafficking", "States", "Council"):
+        query = parse_query(words)
+        for limit in range(1, 6):
+            expected = newest_arrivals(documents, query, limit, everything)
+            assert newest_arrivals(documents, query, limit, windowed) == expected, (words, limit)
+            assert expected == sorted(expected, reverse=True)
+    matching = set(Document.objects.filter(search_vector=parse_query("trafficking").tsquery()).values_list("pk", flat=True))
+    assert set(newest_arrivals(documents, parse_query("trafficking"), 5, windowed)) == matching
+    assert any(windows) and not all(windows), "both the window and the widening to every match were read"
+
+
+def test_a_paragraph_search_feed_follows_the_documents_holding_such_a_paragraph(client):
+    """kind and lead filter paragraphs: the feed lists the documents with a matching paragraph of that lead, not
+    every document matching the words (a lead chosen so that some matching documents have it and some not)."""
+    from resolutions.models import Paragraph
+    from resolutions.search import parse_query
+
+    for prefix in ("002", "003", "004"):
+        _seed(prefix)
+    words = parse_query("trafficking").tsquery()
+    everything = set(Document.objects.filter(search_vector=words).values_list("pk", flat=True))
+    matching = Paragraph.objects.filter(search_vector=words).exclude(lead="")
+    for kind, lead in sorted(set(matching.values_list("kind", "lead"))):
+        holding = set(matching.filter(kind=kind, lead=lead).values_list("document_id", flat=True))
+        if holding < everything:
+            break
+    else:
+        pytest.fail("every lead of a matching paragraph is in every matching document")
+    parsed = read_feed(client, "/feeds/search/?" + urlencode({"q": "trafficking", "mode": "paragraphs",
+                                                              "kind": kind, "lead": lead}))
+    assert set(_paths(parsed)) == {Document.objects.get(pk=pk).get_absolute_url() for pk in holding}

@@ -115,3 +115,24 @@ def test_the_same_french_file_again_is_a_duplicate_and_a_corrected_one_replaces_
     assert VersionParagraph.objects.filter(version=version).count() == rows
     assert version.paragraphs.filter(text__startswith="Décide encore").exists()
     assert LanguageVersion.objects.count() == 1 and Document.objects.count() == 1
+
+
+def test_reparse_keeps_the_english_main_text_and_every_version_and_a_second_run_changes_nothing(corpus_dir):
+    from io import StringIO
+
+    from django.core.management import call_command
+    files = language_files(corpus_dir, "A/RES/80/1")
+    for language in ["zh", "fr", "en", "ar", "ru", "es"]:
+        ingest(files[language])
+    document = Document.objects.get()
+    before = {v.language: list(v.paragraphs.order_by("order").values_list("anchor", "text"))
+              for v in document.language_versions.all()}
+    call_command("reparse", "--all", "--no-progress", stdout=StringIO(), stderr=StringIO())
+    document.refresh_from_db()
+    assert document.language == "en"
+    after = {v.language: list(v.paragraphs.order_by("order").values_list("anchor", "text"))
+             for v in document.language_versions.all()}
+    assert after == before
+    out = StringIO()
+    call_command("reparse", "--all", "--no-progress", stdout=out, stderr=StringIO())
+    assert "0 changed" in out.getvalue()

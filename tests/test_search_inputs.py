@@ -17,7 +17,7 @@ from votes.tables import TableVote
 
 SEARCH = reverse("resolutions:search")
 API_SEARCH = "/api/search/"
-NOT_FILTERS = {"q", "mode", "sort", "page", "page_size"}
+NOT_FILTERS = {"q", "mode", "sort", "page", "page_size", "verbatim"}   # verbatim: no correction (not a filter)
 
 # Each filter, a value, and the sessions of the documents that match 'trafficking' with it (None: ECOSOC's).
 DOCUMENT_FILTERS = {
@@ -38,6 +38,12 @@ DOCUMENT_FILTERS = {
 PARAGRAPH_FILTERS = {
     "kind": ("operative", lambda paragraph: paragraph.kind == "operative"),
     "lead": ("Urges", lambda paragraph: paragraph.lead == "Urges"),
+    # What the paragraph does and whom it addresses (addressees/): its lead (or its parent's, for a sub-paragraph)
+    # says 'Urges'; its words (or its parent's) name States.
+    "action": ("urges", lambda paragraph: (paragraph.parent or paragraph).text.startswith(
+        ("Urges", "Also urges", "Further urges", "Strongly urges"))),
+    "addressee": ("States", lambda paragraph: any(word in paragraph.text + (paragraph.parent or paragraph).text
+                                                  for word in ("States", "Governments", "countries"))),
 }
 
 

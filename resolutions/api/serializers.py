@@ -216,6 +216,8 @@ class SnippetSerializer(serializers.Serializer):
 class DocumentHitSerializer(serializers.Serializer):
     document = DocumentSummarySerializer()
     rank = serializers.FloatField(allow_null=True)
+    partial = serializers.BooleanField(help_text="Matches some of the query's words, not all: shown after the "
+                                                 "documents matching all of them when those fill less than a page.")
     snippets = SnippetSerializer(many=True)
 
 
@@ -227,6 +229,7 @@ class ParagraphHitSerializer(serializers.Serializer):
     text = serializers.CharField(source="paragraph.text")
     html = MarkedHtmlField(source="text", help_text="Escaped text with the matching words in <mark>.")
     rank = serializers.FloatField(allow_null=True)
+    partial = serializers.BooleanField(help_text="Matches some of the query's words, not all (as for documents).")
     document = DocumentSummarySerializer(source="paragraph.document")
 
 

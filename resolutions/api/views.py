@@ -308,8 +308,10 @@ def _filter_parameter(name: str) -> OpenApiParameter:
 
 
 SEARCH_PARAMETERS = [
-    OpenApiParameter("q", str, description="Words, \"quoted phrases\", OR, -word (websearch syntax); a document "
-                     "symbol is also matched as such (symbol_match)."),
+    OpenApiParameter("q", str, description="Words, \"quoted phrases\", OR, -word (websearch syntax); a citation "
+                     "('A/RES/61/180', 'resolution 61/180', '1454 (2002)': the documents citing it, see lookup) or a "
+                     "symbol prefix ('A/RES/80/*')."),
+    OpenApiParameter("verbatim", str, enum=["1"], description="Search the words as typed, never a correction."),
     OpenApiParameter("mode", str, enum=list(search.MODES), description="Hits are documents (default) or "
                      "paragraphs."),
     OpenApiParameter("sort", str, enum=list(search.SORTS)),

@@ -48,11 +48,15 @@ class VersionParagraph(models.Model):
     footnote_refs = ArrayField(models.CharField(max_length=10), default=list, blank=True)
     # Written by services.index_version in the language's configuration (a generated column cannot segment Chinese).
     search_vector = SearchVectorField(null=True, editable=False)
+    # MinHash LSH bands of the paragraph's words (Chinese: of its segmented words), as Paragraph.lsh_bands: agreed
+    # language in this language finds near-identical paragraphs through the GIN index.
+    lsh_bands = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
 
     class Meta:
         ordering = ["version", "order"]
         constraints = [models.UniqueConstraint(fields=["version", "order"], name="version_paragraph_order_unique")]
-        indexes = [GinIndex(fields=["search_vector"], name="version_paragraph_search_gin")]
+        indexes = [GinIndex(fields=["search_vector"], name="version_paragraph_search_gin"),
+                   GinIndex(fields=["lsh_bands"], name="version_paragraph_lsh_gin")]
 
     def __str__(self):
         return f"{self.version} {self.anchor}"

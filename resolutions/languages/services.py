@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.db import connection
 
 from resolutions.languages import segmentation
+from resolutions.lineage.similarity import band_hashes_many
 from resolutions.languages.models import LanguageVersion, VersionFootnote, VersionParagraph
 from resolutions.search_config import config_for
 from resolutions.un import languages as un_languages
@@ -45,6 +46,9 @@ def store_version(document, parsed, source_file=None) -> LanguageVersion:
         rows += _rows(version, annex.paragraphs, len(rows) + 1, annex_order,
                       lambda p, order=annex_order: anchors.annex_paragraph(order, p.kind, p.number))
         notes += [(annex_order, note) for note in annex.footnotes]
+    bands = band_hashes_many([segmentation.comparable_text(row.text, version.language) for row, _ in rows])
+    for (row, _), row_bands in zip(rows, bands):
+        row.lsh_bands = row_bands
     VersionParagraph.objects.bulk_create([row for row, parent in rows if parent is None])
     for row, parent in rows:
         if parent is not None:

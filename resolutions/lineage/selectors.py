@@ -26,8 +26,12 @@ from resolutions.lineage.compare import align, highlight_match, summary
 from resolutions.lineage.provenance import (  # noqa: F401 (paragraph_provenance and time_key: read from here too)
     Appearance, earlier_appearances, paragraph_provenance, time_key)
 from resolutions.lineage.similarity import band_hashes, phrase_similarity, words
-from resolutions.models import Document, DocumentLink, Paragraph, Series
-from resolutions.search_config import SEARCH_CONFIG
+from resolutions.languages.segmentation import comparable_text
+from resolutions.languages.services import is_version_language
+from resolutions.models import Document, DocumentLink, Paragraph, Series, VersionParagraph
+from resolutions.parser.language import detect_language
+from resolutions.search_config import config_for
+from resolutions.un.languages import PREFERRED
 from resolutions.un.adoption import (DRAFT_INFIX, NOT_ADOPTED_WORDS, RESOLUTION_INFIX, RESOLUTION_WORD,
                                       is_adopted)
 
@@ -161,13 +165,42 @@ class Comparison:
         return self.first_row + len(self.rows) - 1
 
 
+def common_language(a: Document, b: Document) -> str | None:
+    """The language two documents are compared in: their main texts' when it is the same, else the first language
+    both are in (A's main text's, B's, then the UN's order); None when they share none."""
+    if a.language == b.language:
+        return a.language
+    mine = {a.language, *a.language_versions.values_list("language", flat=True)}
+    theirs = {b.language, *b.language_versions.values_list("language", flat=True)}
+    shared = mine & theirs
+    return next((code for code in [a.language, b.language, *sorted(shared)] if code in shared), None)
+
+
+def _rows_in(document: Document, language: str) -> list:
+    """The document's paragraphs in ``language``: its main text's, or that language version's rows."""
+    if language == document.language:
+        return _paragraph_rows(document)
+    rows = list(VersionParagraph.objects.filter(document=document, version__language=language).order_by("order"))
+    by_id = {row.pk: row for row in rows}
+    for row in rows:
+        if row.parent_id:
+            row.parent = by_id.get(row.parent_id)
+    return rows
+
+
 def compare_documents(a: Document, b: Document, page: int | None = None,
                       per_page: int = COMPARISON_PAGE_ROWS) -> Comparison:
-    """Align A's paragraphs with B's; for each paragraph of B, its first appearance in the archive before B.
+    """Align A's paragraphs with B's in one language (``common_language``: wording is never compared across
+    languages); for each paragraph of B's main text, its first appearance in the archive before B.
 
     With ``page`` (from 1; past the end is the last page), only that page's ``per_page`` rows are kept and their
     paragraphs' first appearances looked up; the counts are always of every row."""
-    a_rows, b_rows = _paragraph_rows(a), _paragraph_rows(b)
+    notes: list[str] = []
+    language = common_language(a, b)
+    if language is None:
+        notes.append("These two documents share no language in the archive: their texts are not compared.")
+        return Comparison(a, b, [], summary([]), {}, notes)
+    a_rows, b_rows = _rows_in(a, language), _rows_in(b, language)
     rows = align(a_rows, b_rows)
     counts, total = summary(rows), len(rows)
     pages, first_row = 1, 1
@@ -177,8 +210,12 @@ def compare_documents(a: Document, b: Document, page: int | None = None,
         first_row = (page - 1) * per_page + 1
         rows = rows[first_row - 1:first_row - 1 + per_page]
         b_rows = [row.b for row in rows if row.b is not None]
-    notes: list[str] = []
-    appearances = earlier_appearances(b_rows, b, notes=notes)
+    appearances = {}
+    if language == b.language:
+        appearances = earlier_appearances(b_rows, b, notes=notes)
+    else:
+        notes.append(f"Compared in their common language ({language}); first appearances are looked up for main "
+                     "texts only.")
     first = {pk: found[0] for pk, found in appearances.items() if found}
     for row in rows:
         row.first_appeared = first.get(row.b.pk) if row.b is not None else None
@@ -228,6 +265,7 @@ class AgreedLanguageFilters:
     date_from: date | None = None
     date_to: date | None = None
     document_type: str = ""  # "" any, "adopted" adopted resolutions only, "draft" drafts only, or an exact type
+    language: str = ""       # ISO 639-1 of the texts compared with; "" the pasted text's own (detected)
 
 
 @dataclass
@@ -236,6 +274,7 @@ class AgreedLanguageResult:
     similarity: float
     adopted: bool
     highlighted: list
+    language: str = ""       # the language version the paragraph is from ('' the main text): the page's ?lang=
 
 
 def _filter_paragraphs(queryset, filters: AgreedLanguageFilters):
@@ -258,7 +297,16 @@ def _filter_paragraphs(queryset, filters: AgreedLanguageFilters):
     return queryset
 
 
-def _fulltext_query(text: str) -> SearchQuery | None:
+def _in_language(language: str):
+    """The paragraphs in ``language``, never another (agreed language is wording, and wording is one language's):
+    a language version's rows, which hold every text the archive has in that language, or for English the main
+    texts that are English."""
+    if is_version_language(language):
+        return VersionParagraph.objects.filter(version__language=language)
+    return Paragraph.objects.filter(document__language=language)
+
+
+def _fulltext_query(text: str, config: str) -> SearchQuery | None:
     """Paragraphs holding any two of the query's most distinctive words: ``(a & b) | (a & c) | ...``.
 
     A paraphrase shares some words with its source, not all of them (so not an
@@ -271,14 +319,16 @@ def _fulltext_query(text: str) -> SearchQuery | None:
     if not terms:
         return None
     if len(terms) == 1:
-        return SearchQuery(terms[0], search_type="raw", config=SEARCH_CONFIG)
+        return SearchQuery(terms[0], search_type="raw", config=config)
     pairs = [f"({a} & {b})" for i, a in enumerate(terms) for b in terms[i + 1:]]
-    return SearchQuery(" | ".join(pairs), search_type="raw", config=SEARCH_CONFIG)
+    return SearchQuery(" | ".join(pairs), search_type="raw", config=config)
 
 
 def agreed_language(text: str, filters: AgreedLanguageFilters | None = None, limit: int = 20,
                     min_similarity: float = 0.3) -> list[AgreedLanguageResult]:
-    """The archive paragraphs closest in wording to ``text``, best first (adopted texts first among equals).
+    """The archive paragraphs closest in wording to ``text``, best first (adopted texts first among equals), in one
+    language: ``filters.language``, else the text's own (``parser.language.detect_language``; English when it cannot
+    tell), never mixing languages (``_in_language``).
 
     Candidates: paragraphs sharing an LSH band with the text (near-identical
     paragraphs) plus the best full-text matches of any of its words (a short
@@ -286,9 +336,12 @@ def agreed_language(text: str, filters: AgreedLanguageFilters | None = None, lim
     indexes.  Then exact scoring with ``phrase_similarity``.
     """
     filters = filters or AgreedLanguageFilters()
+    language = filters.language or detect_language(text) or PREFERRED
+    rows_model = VersionParagraph if is_version_language(language) else Paragraph
+    config, text = config_for(language), comparable_text(text, language)    # Chinese: cut into words
     if not words(text):
         return []
-    base = _filter_paragraphs(Paragraph.objects.all(), filters)
+    base = _filter_paragraphs(_in_language(language), filters)
     ids: set[int] = set()
     bands = band_hashes(text)
     # Candidates unordered (order_by()): the model's default order (newest document first) under a LIMIT
@@ -298,33 +351,35 @@ def agreed_language(text: str, filters: AgreedLanguageFilters | None = None, lim
         ids.update(base.filter(lsh_bands__overlap=bands).order_by().values_list("id", flat=True)[:LSH_CANDIDATES])
     if len(words(text)) <= SHORT_PHRASE_WORDS:
         # A short phrase is usually pasted as found: its exact occurrences are few and found at once.
-        phrase = SearchQuery(text, search_type="phrase", config=SEARCH_CONFIG)
+        phrase = SearchQuery(text, search_type="phrase", config=config)
         ids.update(base.filter(search_vector=phrase).order_by().values_list("id", flat=True)[:FULLTEXT_CANDIDATES])
-    query = _fulltext_query(text) if len(ids) < limit else None
+    query = _fulltext_query(text, config) if len(ids) < limit else None
     if query is not None:
         # Ranked among a bounded set of matches: ranking every match of two common words reads thousands of
         # vectors (seconds on 3 million paragraphs).
         matches = base.filter(search_vector=query).order_by().values("id")[:FULLTEXT_RANKED]
-        ids.update(Paragraph.objects.filter(id__in=matches)
+        ids.update(rows_model.objects.filter(id__in=matches)
                    .annotate(rank=SearchRank(F("search_vector"), query))
                    .order_by("-rank").values_list("id", flat=True)[:FULLTEXT_CANDIDATES])
     if not ids:
         return []
     scored = []
     for paragraph_id, paragraph_text, symbol_key, document_type in (
-            Paragraph.objects.filter(id__in=ids)
+            rows_model.objects.filter(id__in=ids)
             .values_list("id", "text", "document__symbol_key", "document__document_type")):
-        score = phrase_similarity(text, paragraph_text)
+        score = phrase_similarity(text, comparable_text(paragraph_text, language))
         if score >= min_similarity:
             scored.append((paragraph_id, round(score, 3), is_adopted(symbol_key, document_type)))
     # Best first; adopted texts first among equally close ones (same first decimal).
     scored.sort(key=lambda item: (-round(item[1], 1), not item[2], -item[1], item[0]))
     scored = scored[:limit]
-    rows = {row.pk: row for row in Paragraph.objects.filter(id__in=[paragraph_id for paragraph_id, _, _ in scored])
+    rows = {row.pk: row for row in rows_model.objects.filter(id__in=[paragraph_id for paragraph_id, _, _ in scored])
             .select_related("document")}
-    results = [AgreedLanguageResult(rows[paragraph_id], score, adopted, []) for paragraph_id, score, adopted in scored]
+    version = language if rows_model is VersionParagraph else ""
+    results = [AgreedLanguageResult(rows[paragraph_id], score, adopted, [], version)
+               for paragraph_id, score, adopted in scored]
     for result in results:
-        result.highlighted = highlight_match(text, result.paragraph.text)
+        result.highlighted = highlight_match(text, comparable_text(result.paragraph.text, language))
     return results
 
 

@@ -12,6 +12,7 @@ from resolutions.lineage.compare import ComparisonTooLarge
 from resolutions.models import Document, Paragraph, Series
 from resolutions.page_budget import heavy_page
 from resolutions.parameters import MAX_DOCUMENT_ID, parse_int
+from resolutions.un.languages import OFFICIAL
 from resolutions.un.symbols import normalise_symbol
 
 MAX_QUERY_CHARS = 5000
@@ -110,6 +111,8 @@ class AgreedLanguageForm(forms.Form):
     document_type = forms.ChoiceField(label="Document type", required=False)
     date_from = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    language = forms.ChoiceField(label="Language", required=False,
+                                 choices=[("", "The text's own")] + [(lang.code, lang.name) for lang in OFFICIAL])
 
     def __init__(self, *args, choices=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -131,7 +134,8 @@ def agreed_language(request):
     if form.is_valid() and form.cleaned_data["q"].strip():
         data = form.cleaned_data
         filters = selectors.AgreedLanguageFilters(body=data["body"], document_type=data["document_type"],
-                                                  date_from=data["date_from"], date_to=data["date_to"])
+                                                  date_from=data["date_from"], date_to=data["date_to"],
+                                                  language=data["language"])
         results = selectors.agreed_language(data["q"], filters)
         searched = True
     return render(request, "lineage/agreed_language.html", {"form": form, "results": results, "searched": searched})

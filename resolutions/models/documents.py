@@ -6,7 +6,7 @@ from django.db.models import Case, When
 from django.urls import reverse
 
 from resolutions.addresses import symbol_path
-from resolutions.search_config import SEARCH_CONFIG
+from resolutions.search_config import SEARCH_CONFIG, compounds_expression
 from resolutions.un import anchors
 
 
@@ -191,11 +191,13 @@ class Paragraph(models.Model):
     edited = models.BooleanField(default=False)
     # Paragraph-level weighted vector: operative text outranks preambular text.
     # A stored generated column, so it can never go stale; the language
-    # configuration is the search module's SEARCH_CONFIG.
+    # configuration is the search module's SEARCH_CONFIG, compounds written both ways (search_config.py).
     search_vector = models.GeneratedField(
         expression=Case(
-            When(kind="operative", then=SearchVector("lead", "text", config=SEARCH_CONFIG, weight="B")),
-            default=SearchVector("lead", "text", config=SEARCH_CONFIG, weight="C"),
+            When(kind="operative", then=SearchVector(compounds_expression("lead"), compounds_expression("text"),
+                                                     config=SEARCH_CONFIG, weight="B")),
+            default=SearchVector(compounds_expression("lead"), compounds_expression("text"), config=SEARCH_CONFIG,
+                                 weight="C"),
             output_field=SearchVectorField(),
         ),
         output_field=SearchVectorField(),

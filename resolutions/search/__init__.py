@@ -9,13 +9,15 @@ Modules, in the order a query goes through them:
   engine.py       ``search``: one call for a page of document or paragraph hits
   citing.py       look-ups instead of words: a citation (the cited document, who cites it) or a symbol prefix
   statement.py    document mode's one SQL statement (page, total, facets) and the window of newest documents
+  partial.py      when fewer than a page match every word: the documents or paragraphs matching some of them
+  scoring.py      the one relevance expression (``ts_rank_cd``, its normalisation)
   facets.py       the one list of facets, the SQL counting them, and the facets shown
   ranking.py      matching and ordering as querysets (paragraph mode, exports)
   snippets.py     marked snippets, titles and paragraph texts for the page's rows
   suggestions.py  'did you mean' and 'showing results for' a correction
   planner.py      the read connection, planner settings and the planner's estimates
   notices.py      what a search tells the user, as codes (the words are the views')
-The design and its measurements are in README.md, "Search design".
+The design and its measurements are in README.md, "Search design" and "Relevance".
 """
 from resolutions.search.arrivals import newest_arrivals
 from resolutions.search.engine import DocumentHit, ParagraphHit, SearchResult, search

@@ -12,6 +12,7 @@ from resolutions.search import citing
 from resolutions.search.facets import DOCUMENT_FACETS, PARAGRAPH_FACETS, Facet, facets_from_rows
 from resolutions.search.limits import DEFAULT_LIMITS, SearchLimits
 from resolutions.search.notices import Notice
+from resolutions.search.partial import partial_paragraphs, partial_query
 from resolutions.search.planner import estimated_matches, read_cursor, rounded
 from resolutions.search.query import ParsedQuery, has_terms, parse_query, without_terms
 from resolutions.search.ranking import match_paragraphs, order_paragraphs
@@ -30,6 +31,7 @@ class DocumentHit:
     rank: float | None
     snippets: list[Snippet] = field(default_factory=list)
     title: str = ""                 # the title with the query's words marked ('' when it has none)
+    partial: bool = False           # matches some of the query's words, not all (search/partial.py)
 
 
 @dataclass
@@ -39,6 +41,7 @@ class ParagraphHit:
     anchor: str
     text: str                       # the paragraph's text (or its best fragment) with the query's words marked
     language: str = ""              # the language version it is from ('' for the main text): the page's ?lang=
+    partial: bool = False           # matches some of the query's words, not all (search/partial.py)
 
     @property
     def label(self) -> str:
@@ -144,18 +147,37 @@ def _search_documents(query, documents, sort, page, params, limits, lookup=None)
     pages, shown, notices = _pages(total, page, query, sort, "documents", estimated, limits)
     if shown != page:
         found = document_page(query, documents, sort, shown, limits)
-    rows = _documents_of(found["page"])
-    ids = [r.pk for r in rows]
-    snippets = citing.citation_snippets(ids, lookup) if lookup and lookup.kind == "citation" else \
-        snippets_for_documents(ids, query)
-    titles = titles_for_documents(ids, query)
-    hits = [DocumentHit(r, r.rank, snippets.get(r.pk, []), titles.get(r.pk, "")) for r in rows]
+    hits = _document_hits(found["page"], query, lookup=lookup)
+    if sort == "relevance" and shown == 1 and total < limits.page_size:
+        more = _partial_hits(query, documents, [hit.document.pk for hit in hits], limits.page_size - total, limits)
+        if more:
+            hits += more
+            notices.append(Notice("partial_matches", total=total, shown=len(more), mode="documents"))
     facets = facets_from_rows(DOCUMENT_FACETS, found["facets"], params)
     suggestions = suggest(query) if total < SUGGEST_BELOW and not query.is_empty else []
     return SearchResult(query, "documents", total, shown, pages, hits, facets, suggestions,
                         list(query.notices) + notices,
                         facets_from=limits.facet_rows if estimated or total > limits.facet_rows else None,
                         total_is_estimate=estimated, page_size=limits.page_size)
+
+
+def _document_hits(page_rows, query, partial: bool = False, lookup=None) -> list[DocumentHit]:
+    rows = _documents_of(page_rows)
+    ids = [r.pk for r in rows]
+    snippets = citing.citation_snippets(ids, lookup) if lookup and lookup.kind == "citation" else \
+        snippets_for_documents(ids, query)
+    titles = titles_for_documents(ids, query)
+    return [DocumentHit(r, r.rank, snippets.get(r.pk, []), titles.get(r.pk, ""), partial) for r in rows]
+
+
+def _partial_hits(query, documents, shown_ids, room: int, limits) -> list[DocumentHit]:
+    """Documents matching some of the words (search/partial.py), to fill the ``room`` left on the first page."""
+    relaxed = partial_query(query)
+    if relaxed is None:
+        return []
+    found = document_page(relaxed, documents.exclude(pk__in=shown_ids), "relevance", 1, limits.with_page_size(room),
+                          facets=False)
+    return _document_hits(found["page"], relaxed, partial=True) if found else []
 
 
 def _documents_of(page_rows) -> list[Document]:
@@ -196,6 +218,13 @@ def _search_paragraphs(query, paragraphs, sort, page, params, limits, lookup=Non
         heads = {pk: (anchor, texts.get(pk, text)) for pk, (anchor, text) in heads.items()}
     hits = [ParagraphHit(r, getattr(r, "rank", None), *heads.get(r.pk, ("", r.text)), query.language)
             for r in rows]
+    relaxed = partial_query(query) if lookup is None and sort == "relevance" and page == 1 else None
+    if relaxed is not None and total < limits.page_size:
+        more = list(partial_paragraphs(relaxed, paragraphs, [r.pk for r in rows], limits.page_size - total, limits))
+        heads = headlines_for_paragraphs([r.pk for r in more], relaxed)
+        hits += [ParagraphHit(r, r.rank, *heads.get(r.pk, ("", r.text)), query.language, partial=True) for r in more]
+        if more:
+            notices.append(Notice("partial_matches", total=total, shown=len(more), mode="paragraphs"))
     counted = matched
     if total > limits.facet_rows:
         # The newest facet_rows matches, read once.

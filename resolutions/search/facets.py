@@ -75,6 +75,16 @@ FACETS = [
         GROUP BY 1 ORDER BY n DESC, 1 LIMIT {ROWS_PER_FACET}""", "value, label, n", labelled=True),
     _column("kind", "Paragraph kind", "kind", "TRUE", table="pf"),
     _column("lead", "Lead phrase", "lead", "lead <> ''", table="pf"),
+    # What an operative paragraph does and whom it addresses (addressees/): one row each per paragraph.
+    FacetDefinition("action", "Action", "paragraph", f"""
+        SELECT a.action AS value, count(*) AS n
+        FROM addressees_paragraphaction a JOIN pf ON pf.id = a.paragraph_id
+        WHERE a.action <> ''
+        GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {ROWS_PER_FACET}""", "value, n"),
+    FacetDefinition("addressee", "Addressed to", "paragraph", f"""
+        SELECT ad.label AS value, regexp_replace(ad.label, '^(state|organ):', '') AS label, count(*) AS n
+        FROM addressees_addressee ad JOIN pf ON pf.id = ad.paragraph_id
+        GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT {ROWS_PER_FACET}""", "value, label, n", labelled=True),
 ]
 DOCUMENT_FACETS = [f for f in FACETS if f.level == "document"]
 PARAGRAPH_FACETS = [f for f in FACETS if f.level == "paragraph"]

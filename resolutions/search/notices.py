@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 # no_terms         the query has no word the archive indexes: the filtered list is shown instead
 # ranked_newest    more matches than are ranked: total, estimated, ranked, mode ("documents" | "paragraphs")
 # estimated_total  the total is the planner's estimate: total, mode
-CODES = ("query_cut", "no_terms", "ranked_newest", "estimated_total")
+# partial_matches  fewer than a page match every word; the page goes on with documents matching some of them:
+#                  total (matching every word), shown (matching some, on the page), mode
+CODES = ("query_cut", "no_terms", "ranked_newest", "estimated_total", "partial_matches")
 
 
 @dataclass

@@ -15,7 +15,8 @@ from resolutions.languages.segmentation import query_text
 from resolutions.models import Document
 from resolutions.search.notices import Notice
 from resolutions.search.planner import read_cursor
-from resolutions.search_config import SEARCH_CONFIG, config_for
+from resolutions.search.scoring import rank_sql
+from resolutions.search_config import SEARCH_CONFIG, config_for, indexed_compounds, joined_compounds
 from resolutions.un.symbols import NORMAL_SYMBOL, normalise_symbol
 
 MAX_QUERY_CHARS = 1000           # longer input is cut here, with a notice (websearch queries longer are noise)
@@ -46,8 +47,42 @@ class ParsedQuery:
         """What goes to websearch_to_tsquery: the text, with Chinese cut into words (resolutions.languages)."""
         return query_text(self.text, self.language)
 
+    @property
+    def searched(self) -> str:
+        """What the index is asked: in the main text, the text with its compound words joined ('South-East' ->
+        'SouthEast'), which the index holds for both spellings (resolutions/search_config.py)."""
+        return self.search_text if self.language else joined_compounds(self.search_text)
+
+    @property
+    def forms(self) -> list[str]:
+        """The texts asked for, either matching: joined compounds, and (when it has compounds) compounds as the
+        index writes them, for phrases where the joined form is not at the compound's place. A language version's
+        text is indexed as printed."""
+        indexed = self.search_text if self.language else indexed_compounds(self.search_text)
+        return [self.searched] if indexed == self.search_text else [self.searched, indexed]
+
     def tsquery(self) -> SearchQuery:
-        return SearchQuery(self.search_text, search_type="websearch", config=self.config)
+        forms = [SearchQuery(form, search_type="websearch", config=self.config) for form in self.forms]
+        return forms[0] if len(forms) == 1 else forms[0] | forms[1]
+
+    def tsquery_sql(self) -> tuple[str, list]:
+        forms = self.forms
+        sql = " || ".join(["websearch_to_tsquery(%s::regconfig, %s)"] * len(forms))
+        return f"({sql})", [value for form in forms for value in (self.config, form)]
+
+    def q_sql(self) -> tuple[str, list]:
+        """The select list of a statement's ``q`` row: ``query``, the tsquery matched and ranked (``rank_sql``)."""
+        sql, params = self.tsquery_sql()
+        return f"{sql} AS query", params
+
+    def rank_sql(self, vector: str) -> str:
+        """The relevance of ``vector`` to the query of the ``q`` row (resolutions/search/scoring.py)."""
+        return rank_sql(vector, "q.query")
+
+    def headline_sql(self) -> tuple[str, list]:
+        """The tsquery whose words snippets mark: as searched, and as typed (a compound is marked as printed)."""
+        sql, params = self.tsquery_sql()
+        return f"({sql} || websearch_to_tsquery(%s::regconfig, %s))", params + [self.config, self.search_text]
 
 
 def parse_query(raw: str | None) -> ParsedQuery:
@@ -75,7 +110,7 @@ def has_terms(query: ParsedQuery) -> bool:
     if query.is_empty:
         return False
     with read_cursor() as cursor:
-        cursor.execute("SELECT numnode(websearch_to_tsquery(%s::regconfig, %s))", [query.config, query.search_text])
+        cursor.execute("SELECT numnode(websearch_to_tsquery(%s::regconfig, %s))", [query.config, query.searched])
         return cursor.fetchone()[0] > 0
 
 

@@ -8,14 +8,11 @@ from django.db.models.expressions import RawSQL
 from resolutions.models import Document, Paragraph
 from resolutions.search.limits import DEFAULT_LIMITS, SearchLimits
 from resolutions.search.query import ParsedQuery
-
-RANK_NORMALISATION = 1           # ts_rank_cd: divide by 1 + log(document length)
-
+from resolutions.search.scoring import rank_sql
 
 def _rank(table: str, query: ParsedQuery) -> RawSQL:
-    return RawSQL(
-        f"ts_rank_cd({table}.search_vector, websearch_to_tsquery(%s::regconfig, %s), {RANK_NORMALISATION})",
-        [query.config, query.search_text], output_field=FloatField())
+    sql, params = query.tsquery_sql()
+    return RawSQL(rank_sql(f"{table}.search_vector", sql), params, output_field=FloatField())
 
 
 def match_documents(queryset, query: ParsedQuery):

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from resolutions.languages.segmentation import mark_words
 from resolutions.search.planner import read_cursor
 from resolutions.search.query import ParsedQuery
-from resolutions.search.ranking import RANK_NORMALISATION
+from resolutions.search.scoring import rank_sql
+from resolutions.search_config import compounds_sql
 from resolutions.un import anchors
 
 MARK_START, MARK_END = "\ue000", "\ue001"
@@ -52,6 +54,11 @@ def _text_tables(query: ParsedQuery) -> tuple[str, str, str]:
                   ON v.id = vf.version_id AND v.language = %s)""", "f.annex_order")
 
 
+def _marked(headline: str, query: ParsedQuery) -> str:
+    """Chinese words marked in Python (``ts_headline`` cannot find them); any other headline as PostgreSQL made it."""
+    return mark_words(headline, query.text, query.language, MARK_START, MARK_END)
+
+
 def _language_param(query: ParsedQuery) -> list:
     return [query.language] if query.language else []
 
@@ -65,25 +72,30 @@ def snippets_for_documents(document_ids: list[int], query: ParsedQuery) -> dict[
     if not document_ids or query.is_empty:
         return {}
     paragraphs, footnotes, annex_order = _text_tables(query)
+    q_sql, q_params = query.q_sql()
+    headline_sql, headline_params = query.headline_sql()
+    # The main text's footnotes are indexed with their compounds written both ways, as the paragraphs are.
+    footnote_vector = f"to_tsvector(%s::regconfig, {'f.text' if query.language else compounds_sql('f.text')})"
     sql = f"""
-        WITH q AS (SELECT websearch_to_tsquery(%s::regconfig, %s) AS query),
+        WITH q AS (SELECT {q_sql}), h AS (SELECT {headline_sql} AS query),
         candidates AS (
-            SELECT p.id, p.document_id, p.text, p.anchor, NULL::integer AS annex_order, p."order", 0 AS source, ts_rank_cd(p.search_vector, q.query, {RANK_NORMALISATION}) AS rank
+            SELECT p.id, p.document_id, p.text, p.anchor, NULL::integer AS annex_order, p."order", 0 AS source,
+                   {rank_sql("p.search_vector", "q.query")} AS rank
             FROM (SELECT * FROM {paragraphs} WHERE document_id = ANY(%s) OFFSET 0) p, q
             WHERE p.search_vector @@ q.query
             UNION ALL
             SELECT f.id, f.document_id, f.text, f.marker, {annex_order}, f."order", 1,
-                   ts_rank_cd(to_tsvector(%s::regconfig, f.text), q.query, {RANK_NORMALISATION})
+                   {rank_sql(footnote_vector, "q.query")}
             FROM {footnotes} f, q
-            WHERE f.document_id = ANY(%s) AND to_tsvector(%s::regconfig, f.text) @@ q.query
+            WHERE f.document_id = ANY(%s) AND {footnote_vector} @@ q.query
         ),
         ranked AS (
             SELECT c.*, row_number() OVER (PARTITION BY c.document_id
                                            ORDER BY c.source, c.rank DESC, c."order") AS n
             FROM candidates c
         )
-        SELECT p.id, p.document_id, p.source, p.anchor, p.annex_order, ts_headline(%s::regconfig, p.text, q.query, %s)
-        FROM ranked p, q
+        SELECT p.id, p.document_id, p.source, p.anchor, p.annex_order, ts_headline(%s::regconfig, p.text, h.query, %s)
+        FROM ranked p, h
         WHERE p.n <= %s
         ORDER BY p.document_id, p.n
     """
@@ -92,13 +104,13 @@ def snippets_for_documents(document_ids: list[int], query: ParsedQuery) -> dict[
     with read_cursor() as cursor:
         config = query.config
         language = _language_param(query)
-        cursor.execute(sql, [config, query.search_text, *language, ids, config, *language, ids, config, config,
+        cursor.execute(sql, [*q_params, *headline_params, *language, ids, config, *language, ids, config, config,
                              HEADLINE_OPTIONS, SNIPPETS_PER_DOCUMENT])
         for row_id, document_id, source, anchor, annex_order, headline in cursor.fetchall():
             # A footnote's row carries its marker: its anchor is the rule's (resolutions.un.anchors.footnote).
             out.setdefault(document_id, []).append(
                 Snippet(row_id if source == 0 else None, anchors.footnote(anchor, annex_order) if source else anchor,
-                        headline, "footnote" if source == 1 else "paragraph", query.language))
+                        _marked(headline, query), "footnote" if source == 1 else "paragraph", query.language))
     return out
 
 
@@ -109,32 +121,35 @@ def titles_for_documents(document_ids: list[int], query: ParsedQuery) -> dict[in
     # A search in a language version's language marks that version's title.
     titles = ("(SELECT document_id AS id, title FROM resolutions_languageversion WHERE language = %s)"
               if query.language else "resolutions_document")
+    headline_sql, headline_params = query.headline_sql()
     with read_cursor() as cursor:
         cursor.execute(
-            "SELECT d.id, ts_headline(%s::regconfig, d.title, websearch_to_tsquery(%s::regconfig, %s), %s) "
+            f"SELECT d.id, ts_headline(%s::regconfig, d.title, {headline_sql}, %s) "
             f"FROM {titles} d WHERE d.id = ANY(%s) AND d.title <> ''",
-            [query.config, query.config, query.search_text,
+            [query.config, *headline_params,
              f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true", *_language_param(query),
              list(document_ids)])
-        return dict(cursor.fetchall())
+        return {pk: _marked(title, query) for pk, title in cursor.fetchall()}
 
 
 def headlines_for_paragraphs(paragraph_ids: list[int], query: ParsedQuery) -> dict[int, tuple[str, str]]:
     """Anchor and marked text of each paragraph on the page (one query)."""
     if not paragraph_ids:
         return {}
-    text_sql = "ts_headline(%s::regconfig, p.text, websearch_to_tsquery(%s::regconfig, %s), %s)"
-    params: list = [query.config, query.config, query.search_text,
-                    HEADLINE_OPTIONS.replace("MaxFragments=2", "MaxFragments=0")]
     if query.is_empty:
         text_sql, params = "p.text", []
+    else:
+        headline_sql, headline_params = query.headline_sql()
+        text_sql = f"ts_headline(%s::regconfig, p.text, {headline_sql}, %s)"
+        params = [query.config, *headline_params, HEADLINE_OPTIONS.replace("MaxFragments=2", "MaxFragments=0")]
     table = "resolutions_versionparagraph" if query.language else "resolutions_paragraph"
     sql = f"""
         SELECT p.id, p.anchor, {text_sql}, p.text FROM {table} p WHERE p.id = ANY(%s)
     """
     with read_cursor() as cursor:
         cursor.execute(sql, params + [list(paragraph_ids)])
-        return {pid: (anchor, with_cuts(headline, text)) for pid, anchor, headline, text in cursor.fetchall()}
+        return {pid: (anchor, _marked(with_cuts(headline, text), query))
+                for pid, anchor, headline, text in cursor.fetchall()}
 
 
 def with_cuts(headline: str, text: str) -> str:

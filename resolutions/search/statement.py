@@ -21,21 +21,24 @@ from __future__ import annotations
 
 import math
 
-from resolutions.models import Document
+from django.db.models import OuterRef, Subquery
+
+from resolutions.models import Document, Paragraph
 from resolutions.search.citing import NATURAL_SYMBOL_ORDER
 from resolutions.search.facets import DOCUMENT_FACETS, FACET_DOCUMENT_COLUMNS, facets_sql
 from resolutions.search.limits import SearchLimits
 from resolutions.search.planner import (estimated_matches, estimated_rows, fetch_planned, read_cursor,
                                         rounded)
 from resolutions.search.query import ParsedQuery
-from resolutions.search.ranking import RANK_NORMALISATION
 
 
-def document_page(query: ParsedQuery, documents, sort: str, page: int, limits: SearchLimits) -> dict | None:
+def document_page(query: ParsedQuery, documents, sort: str, page: int, limits: SearchLimits,
+                  facets: bool = True) -> dict | None:
     """The page of documents, the total and the raw facet counts: one SQL statement, two cheap look-ups before.
 
     Returns None when the query has no indexable word (the caller then shows the filtered list), else
-    ``{"total", "estimated", "page": [[id, rank], ...], "facets": [rows per DOCUMENT_FACETS]}``.
+    ``{"total", "estimated", "page": [[id, rank], ...], "facets": [rows per DOCUMENT_FACETS]}`` (no facet rows
+    without ``facets``). ``query`` is a ParsedQuery or what answers as one (search/partial.py's PartialQuery).
     """
     has_query = not query.is_empty
     matching = documents.filter(search_vector=query.tsquery()) if has_query else documents
@@ -60,11 +63,11 @@ def document_page(query: ParsedQuery, documents, sort: str, page: int, limits: S
             if estimate > limits.exact_count_limit or many_filtered:
                 window = window_start(cursor, documents, keep, estimate, filtered, limits.window_factor)
         if window is not None:
-            found = _page_statement(cursor, matching.filter(date__gte=window), query, sort, offset, limits)
+            found = _page_statement(cursor, matching.filter(date__gte=window), query, sort, offset, limits, facets)
             if found is not None and found["total"] >= keep:
                 found.update(total=max(found["total"], rounded(estimate)), estimated=True)
                 return found
-        return _page_statement(cursor, matching, query, sort, offset, limits)
+        return _page_statement(cursor, matching, query, sort, offset, limits, facets)
 
 
 def window_start(cursor, documents, keep: int, estimate: int, filtered: int | None = None,
@@ -85,7 +88,8 @@ def window_start(cursor, documents, keep: int, estimate: int, filtered: int | No
     return next(iter(dates[offset:offset + 1]), None)
 
 
-def _page_statement(cursor, matching, query: ParsedQuery, sort: str, offset: int, limits: SearchLimits) -> dict | None:
+def _page_statement(cursor, matching, query: ParsedQuery, sort: str, offset: int, limits: SearchLimits,
+                    facets: bool = True) -> dict | None:
     has_query = not query.is_empty
     page_size, keep = limits.page_size, limits.keep
     # Only what ordering needs is carried for every match; the facet columns are read for the newest few.
@@ -97,7 +101,7 @@ def _page_statement(cursor, matching, query: ParsedQuery, sort: str, offset: int
         # Rank the newest rank_candidates matches; the ranked page's rows carry their rank.
         page_sql = f"""
             SELECT json_agg(json_build_array(id, rank) ORDER BY rank DESC, date DESC NULLS LAST, id) FROM (
-                SELECT c.id, c.date, ts_rank_cd(d.search_vector, q.query, {RANK_NORMALISATION}) AS rank
+                SELECT c.id, c.date, {query.rank_sql("d.search_vector")} AS rank
                 FROM recent c JOIN resolutions_document d ON d.id = c.id, q
                 WHERE c.pos <= {limits.rank_candidates}
                 ORDER BY rank DESC, c.date DESC NULLS LAST, c.id LIMIT {page_size} OFFSET {offset}) t"""
@@ -110,25 +114,29 @@ def _page_statement(cursor, matching, query: ParsedQuery, sort: str, offset: int
             # The network's count of citing documents (network.NetworkNode), most cited first, then the newest.
             order = f"cited_by DESC, {order}"
             rows = "SELECT m.*, coalesce(c.cited_by, 0) AS cited_by FROM m LEFT JOIN network_networknode c ON c.document_id = m.id"
-        rank = (f"ts_rank_cd(d.search_vector, q.query, {RANK_NORMALISATION})" if has_query else "NULL::real")
+        rank = query.rank_sql("d.search_vector") if has_query else "NULL::real"
         page_sql = f"""
             SELECT json_agg(json_build_array(p.id, {rank}) ORDER BY p.n) FROM (
                 SELECT id, row_number() OVER (ORDER BY {order}) AS n FROM (
                     {rows} ORDER BY {order} LIMIT {page_size} OFFSET {offset}) x) p
             JOIN resolutions_document d ON d.id = p.id, q"""
+    q_sql, q_params = query.q_sql() if has_query else ("NULL::tsquery AS query", [])
+    facet_sql = ""
+    if facets:
+        facet_sql = f""",
+        f AS MATERIALIZED (
+            SELECT {FACET_DOCUMENT_COLUMNS}
+            FROM recent r JOIN resolutions_document d ON d.id = r.id WHERE r.pos <= {limits.facet_rows})"""
+    facet_columns = f", {facets_sql(DOCUMENT_FACETS)}" if facets else ""
     sql = f"""
-        WITH q AS (SELECT {"websearch_to_tsquery(%s::regconfig, %s)" if has_query else "NULL::tsquery"} AS query),
+        WITH q AS (SELECT {q_sql}),
         m AS MATERIALIZED ({m_sql}),
         recent AS MATERIALIZED (
             SELECT r.*, row_number() OVER (ORDER BY {newest}) AS pos
-            FROM (SELECT * FROM m ORDER BY {newest} LIMIT {keep}) r),
-        f AS MATERIALIZED (
-            SELECT {FACET_DOCUMENT_COLUMNS}
-            FROM recent r JOIN resolutions_document d ON d.id = r.id WHERE r.pos <= {limits.facet_rows})
-        SELECT (SELECT coalesce(numnode(query), 1) FROM q), (SELECT count(*) FROM m), ({page_sql}),
-               {facets_sql(DOCUMENT_FACETS)}
+            FROM (SELECT * FROM m ORDER BY {newest} LIMIT {keep}) r){facet_sql}
+        SELECT (SELECT coalesce(numnode(query), 1) FROM q), (SELECT count(*) FROM m), ({page_sql}){facet_columns}
     """
-    params = ([query.config, query.search_text] if has_query else []) + list(m_params)
+    params = q_params + list(m_params)
     nodes, total, page_rows, *facet_rows = fetch_planned(cursor, sql, params)
     if has_query and nodes == 0:
         return None
@@ -138,8 +146,17 @@ def _page_statement(cursor, matching, query: ParsedQuery, sort: str, offset: int
 
 def paragraph_facet_rows(counted, definitions) -> list:
     """The rows of each facet of ``definitions`` over the counted paragraphs and their documents: one query."""
-    p_sql, p_params = counted.order_by().values("id", "kind", "lead", "document_id").query.sql_with_params()
-    # (Paragraph rows, or a language version's VersionParagraph rows: the same columns.)
+    if counted.model is Paragraph:
+        rows = counted.order_by().values("id", "kind", "lead", "document_id")
+    else:
+        # A language version's rows (resolutions.languages) count as the main text's paragraph at their anchor for
+        # the facets read from the main text (addressees); their own kind and lead for the others.
+        main = Paragraph.objects.filter(document_id=OuterRef("document_id"), anchor=OuterRef("anchor")).values("id")
+        rows = (counted.order_by().annotate(main_id=Subquery(main[:1]))
+                .values("main_id", "kind", "lead", "document_id"))
+    p_sql, p_params = rows.query.sql_with_params()
+    if counted.model is not Paragraph:
+        p_sql = f"SELECT main_id AS id, kind, lead, document_id FROM ({p_sql}) version_rows"
     sql = f"""
         WITH pf AS MATERIALIZED ({p_sql}),
         f AS MATERIALIZED (

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch
 
+from addressees.selectors import addressing_by_paragraph
 from network.selectors import citing_paragraphs, pinpoint_anchors
 from resolutions.models import Citation, Document, Paragraph, SourceFile, Sponsorship
 from resolutions.selectors.citation_links import LinkedText, linked_text
@@ -19,6 +20,7 @@ class ParagraphView:
     subparagraphs: list["ParagraphView"] = field(default_factory=list)
     annex_order: int | None = None   # set in an annex, whose notes are numbered apart
     cited_here: list[Citation] = field(default_factory=list)   # citations of other documents naming this paragraph
+    addressing: object = None        # addressees.selectors.ShownAddressing of an operative paragraph
 
     @property
     def lead_split(self) -> tuple[str, str] | None:
@@ -75,7 +77,7 @@ def page_document(**lookup) -> Document | None:
     no more: the annexes and the votes panel are read only when there is something to read)."""
     return (Document.objects.annotate(annex_total=Count("annexes", distinct=True),
                                       vote_total=Count("vote_records", distinct=True))
-            .select_related("network")     # the citation network's counts: a page without links asks no more
+            .select_related("network__cluster")   # the network's counts and cluster: a page without asks no more
             .filter(**lookup).first())
 
 
@@ -121,8 +123,10 @@ def document_page(pk: int | None = None, document: Document | None = None) -> Do
     cited_by = list(Citation.objects.filter(target_document=document).exclude(document=document)
                     .select_related("document", "paragraph", "footnote").order_by("-document__date", "document_id", "order"))
     by_number = citing_paragraphs(cited_by)
+    addressing = addressing_by_paragraph(document)
     for view in operative:      # the first paragraph of a number, as the citation's link (network.selectors)
         view.cited_here = by_number.pop(view.paragraph.number, [])
+        view.addressing = addressing.get(view.paragraph.pk)
     source_files = list(SourceFile.objects.filter(document=document).defer("content").order_by("uploaded_at"))
     backlinks: dict[str, str] = {}
     for view in views.values():

@@ -6,7 +6,8 @@ a corrected re-upload, ``manage.py reparse``) and every admin page that edits a
 document, its paragraphs, footnotes or sponsors.  It brings the derived data
 back in line with the rows: the paragraphs' and the whole text's similarity
 bands, the paragraphs' anchors, the search index, the series and version links, the citations
-that point at the document and the citation network's links and counts.
+that point at the document, the citation network's links and counts, and each operative paragraph's action and
+addressees.
 
 The ``save_*`` and ``delete_*`` functions are the admin's writes: they mark
 what staff touched as *edited* (a later re-upload keeps staff corrections, see
@@ -16,7 +17,9 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from addressees.services import address_paragraphs
 from network import services as network
+from network.tasks import request_cluster_refresh
 from resolutions.lineage import services as lineage
 from resolutions.models import Citation, Document, Paragraph, Series
 from resolutions.services import indexing
@@ -42,6 +45,8 @@ def document_changed(document: Document, *, bands_stored: bool = False) -> None:
     _unresolve_citations_to_another_symbol(document)
     resolve_pending_citations(document)
     network.network_changed(document)
+    request_cluster_refresh()        # the thematic clusters, in the background once the change is committed
+    address_paragraphs(document)
 
 
 def _store_anchors(document: Document) -> None:

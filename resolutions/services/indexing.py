@@ -8,7 +8,38 @@ from __future__ import annotations
 
 from django.db import connection
 
-from resolutions.search_config import SEARCH_CONFIG
+from resolutions.search_config import SEARCH_CONFIG, compounds_sql
+
+
+def _words(text_sql: str) -> str:
+    """The vector of a text, its compound words written both ways (search_config.compounds_sql)."""
+    return f"to_tsvector(%(cfg)s::regconfig, {compounds_sql(text_sql)})"
+
+
+# One UPDATE writes the vectors; a WHERE clause chooses the documents (one, or all of them after the way texts
+# become words has changed: migrations 0011, 0013).
+_TITLE = "coalesce(d.symbol, '') || ' ' || d.title"
+_OPERATIVE = """coalesce((SELECT string_agg(p.lead || ' ' || p.text, ' ' ORDER BY p."order")
+    FROM resolutions_paragraph p WHERE p.document_id = d.id AND p.kind = 'operative'), '')"""
+_PREAMBULAR = """coalesce((SELECT string_agg(p.lead || ' ' || p.text, ' ' ORDER BY p."order")
+    FROM resolutions_paragraph p WHERE p.document_id = d.id AND p.kind IN ('preambular', 'text')), '')"""
+_ANNEXES = """coalesce(d.subject, '') || ' ' || coalesce((SELECT string_agg(a.label || ' ' || a.title, ' ' ORDER BY a."order")
+    FROM resolutions_annex a WHERE a.document_id = d.id), '')"""
+_NOTES = """coalesce((SELECT string_agg(f.text, ' ' ORDER BY f."order") FROM resolutions_footnote f
+    WHERE f.document_id = d.id), '') || ' '
+    || coalesce((SELECT string_agg(u.block, ' ') FROM jsonb_array_elements_text(d.unplaced) AS u(block)), '')"""
+DOCUMENT_VECTOR_SQL = (
+    "UPDATE resolutions_document d SET search_vector = "
+    f"setweight({_words(_TITLE)}, 'A') || setweight({_words(_OPERATIVE)}, 'B') "
+    f"|| setweight({_words(_PREAMBULAR)}, 'C') || setweight({_words(_ANNEXES)}, 'C') || setweight({_words(_NOTES)}, 'D')"
+    # Each language version's own vector, in its language's configuration (resolutions.languages).
+    " || coalesce((SELECT archive_tsvector_agg(v.search_vector) FROM resolutions_languageversion v"
+    " WHERE v.document_id = d.id), ''::tsvector)")
+
+
+def reindex_all_documents(cursor) -> None:
+    """Rewrite every document's vector (the 'did you mean' words do not change: they are words, not vectors)."""
+    cursor.execute(DOCUMENT_VECTOR_SQL, {"cfg": SEARCH_CONFIG})
 
 
 def index_document(document) -> None:
@@ -21,27 +52,7 @@ def index_document(document) -> None:
     row per paragraph. Nothing kept of a document is left out of it.
     """
     with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            UPDATE resolutions_document d SET search_vector =
-                setweight(to_tsvector(%(cfg)s::regconfig, coalesce(d.symbol, '') || ' ' || d.title), 'A')
-             || setweight(to_tsvector(%(cfg)s::regconfig, coalesce((SELECT string_agg(p.lead || ' ' || p.text, ' ' ORDER BY p."order")
-                    FROM resolutions_paragraph p WHERE p.document_id = d.id AND p.kind = 'operative'), '')), 'B')
-             || setweight(to_tsvector(%(cfg)s::regconfig, coalesce((SELECT string_agg(p.lead || ' ' || p.text, ' ' ORDER BY p."order")
-                    FROM resolutions_paragraph p WHERE p.document_id = d.id AND p.kind IN ('preambular', 'text')), '')), 'C')
-             || setweight(to_tsvector(%(cfg)s::regconfig, coalesce(d.subject, '') || ' '
-                    || coalesce((SELECT string_agg(a.label || ' ' || a.title, ' ' ORDER BY a."order")
-                                 FROM resolutions_annex a WHERE a.document_id = d.id), '')), 'C')
-             || setweight(to_tsvector(%(cfg)s::regconfig, coalesce((SELECT string_agg(f.text, ' ' ORDER BY f."order")
-                    FROM resolutions_footnote f WHERE f.document_id = d.id), '') || ' '
-                    || coalesce((SELECT string_agg(u.block, ' ') FROM jsonb_array_elements_text(d.unplaced) AS u(block)), '')), 'D')
-             -- Each language version's own vector, in its language's configuration (resolutions.languages).
-             || coalesce((SELECT archive_tsvector_agg(v.search_vector) FROM resolutions_languageversion v
-                          WHERE v.document_id = d.id), ''::tsvector)
-            WHERE d.id = %(id)s
-            """,
-            {"cfg": SEARCH_CONFIG, "id": document.pk},
-        )
+        cursor.execute(DOCUMENT_VECTOR_SQL + " WHERE d.id = %(id)s", {"cfg": SEARCH_CONFIG, "id": document.pk})
         count_search_terms(cursor, document)
 
 

@@ -38,6 +38,14 @@ def notice_text(notice: Notice) -> str:
                 "through all of them.")
     if notice.code == "estimated_total":
         return f"About {p['total']:,} {what} match."
+    if notice.code == "partial_matches":
+        def noun(n):
+            return what[:-1] if n == 1 else what
+        total, shown = p["total"], p["shown"]
+        if not total:
+            return f"No {what} match all of your words; showing {shown:,} {noun(shown)} matching some of your words."
+        return (f"Only {total:,} {noun(total)} {'matches' if total == 1 else 'match'} all of your words; below "
+                f"{'it' if total == 1 else 'them'}, {shown:,} more {noun(shown)} matching some of your words.")
     raise ValueError(f"no words for the search notice {notice.code!r}")
 
 

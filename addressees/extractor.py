@@ -1,0 +1,162 @@
+"""Who an operative paragraph addresses, from its words: the actors it asks to act, and those its lead commends or
+condemns by name.  No Django; reads the UN's bodies and states from resolutions.un (through ``labels``).
+
+``extract(lead, text, parent=None)`` -> ``Addressing(action, addressees)``.
+
+How the words are read (the gold's rules, tests/data/addressees_gold.tsv):
+
+1. The action is the lead's (``actions.action_of``); a sub-paragraph takes its parent's unless it opens with a
+   lead of its own.
+2. Directive clauses anywhere in the paragraph: 'requests / urges / calls upon / invites / encourages / appeals to /
+   authorizes / directs / reminds / requires X to ...' (X: the words after the verb, up to 'to <verb>', 'that', a
+   colon or semicolon; commas between actors are followed, an aside such as ', in consultation with ...' is left
+   out; nothing when the verb's object is no actor, 'urges the immediate cessation of ...'); the body's own
+   'Decides ... to request X to'; 'demands / urges / recommends / requests that X ...' (X: the first words after
+   'that'); 'that X shall / should / must <act>' (not 'shall be', 'shall apply': nothing is asked of X) and 'X's
+   mandate shall'.
+3. The lead's evaluative verbs (commends, congratulates, thanks, pays tribute to, condemns, expresses its
+   appreciation to) when an actor is named first after them: 'Condemns Israel for' (not 'Condemns the action of').
+4. A sub-paragraph adds its parent's addressees to its own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from addressees.actions import action_of, opens_with_action
+from addressees.labels import labels_in
+
+# A directive verb in the third person ('requests the Secretary-General to'), never the noun ('at the request of',
+# 'its requests'); its bare form only where the body itself acts through it ('Decides ... to request X to').
+_DIRECTIVE_VERBS = (r"request|ask|urge|call(?:\s+(?:once\s+again|again|also|further|in\s+particular))?\s+(?:upon|on)|"
+                    r"appeal(?:\s+once\s+again)?\s+to|encourage|invite|authori[sz]e|direct|instruct|remind|require|"
+                    r"exhort|entrust")
+_AFTER_VERB = r"(?:\s+(?:also|further|again|once\s+again|strongly|urgently|in\s+particular))?\s+(?!that\b|the\s+need\b)"
+DIRECTIVE = re.compile(rf"(?<!\bits\s)(?<!\btheir\s)(?<!\bthe\s)(?<!\bsuch\s)(?<!\bof\s)(?<!\bupon\s)(?<!\bon\s)"
+                       rf"(?<!\bat\s)(?<!\bto\s)(?<!\bby\s)(?<!\bwith\s)(?<!\bthese\s)(?<!\bhis\s)(?<!\bher\s)"
+                       rf"\b(?:{_DIRECTIVE_VERBS.replace('call(', 'calls?(').replace('appeal(', 'appeals?(')})s?"
+                       rf"(?<!\brequest)(?<!\bask)(?<!\burge)(?<!\bencourage)(?<!\binvite)(?<!\bauthori[sz]e)"
+                       rf"(?<!\bdirect)(?<!\binstruct)(?<!\bremind)(?<!\brequire)(?<!\bexhort)(?<!\bentrust)"
+                       rf"{_AFTER_VERB}", re.IGNORECASE)
+# 'Reiterates its calls upon the parties to', 'Reiterates its request to the Secretary-General to'.
+ITS_DIRECTIVE = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?(?:calls?\s+(?:upon|on)|appeals?\s+to|requests?\s+to|"
+                           r"invitation\s+to|encouragement\s+to)\s+", re.IGNORECASE)
+BODY_ACTS_THROUGH = re.compile(rf"\bdecides?\b[^;:.]{{0,160}}?\bto\s+(?:{_DIRECTIVE_VERBS}){_AFTER_VERB}",
+                               re.IGNORECASE)
+THAT = re.compile(r"\bthat\b,?\s*", re.IGNORECASE)
+THAT_DIRECTIVE = re.compile(r"\b(?:demands?|urges?|recommends?|requests?|insists?)\s+(?:also\s+|further\s+)?that\s+$",
+                            re.IGNORECASE)
+MODAL = re.compile(r"\b(?:shall|should|must)\s+(?:(?:also|further|not|fully|immediately|continue\s+to|"
+                   r"\w+ly)\s+)*(?P<verb>[a-z]+)")
+NOT_ASKED = frozenset({"be", "been", "apply", "remain", "end", "expire", "cease"})
+MANDATE_OF = re.compile(r"\b(?:the\s+mandate\s+of\s+(?P<of>[^,;:]{2,80}?)|(?P<own>\b[\w’'-]{2,40}?)['’]s\s+mandate)"
+                        r"\s+(?:shall|as\s+follows|to\s+undertake|to\s+include|to\s+monitor)", re.IGNORECASE)
+EVALUATIVE = re.compile(r"^(?:also\s+|further\s+|strongly\s+|warmly\s+|unequivocally\s+)*(?:commends?|congratulates?|"
+                        r"thanks?|pays\s+(?:a\s+)?tribute\s+to|condemns?|expresses\s+(?:its\s+)?(?:deep\s+|sincere\s+|"
+                        r"profound\s+)?(?:appreciation|gratitude|thanks)\s+to)\s+", re.IGNORECASE)
+# Where the actors named after a directive verb end.
+ACTOR_END = re.compile(r"\s(?:to|not\s+to)\s+(?!the\b|all\b|those\b|their\b|its\b|this\b|that\b|States\b|Member\b|"
+                       r"a\b|an\b)[a-z]|\s+that\s|[:;]|\s+for\s+(?:its|his|her|their|the)\b|\s+on\s+(?:its|his|her|"
+                       r"their)\b|\s+in\s+order\s|\.\s|\.$|\s+other\s+than\b")
+# A stretch between commas that names no actor: ', in consultation with ...', ', within its mandate', ', as
+# appropriate', ', until 31 July 2022'.
+ASIDE = re.compile(r"^\s*(?:and\s+)?(?:in(?!\s+particular\b)|within|at|as|where|upon|through|with|taking|on|consistent|bearing|building|"
+                   r"while|inter|under|by|if|when|from|after|before|pending|wherever|whenever|mindful|recognizing|"
+                   r"acknowledging|subject|until|to|for|during|without|respectively|including\s+through|notably\s+"
+                   r"through|among|following|acting|pursuant|according|via)\b", re.IGNORECASE)
+# What a verb may be followed by that is not an actor: 'Urges the immediate resolution of the conflict between ...',
+# 'encourages the participation of countries', 'authorizes the expansion of MONUC'.
+NOT_AN_ACTOR = re.compile(r"^(?:[Tt]he\s+|all\s+|further\s+|increased\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
+                          r"(?:efforts?|participation|establishment|support|implementation|cooperation|development|"
+                          r"use|adoption|continuation|work|involvement|engagement|contributions?|provision|steps|"
+                          r"measures|initiatives?|resumption|deployment|holding|entry|ratification|inclusion|"
+                          r"strengthening|resolution|cessation|release|withdrawal|end|settlement|halt|expansion|"
+                          r"extension|transfer|renewal|conversion|importance|need|action|actions|role|decision|"
+                          r"commitment|progress|construction|violations?|attacks?|activities|readiness|"
+                          r"announcement|intention|fact|situation|report|reports|recommendations?|assistance)\b")
+# 'requests the support of troop- and police-contributing countries': those named after it are asked.
+HELP_OF = re.compile(r"^(?:the\s+)?(?:full\s+)?(?:support|assistance|cooperation|contributions?|help)\s+of\s+")
+ACTOR_WINDOW = 300                     # characters read after a directive verb
+THAT_WINDOW = 320                      # characters read after 'that' for its modal verb
+
+
+@dataclass
+class Addressing:
+    action: str                        # one of addressees.actions.ACTIONS, or ''
+    addressees: list[str] = field(default_factory=list)
+
+
+def extract(lead: str | None, text: str, parent: Addressing | None = None) -> Addressing:
+    """The action and addressees of one paragraph (``parent``: its parent's, for a sub-paragraph)."""
+    text = re.sub(r"\s+", " ", text or "").strip()
+    if parent is None:
+        # The text holds the lead and what follows it ('Reiterates its calls upon', where the lead is 'Reiterates').
+        action = action_of(text if lead and text.startswith(lead) else lead, text)
+        inherited: list[str] = []
+    else:
+        action = opens_with_action(text) or parent.action
+        inherited = parent.addressees
+    found = inherited + _directed(text) + _evaluated(text, action)
+    return Addressing(action, list(dict.fromkeys(found)))
+
+
+def _directed(text: str) -> list[str]:
+    found: list[str] = []
+    starts = [m.end() for pattern in (DIRECTIVE, ITS_DIRECTIVE, BODY_ACTS_THROUGH) for m in pattern.finditer(text)]
+    for start in sorted(set(starts)):
+        found.extend(labels_in(_actors_after(text, start)))
+    for match in THAT.finditer(text):
+        window = text[match.end():match.end() + THAT_WINDOW]
+        window = re.split(r"[;:]|\bthat\b", window)[0]
+        modal = MODAL.search(window)
+        if modal and modal.group("verb") not in NOT_ASKED:
+            found.extend(labels_in(_subject(window[:modal.start()])))
+        elif THAT_DIRECTIVE.search(text[max(0, match.start() - 40):match.end()]):
+            # 'Demands that Israel immediately desist': the actor is the first words.
+            found.extend(labels_in(" ".join(window.split()[:4])))
+    for match in MANDATE_OF.finditer(text):
+        found.extend(labels_in(match.group("of") or match.group("own")))
+    return found
+
+
+def _subject(words: str) -> str:
+    """The subject of a 'that' clause without its asides: ', until 31 July 2022, all Member States' -> 'all Member
+    States'; ', to support the parties ..., UNMHA' -> 'UNMHA'."""
+    return ",".join(part for part in words.split(",") if part.strip() and not ASIDE.match(part))
+
+
+def _evaluated(text: str, action: str) -> list[str]:
+    """'Commends the Secretary-General for ...', 'Strongly condemns the racist régime of South Africa for ...': the
+    actor named first after the lead's evaluative verb."""
+    if action not in ("commends", "condemns", "expresses"):
+        return []
+    match = EVALUATIVE.match(text)
+    if not match:
+        return []
+    actors = _actors_after(text, match.end())
+    first = re.match(r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:Government|régime|regime|authorities)\s+of\s+", actors)
+    labels = labels_in(actors)
+    if first or (labels and labels_in(" ".join(actors.split()[:6]))):
+        return labels
+    return []
+
+
+def _actors_after(text: str, start: int) -> str:
+    """The actors named from ``start`` on: up to the infinitive, 'that', a colon or semicolon, without the asides
+    set off by commas; nothing when what follows the verb is no actor ('the participation of countries')."""
+    window = text[start:start + ACTOR_WINDOW]
+    end = ACTOR_END.search(window)
+    window = window[:end.start()] if end else window
+    helped = HELP_OF.match(window)
+    if helped:
+        window = window[helped.end():]
+    elif NOT_AN_ACTOR.match(window):
+        return ""
+    actors = []
+    for part in window.split(","):
+        if ASIDE.match(part):
+            if len(part.split()) > 3:      # a long aside ends the actors: ', in cooperation with Member States, ...'
+                break
+            continue
+        actors.append(part)
+    return ",".join(actors)

@@ -1,0 +1,71 @@
+"""The United Nations bodies, offices and officials that resolutions address by name, and how they are printed.
+
+``NAMED_BODIES``: each body the archive names as an addressee (``organ:<name>``), under its official name, with the
+other names and acronyms resolutions print for it ('UNODC', 'the Office of the United Nations High Commissioner for
+Human Rights' for the High Commissioner).  The organs of ``bodies.py`` (the General Assembly, the Councils, the
+functional commissions) are named bodies too.  ``OTHER_UN_BODY``: how resolutions name a UN body that is not listed
+(a peace operation by its acronym, a sanctions committee, a panel of experts, a special rapporteur); those are
+addressed as "a UN body".  ``UN_SYSTEM``: the system as a whole.  No Django.
+"""
+from __future__ import annotations
+
+import re
+
+from resolutions.un.bodies import ORGAN_NAMES
+
+NAMED_BODIES: dict[str, tuple[str, ...]] = {
+    **{name: () for name in ORGAN_NAMES},
+    "International Court of Justice": ("ICJ",),
+    "Peacebuilding Commission": (),
+    "Military Staff Committee": (),
+    "Counter-Terrorism Committee": (),
+    "United Nations High Commissioner for Human Rights": (
+        "Office of the United Nations High Commissioner for Human Rights", "High Commissioner for Human Rights",
+        "Office of the High Commissioner for Human Rights", "OHCHR"),
+    "United Nations High Commissioner for Refugees": (
+        "Office of the United Nations High Commissioner for Refugees", "High Commissioner for Refugees", "UNHCR"),
+    "United Nations Children's Fund": ("UNICEF",),
+    "United Nations Development Programme": ("UNDP",),
+    "United Nations Environment Programme": ("UNEP",),
+    "United Nations Educational, Scientific and Cultural Organization": ("UNESCO",),
+    "World Health Organization": ("WHO",),
+    "Food and Agriculture Organization of the United Nations": ("FAO",),
+    "International Labour Organization": ("ILO",),
+    "United Nations Population Fund": ("UNFPA",),
+    "United Nations Entity for Gender Equality and the Empowerment of Women": ("UN-Women",),
+    "World Food Programme": ("WFP",),
+    "United Nations Office on Drugs and Crime": ("UNODC",),
+    "United Nations Relief and Works Agency for Palestine Refugees in the Near East": ("UNRWA",),
+    "International Atomic Energy Agency": ("IAEA",),
+    "Office for the Coordination of Humanitarian Affairs": ("OCHA",),
+    "United Nations Human Settlements Programme": ("UN-Habitat",),
+    "Joint Inspection Unit": (),
+    "International Law Commission": (),
+    "Advisory Committee on Administrative and Budgetary Questions": (),
+}
+# Printed name (lower case) -> official name.
+BODY_NAMES = {printed.lower(): name for name, others in NAMED_BODIES.items() for printed in (name, *others)}
+
+# A UN body the list does not name: how resolutions print one.
+_MISSION_ACRONYM = r"(?:UN[A-Z]{2,7}|MINU[A-Z]{2,5}|MONU[A-Z]{1,5}|MINURSO|CTED|UNSOS|UNTMIS)"
+NOT_UN_ACRONYMS = frozenset({"UNITA"})     # the National Union for the Total Independence of Angola, a party
+OTHER_UN_BODY = re.compile(
+    rf"\b(?:{_MISSION_ACRONYM}\b"
+    r"|Special Representatives?(?: of the Secretary-General)?|(?:Personal |Special )Envoys?|Special Rapporteurs?"
+    r"|Independent Expert|Special Adviser|Special Coordinator|High Representative"
+    r"|Panel of Experts|Group of Experts|Monitoring Group|Monitoring Team|(?:Special |Sanctions )?Committee\b"
+    r"|(?:human rights )?treaty bodies|special (?:procedures|mechanisms)|Advisory Committee|Executive Directorate"
+    r"|President of the (?:General Assembly|Security Council)|Conference on Disarmament|Support Office"
+    r"|Environment Assembly|Secretariat\b|secretariat of the|(?<=the )(?:Mission|Force|Operation)\b|Tribunals?\b"
+    r"|Residual Mechanism|the Mechanism\b|military observers|peacekeeping operations?|peacekeepers)")
+UN_SYSTEM = re.compile(
+    r"\b(?:(?:organizations?|entities|agencies|bodies|funds and programmes|organs)(?: and \w+)?,? of the United "
+    r"Nations(?: system)?|United Nations system(?: entities| organizations)?|United Nations (?:entities|agencies|"
+    r"bodies(?: and entities)?|organizations, funds and programmes|organizations|funds and programmes)"
+    r"|specialized agencies|(?:the )?United Nations(?= (?:as appropriate|and|to|,)|$))")
+
+
+def body_names_pattern() -> str:
+    """An alternation of every printed name of a named body, longest first."""
+    return "|".join(re.escape(name) for name in sorted(
+        (printed for name, others in NAMED_BODIES.items() for printed in (name, *others)), key=len, reverse=True))

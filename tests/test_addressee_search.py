@@ -1,0 +1,80 @@
+"""Addressees and actions stored at ingestion and searched: facets in paragraph mode, the page's and the API's
+filters (action=, addressee=), shown on the document page, and read again after a staff edit.  On A/RES/78/220
+(the situation of human rights in the Islamic Republic of Iran, the UN's AKN file) and S/RES/2531 (2020) (Mali)."""
+import re
+
+import pytest
+
+from addressees.models import Addressee, ParagraphAction
+from resolutions.models import Paragraph
+from resolutions.search import read_search
+from resolutions.services.documents import save_paragraph_edit
+from resolutions.services.ingestion.ingest import ingest_file
+
+IRAN = "unxml-ga-resolutions/78session/English/A_RES_78_220-2325993E.xml"
+MALI = "unxml-sc-resolutions/2020/English/S_RES_2531 (2020)-2008609E.xml"
+REQUESTS = re.compile(r"^(?:Also |Further |Further also )?requests\b", re.IGNORECASE)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def archive(corpus_dir):
+    return {name: ingest_file((corpus_dir / path).read_bytes(), path.rsplit("/", 1)[-1]).document
+            for name, path in (("iran", IRAN), ("mali", MALI))}
+
+
+def test_every_operative_paragraph_and_sub_paragraph_gets_its_action_at_ingestion(archive):
+    for document in archive.values():
+        operative = Paragraph.objects.filter(document=document, annex__isnull=True, parent__isnull=True,
+                                             kind="operative")
+        subs = Paragraph.objects.filter(document=document, annex__isnull=True, parent__kind="operative")
+        stored = ParagraphAction.objects.filter(paragraph__document=document)
+        assert stored.count() == operative.count() + subs.count() > 20
+        # Every top-level operative paragraph of these two opens with a lead of the taxonomy.
+        assert not stored.filter(paragraph__parent__isnull=True, action="").exists()
+
+
+def test_paragraph_search_finds_what_requests_the_secretary_general(archive, client):
+    result = read_search({"mode": "paragraphs", "action": "requests", "addressee": "Secretary-General"}).run()
+    assert result.total >= 3
+    for hit in result.hits:
+        text = (hit.paragraph.parent or hit.paragraph).text
+        assert REQUESTS.match(text) and "Secretary-General" in text
+    facets = {facet.name: {v.value: v.count for v in facet.values} for facet in result.facets}
+    assert facets["action"] == {"requests": result.total}
+    assert facets["addressee"]["Secretary-General"] == result.total
+    page = client.get("/search/", {"mode": "paragraphs", "action": "requests", "addressee": "Secretary-General"})
+    assert "Addressed to" in page.content.decode() and page.context["result"].total == result.total
+
+
+def test_the_api_filters_paragraphs_by_a_named_state_they_address(archive, client):
+    data = client.get("/api/search/", {"mode": "paragraphs", "addressee": "state:Iran (Islamic Republic of)",
+                                       "page_size": 100}).json()
+    assert data["total"] >= 10
+    for paragraph in data["paragraphs"]:
+        row = Paragraph.objects.select_related("parent").get(document_id=paragraph["document"]["id"],
+                                                            anchor=paragraph["anchor"])
+        assert "Islamic Republic of Iran" in row.text + (row.parent.text if row.parent else "")
+    facet = next(f for f in data["facets"] if f["name"] == "addressee")
+    assert any(v["label"] == "Iran (Islamic Republic of)" and v["selected"] for v in facet["values"])
+    everything = client.get("/api/search/", {"mode": "paragraphs"}).json()["total"]
+    assert data["total"] < everything
+
+
+def test_the_document_page_shows_each_paragraphs_action_and_addressees_as_search_links(archive, client):
+    page = client.get(archive["iran"].get_absolute_url()).content.decode()
+    shown = re.findall(r'<p class="addressing">(.*?)</p>', page)
+    assert len(shown) >= 20
+    assert any('addressee=state%3AIran' in line and ">Iran (Islamic Republic of)</a>" in line for line in shown)
+
+
+def test_a_staff_edit_reads_the_paragraph_again(archive):
+    paragraph = (Paragraph.objects.filter(document=archive["mali"], kind="operative", parent__isnull=True,
+                                          text__startswith="Requests the Secretary-General").first())
+    assert paragraph.addressees.filter(label="Secretary-General").exists()
+    paragraph.text = "Urges all parties to cooperate fully with MINUSMA;"
+    paragraph.lead = "Urges"
+    save_paragraph_edit(paragraph, changed=True)
+    assert ParagraphAction.objects.get(paragraph_id=paragraph.pk).action == "urges"
+    assert sorted(Addressee.objects.filter(paragraph_id=paragraph.pk).values_list("label", flat=True)) == ["parties"]

@@ -136,3 +136,28 @@ def test_reparse_keeps_the_english_main_text_and_every_version_and_a_second_run_
     out = StringIO()
     call_command("reparse", "--all", "--no-progress", stdout=out, stderr=StringIO())
     assert "0 changed" in out.getvalue()
+
+
+def test_dump_then_load_then_dump_keeps_every_version_byte_for_byte_and_searchable(corpus_dir, tmp_path):
+    from django.core.management import call_command
+    from django.db import connection
+
+    from resolutions import search
+    files = language_files(corpus_dir, "A/RES/80/1")
+    for path in files.values():
+        ingest(path)
+    document = Document.objects.get()
+    vector = document.search_vector
+    first, second = tmp_path / "first", tmp_path / "second"
+    call_command("dump_archive", str(first), "--no-progress")
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    call_command("flush", "--no-input")
+    assert not LanguageVersion.objects.exists()
+    call_command("load_archive", str(first / "documents.jsonl"), "--no-progress")
+    call_command("dump_archive", str(second), "--no-progress")
+    assert (first / "documents.jsonl").read_bytes() == (second / "documents.jsonl").read_bytes()
+    document = Document.objects.get()
+    assert sorted(document.language_versions.values_list("language", flat=True)) == ["ar", "es", "fr", "ru", "zh"]
+    assert document.search_vector == vector
+    assert search.read_search({"q": "résolutions", "language": "fr", "mode": "paragraphs"}).run().total >= 1

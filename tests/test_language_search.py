@@ -84,6 +84,10 @@ def test_a_two_character_chinese_word_finds_every_chinese_paragraph_printing_it(
     assert all(word in text for text in found)
     assert result.total >= len(printed) - 1  # a sub-paragraph's text and its intro are one XML <p> apart at most
     assert all(hit.language == "zh" for hit in result.hits)
+    # PostgreSQL cannot mark Chinese words: the search marks them itself, the word and nothing else.
+    assert all(f"\ue000{word}\ue001" in hit.text for hit in result.hits)
+    documents = run(q=word, language="zh")
+    assert all(f"\ue000{word}\ue001" in s.text for hit in documents.hits for s in hit.snippets)
 
 
 def test_a_chinese_word_inside_a_longer_one_is_found_and_another_word_is_not_confused_with_it(archive, db):

@@ -125,20 +125,6 @@ def document_panel(document: Document) -> DocumentPanel:
     )
 
 
-def versions_of(document: Document, limit: int = 20) -> list[Document]:
-    """The document's own versions, to compare it with: the drafts, revisions and adopted texts linked to it, then
-    its neighbours in its series; oldest first, the document itself left out."""
-    linked = [link.target for link in document.links_out.select_related("target")]
-    linked += [link.source for link in document.links_in.select_related("source")]
-    members = series_window(document)[0] if document.series_id else []
-    seen, versions = {document.pk}, []
-    for other in linked + members:
-        if other.pk not in seen:
-            seen.add(other.pk)
-            versions.append(other)
-    return sorted(versions[:limit], key=lambda d: (d.date is None, d.date or date.min, d.symbol))
-
-
 def all_series():
     return Series.objects.order_by("title")
 

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
 from resolutions.lineage import selectors
+from resolutions.lineage.versions import versions_of
 from resolutions.lineage.compare import ComparisonTooLarge
 from resolutions.models import Document, Paragraph, Series
 from resolutions.page_budget import heavy_page
@@ -60,7 +61,7 @@ def compare_form(request):
     given = found["a"] or found["b"]
     # Each version offered as a comparison in date order: the earlier document first.
     versions = [(v, (v, given) if (v.date or date.min) <= (given.date or date.min) else (given, v))
-                for v in selectors.versions_of(given)] if given else []
+                for v in versions_of(given)] if given else []
     return render(request, "lineage/compare_form.html", {
         "error": error, "given": given, "versions": versions,
         "a": _reference_of(found["a"]) if found["a"] else typed["a"],

@@ -77,7 +77,15 @@ def confirm(subscription: Subscription) -> bool:
         subscription.status = Subscription.Status.CONFIRMED
         subscription.confirmed_at = subscription.watch_from = now
         subscription.save(update_fields=["status", "confirmed_at", "watch_from"])
+        transaction.on_commit(_start_sending)
         return True
+
+
+def _start_sending() -> None:
+    """Make sure the worker's periodic send_alerts is queued (alerts/tasks.py)."""
+    from .tasks import schedule_next     # tasks imports sending, which needs nothing of this module
+
+    schedule_next()
 
 
 def unsubscribe(subscription: Subscription) -> None:

@@ -315,5 +315,7 @@ if os.environ.get("EMAIL_FILE_PATH"):
     EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "UN Resolutions Archive <alerts@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# How often the worker runs send_alerts (alerts/tasks.py: each run queues the next).
+ARCHIVE_ALERTS_INTERVAL_SECONDS = int(os.environ.get("ARCHIVE_ALERTS_INTERVAL_SECONDS", 900))
 # The site's public address, for the links in mails sent outside a request (send_alerts from cron).
 ARCHIVE_SITE_URL = os.environ.get("ARCHIVE_SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -47,5 +47,7 @@ def header(scale: int, paragraphs: int, seed: int, runs: int) -> list[str]:
         "percentiles nearest-rank; times in milliseconds.",
         "- Targets (issue 7, at 100,000 documents on 2 cores): search p95 < 50 ms and <= 1.5x the SQL floor; "
         "ingestion >= 100 documents/s from text with flat memory; document page < 20 ms; agreed-language p95 < 200 ms.",
+        "- Every figure is also in the JSON file of the same name beside this table (keys: bench/figures.py and the "
+        "README's Benchmark section).",
         "",
     ]

@@ -18,7 +18,10 @@ from pathlib import Path
 from bench import generate
 from bench.load import bench_stage, render_lines
 from bench.queries import QueryItem, query_mix
+from bench.figures import collect, render_settings, server_settings, write_json
 from bench.report import NA, header, ms, percentile, verdict
+from bench.un_data import measure_akn_ingestion, measure_vote_import
+from bench.un_data import render_lines as un_data_lines
 
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
@@ -356,12 +359,14 @@ def default_output(scale: int, smoke: bool | None) -> Path:
 
 def run(scale: int = 1000, *, seed: int = 1, runs: int | None = None, output: Path | None = None,
         corpus_base: Path | None = None, smoke: bool | None = None, peer: bool = True, parse_budget: float | None = None,
-        load: bool = True, ingest_budget: float | None = None, log=print) -> str:
+        load: bool = True, ingest_budget: float | None = None, un_data: bool = True, akn_files: int | None = None,
+        log=print) -> str:
     """Build or reuse the corpus, ingest it unless this database holds it, measure, write and return the table.
 
     ``load=False`` (or ARCHIVE_BENCH_LOAD=0) skips the load test (bench/load.py).  ``ingest_budget``
     (seconds) ends the ingestion sitting early; the rest is measured on the documents stored so far
-    and the table, marked partial, goes to bench/out/partial-SCALE.md, never to BENCHMARKS.md."""
+    and the table, marked partial, goes to bench/out/partial-SCALE.md, never to BENCHMARKS.md.  ``un_data=False``
+    skips the AKN ingestion and vote-import rows (bench/un_data.py); ``akn_files`` caps the AKN files ingested."""
     runs = runs or (5 if is_smoke(scale, smoke) else 30)
     output = Path(output) if output else default_output(scale, smoke)
     log(f"Corpus: {scale:,} documents, seed {seed}")
@@ -407,6 +412,9 @@ def run(scale: int = 1000, *, seed: int = 1, runs: int | None = None, output: Pa
         peer_engine = Peer()
         peer_build = peer_engine.build()
         log(f"tantivy index: {peer_engine.documents:,} documents in {peer_build:.1f} s")
+    settings = server_settings()
+    log("Vote-table import")
+    votes = measure_vote_import(log) if un_data else {"status": "skipped"}
     log("Search")
     items = query_mix()
     search_rows = measure_search(items, runs, peer_engine, log)
@@ -418,15 +426,23 @@ def run(scale: int = 1000, *, seed: int = 1, runs: int | None = None, output: Pa
     parsing = measure_parse(runs, parse_budget or (60.0 if is_smoke(scale, smoke) else 600.0))
     log("Load")
     load_figures = bench_stage(is_smoke(scale, smoke), log) if load else {"status": "skipped"}
+    log("AKN ingestion")
+    akn = measure_akn_ingestion(is_smoke(scale, smoke), log, limit=akn_files) if un_data else {"status": "skipped"}
+    stored_documents = Document.objects.count()
     table = render(scale, seed, runs, manifest, ingestion, search_rows, pages, agreed, parsing, peer_build,
-                   Document.objects.count(), load_figures)
+                   stored_documents, load_figures)
+    table += "\n" + "\n".join(un_data_lines(akn, votes) + render_settings(settings))
     if partial:
         table = table.replace("\n", f"\n\n**Partial run:** {held:,} of {len(files):,} files stored when measured; "
                               f"`make bench SCALE={scale}` goes on with the others.\n", 1)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(table)
+    written = write_json(output, collect(
+        scale=scale, seed=seed, runs=runs, stored_documents=stored_documents, partial=partial, ingestion=ingestion,
+        search_rows=search_rows, pages=pages, agreed=agreed, parsing=parsing, load=load_figures, akn=akn, votes=votes,
+        settings=settings))
     log(table)
-    log(f"Written to {output}")
+    log(f"Written to {output} and {written}")
     return table
 
 

@@ -35,7 +35,7 @@ class TargetFeed(Feed):
         return f"{target.title} — {AUTHOR}"
 
     def subtitle(self, target):
-        return f"The documents most recently added to the archive for {target.title[:1].lower()}{target.title[1:]}."
+        return f"{target.title}: the documents most recently added to the archive, newest first."
 
     def link(self, target):
         return target.page_url

@@ -94,8 +94,21 @@ class DocumentFilter(django_filters.FilterSet):
 
 
 def _addressed_to(queryset, name, value):
-    """Paragraphs addressed to ``value`` ('Secretary-General', 'state:Israel'): a semi-join, no DISTINCT."""
+    """Paragraphs addressed to ``value`` ('Secretary-General', 'state:Israel'): a semi-join, no DISTINCT.  A
+    language version's paragraphs (resolutions.languages) are addressed as the main text's paragraph at their anchor
+    (``#op3`` is operative 3 in every language; addressees are read from the main text)."""
+    if queryset.model is not Paragraph:
+        return queryset.filter(Exists(Addressee.objects.filter(
+            paragraph__document=OuterRef("document"), paragraph__anchor=OuterRef("anchor"), label=value)))
     return queryset.filter(Exists(Addressee.objects.filter(paragraph=OuterRef("pk"), label=value)))
+
+
+def _acting(queryset, name, value):
+    """Paragraphs doing ``value`` ('requests'); a language version's as the main text's paragraph at its anchor."""
+    if queryset.model is not Paragraph:
+        return queryset.filter(Exists(Paragraph.objects.filter(
+            document=OuterRef("document"), anchor=OuterRef("anchor"), addressing__action=value)))
+    return queryset.filter(addressing__action=value)
 
 
 class ParagraphFilter(django_filters.FilterSet):
@@ -104,7 +117,7 @@ class ParagraphFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(field_name="kind", choices=Paragraph.Kind.choices)
     lead = django_filters.CharFilter(field_name="lead")
     # Who the paragraph asks to act and what it does (addressees/): 'addressee=Secretary-General', 'action=requests'.
-    action = django_filters.ChoiceFilter(field_name="addressing__action", choices=[(a, a) for a in ACTIONS])
+    action = django_filters.ChoiceFilter(method=_acting, choices=[(a, a) for a in ACTIONS])
     addressee = django_filters.CharFilter(method=_addressed_to, max_length=200)
     body = django_filters.CharFilter(field_name="document__body")
     session = django_filters.NumberFilter(field_name="document__session", **SESSION)

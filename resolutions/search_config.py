@@ -30,22 +30,29 @@ _ALONE_BEFORE, _ALONE_AFTER = "(?<![A-Za-z0-9_-])", "(?![A-Za-z0-9_-])"
 COMPOUND_WORD = re.compile(rf"(?<![A-Za-z0-9_])(?<![A-Za-z0-9_]-)({_PART}(?:-{_PART}){{1,2}}){_ALONE_AFTER}")
 
 
+# The UN's XML often prints the non-breaking hyphen (U+2011: "non‑proliferation", "COVID‑19"), which PostgreSQL's
+# parser reads as a space; it is read as a hyphen, in texts and queries alike.
+NON_BREAKING_HYPHEN = "\u2011"
+
+
 def joined_compounds(text: str) -> str:
     """The query with its compounds written joined: 'South-East Asia' -> 'SouthEast Asia' (a hyphen before a word
     is the query's exclusion and stays)."""
-    return COMPOUND_WORD.sub(lambda m: m.group(1).replace("-", ""), text)
+    return COMPOUND_WORD.sub(lambda m: m.group(1).replace("-", ""), text.replace(NON_BREAKING_HYPHEN, "-"))
 
 
 def indexed_compounds(text: str) -> str:
     """The query's compounds as the index writes them: 'South-East Asia' -> 'South-East-SouthEast Asia'. A phrase
     with a compound after another word ("the South-East Asia zone") matches the hyphenated text only in this form
     (the joined form sits after the compound's parts there), so a query with compounds asks for either form."""
-    return COMPOUND_WORD.sub(lambda m: f"{m.group(1)}-{m.group(1).replace('-', '')}", text)
+    return COMPOUND_WORD.sub(lambda m: f"{m.group(1)}-{m.group(1).replace('-', '')}",
+                             text.replace(NON_BREAKING_HYPHEN, "-"))
 
 
 def compounds_sql(expression: str) -> str:
     """SQL of ``expression`` (a text) with each compound's joined form appended: 'South-East' -> 'South-East-SouthEast'.
     Three parts are done first, so that a two-part word's new form (three parts) is not read again."""
+    expression = f"replace({expression}, U&'\\2011', '-')"
     three = (f"regexp_replace({expression}, '{_ALONE_BEFORE}({_PART})-({_PART})-({_PART}){_ALONE_AFTER}', "
              r"'\1-\2-\3-\1\2\3', 'g')")
     return f"regexp_replace({three}, '{_ALONE_BEFORE}({_PART})-({_PART}){_ALONE_AFTER}', " + r"'\1-\2-\1\2', 'g')"
@@ -55,7 +62,8 @@ def compounds_expression(field: str):
     """The same as a Django expression over a model field (for the paragraphs' generated vector column)."""
     from django.db.models import F, Func, TextField, Value
 
-    three = Func(F(field), Value(f"{_ALONE_BEFORE}({_PART})-({_PART})-({_PART}){_ALONE_AFTER}"),
+    hyphens = Func(F(field), Value(NON_BREAKING_HYPHEN), Value("-"), function="replace", output_field=TextField())
+    three = Func(hyphens, Value(f"{_ALONE_BEFORE}({_PART})-({_PART})-({_PART}){_ALONE_AFTER}"),
                  Value(r"\1-\2-\3-\1\2\3"), Value("g"), function="regexp_replace", output_field=TextField())
     return Func(three, Value(f"{_ALONE_BEFORE}({_PART})-({_PART}){_ALONE_AFTER}"), Value(r"\1-\2-\1\2"),
                 Value("g"), function="regexp_replace", output_field=TextField())

@@ -230,3 +230,28 @@ def test_a_mail_server_that_refuses_loses_nothing_and_no_page_fails(client, sett
     assert summary.resent == 1 and summary.digests == 0
     (digest,) = mail.outbox
     assert newer.get_absolute_url() in digest.body
+
+
+def test_the_worker_runs_send_alerts_as_a_chain_of_deferred_tasks_started_by_a_confirmation(client, settings,
+                                                                                           django_capture_on_commit_callbacks):
+    from django_tasks_db.models import DBTaskResult
+
+    from alerts.tasks import send_alerts_task
+
+    settings.ARCHIVE_ALERTS_INTERVAL_SECONDS = 600
+    _seed("002")
+    with django_capture_on_commit_callbacks(execute=True):
+        _sign_up_and_confirm(client, "/alerts/follow/search/?q=trafficking")
+    (queued,) = DBTaskResult.objects.filter(task_path=send_alerts_task.module_path, status="READY")
+    assert 590 <= (queued.run_after - queued.enqueued_at).total_seconds() <= 610
+    newer = _seed("000")
+    # The worker takes it when due (it is RUNNING then): the digest goes out, and the next run is queued.
+    DBTaskResult.objects.filter(pk=queued.pk).update(status="RUNNING")
+    assert send_alerts_task.call() == "1 subscription(s) checked, 1 digest(s) sent."
+    assert newer.get_absolute_url() in mail.outbox[-1].body
+    (following,) = DBTaskResult.objects.filter(task_path=send_alerts_task.module_path, status="READY")
+    assert following.pk != queued.pk
+    # Another confirmation while a run waits queues no second chain.
+    with django_capture_on_commit_callbacks(execute=True):
+        _sign_up_and_confirm(client, "/alerts/follow/search/?q=persons", address="other@example.org")
+    assert DBTaskResult.objects.filter(task_path=send_alerts_task.module_path, status="READY").count() == 1

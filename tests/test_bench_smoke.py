@@ -11,6 +11,7 @@ ROWS = [
     "rare term", "common term: trafficking", "common term: States", "quoted phrase", "OR query", "partial match",
     "two facets", "facet-only browse", "symbol lookup", "citation lookup", "symbol prefix",
     "document page", "comparison page", "Atom feed of a search", "Atom feed of a member state", "agreed-language lookup", "parse a 10 kB input", "parse a 1 MB input",
+    "AKN ingestion, documents/s", "vote-table import", "shared_buffers", "work_mem", "effective_cache_size",
 ]
 
 
@@ -18,7 +19,7 @@ ROWS = [
 def test_benchmark_writes_every_row(tmp_path):
     out = tmp_path / "smoke.md"
     table = bench_run.run(12, seed=5, runs=1, output=out, corpus_base=tmp_path / "corpus", smoke=True,
-                          parse_budget=3, log=lambda *a: None)
+                          parse_budget=3, akn_files=4, log=lambda *a: None)
     assert out.read_text() == table
     for row in ROWS:
         line = next((l for l in table.splitlines() if l.startswith("| " + row)), None)
@@ -30,6 +31,40 @@ def test_benchmark_writes_every_row(tmp_path):
     # The search rows show the hit counts and the floor and tantivy figures beside the function.
     trafficking = next(l for l in table.splitlines() if l.startswith("| common term: trafficking"))
     assert trafficking.count("x |") >= 2
+    _check_json(out.with_suffix(".json"), table)
+
+
+def _cell(table: str, start: str, column: int = 2) -> str:
+    return next(l for l in table.splitlines() if l.startswith("| " + start)).split("|")[column].strip()
+
+
+def _check_json(path, table):
+    """The figures beside the table (bench/figures.py): every documented key, the same figures as the table."""
+    import json
+
+    figures = json.loads(path.read_text())
+    assert figures["schema"] == "archive-bench/1" and figures["scale"] == 12 and figures["runs"] == 1
+    assert set(figures) >= {"date", "machine", "documents", "partial", "postgresql", "ingestion", "search", "pages",
+                            "agreed_language_ms", "parsing", "load", "akn_ingestion", "vote_import"}
+    assert figures["ingestion"]["files"] == 12 and figures["ingestion"]["failed"] == 0
+    assert f"{figures['ingestion']['documents_per_s']:.1f}" == _cell(table, "documents/s").split()[0]
+    names = [row["name"] for row in figures["search"]]
+    assert names and all(("| " + name) in table for name in names)
+    for row in figures["search"]:
+        assert set(row["function_ms"]) == {"p50", "p95", "p99", "runs"} and row["function_ms"]["runs"] == 1
+        assert f"{row['function_ms']['p50']:.1f}" == _cell(table, row["name"], 3).split(" / ")[0]
+    assert f"{figures['pages']['document_ms']['p50']:.1f}" == _cell(table, "document page")
+    # the server's settings, as SHOW gives them, in the table and the JSON alike
+    for name in ("shared_buffers", "work_mem", "effective_cache_size", "maintenance_work_mem", "max_connections"):
+        assert figures["postgresql"][name]["value"] == _cell(table, name) and figures["postgresql"][name]["source"]
+    akn, votes = figures["akn_ingestion"], figures["vote_import"]
+    if akn["status"] == "ok":   # the real corpus is beside the project
+        assert akn["files"] == 4 and akn["documents"] + akn["failed"] <= 4 and akn["documents_per_s"] > 0
+        assert f"{akn['documents_per_s']:.1f}" == _cell(table, "AKN ingestion").split()[0]
+        # what the AKN files added was removed: the archive holds the generated corpus only
+        assert figures["documents"] == 12
+        assert votes["rows"] == 3773 and votes["seconds"] > 0
+        assert f"{votes['seconds']:.1f} s" in _cell(table, "vote-table import")
 
 
 @pytest.mark.django_db(transaction=True)
@@ -45,7 +80,7 @@ def test_an_ingestion_stopped_half_way_goes_on_in_a_second_sitting(tmp_path):
     first = bench_run.measure_ingestion(files[:5], "bench-8-3", lambda *a: None, jobs=1, save=saved)
     assert first["files"] == 5 and first["sittings"] == 1 and saved.exists()
     table = bench_run.run(8, seed=3, runs=1, output=tmp_path / "smoke.md", corpus_base=tmp_path / "corpus",
-                          smoke=True, parse_budget=1, peer=False, log=lambda *a: None)
+                          smoke=True, parse_budget=1, peer=False, un_data=False, log=lambda *a: None)
     assert "| files measured, failed | 8, 0 in 2 sittings |" in table
     assert SourceFile.objects.filter(batch="bench-8-3").count() == 8  # nothing ingested twice
 
@@ -62,6 +97,7 @@ def test_an_ingestion_budget_ends_the_sitting_and_marks_the_table_partial(tmp_pa
 
     monkeypatch.setattr(generate, "SHARD_SIZE", 3)
     table = bench_run.run(8, seed=4, runs=1, output=tmp_path / "t.md", corpus_base=tmp_path / "corpus",
-                          smoke=True, parse_budget=1, peer=False, load=False, ingest_budget=0, log=lambda *a: None)
+                          smoke=True, parse_budget=1, peer=False, load=False, ingest_budget=0, un_data=False,
+                          log=lambda *a: None)
     assert "**Partial run:** 3 of 8 files stored when measured" in table
     assert "| files measured, failed | 3, 0 |" in table

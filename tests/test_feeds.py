@@ -9,7 +9,7 @@ entry's id, title, updated and alternate link; ids are absolute IRIs, dates RFC 
 import json
 import re
 from datetime import datetime
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import feedparser
 import pytest
@@ -257,3 +257,25 @@ def test_the_window_of_newest_ids_gives_the_same_entries_as_reading_every_match(
     matching = set(Document.objects.filter(search_vector=parse_query("trafficking").tsquery()).values_list("pk", flat=True))
     assert set(newest_arrivals(documents, parse_query("trafficking"), 5, windowed)) == matching
     assert any(windows) and not all(windows), "both the window and the widening to every match were read"
+
+
+def test_a_paragraph_search_feed_follows_the_documents_holding_such_a_paragraph(client):
+    """kind and lead filter paragraphs: the feed lists the documents with a matching paragraph of that lead, not
+    every document matching the words (a lead chosen so that some matching documents have it and some not)."""
+    from resolutions.models import Paragraph
+    from resolutions.search import parse_query
+
+    for prefix in ("002", "003", "004"):
+        _seed(prefix)
+    words = parse_query("trafficking").tsquery()
+    everything = set(Document.objects.filter(search_vector=words).values_list("pk", flat=True))
+    matching = Paragraph.objects.filter(search_vector=words).exclude(lead="")
+    for kind, lead in sorted(set(matching.values_list("kind", "lead"))):
+        holding = set(matching.filter(kind=kind, lead=lead).values_list("document_id", flat=True))
+        if holding < everything:
+            break
+    else:
+        pytest.fail("every lead of a matching paragraph is in every matching document")
+    parsed = read_feed(client, "/feeds/search/?" + urlencode({"q": "trafficking", "mode": "paragraphs",
+                                                              "kind": kind, "lead": lead}))
+    assert set(_paths(parsed)) == {Document.objects.get(pk=pk).get_absolute_url() for pk in holding}

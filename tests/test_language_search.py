@@ -84,6 +84,10 @@ def test_a_two_character_chinese_word_finds_every_chinese_paragraph_printing_it(
     assert all(word in text for text in found)
     assert result.total >= len(printed) - 1  # a sub-paragraph's text and its intro are one XML <p> apart at most
     assert all(hit.language == "zh" for hit in result.hits)
+    # PostgreSQL cannot mark Chinese words: the search marks them itself, the word and nothing else.
+    assert all(f"\ue000{word}\ue001" in hit.text for hit in result.hits)
+    documents = run(q=word, language="zh")
+    assert all(f"\ue000{word}\ue001" in s.text for hit in documents.hits for s in hit.snippets)
 
 
 def test_a_chinese_word_inside_a_longer_one_is_found_and_another_word_is_not_confused_with_it(archive, db):
@@ -119,3 +123,18 @@ def test_the_search_page_and_api_link_a_french_hit_to_the_french_page_at_its_par
     data = client.get("/api/search/", {"q": "résolutions", "language": "fr", "mode": "paragraphs"}).json()
     assert data["total"] >= 1
     assert all("résolu" in p["text"].lower() for p in data["paragraphs"])
+
+
+def test_paragraph_filters_read_from_the_main_text_apply_to_a_version_at_the_same_anchor(archive, db, client):
+    # Addressees and actions are read from the main (English) text; a French paragraph is operative 3 as the English
+    # one is, so 'what it does' filters the French rows through the English paragraph at the same anchor.
+    english = {p.anchor for p in search.read_search({"action": "requests", "mode": "paragraphs"}).run(
+        search.DEFAULT_LIMITS.with_page_size(100)).hits}
+    french = search.read_search({"action": "requests", "language": "fr", "mode": "paragraphs"}).run(
+        search.DEFAULT_LIMITS.with_page_size(100))
+    assert english and {hit.anchor for hit in french.hits} == english
+    assert all(hit.language == "fr" for hit in french.hits)
+    facet = next(f for f in french.facets if f.name == "action")
+    assert {v.value: v.count for v in facet.values}["requests"] == len(english)
+    assert client.get("/api/search/", {"addressee": "Secretary-General", "language": "fr",
+                                       "mode": "paragraphs"}).status_code == 200

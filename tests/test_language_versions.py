@@ -115,3 +115,49 @@ def test_the_same_french_file_again_is_a_duplicate_and_a_corrected_one_replaces_
     assert VersionParagraph.objects.filter(version=version).count() == rows
     assert version.paragraphs.filter(text__startswith="Décide encore").exists()
     assert LanguageVersion.objects.count() == 1 and Document.objects.count() == 1
+
+
+def test_reparse_keeps_the_english_main_text_and_every_version_and_a_second_run_changes_nothing(corpus_dir):
+    from io import StringIO
+
+    from django.core.management import call_command
+    files = language_files(corpus_dir, "A/RES/80/1")
+    for language in ["zh", "fr", "en", "ar", "ru", "es"]:
+        ingest(files[language])
+    document = Document.objects.get()
+    before = {v.language: list(v.paragraphs.order_by("order").values_list("anchor", "text"))
+              for v in document.language_versions.all()}
+    call_command("reparse", "--all", "--no-progress", stdout=StringIO(), stderr=StringIO())
+    document.refresh_from_db()
+    assert document.language == "en"
+    after = {v.language: list(v.paragraphs.order_by("order").values_list("anchor", "text"))
+             for v in document.language_versions.all()}
+    assert after == before
+    out = StringIO()
+    call_command("reparse", "--all", "--no-progress", stdout=out, stderr=StringIO())
+    assert "0 changed" in out.getvalue()
+
+
+def test_dump_then_load_then_dump_keeps_every_version_byte_for_byte_and_searchable(corpus_dir, tmp_path):
+    from django.core.management import call_command
+    from django.db import connection
+
+    from resolutions import search
+    files = language_files(corpus_dir, "A/RES/80/1")
+    for path in files.values():
+        ingest(path)
+    document = Document.objects.get()
+    vector = document.search_vector
+    first, second = tmp_path / "first", tmp_path / "second"
+    call_command("dump_archive", str(first), "--no-progress")
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    call_command("flush", "--no-input")
+    assert not LanguageVersion.objects.exists()
+    call_command("load_archive", str(first / "documents.jsonl"), "--no-progress")
+    call_command("dump_archive", str(second), "--no-progress")
+    assert (first / "documents.jsonl").read_bytes() == (second / "documents.jsonl").read_bytes()
+    document = Document.objects.get()
+    assert sorted(document.language_versions.values_list("language", flat=True)) == ["ar", "es", "fr", "ru", "zh"]
+    assert document.search_vector == vector
+    assert search.read_search({"q": "résolutions", "language": "fr", "mode": "paragraphs"}).run().total >= 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import json
 
+from resolutions.languages.records import version_records
 from resolutions.models import Citation, Document, DocumentAgendaItem, SourceFile
 
 FORMAT = "un-resolutions-archive/1"
@@ -91,6 +92,7 @@ def document_record(document: Document, *, complete: bool = False) -> dict:
         "links_out": [{"id": link.pk, "target_id": link.target_id, "kind": link.kind, "method": link.method,
                        "score": link.score} for link in d.links_out.order_by("pk")],
         "source_files": [source_file_record(s, complete=complete) for s in sources],
+        "language_versions": version_records(d, complete=complete),
     }
 
 

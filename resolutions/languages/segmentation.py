@@ -42,3 +42,14 @@ def comparable_text(text: str, language: str | None) -> str:
     """The text as word-level comparison reads it (similarity, MinHash bands): Chinese cut into words precisely,
     other languages as they are (their words are separated already)."""
     return query_text(text, language)
+
+
+def mark_words(text: str, query: str, language: str | None, start: str, end: str) -> str:
+    """``text`` with the query's Chinese words between ``start`` and ``end``: PostgreSQL's ``ts_headline`` cannot
+    see words in Chinese (it has no parser for it), so a Chinese snippet is marked here; other languages unchanged."""
+    if not needs_segmentation(language) or not text or start in text:
+        return text
+    words = sorted({w for w in rjieba.cut(query) if _HAN.search(w)}, key=len, reverse=True)
+    if not words:
+        return text
+    return re.sub("|".join(re.escape(w) for w in words), lambda m: f"{start}{m.group(0)}{end}", text)

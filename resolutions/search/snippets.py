@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from resolutions.languages.segmentation import mark_words
 from resolutions.search.planner import read_cursor
 from resolutions.search.query import ParsedQuery
 from resolutions.search.scoring import rank_sql
@@ -51,6 +52,11 @@ def _text_tables(query: ParsedQuery) -> tuple[str, str, str]:
                   ON v.id = vp.version_id AND v.language = %s) AS vp_rows""",
             """(SELECT vf.*, v.document_id FROM resolutions_versionfootnote vf JOIN resolutions_languageversion v
                   ON v.id = vf.version_id AND v.language = %s)""", "f.annex_order")
+
+
+def _marked(headline: str, query: ParsedQuery) -> str:
+    """Chinese words marked in Python (``ts_headline`` cannot find them); any other headline as PostgreSQL made it."""
+    return mark_words(headline, query.text, query.language, MARK_START, MARK_END)
 
 
 def _language_param(query: ParsedQuery) -> list:
@@ -104,7 +110,7 @@ def snippets_for_documents(document_ids: list[int], query: ParsedQuery) -> dict[
             # A footnote's row carries its marker: its anchor is the rule's (resolutions.un.anchors.footnote).
             out.setdefault(document_id, []).append(
                 Snippet(row_id if source == 0 else None, anchors.footnote(anchor, annex_order) if source else anchor,
-                        headline, "footnote" if source == 1 else "paragraph", query.language))
+                        _marked(headline, query), "footnote" if source == 1 else "paragraph", query.language))
     return out
 
 
@@ -123,7 +129,7 @@ def titles_for_documents(document_ids: list[int], query: ParsedQuery) -> dict[in
             [query.config, *headline_params,
              f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true", *_language_param(query),
              list(document_ids)])
-        return dict(cursor.fetchall())
+        return {pk: _marked(title, query) for pk, title in cursor.fetchall()}
 
 
 def headlines_for_paragraphs(paragraph_ids: list[int], query: ParsedQuery) -> dict[int, tuple[str, str]]:
@@ -142,7 +148,8 @@ def headlines_for_paragraphs(paragraph_ids: list[int], query: ParsedQuery) -> di
     """
     with read_cursor() as cursor:
         cursor.execute(sql, params + [list(paragraph_ids)])
-        return {pid: (anchor, with_cuts(headline, text)) for pid, anchor, headline, text in cursor.fetchall()}
+        return {pid: (anchor, _marked(with_cuts(headline, text), query))
+                for pid, anchor, headline, text in cursor.fetchall()}
 
 
 def with_cuts(headline: str, text: str) -> str:

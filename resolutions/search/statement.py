@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import math
 
-from resolutions.models import Document
+from django.db.models import OuterRef, Subquery
+
+from resolutions.models import Document, Paragraph
 from resolutions.search.citing import NATURAL_SYMBOL_ORDER
 from resolutions.search.facets import DOCUMENT_FACETS, FACET_DOCUMENT_COLUMNS, facets_sql
 from resolutions.search.limits import SearchLimits
@@ -144,8 +146,17 @@ def _page_statement(cursor, matching, query: ParsedQuery, sort: str, offset: int
 
 def paragraph_facet_rows(counted, definitions) -> list:
     """The rows of each facet of ``definitions`` over the counted paragraphs and their documents: one query."""
-    p_sql, p_params = counted.order_by().values("id", "kind", "lead", "document_id").query.sql_with_params()
-    # (Paragraph rows, or a language version's VersionParagraph rows: the same columns.)
+    if counted.model is Paragraph:
+        rows = counted.order_by().values("id", "kind", "lead", "document_id")
+    else:
+        # A language version's rows (resolutions.languages) count as the main text's paragraph at their anchor for
+        # the facets read from the main text (addressees); their own kind and lead for the others.
+        main = Paragraph.objects.filter(document_id=OuterRef("document_id"), anchor=OuterRef("anchor")).values("id")
+        rows = (counted.order_by().annotate(main_id=Subquery(main[:1]))
+                .values("main_id", "kind", "lead", "document_id"))
+    p_sql, p_params = rows.query.sql_with_params()
+    if counted.model is not Paragraph:
+        p_sql = f"SELECT main_id AS id, kind, lead, document_id FROM ({p_sql}) version_rows"
     sql = f"""
         WITH pf AS MATERIALIZED ({p_sql}),
         f AS MATERIALIZED (

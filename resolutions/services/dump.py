@@ -33,6 +33,7 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from tqdm import tqdm
 
+from resolutions.languages import records as language_records
 from resolutions.exports import akn, json_export
 from resolutions.models import (
     AgendaItem,
@@ -194,6 +195,7 @@ def _document(record: dict, users: dict) -> Document:
                      method=link["method"], score=link["score"]) for link in record["links_out"]])
     for source in record["source_files"]:
         _source_file(source, users)
+    language_records.load_versions(document, record.get("language_versions", []))
     return document
 
 
@@ -214,7 +216,7 @@ def _anchors(record: dict) -> list[str]:
 
 def _reset_sequences() -> None:
     models = [Series, AgendaItem, Document, DocumentAgendaItem, Sponsorship, Annex, Paragraph, Footnote, Citation,
-              DocumentLink, SourceFile, MemberState]
+              DocumentLink, SourceFile, MemberState, *language_records.MODELS]
     with connection.cursor() as cursor:
         for sql in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(sql)

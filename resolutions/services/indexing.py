@@ -17,7 +17,7 @@ def _words(text_sql: str) -> str:
 
 
 # One UPDATE writes the vectors; a WHERE clause chooses the documents (one, or all of them after the way texts
-# become words has changed: migration 0011).
+# become words has changed: migrations 0011, 0013).
 _TITLE = "coalesce(d.symbol, '') || ' ' || d.title"
 _OPERATIVE = """coalesce((SELECT string_agg(p.lead || ' ' || p.text, ' ' ORDER BY p."order")
     FROM resolutions_paragraph p WHERE p.document_id = d.id AND p.kind = 'operative'), '')"""
@@ -32,9 +32,10 @@ DOCUMENT_VECTOR_SQL = (
     "UPDATE resolutions_document d SET search_vector = "
     f"setweight({_words(_TITLE)}, 'A') || setweight({_words(_OPERATIVE)}, 'B') "
     f"|| setweight({_words(_PREAMBULAR)}, 'C') || setweight({_words(_ANNEXES)}, 'C') || setweight({_words(_NOTES)}, 'D')"
-    # Each language version's own vector, in its language's configuration (resolutions.languages).
-    " || coalesce((SELECT archive_tsvector_agg(v.search_vector) FROM resolutions_languageversion v"
-    " WHERE v.document_id = d.id), ''::tsvector)")
+    # Each language version's own vector, in its language's configuration (resolutions.languages), in the order of
+    # the languages: the same vector whatever order the versions arrived in (a dump loaded gives the same).
+    " || coalesce((SELECT archive_tsvector_agg(v.search_vector ORDER BY v.language)"
+    " FROM resolutions_languageversion v WHERE v.document_id = d.id), ''::tsvector)")
 
 
 def reindex_all_documents(cursor) -> None:

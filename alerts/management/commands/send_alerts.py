@@ -12,7 +12,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--quiet", action="store_true", help="Print only the summary.")
+        parser.add_argument("--schedule", action="store_true",
+                            help="Only queue the worker's periodic run (alerts/tasks.py) if none is waiting.")
 
-    def handle(self, *args, quiet=False, **options):
+    def handle(self, *args, quiet=False, schedule=False, **options):
+        if schedule:
+            from alerts.tasks import schedule_next
+
+            self.stdout.write("Queued the next run for the worker." if schedule_next()
+                              else "A run is already waiting for the worker (or the queue cannot defer).")
+            return
         summary = send_alerts(log=None if quiet else self.stdout.write)
         self.stdout.write(str(summary))

@@ -1,0 +1,137 @@
+"""Every figure of a benchmark run as JSON beside its table (``smoke-1000.json`` beside ``smoke-1000.md``,
+``BENCHMARKS.json`` beside ``BENCHMARKS.md``), so tools read the figures without scraping the table; and the
+embedded server's settings, which the table shows.
+
+The keys (documented in BENCHMARKS.md's header and the README's Benchmark section; times in milliseconds, each
+timed figure as ``{"p50", "p95", "p99", "runs"}``, ``null`` where a piece is not built or was not run):
+
+* ``schema`` (``"archive-bench/1"``), ``scale``, ``seed``, ``runs``, ``date`` (UTC, ISO 8601), ``machine``
+  (``cores``, ``memory_bytes``, ``python``), ``documents`` (stored when measured), ``partial`` (true when a
+  sitting stopped before every file was stored);
+* ``postgresql``: ``{setting: {"value", "source"}}`` for shared_buffers, effective_cache_size, work_mem,
+  maintenance_work_mem, max_connections: what the server measured runs with (``SHOW``) and where the value
+  came from;
+* ``ingestion``: ``status`` ("ok" or why not), ``documents_per_s``, ``paragraphs_per_s``, ``files``, ``failed``,
+  ``jobs``, ``seconds``, ``peak_rss_bytes``, ``rss_first_bytes``, ``rss_last_bytes``, ``sittings``;
+* ``search``: one object per query of the mix: ``name``, ``query``, ``filters``, ``hits``, ``function_ms``,
+  ``http_ms``, ``floor_ms``, ``tantivy_ms``, ``tantivy_hits``;
+* ``pages``: ``document_ms``, ``compare_ms``, ``feed_search_ms``, ``feed_state_ms``; ``agreed_language_ms``;
+* ``parsing``: ``{"10 kB" | "1 MB": {"bytes", "paragraphs", "ms" or "timeout_s" or "error"}}``;
+* ``load``: the load stage's own figures (bench/load.py) as it returns them;
+* ``akn_ingestion``: ``status``, ``files``, ``files_in_corpus``, ``documents``, ``documents_per_s``,
+  ``files_per_s``, ``failed``, ``jobs``, ``seconds``;
+* ``vote_import``: ``status``, ``rows``, ``records``, ``state_votes``, ``state_vote_rows``, ``matched_share``,
+  ``seconds``, ``rows_per_s``.
+"""
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+from datetime import datetime, timezone
+from pathlib import Path
+
+from bench.report import percentile
+
+SCHEMA = "archive-bench/1"
+SERVER_SETTINGS = ("shared_buffers", "effective_cache_size", "work_mem", "maintenance_work_mem", "max_connections")
+
+
+def timing(samples) -> dict | None:
+    """Seconds -> {"p50", "p95", "p99", "runs"} in milliseconds."""
+    if not samples:
+        return None
+    return {"p50": statistics.median(samples) * 1000, "p95": percentile(samples, 95) * 1000,
+            "p99": percentile(samples, 99) * 1000, "runs": len(samples)}
+
+
+def server_settings() -> dict[str, dict[str, str]]:
+    """What the measured server runs with (SHOW), and where each value came from: the embedded server's rule or an
+    ARCHIVE_PG_* variable (archive/embedded_pg/settings.py), or another server's own configuration."""
+    from django.db import connection
+
+    values = {}
+    with connection.cursor() as cursor:
+        for name in SERVER_SETTINGS:
+            cursor.execute(f"SHOW {name}")
+            values[name] = cursor.fetchone()[0]
+    if os.environ.get("DATABASE_URL"):
+        origins = {name: "the server's own configuration (DATABASE_URL)" for name in SERVER_SETTINGS}
+    else:
+        from archive.embedded_pg.settings import server_settings as embedded
+
+        wanted, origins = embedded()
+        for name in SERVER_SETTINGS:
+            if _normal(values[name]) != _normal(wanted[name]):
+                origins[name] = f"started before the current rule ({wanted[name]} at the next start)"
+    return {name: {"value": values[name], "source": origins[name]} for name in SERVER_SETTINGS}
+
+
+def _normal(value: str) -> str:
+    """'6026MB' and '6026MB', '1GB' and '1024MB' compare equal."""
+    text = value.strip().upper()
+    for unit, factor in (("TB", 2 ** 20), ("GB", 2 ** 10), ("MB", 1)):
+        if text.endswith(unit) and text[:-2].isdigit():
+            return str(int(text[:-2]) * factor)
+    return text
+
+
+def render_settings(settings: dict | None) -> list[str]:
+    if not settings:
+        return []
+    lines = ["## The PostgreSQL server measured", "", "| Setting | Value | From |", "|---|---|---|"]
+    lines += [f"| {name} | {entry['value']} | {entry['source']} |" for name, entry in settings.items()]
+    return lines + [""]
+
+
+def _parsing(parsing: dict) -> dict:
+    out = {}
+    for label, entry in (parsing or {}).items():
+        item = {"bytes": entry.get("bytes"), "paragraphs": entry.get("paragraphs")}
+        if "samples" in entry:
+            item["ms"] = timing(entry["samples"])
+        if "timeout" in entry:
+            item["timeout_s"] = entry["timeout"]
+        if "error" in entry:
+            item["error"] = entry["error"]
+        out[label] = item
+    return out
+
+
+def collect(*, scale, seed, runs, stored_documents, partial, ingestion, search_rows, pages, agreed, parsing, load,
+            akn, votes, settings) -> dict:
+    import psutil
+
+    ingestion = ingestion or {}
+    return {
+        "schema": SCHEMA, "scale": scale, "seed": seed, "runs": runs,
+        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "machine": {"cores": os.cpu_count(), "memory_bytes": psutil.virtual_memory().total,
+                    "python": platform.python_version()},
+        "documents": stored_documents, "partial": partial, "postgresql": settings,
+        "ingestion": {"status": ingestion.get("status"), "documents_per_s": ingestion.get("docs_per_s"),
+                      "paragraphs_per_s": ingestion.get("paragraphs_per_s"), "files": ingestion.get("files"),
+                      "failed": ingestion.get("failed"), "jobs": ingestion.get("jobs"),
+                      "seconds": ingestion.get("seconds"), "peak_rss_bytes": ingestion.get("peak_rss"),
+                      "rss_first_bytes": ingestion.get("rss_first"), "rss_last_bytes": ingestion.get("rss_last"),
+                      "sittings": ingestion.get("sittings")},
+        "search": [{"name": row["name"], "query": row["query"], "filters": row["filters"], "hits": row.get("total"),
+                    "function_ms": timing(row.get("function")), "http_ms": timing(row.get("http")),
+                    "floor_ms": timing(row.get("floor")), "tantivy_ms": timing(row.get("peer")),
+                    "tantivy_hits": row.get("peer_total")} for row in search_rows],
+        "pages": {f"{key}_ms": timing(pages.get(key)) for key in ("document", "compare", "feed_search", "feed_state")},
+        "agreed_language_ms": timing(agreed),
+        "parsing": _parsing(parsing),
+        "load": load,
+        "akn_ingestion": akn,
+        "vote_import": votes,
+    }
+
+
+def write_json(table_path: Path, figures: dict) -> Path:
+    """The figures beside the table: the same name with ``.json``."""
+    target = Path(table_path).with_suffix(".json")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(figures, indent=1, sort_keys=False, default=str) + "\n")
+    return target

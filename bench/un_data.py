@@ -93,8 +93,9 @@ def render_lines(akn: dict | None, votes: dict | None) -> list[str]:
     if akn and akn.get("status") == "ok":
         sample = "" if akn["files"] == akn["files_in_corpus"] else f", a sample of the corpus's {akn['files_in_corpus']}"
         lines += [f"| AKN ingestion, documents/s ({akn['files']} AKN4UN files{sample}, {akn['jobs']} processes) | "
-                  f"{akn['documents_per_s']:.1f} ({akn['documents']} documents in {akn['seconds']:.1f} s, "
-                  f"{akn['failed']} failed) |"]
+                  f"{akn['documents_per_s']:.1f} ({akn['documents']} documents from {akn['files']} files in "
+                  f"{akn['seconds']:.1f} s, {akn['files_per_s']:.1f} files/s: a file in another language is a version "
+                  f"of its document; {akn['failed']} failed) |"]
     else:
         lines.append(f"| AKN ingestion, documents/s | {(akn or {}).get('status', 'skipped')} |")
     if votes and votes.get("status") == "ok":

@@ -204,3 +204,48 @@ def test_a_document_over_the_limit_is_refused_with_a_clear_message(client, versi
     assert data.status_code == 422 and "up to 10 paragraphs" in data.json()["detail"]
     api = client.get(f"/api/compare/{older.pk}/{newer.pk}/")
     assert api.status_code == 422 and "up to 10 paragraphs" in api.json()["detail"]
+
+
+@pytest.fixture
+def two_long_resolutions(corpus_dir):
+    """A/RES/79/258 (the budget resolution in sections, with annexes) and A/RES/80/5: the corpus's longest texts."""
+    documents = []
+    for pattern in ("unxml-ga-resolutions/79session/English/A_RES_79_258-*.xml",
+                    "unxml-ga-resolutions/80session/English/A_RES_80_5-*.xml"):
+        (path,) = corpus_dir.glob(pattern)
+        documents.append(ingest_file(path.read_bytes(), path.name).document)
+    return documents
+
+
+def test_the_comparison_page_of_two_long_documents_shows_its_rows_a_page_at_a_time(client, two_long_resolutions):
+    """Every row on exactly one page, each page at most COMPARISON_PAGE_ROWS rows, the counts of every row on each
+    page, and links from one page to the next; the JSON keeps every row."""
+    import re
+
+    from resolutions.lineage.selectors import COMPARISON_PAGE_ROWS
+
+    a, b = two_long_resolutions
+    url = reverse("lineage:compare", args=[a.pk, b.pk])
+    data = client.get(reverse("lineage:compare_json", args=[a.pk, b.pk])).json()
+    total = len(data["rows"])
+    assert total > COMPARISON_PAGE_ROWS   # some 450 rows: the two texts share little
+    pages = -(-total // COMPARISON_PAGE_ROWS)
+    seen_b, rows_seen = [], 0
+    html = client.get(url).content.decode()
+    for number in range(1, pages + 1):
+        if number > 1:
+            assert f'href="{url}?page={number}" rel="next"' in html   # the previous page links to this one
+            html = client.get(url, {"page": number}).content.decode()
+        rows = re.findall(r'<tr class="row-\w+"\s*(?:id="b-([^"]+)")?>', html)
+        assert 0 < len(rows) <= COMPARISON_PAGE_ROWS
+        first = (number - 1) * COMPARISON_PAGE_ROWS + 1
+        assert f"Rows {first}–{first + len(rows) - 1} of {total}" in html
+        assert f"{data['counts']['added']} added" in html   # the counts are of every row, on every page
+        seen_b += [anchor for anchor in rows if anchor]
+        rows_seen += len(rows)
+    assert rows_seen == total
+    assert 'rel="next"' not in html and 'rel="prev"' in html   # the last page
+    assert sorted(seen_b) == sorted(row["b"]["anchor"] for row in data["rows"] if row["b"])
+    # A page past the end is the last page; a page number that is not one is the first.
+    assert f"Rows {(pages - 1) * COMPARISON_PAGE_ROWS + 1}–" in client.get(url, {"page": "9999"}).content.decode()
+    assert "Rows 1–" in client.get(url, {"page": "two"}).content.decode()

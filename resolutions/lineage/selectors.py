@@ -142,14 +142,27 @@ def _paragraph_rows(document: Document) -> list[Paragraph]:
     return rows
 
 
+# The comparison page shows this many rows at a time (the table of two long documents is thousands of rows, each
+# with its changes marked word by word and its first appearance looked up); the JSON keeps every row.
+COMPARISON_PAGE_ROWS = 200
+
+
 @dataclass
 class Comparison:
     a: Document
     b: Document
-    rows: list
-    counts: dict[str, int]
+    rows: list                       # the rows of this page (every row when not paged)
+    counts: dict[str, int]           # of every row
     first_appeared: dict[int, Appearance]
     notes: list[str] = field(default_factory=list)
+    total_rows: int = 0
+    page: int = 1
+    pages: int = 1
+    first_row: int = 1               # the number of this page's first row, counting from 1
+
+    @property
+    def last_row(self) -> int:
+        return self.first_row + len(self.rows) - 1
 
 
 def common_language(a: Document, b: Document) -> str | None:
@@ -175,9 +188,13 @@ def _rows_in(document: Document, language: str) -> list:
     return rows
 
 
-def compare_documents(a: Document, b: Document) -> Comparison:
+def compare_documents(a: Document, b: Document, page: int | None = None,
+                      per_page: int = COMPARISON_PAGE_ROWS) -> Comparison:
     """Align A's paragraphs with B's in one language (``common_language``: wording is never compared across
-    languages); for each paragraph of B's main text, its first appearance in the archive before B."""
+    languages); for each paragraph of B's main text, its first appearance in the archive before B.
+
+    With ``page`` (from 1; past the end is the last page), only that page's ``per_page`` rows are kept and their
+    paragraphs' first appearances looked up; the counts are always of every row."""
     notes: list[str] = []
     language = common_language(a, b)
     if language is None:
@@ -185,6 +202,14 @@ def compare_documents(a: Document, b: Document) -> Comparison:
         return Comparison(a, b, [], summary([]), {}, notes)
     a_rows, b_rows = _rows_in(a, language), _rows_in(b, language)
     rows = align(a_rows, b_rows)
+    counts, total = summary(rows), len(rows)
+    pages, first_row = 1, 1
+    if page is not None:
+        pages = max(1, -(-total // per_page))
+        page = min(max(page, 1), pages)
+        first_row = (page - 1) * per_page + 1
+        rows = rows[first_row - 1:first_row - 1 + per_page]
+        b_rows = [row.b for row in rows if row.b is not None]
     appearances = {}
     if language == b.language:
         appearances = earlier_appearances(b_rows, b, notes=notes)
@@ -194,7 +219,8 @@ def compare_documents(a: Document, b: Document) -> Comparison:
     first = {pk: found[0] for pk, found in appearances.items() if found}
     for row in rows:
         row.first_appeared = first.get(row.b.pk) if row.b is not None else None
-    return Comparison(a, b, rows, summary(rows), first, notes)
+    return Comparison(a, b, rows, counts, first, notes, total_rows=total, page=page or 1, pages=pages,
+                      first_row=first_row)
 
 
 def _paragraph_json(paragraph: Paragraph | None) -> dict | None:

@@ -54,8 +54,10 @@ def compare(request, a_id, b_id, as_json=False):
     a = get_object_or_404(Document, pk=a_id)
     b = get_object_or_404(Document, pk=b_id)
     wants_json = as_json or request.GET.get("format") == "json"
+    # The page shows COMPARISON_PAGE_ROWS rows at a time, with links to the others; the JSON has every row.
+    page = None if wants_json else parse_int(request.GET.get("page"), default=1, minimum=1, maximum=10**6)
     try:
-        comparison = selectors.compare_documents(a, b)
+        comparison = selectors.compare_documents(a, b, page=page)
     except ComparisonTooLarge as refused:
         # 422: the request is well formed, these two documents are beyond what a comparison takes.
         if wants_json:
@@ -63,7 +65,21 @@ def compare(request, a_id, b_id, as_json=False):
         return render(request, "lineage/compare.html", {"refused": str(refused), "a": a, "b": b}, status=422)
     if wants_json:
         return JsonResponse(selectors.comparison_json(comparison))
-    return render(request, "lineage/compare.html", {"comparison": comparison})
+    return render(request, "lineage/compare.html", {"comparison": comparison, "pager": _pager(request, comparison)})
+
+
+def _pager(request, comparison) -> dict | None:
+    """Links to the comparison's other pages of rows (None when every row is on this one)."""
+    if comparison.pages <= 1:
+        return None
+
+    def url(number: int) -> str:
+        return f"{request.path}?page={number}"
+
+    page, pages = comparison.page, comparison.pages
+    return {"first": url(1) if page > 2 else None, "previous": url(page - 1) if page > 1 else None,
+            "next": url(page + 1) if page < pages else None, "last": url(pages) if page < pages - 1 else None,
+            "pages": [(number, url(number)) for number in range(1, pages + 1)] if pages <= 50 else []}
 
 
 @require_safe

@@ -239,6 +239,9 @@ def measure_pages(runs: int) -> dict:
     except NoReverseMatch:
         out["compare"] = None
     out.update(measure_feeds(client, runs))
+    from bench.network import measure_network
+
+    out.update(measure_network(client, runs, timed))
     return out
 
 
@@ -515,6 +518,9 @@ def render(scale, seed, runs, manifest, ingestion, search_rows, pages, agreed, p
         feed = _stats(pages.get(key))
         lines.append(f"| {label} | " + (f"{ms(feed['p50'])} | {ms(feed['p95'])} | |" if feed
                                         else f"{NA} | {NA} | |"))
+    from bench.network import render_rows
+
+    lines += render_rows(pages, _stats, ms, NA)
     ag = _stats(agreed)
     lines.append("| agreed-language lookup (25 pasted words) | "
                  + (f"{ms(ag['p50'])} | {ms(ag['p95'])} | p95 < 200 ms: {verdict(ag['p95'], AGREED_P95_TARGET)} |"

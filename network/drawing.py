@@ -17,7 +17,8 @@ COLUMN_TITLES = {("citing", 2): "Cite the citers", ("citing", 1): "Cite this", (
                  ("cited", 1): "Cited here", ("cited", 2): "Cited by those"}
 COLUMN_WIDTH = 150
 ROW_HEIGHT = 22
-TOP = 34                       # room for the column titles
+TOP = 58                       # room for the column titles and for edges arching over a column
+CHARACTER_WIDTH = 5.2          # of an 11-pixel label, to start an edge where its label ends
 LEFT = 8
 RADIUS = 5
 LABEL_CHARACTERS = 20
@@ -35,6 +36,10 @@ class PlacedNode:
     @property
     def label_x(self) -> float:
         return self.x + RADIUS + 3
+
+    @property
+    def label_end(self) -> float:
+        return self.label_x + len(self.label) * CHARACTER_WIDTH + 3
 
     @property
     def label_y(self) -> float:
@@ -83,10 +88,17 @@ def draw(neighbourhood: Neighbourhood) -> Drawing:
 
 
 def _curve(a: PlacedNode, b: PlacedNode) -> str:
-    if abs(a.x - b.x) < 1:      # same column: bend out to the right, beyond the labels' start
-        bend = a.x + 40
-        return f"M{a.x + RADIUS:.0f},{a.y:.0f} C{bend:.0f},{a.y:.0f} {bend:.0f},{b.y:.0f} {b.x + RADIUS:.0f},{b.y:.0f}"
-    direction = 1 if b.x > a.x else -1
-    start, end = a.x + direction * RADIUS, b.x - direction * RADIUS
+    """From the end of the citing node's label to the cited node (left to right), or back (right to left); an edge
+    over more than one column arches above the drawing's rows, so it never runs through the nodes between."""
+    if abs(a.x - b.x) < 1:      # same column: bend out to the right of the labels
+        bend = a.label_end + 20
+        return (f"M{a.label_end:.0f},{a.y:.0f} C{bend:.0f},{a.y:.0f} {bend:.0f},{b.y:.0f} "
+                f"{b.label_end:.0f},{b.y:.0f}")
+    forward = b.x > a.x
+    start = a.label_end if forward else a.x - RADIUS
+    end = b.x - RADIUS if forward else b.label_end
+    if abs(a.x - b.x) > COLUMN_WIDTH + 1:
+        top = TOP - 30
+        return f"M{start:.0f},{a.y:.0f} C{start:.0f},{top:.0f} {end:.0f},{top:.0f} {end:.0f},{b.y:.0f}"
     middle = (start + end) / 2
     return f"M{start:.0f},{a.y:.0f} C{middle:.0f},{a.y:.0f} {middle:.0f},{b.y:.0f} {end:.0f},{b.y:.0f}"

@@ -436,6 +436,7 @@ def render(result: dict, failures: int) -> str:
 
 
 ADDRESSEE_GOLD = ROOT / "tests" / "data" / "addressees_gold.tsv"
+ADDRESSEE_HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout.tsv"
 
 
 def render_addressees(corpus: Path, failures: int) -> str:
@@ -453,6 +454,10 @@ def render_addressees(corpus: Path, failures: int) -> str:
     for row, got in found.failures[:failures]:
         lines.append(f"  {row.file} {row.anchor}: expected {row.action} {row.addressees}, got {got.action} "
                      f"{got.addressees}")
+    held = measure_addressees(ADDRESSEE_HELD_OUT, corpus)
+    lines.append(f"  held-out sample ({held.rows} paragraphs read after the rules were fixed): action precision "
+                 f"{held.action.precision:.3f} recall {held.action.recall:.3f}; addressees precision "
+                 f"{held.addressees.precision:.3f} recall {held.addressees.recall:.3f}")
     return "\n".join(lines)
 
 

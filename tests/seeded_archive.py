@@ -20,6 +20,11 @@ def ingest_seeds():
 
 
 def clear_archive():
+    from votes.models import VoteRecord
+
+    # Vote records outlive their document (kept by symbol, SET_NULL) and protect the states they name: an AKN file's
+    # <voting> ingested by a module-scoped fixture would otherwise stay for the next module's tests.
+    VoteRecord.objects.all().delete()
     SourceFile.objects.all().delete()
     Document.objects.all().delete()
     Series.objects.all().delete()

@@ -11,6 +11,7 @@ from addressees.measure import measure, read_gold
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "addressees_gold.tsv"
+HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout.tsv"    # read after the rules were fixed, never used on them
 
 
 def test_the_gold_holds_at_least_300_paragraphs_of_the_corpus_each_found_in_its_parse(corpus_dir):
@@ -25,6 +26,13 @@ def test_actions_and_addressees_reach_their_measured_floor(corpus_dir):
     found = measure(GOLD, corpus_dir)
     assert found.action.precision >= 0.99 and found.action.recall >= 0.99
     assert found.addressees.precision >= 0.98 and found.addressees.recall >= 0.92
+
+
+def test_on_the_held_out_sample_addressees_are_precise_but_a_quarter_are_missed(corpus_dir):
+    found = measure(HELD_OUT, corpus_dir)
+    assert found.rows == 60 and not found.missing
+    assert found.action.precision >= 0.99 and found.action.recall >= 0.99
+    assert found.addressees.precision >= 0.97 and found.addressees.recall >= 0.73
 
 
 def test_the_secretary_general_is_asked_and_the_special_representative_is_not_him():

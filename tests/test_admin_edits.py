@@ -113,7 +113,8 @@ def test_correcting_the_symbol_on_the_document_page_updates_its_lookup_key(clien
     assert response.status_code == 302, response.context["errors"] if response.context else response
     document.refresh_from_db()
     assert document.symbol_key == "A/C.3/61/L.7/REV.2"
-    assert searched(client, "a/c.3/61/l.7/rev.2")["documents"][0]["document"]["id"] == document.pk
+    # A symbol typed whole is a look-up (resolutions.search.citing): the document it names is the symbol match.
+    assert searched(client, "a/c.3/61/l.7/rev.2")["symbol_match"]["id"] == document.pk
 
 
 def test_deleting_a_paragraph_on_its_own_page_takes_its_words_out_of_search_and_the_bands(client, staff,

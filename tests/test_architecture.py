@@ -22,8 +22,9 @@ PACKAGES = ("archive", "resolutions", "votes", "feeds", "alerts", "network", "ad
 APPS = ("archive", "resolutions", "votes", "feeds", "alerts", "network", "addressees")
 TOOLS = ("bench", "scripts", "tests")
 MAX_LINES = 400
-# One module per input format, each a long read of one format's quirks (the guide's exception).
-SIZE_EXCEPTIONS = ("resolutions/parser/extract_*.py",)
+# The guide lets the parser's per-format extractors (extract_*.py) run longer; none needs to today (the PDF's layout
+# stages are in pdf_layout.py, the AKN file's records in akn_records.py and its XML reading in akn_xml.py).
+SIZE_EXCEPTIONS: tuple[str, ...] = ()
 # Modules over the limit today, each being split by the work named (issue 14); the test fails as soon as one is
 # back under the limit, so that it is taken off this list, and for any module over the limit not listed here.
 KNOWN_OVER: dict[str, str] = {}

@@ -88,3 +88,25 @@ def test_a_document_without_citations_in_the_archive_has_no_network_panel(client
     docs = _ingest(corpus_dir, "2722")
     page = client.get(docs["2722"].get_absolute_url()).content.decode()
     assert 'class="network-panel"' not in page
+
+
+def test_the_network_and_the_addressees_come_back_after_a_dump_and_a_load(corpus_dir, tmp_path):
+    """Derived data, like the search index: load_archive rebuilds the links, counts and each paragraph's addressees."""
+    from django.core.management import call_command
+
+    from addressees.models import Addressee
+    from resolutions.models import Document, SourceFile
+
+    _ingest(corpus_dir, "2722", "2768", "2812")
+    links = sorted(CitationLink.objects.values_list("source_id", "target_id", "citations"))
+    counts = sorted(NetworkNode.objects.values_list("document_id", "cited_by", "cites"))
+    addressees = sorted(Addressee.objects.values_list("paragraph_id", "label"))
+    assert links and addressees
+    call_command("dump_archive", str(tmp_path / "dump"), "--no-progress")
+    Document.objects.all().delete()
+    SourceFile.objects.all().delete()
+    assert not CitationLink.objects.exists() and not Addressee.objects.exists()
+    call_command("load_archive", str(tmp_path / "dump" / "documents.jsonl"), "--no-progress")
+    assert sorted(CitationLink.objects.values_list("source_id", "target_id", "citations")) == links
+    assert sorted(NetworkNode.objects.values_list("document_id", "cited_by", "cites")) == counts
+    assert sorted(Addressee.objects.values_list("paragraph_id", "label")) == addressees

@@ -138,3 +138,11 @@ def test_paragraph_filters_read_from_the_main_text_apply_to_a_version_at_the_sam
     assert {v.value: v.count for v in facet.values}["requests"] == len(english)
     assert client.get("/api/search/", {"addressee": "Secretary-General", "language": "fr",
                                        "mode": "paragraphs"}).status_code == 200
+
+
+def test_the_api_and_its_export_say_which_language_a_paragraph_hit_is_in_and_link_to_that_page(archive, db, client):
+    data = client.get("/api/search/", {"q": "resoluciones", "language": "es", "mode": "paragraphs"}).json()
+    assert data["paragraphs"] and all(p["language"] == "es" for p in data["paragraphs"])
+    csv = client.get("/api/search/export.csv", {"q": "resoluciones", "language": "es", "mode": "paragraphs"})
+    lines = b"".join(csv.streaming_content).decode().splitlines()[1:]
+    assert lines and all("?lang=es#" in line for line in lines)

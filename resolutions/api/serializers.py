@@ -224,6 +224,8 @@ class DocumentHitSerializer(serializers.Serializer):
 class ParagraphHitSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="paragraph.pk")
     anchor = serializers.CharField()
+    language = serializers.CharField(help_text="The language version the paragraph is from ('' the main text): "
+                                               "its page is the document's with ?lang=.")
     kind = serializers.CharField(source="paragraph.kind")
     lead = serializers.CharField(source="paragraph.lead")
     text = serializers.CharField(source="paragraph.text")

@@ -33,7 +33,7 @@ PHRASE = re.compile(rf"(?:the\s+)?(?:(?:{names_pattern()})\s+)?(?P<word>resoluti
                     re.IGNORECASE)
 NUMBER_ONLY = re.compile(rf"{NUMBER_CORE}{PARTS}")
 SC_NUMBER = re.compile(r"\d{1,4}")          # a Security Council number without its year: 'resolution 1454'
-SC_WITHOUT_YEAR = re.compile(r"S/RES/(?P<number>\d{1,4})")
+SC_WITHOUT_YEAR = re.compile(rf"{re.escape(resolution_symbol(SERIES_OF[SECURITY_COUNCIL], ''))}(?P<number>\d{{1,4}})")
 PREFIX = re.compile(r"(?P<prefix>.+?)/?\*")
 BARE = re.compile(r"\d{1,4}")
 

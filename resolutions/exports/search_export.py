@@ -44,7 +44,8 @@ def matching_rows(query: search.ParsedQuery, documents, paragraphs, *, mode: str
     if mode == "paragraphs":
         matched = search.order_paragraphs(search.match_paragraphs(paragraphs, query), query, sort)
         rows = matched.select_related("document")
-        return (_paragraph_row(p) for p in rows.iterator(chunk_size=CHUNK))
+        language = f"?lang={query.language}" if query.language else ""   # a language version's rows: its page
+        return (_paragraph_row(p, language) for p in rows.iterator(chunk_size=CHUNK))
     matched = search.order_documents(search.match_documents(documents, query), query, sort)
     return (_document_row(d) for d in matched.iterator(chunk_size=CHUNK))
 
@@ -58,13 +59,13 @@ def _document_row(document) -> dict:
     }
 
 
-def _paragraph_row(paragraph) -> dict:
+def _paragraph_row(paragraph, language: str = "") -> dict:
     anchor = paragraph.anchor
     return {
         "id": paragraph.pk, "document_id": paragraph.document_id, "symbol": paragraph.document.symbol or "",
         "anchor": anchor, "kind": paragraph.kind, "number": paragraph.number, "label": paragraph.label,
         "lead": paragraph.lead, "text": paragraph.text, "rank": getattr(paragraph, "rank", None),
-        "url": f"{paragraph.document.get_absolute_url()}#{anchor}",
+        "url": f"{paragraph.document.get_absolute_url()}{language}#{anchor}",
     }
 
 

@@ -22,6 +22,8 @@ from resolutions.models import Citation, Document
 from resolutions.search.query import ParsedQuery
 from resolutions.search.snippets import MARK_END, MARK_START, Snippet
 from resolutions.un import anchors
+from resolutions.un.bodies import SECURITY_COUNCIL, SERIES_OF
+from resolutions.un.symbols import resolution_symbol
 
 SNIPPETS_PER_DOCUMENT = 2
 WORDS_BEFORE, WORDS_AFTER = 18, 30     # the words kept around a citation in a snippet
@@ -73,9 +75,10 @@ def read_lookup(query: ParsedQuery) -> Lookup | None:
 
 def security_council_year(number: str) -> str | None:
     """The year of Security Council resolution ``number``, from its document or from a citation of it."""
-    key = (Document.objects.filter(symbol_key__startswith=f"S/RES/{number}(").values_list("symbol_key", flat=True)
-           .first()
-           or Citation.objects.filter(target_key__startswith=f"resolution:S:{number}(")
+    council = SERIES_OF[SECURITY_COUNCIL]
+    key = (Document.objects.filter(symbol_key__startswith=resolution_symbol(council, f"{number}("))
+           .values_list("symbol_key", flat=True).first()
+           or Citation.objects.filter(target_key__startswith=f"resolution:{council}:{number}(")
            .values_list("target_key", flat=True).first())
     found = re.search(r"\((\d{4})\)$", key or "")
     return found.group(1) if found else None
@@ -85,7 +88,7 @@ def symbol_offers(query: ParsedQuery) -> list[str]:
     """'1325' -> ['S/RES/1325 (2000)'] when the archive has or cites that Security Council resolution."""
     number = bare_resolution_number(query.text)
     year = security_council_year(number) if number else None
-    return [f"S/RES/{number} ({year})"] if year else []
+    return [resolution_symbol(SERIES_OF[SECURITY_COUNCIL], f"{number} ({year})")] if year else []
 
 
 def citations_of(lookup: Lookup):

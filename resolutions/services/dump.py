@@ -33,6 +33,8 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from tqdm import tqdm
 
+from addressees.services import address_paragraphs
+from network.services import rebuild_network
 from resolutions.languages import records as language_records
 from resolutions.exports import akn, json_export
 from resolutions.models import (
@@ -264,6 +266,8 @@ def load_archive(path: Path | str, *, progress: bool = True) -> LoadSummary:
                     raise LoadError(f"line {number}: {type(exc).__name__}: {exc}") from exc
         for pk in Document.objects.order_by("pk").values_list("pk", flat=True).iterator():
             indexing.index_document(Document(pk=pk))
+            address_paragraphs(Document(pk=pk))      # derived, like the index: each paragraph's addressees
+        rebuild_network()                            # derived: the citation links and counts
         # created_at / updated_at are automatic fields: put the recorded values back last.
         for pk, created_at, updated_at in timestamps:
             Document.objects.filter(pk=pk).update(created_at=_datetime(created_at), updated_at=_datetime(updated_at))

@@ -15,7 +15,8 @@ timed figure as ``{"p50", "p95", "p99", "runs"}``, ``null`` where a piece is not
   ``jobs``, ``seconds``, ``peak_rss_bytes``, ``rss_first_bytes``, ``rss_last_bytes``, ``sittings``;
 * ``search``: one object per query of the mix: ``name``, ``query``, ``filters``, ``hits``, ``function_ms``,
   ``http_ms``, ``floor_ms``, ``tantivy_ms``, ``tantivy_hits``;
-* ``pages``: ``document_ms``, ``compare_ms``, ``feed_search_ms``, ``feed_state_ms``; ``agreed_language_ms``;
+* ``pages``: ``document_ms``, ``compare_ms`` (a draft against its revision), ``compare_sessions_ms`` (two
+  sessions' resolutions of one series), ``feed_search_ms``, ``feed_state_ms``; ``agreed_language_ms``;
 * ``parsing``: ``{"10 kB" | "1 MB": {"bytes", "paragraphs", "ms" or "timeout_s" or "error"}}``;
 * ``load``: the load stage's own figures (bench/load.py) as it returns them;
 * ``akn_ingestion``: ``status``, ``files``, ``files_in_corpus``, ``documents``, ``documents_per_s``,
@@ -120,7 +121,8 @@ def collect(*, scale, seed, runs, stored_documents, partial, ingestion, search_r
                     "function_ms": timing(row.get("function")), "http_ms": timing(row.get("http")),
                     "floor_ms": timing(row.get("floor")), "tantivy_ms": timing(row.get("peer")),
                     "tantivy_hits": row.get("peer_total")} for row in search_rows],
-        "pages": {f"{key}_ms": timing(pages.get(key)) for key in ("document", "compare", "feed_search", "feed_state")},
+        "pages": {f"{key}_ms": timing(pages.get(key))
+                  for key in ("document", "compare", "compare_sessions", "feed_search", "feed_state")},
         "agreed_language_ms": timing(agreed),
         "parsing": _parsing(parsing),
         "load": load,

@@ -249,3 +249,113 @@ def test_the_comparison_page_of_two_long_documents_shows_its_rows_a_page_at_a_ti
     # A page past the end is the last page; a page number that is not one is the first.
     assert f"Rows {(pages - 1) * COMPARISON_PAGE_ROWS + 1}–" in client.get(url, {"page": "9999"}).content.decode()
     assert "Rows 1–" in client.get(url, {"page": "two"}).content.decode()
+
+
+# ---------------------------------------------------------------------------
+# Real pairs of the corpus: which paragraph became which, read from the texts (not from the aligner's output).
+
+
+def _corpus_document(corpus_dir, pattern: str) -> Document:
+    (path,) = corpus_dir.glob(pattern)
+    outcome = ingest_file(path.read_bytes(), path.name)
+    assert outcome.status == "parsed", outcome.message
+    return outcome.document
+
+
+def _anchor_rows(comparison) -> list[tuple[str | None, str | None, str]]:
+    return [(row.a.anchor if row.a else None, row.b.anchor if row.b else None, row.status) for row in comparison.rows]
+
+
+def _words_of(row, op: str) -> str:
+    return " ".join("".join(c.text for c in row.diff if c.op == op).split())
+
+
+def test_a_third_committee_draft_against_the_resolution_adopted_from_it(corpus_dir):
+    """A/C.3/78/L.41 (the draft, as the un-bench genealogy holds its text) was adopted as A/RES/78/220 word for word
+    but for the UN editors' spelling: 'filmmakers' became 'film-makers' in operative 23; 'non-compliance' (op 16)
+    and 'non-violent' (op 19) only took a non-breaking hyphen, which is no change of words.  So every paragraph and
+    sub-paragraph (3 preambular, 35 operative, op 30's (a)-(g)) pairs with the one of the same place, and only
+    op 23 changed."""
+    import json
+
+    data = json.loads((corpus_dir / "un-bench-eda-ga78/viz/analysis_iran_genealogy.json").read_text(encoding="utf-8"))
+    draft = ingest_file(data["stages"]["draft"]["text"].encode("utf-8"), "A_C.3_78_L.41.txt").document
+    adopted = _corpus_document(corpus_dir, "unxml-ga-resolutions/78session/English/A_RES_78_220-*.xml")
+    comparison = compare_documents(draft, adopted)
+    rows = _anchor_rows(comparison)
+    assert len(rows) == 45
+    assert all(a == b for a, b, _ in rows), [r for r in rows if r[0] != r[1]]
+    assert [a for a, _, status in rows if status != KEPT] == ["op23"]
+    (op23,) = [row for row in comparison.rows if row.b.anchor == "op23"]
+    assert op23.status == CHANGED
+    assert "filmmakers" in _words_of(op23, "delete") and "makers" in _words_of(op23, "insert")
+    assert comparison.counts == {KEPT: 44, CHANGED: 1, MOVED: 0, ADDED: 0, REMOVED: 0}
+
+
+def test_the_question_of_the_cayman_islands_from_one_session_to_the_next(corpus_dir):
+    """A/RES/77/138 (2022) and A/RES/78/90 (2023): the same 25 preambular and 13 operative paragraphs in the same
+    order; four were updated -- pp 1 (the Special Committee's report 'for 2022' -> 'for 2023'), pp 15 (the Pacific
+    regional seminar: Castries, Saint Lucia, 11-13 May 2022 -> Bali, Indonesia, 24-26 May 2023, with a new theme),
+    pp 25 ('the COVID-19 pandemic' -> 'the coronavirus disease (COVID-19) pandemic') and op 13 (report 'at its
+    seventy-eighth session' -> 'seventy-ninth')."""
+    older = _corpus_document(corpus_dir, "unxml-ga-resolutions/77session/English/A_RES_77_138-*.xml")
+    newer = _corpus_document(corpus_dir, "unxml-ga-resolutions/78session/English/A_RES_78_90-*.xml")
+    comparison = compare_documents(older, newer)
+    rows = _anchor_rows(comparison)
+    expected_anchors = [f"pp{n}" for n in range(1, 26)] + [f"op{n}" for n in range(1, 14)]
+    assert [a for a, _, _ in rows] == expected_anchors and [b for _, b, _ in rows] == expected_anchors
+    assert {a for a, _, status in rows if status == CHANGED} == {"pp1", "pp15", "pp25", "op13"}
+    assert {status for a, _, status in rows if a not in {"pp1", "pp15", "pp25", "op13"}} == {KEPT}
+    by_anchor = {row.a.anchor: row for row in comparison.rows}
+    assert (_words_of(by_anchor["pp1"], "delete"), _words_of(by_anchor["pp1"], "insert")) == ("2022", "2023")
+    seminar = by_anchor["pp15"]
+    assert "Castries" in _words_of(seminar, "delete") and "Bali" in _words_of(seminar, "insert")
+    covid = by_anchor["pp25"]      # the hyphen of 'COVID-19' became a non-breaking one: punctuation, not words
+    assert "coronavirus disease (" in _words_of(covid, "insert")
+    assert not any(ch.isalnum() for ch in _words_of(covid, "delete"))
+    assert (_words_of(by_anchor["op13"], "delete"), _words_of(by_anchor["op13"], "insert")) == ("eighth", "ninth")
+
+
+def test_a_democratic_and_equitable_international_order_two_sessions_apart(corpus_dir):
+    """A/RES/77/215 (2022) and A/RES/79/168 (2024).  Read side by side: 2022's pp 16 ('Welcoming in this regard the
+    upcoming thirtieth anniversary, in 2023, of ... the Vienna Declaration') is gone (2024's pp 12 names the Vienna
+    Declaration instead); 2024 adds a preambular paragraph after the COVID-19 ones ('Recognizing also that
+    eradicating poverty in all its forms ...', its pp 25); everything between keeps its words under a number one
+    lower; op 3 drops 'of the Human Rights Council' after 'Independent Expert'; op 23 asks for the report at the
+    eightieth session 'with a focus on ... the reform of the international financial architecture'; op 24 continues
+    the matter at the eightieth session instead of the seventy-eighth.  Nothing moved."""
+    older = _corpus_document(corpus_dir, "unxml-ga-resolutions/77session/English/A_RES_77_215-*.xml")
+    newer = _corpus_document(corpus_dir, "unxml-ga-resolutions/79session/English/A_RES_79_168-*.xml")
+    comparison = compare_documents(older, newer)
+    rows = _anchor_rows(comparison)
+    assert [a for a, b, status in rows if status == REMOVED] == ["pp16"]
+    assert [b for a, b, status in rows if status == ADDED] == ["pp25"]
+    (added,) = [row for row in comparison.rows if row.status == ADDED]
+    assert added.b.text.startswith("Recognizing also that eradicating poverty in all its forms")
+    assert MOVED not in {status for _, _, status in rows}
+    paired = {a: (b, status) for a, b, status in rows if a and b}
+    for n in range(17, 25):          # renumbered, one lower
+        assert paired[f"pp{n}"][0] == f"pp{n - 1}"
+    assert paired["pp17"][1] == KEPT
+    for n in range(1, 25):           # operative paragraphs keep their numbers
+        assert paired[f"op{n}"][0] == f"op{n}"
+    by_anchor = {row.a.anchor: row for row in comparison.rows if row.a}
+    assert by_anchor["op3"].status == CHANGED
+    assert _words_of(by_anchor["op3"], "delete") == "of the Human Rights Council" and not _words_of(
+        by_anchor["op3"], "insert")
+    assert "international financial architecture" in _words_of(by_anchor["op23"], "insert")
+    assert by_anchor["op24"].status == CHANGED and "eightieth" in _words_of(by_anchor["op24"], "insert")
+    assert comparison.counts[REMOVED] == 1 and comparison.counts[ADDED] == 1
+
+
+def test_a_page_of_the_comparison_has_the_same_rows_and_changes_as_the_whole(corpus_dir, client):
+    """The page computes word changes for its own rows only: they are those of the whole comparison (the JSON)."""
+    older = _corpus_document(corpus_dir, "unxml-ga-resolutions/77session/English/A_RES_77_215-*.xml")
+    newer = _corpus_document(corpus_dir, "unxml-ga-resolutions/79session/English/A_RES_79_168-*.xml")
+    whole = compare_documents(older, newer)
+    paged = compare_documents(older, newer, page=1, per_page=30)
+    second = compare_documents(older, newer, page=2, per_page=30)
+    assert paged.total_rows == len(whole.rows) and len(paged.rows) == 30
+    for row, same in zip(paged.rows + second.rows, whole.rows):
+        assert (row.status, row.a, row.b, row.similarity) == (same.status, same.a, same.b, same.similarity)
+        assert [(c.op, c.text) for c in row.diff] == [(c.op, c.text) for c in same.diff]

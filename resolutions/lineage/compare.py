@@ -287,9 +287,11 @@ def _in_order(pairs: list[tuple[int, int, float]], weights: list[float]) -> set[
     return keep
 
 
-def align(a_items: list, b_items: list, threshold: float = MATCH_THRESHOLD) -> list[AlignedPair]:
+def align(a_items: list, b_items: list, threshold: float = MATCH_THRESHOLD, diffs: bool = True) -> list[AlignedPair]:
     """Align the paragraphs of A with those of B; rows in B's order, removed paragraphs where they stood in A.
 
+    With ``diffs=False`` the changed rows' word diffs are left for :func:`add_diffs` (a page of a long comparison
+    shows 200 rows: the others' diffs are not worth computing).
     Raises ComparisonTooLarge when either side has more than ``MAX_COMPARE_PARAGRAPHS`` paragraphs.
     """
     for name, items in (("The first document", a_items), ("The second document", b_items)):
@@ -319,7 +321,7 @@ def align(a_items: list, b_items: list, threshold: float = MATCH_THRESHOLD) -> l
         else:
             status = MOVED
         by_b[j] = AlignedPair(status, a, b, round(score, 3), changed=not same,
-                              diff=[] if same else word_diff(a.text, b.text))
+                              diff=word_diff(a.text, b.text) if diffs and not same else [])
         if index in ordered:
             a_position_of_b[j] = i
     matched_a = {i for i, _, _ in pairs}
@@ -335,6 +337,14 @@ def align(a_items: list, b_items: list, threshold: float = MATCH_THRESHOLD) -> l
                 next_removed += 1
         rows.append(by_b.get(j) or AlignedPair(ADDED, None, b_items[j]))
     rows.extend(AlignedPair(REMOVED, a_items[i], None) for i in removed[next_removed:])
+    return rows
+
+
+def add_diffs(rows: list[AlignedPair]) -> list[AlignedPair]:
+    """The word diff of every changed row among ``rows`` that has none yet (aligned with ``diffs=False``)."""
+    for row in rows:
+        if row.changed and not row.diff and row.a is not None and row.b is not None:
+            row.diff = word_diff(row.a.text, row.b.text)
     return rows
 
 

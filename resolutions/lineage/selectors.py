@@ -22,7 +22,7 @@ from datetime import date
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import F, Q
 
-from resolutions.lineage.compare import align, highlight_match, summary
+from resolutions.lineage.compare import add_diffs, align, highlight_match, summary
 from resolutions.lineage.provenance import (  # noqa: F401 (paragraph_provenance and time_key: read from here too)
     Appearance, earlier_appearances, paragraph_provenance, time_key)
 from resolutions.lineage.similarity import band_hashes, phrase_similarity, words
@@ -134,7 +134,9 @@ def all_series():
 
 
 def _paragraph_rows(document: Document) -> list[Paragraph]:
-    rows = list(document.paragraphs.select_related("parent").order_by("order"))
+    # No search vectors: nothing here shows them, and they weigh more than the text.
+    rows = list(document.paragraphs.select_related("parent").defer("search_vector", "parent__search_vector")
+                .order_by("order"))
     by_id = {row.pk: row for row in rows}
     for row in rows:
         if row.parent_id:
@@ -180,7 +182,8 @@ def _rows_in(document: Document, language: str) -> list:
     """The document's paragraphs in ``language``: its main text's, or that language version's rows."""
     if language == document.language:
         return _paragraph_rows(document)
-    rows = list(VersionParagraph.objects.filter(document=document, version__language=language).order_by("order"))
+    rows = list(VersionParagraph.objects.filter(document=document, version__language=language)
+                .defer("search_vector").order_by("order"))
     by_id = {row.pk: row for row in rows}
     for row in rows:
         if row.parent_id:
@@ -201,7 +204,7 @@ def compare_documents(a: Document, b: Document, page: int | None = None,
         notes.append("These two documents share no language in the archive: their texts are not compared.")
         return Comparison(a, b, [], summary([]), {}, notes)
     a_rows, b_rows = _rows_in(a, language), _rows_in(b, language)
-    rows = align(a_rows, b_rows)
+    rows = align(a_rows, b_rows, diffs=False)
     counts, total = summary(rows), len(rows)
     pages, first_row = 1, 1
     if page is not None:
@@ -210,9 +213,10 @@ def compare_documents(a: Document, b: Document, page: int | None = None,
         first_row = (page - 1) * per_page + 1
         rows = rows[first_row - 1:first_row - 1 + per_page]
         b_rows = [row.b for row in rows if row.b is not None]
+    add_diffs(rows)                  # this page's rows only
     appearances = {}
     if language == b.language:
-        appearances = earlier_appearances(b_rows, b, notes=notes)
+        appearances = earlier_appearances(b_rows, b, notes=notes, first_only=True)
     else:
         notes.append(f"Compared in their common language ({language}); first appearances are looked up for main "
                      "texts only.")

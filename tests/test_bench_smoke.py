@@ -10,7 +10,9 @@ ROWS = [
     "documents/s", "paragraphs/s", "peak RSS", "RSS first vs last tenth",
     "rare term", "common term: trafficking", "common term: States", "quoted phrase", "OR query", "partial match",
     "two facets", "facet-only browse", "symbol lookup", "citation lookup", "symbol prefix",
-    "document page", "comparison page", "Atom feed of a search", "Atom feed of a member state", "agreed-language lookup", "parse a 10 kB input", "parse a 1 MB input",
+    "document page", "comparison page", "Atom feed of a search", "Atom feed of a member state",
+    "Atom feed of an agenda item", "most-cited page", "search sorted by citations", "paragraph search with action",
+    "paragraphs requesting the Secretary-General", "thematic clusters refreshed", "agreed-language lookup", "parse a 10 kB input", "parse a 1 MB input",
     "AKN ingestion, documents/s", "vote-table import", "shared_buffers", "work_mem", "effective_cache_size",
 ]
 
@@ -45,7 +47,13 @@ def _check_json(path, table):
     figures = json.loads(path.read_text())
     assert figures["schema"] == "archive-bench/1" and figures["scale"] == 12 and figures["runs"] == 1
     assert set(figures) >= {"date", "machine", "documents", "partial", "postgresql", "ingestion", "search", "pages",
-                            "agreed_language_ms", "parsing", "load", "akn_ingestion", "vote_import"}
+                            "network", "agreed_language_ms", "parsing", "load", "akn_ingestion", "vote_import", "stages"}
+    # issue 16's rows: the same figures in the JSON as in the table
+    for key, label in (("feed_agenda", "Atom feed of an agenda item"), ("most_cited", "most-cited page")):
+        assert f"{figures['pages'][key + '_ms']['p50']:.1f}" == _cell(table, label)
+    assert figures["network"]["clusters"]["status"] == "ok"
+    assert f"{figures['network']['clusters']['seconds'] * 1000:.0f}" == _cell(table, "thematic clusters refreshed")
+    assert figures["stages"]["search"] > 0 and "| whole run |" in table
     assert figures["ingestion"]["files"] == 12 and figures["ingestion"]["failed"] == 0
     assert f"{figures['ingestion']['documents_per_s']:.1f}" == _cell(table, "documents/s").split()[0]
     names = [row["name"] for row in figures["search"]]

@@ -6,8 +6,8 @@
   links, citations waiting for the document, citations to a symbol it no longer has): always done at once, per
   document, in the order of the files;
 * work whose result is a function of the rows as they end up (the document's search vector, the citation
-  network's links and counts, each operative paragraph's action and addressees), and one that adds up (the 'did
-  you mean' word counts, added once per change): the bulk load (``ingestion.bulk``) defers these inside
+  network's links and counts, each operative paragraph's action and addressees, the page cache's entries), and one
+  that adds up (the 'did you mean' word counts, added once per change): the bulk load (``ingestion.bulk``) defers these inside
   ``deferring()``; ``flush()`` runs them for every document changed since the last flush, a few statements for
   the lot, before the group's transaction commits.
 
@@ -27,6 +27,7 @@ from django.db import connection
 from addressees.services import address_documents
 from network.services import network_changed_many
 from network.tasks import request_cluster_refresh
+from resolutions import page_cache
 from resolutions.services import indexing
 
 _active: "Deferred | None" = None
@@ -66,6 +67,9 @@ class Deferred:
                 indexing.count_search_terms_many(cursor, sorted(group), times=times)
         network_changed_many(ids)
         address_documents(ids)
+        # Cheaper than asking, document by document, which pages show what changed; a load is no time to serve
+        # from the cache anyway.
+        page_cache.every_page_changed()
         self.changes.clear()
         return len(ids)
 

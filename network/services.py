@@ -16,6 +16,7 @@ from django.db.models import Count
 
 from network.clusters import Features, cluster
 from network.models import CitationLink, NetworkNode, ThematicCluster
+from resolutions import page_cache
 from resolutions.models import Citation, Document, Paragraph
 from resolutions.services.citations import target_keys_for_symbol
 
@@ -91,6 +92,7 @@ def rebuild_network(*, batch: int = 2000) -> int:
         ids = {link.source_id for link in links} | {link.target_id for link in links}
         for start in range(0, len(ids), batch):
             recount(sorted(ids)[start:start + batch])
+        page_cache.network_changed()
     return len(links)
 
 
@@ -124,6 +126,7 @@ def refresh_clusters() -> int:
         NetworkNode.objects.bulk_create([NetworkNode(document_id=pk) for pk in groups], ignore_conflicts=True)
         for made_cluster, ids in zip(made, members.values()):
             NetworkNode.objects.filter(pk__in=ids).update(cluster=made_cluster)
+    page_cache.network_changed()       # every page's panel lists its thematic neighbours
     return len(made)
 
 

@@ -12,6 +12,7 @@ from addressees.measure import measure, read_gold
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "addressees_gold.tsv"
 HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout.tsv"    # its misses were read to widen the rules
+SECOND_HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout_2.tsv"    # drawn and read after; never used on them
 
 
 def test_the_gold_holds_at_least_300_paragraphs_of_the_corpus_each_found_in_its_parse(corpus_dir):
@@ -34,6 +35,21 @@ def test_the_first_held_out_sample_now_reaches_its_floor_though_its_misses_shape
     assert found.rows == 60 and not found.missing
     assert found.action.precision >= 0.99 and found.action.recall >= 0.99
     assert found.addressees.precision >= 0.98 and found.addressees.recall >= 0.98
+
+
+def test_the_second_held_out_sample_is_drawn_from_documents_no_other_sample_holds(corpus_dir):
+    rows = read_gold(SECOND_HELD_OUT)
+    assert len(rows) >= 60
+    assert not {row.file for row in rows} & {row.file for row in read_gold(GOLD) + read_gold(HELD_OUT)}
+    found = measure(SECOND_HELD_OUT, corpus_dir)
+    assert found.rows == len(rows) and not found.missing
+
+
+def test_on_the_second_held_out_sample_a_fifth_of_the_addressees_are_missed_and_some_given_are_wrong(corpus_dir):
+    # The honest figures (3 December 2026): action 1.000 / 0.983, addressees precision 0.929, recall 0.812.
+    found = measure(SECOND_HELD_OUT, corpus_dir)
+    assert found.action.precision >= 0.99 and found.action.recall >= 0.98
+    assert found.addressees.precision >= 0.92 and found.addressees.recall >= 0.81
 
 
 def test_the_secretary_general_is_asked_and_the_special_representative_is_not_him():

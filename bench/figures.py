@@ -23,7 +23,11 @@ timed figure as ``{"p50", "p95", "p99", "runs"}``, ``null`` where a piece is not
   ``clusters``, ``documents``, ``peak_rss`` bytes; ``budget_s`` when stopped);
 * ``agreed_language_ms``;
 * ``parsing``: ``{"10 kB" | "1 MB": {"bytes", "paragraphs", "ms" or "timeout_s" or "error"}}``;
-* ``load``: the load stage's own figures (bench/load.py) as it returns them;
+* ``load``: the load stage's own figures (bench/load.py) as it returns them: ``status``, ``requests``,
+  ``failures``, ``rps``, ``p50``, ``p95``, ``p99`` (ms, all kinds), ``pages`` (per kind of request: ``requests``,
+  ``failures``, ``rps``, ``p50``, ``p95``, ``p99``), ``errors``, ``server_errors``, ``seconds``, ``users``,
+  ``workers``, ``worker_class``, ``threads``, ``urls`` and ``weights`` (per kind), ``rss_start`` / ``rss_end``
+  (bytes per worker pid), ``rss_peak``, ``worker_restarts``; ``target`` (``rps``: 100, ``p95_ms``: 250);
 * ``akn_ingestion``: ``status``, ``files``, ``files_in_corpus``, ``documents``, ``documents_per_s``,
   ``files_per_s``, ``failed``, ``jobs``, ``seconds``;
 * ``vote_import``: ``status``, ``rows``, ``records``, ``state_votes``, ``state_vote_rows``, ``matched_share``,

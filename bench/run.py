@@ -427,7 +427,7 @@ def run(scale: int = 1000, *, seed: int = 1, runs: int | None = None, output: Pa
     log("Thematic clusters (one refresh of the whole archive)")
     from bench.network import measure_clusters
 
-    clusters = measure_clusters(cluster_budget or (120.0 if is_smoke(scale, smoke) else 900.0), log)
+    clusters = measure_clusters(cluster_budget or (120.0 if is_smoke(scale, smoke) else 300.0), log)
     stages.mark("thematic clusters")
     log("Search")
     items = query_mix()

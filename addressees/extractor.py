@@ -33,7 +33,8 @@ _DIRECTIVE_VERBS = (r"request|ask|urge|call(?:\s+(?:once\s+again|again|also|furt
                     r"exhort|entrust")
 _AFTER_VERB = (r"(?:\s+(?:also|further|again|once\s+again|strongly|urgently|in\s+particular))?,?\s+"
                r"(?!that\b|the\s+need\b)")
-DIRECTIVE = re.compile(rf"(?<!\bits\s)(?<!\btheir\s)(?<!\bthe\s)(?<!\bsuch\s)(?<!\bof\s)(?<!\bupon\s)(?<!\bon\s)"
+# (The lookahead on the verbs' first letters first: most positions fail there, before the look-behinds are tried.)
+DIRECTIVE = re.compile(rf"(?=[raucedixRAUCEDIX])\b(?<!\bits\s)(?<!\btheir\s)(?<!\bthe\s)(?<!\bsuch\s)(?<!\bof\s)(?<!\bupon\s)(?<!\bon\s)"
                        rf"(?<!\bat\s)(?<!\bto\s)(?<!\bby\s)(?<!\bwith\s)(?<!\bthese\s)(?<!\bhis\s)(?<!\bher\s)"
                        rf"\b(?:{_DIRECTIVE_VERBS.replace('call(', 'calls?(').replace('appeal(', 'appeals?(')})s?"
                        rf"(?<!\brequest)(?<!\bask)(?<!\burge)(?<!\bencourage)(?<!\binvite)(?<!\bauthori[sz]e)"

@@ -134,3 +134,16 @@ def test_a_sub_paragraph_with_a_lead_of_its_own_shows_its_label_and_addressing_o
     hits = client.get("/search/", {"mode": "paragraphs", "action": "requests", "addressee": "Secretary-General",
                                    "q": "AUSSOM"}).content.decode()
     assert "operative 33 (b)" in hits
+
+
+def test_a_language_versions_paragraphs_carry_the_main_texts_addressing_in_the_api(archive, client, corpus_dir):
+    french = "unxml-ga-resolutions/78session/French/A_RES_78_220-2325993F.xml"
+    assert ingest_file((corpus_dir / french).read_bytes(), french.rsplit("/", 1)[-1]).document == archive["iran"]
+    url = f"/api/documents/{archive['iran'].pk}/"
+    english = {p["anchor"]: (p["action"], p["addressees"]) for p in client.get(url).json()["operative"]}
+    data = client.get(url, {"language": "fr"}).json()
+    assert data["language"] == "fr"
+    version = {p["anchor"]: (p["action"], p["addressees"]) for p in data["operative"]}
+    assert len(version) > 20 and version == {anchor: english[anchor] for anchor in version}
+    assert any("state:Iran (Islamic Republic of)" in [a["label"] for a in addressees]
+               for _, addressees in version.values())

@@ -136,13 +136,13 @@ def all_series():
 
 
 def _paragraph_rows(document: Document) -> list[Paragraph]:
-    # No search vectors: nothing here shows them, and they weigh more than the text.
-    rows = list(document.paragraphs.select_related("parent").defer("search_vector", "parent__search_vector")
-                .order_by("order"))
+    # No search vectors: nothing here shows them, and they weigh more than the text.  A sub-paragraph's parent is a
+    # paragraph of the same document: set from these rows, not joined.
+    rows = list(document.paragraphs.defer("search_vector").order_by("order"))
     by_id = {row.pk: row for row in rows}
     for row in rows:
-        if row.parent_id:
-            row.parent = by_id.get(row.parent_id, row.parent)
+        if row.parent_id in by_id:
+            row.parent = by_id[row.parent_id]
     return rows
 
 

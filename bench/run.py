@@ -179,7 +179,7 @@ def measure_search(items: list[QueryItem], runs: int, peer, log) -> list[dict]:
                 log(f"  HTTP search failed: {type(exc).__name__}: {exc}")
                 row["http"] = None
         row["floor"] = timed(lambda: run_floor(item), runs)
-        if peer is not None and item.kind == "words":   # tantivy indexes neither citations nor symbol order
+        if peer is not None and peer.supports(item):   # tantivy indexes neither citations nor symbol order
             count, _, _ = peer.run(item)
             row["peer_total"] = count
             row["peer"] = timed(lambda: peer.run(item), runs)

@@ -31,7 +31,8 @@ from addressees.labels import labels_in
 _DIRECTIVE_VERBS = (r"request|ask|urge|call(?:\s+(?:once\s+again|again|also|further|in\s+particular))?\s+(?:upon|on)|"
                     r"appeal(?:\s+once\s+again)?\s+to|encourage|invite|authori[sz]e|direct|instruct|remind|require|"
                     r"exhort|entrust")
-_AFTER_VERB = r"(?:\s+(?:also|further|again|once\s+again|strongly|urgently|in\s+particular))?\s+(?!that\b|the\s+need\b)"
+_AFTER_VERB = (r"(?:\s+(?:also|further|again|once\s+again|strongly|urgently|in\s+particular))?,?\s+"
+               r"(?!that\b|the\s+need\b)")
 DIRECTIVE = re.compile(rf"(?<!\bits\s)(?<!\btheir\s)(?<!\bthe\s)(?<!\bsuch\s)(?<!\bof\s)(?<!\bupon\s)(?<!\bon\s)"
                        rf"(?<!\bat\s)(?<!\bto\s)(?<!\bby\s)(?<!\bwith\s)(?<!\bthese\s)(?<!\bhis\s)(?<!\bher\s)"
                        rf"\b(?:{_DIRECTIVE_VERBS.replace('call(', 'calls?(').replace('appeal(', 'appeals?(')})s?"
@@ -43,6 +44,25 @@ ITS_DIRECTIVE = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?(?:calls?\s+(?:upon|on
                            r"invitation\s+to|encouragement\s+to)\s+", re.IGNORECASE)
 BODY_ACTS_THROUGH = re.compile(rf"\bdecides?\b[^;:.]{{0,160}}?\bto\s+(?:{_DIRECTIVE_VERBS}){_AFTER_VERB}",
                                re.IGNORECASE)
+# 'calls on all parties to exercise restraint and on all those with influence on them to ...': a second object of
+# the same 'calls on' (read only where one precedes it).
+AND_ON = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+)?(?:upon|on)\s+(?=[A-Z]|the\b|all\b|those\b|each\b)")
+CALLS_ON = re.compile(r"\bcalls?\s+(?:\w+\s+)?(?:upon|on)\b", re.IGNORECASE)
+# 'stresses to all Member States the importance of ...': told to the actor named.
+TOLD_TO = re.compile(r"\b(?:stresses|emphasizes|underlines|underscores|reiterates|recalls)\s+(?:also\s+)?to\s+"
+                     r"(?=all\b|the\b|[A-Z])", re.IGNORECASE)
+# Where a paragraph speaks of a convention or treaty (not of a conflict), its 'parties' are its States parties.
+TREATY = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:Convention|Protocol|Covenant|Treaty)\b")
+CONFLICT = re.compile(r"\bconflict|\bceasefire|\bcease-fire|\bhostilities|\barmed\b|\bpeace (?:agreement|process)",
+                      re.IGNORECASE)
+# 'Decides to establish ... a Committee of the Security Council, consisting of ..., to undertake the following
+# tasks', 'Decides to dispatch immediately a special mission ... to assess': the body made is given the task.
+ESTABLISHED = re.compile(r"(?:\b[Dd]ecides?\b[^;:.]{0,80}?\bto\s+(?:\w+\s+)?|^(?:\w+\s+)?)"
+                         r"(?:establish|set\s+up|create|dispatch|send|constitute)(?:e?s)?(?:,[^,;:]{0,120},)?\s+"
+                         r"(?:\w+\s+){0,2}?(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:[Cc]ommittee|[Gg]roup|[Pp]anel|"
+                         r"[Mm]ission|[Cc]ommission|[Tt]eam|[Oo]ffice|[Ff]orce|[Oo]peration|[Mm]echanism)\b"
+                         r"(?P<rest>[^;:]{0,300}?)\sto\s+[a-z]+")
+PRONOUN = re.compile(r"(?:them|it|him|her)\s+(?:also\s+|further\s+)?(?:not\s+)?to\s+[a-z]")
 THAT = re.compile(r"\bthat\b,?\s*", re.IGNORECASE)
 THAT_DIRECTIVE = re.compile(r"\b(?:demands?|urges?|recommends?|requests?|insists?)\s+(?:also\s+|further\s+)?that\s+$",
                             re.IGNORECASE)
@@ -57,7 +77,7 @@ EVALUATIVE = re.compile(r"^(?:also\s+|further\s+|strongly\s+|warmly\s+|unequivoc
 # Where the actors named after a directive verb end.
 ACTOR_END = re.compile(r"\s(?:to|not\s+to)\s+(?!the\b|all\b|those\b|their\b|its\b|this\b|that\b|States\b|Member\b|"
                        r"a\b|an\b)[a-z]|\s+that\s|[:;]|\s+for\s+(?:its|his|her|their|the)\b|\s+on\s+(?:its|his|her|"
-                       r"their)\b|\s+in\s+order\s|\.\s|\.$|\s+other\s+than\b")
+                       r"their)\b|\s+in\s+order\s|\s+(?:which|who|whose)\s|\.\s|\.$|\s+other\s+than\b")
 # A stretch between commas that names no actor: ', in consultation with ...', ', within its mandate', ', as
 # appropriate', ', until 31 July 2022'.
 ASIDE = re.compile(r"^\s*(?:and\s+)?(?:in(?!\s+particular\b)|within|at|as|where|upon|through|with|taking|on|consistent|bearing|building|"
@@ -76,7 +96,7 @@ NOT_AN_ACTOR = re.compile(r"^(?:[Tt]he\s+|all\s+|further\s+|increased\s+|its\s+|
                           r"announcement|intention|fact|situation|report|reports|recommendations?|assistance)\b")
 # 'requests the support of troop- and police-contributing countries': those named after it are asked.
 HELP_OF = re.compile(r"^(?:the\s+)?(?:full\s+)?(?:support|assistance|cooperation|contributions?|help)\s+of\s+")
-ACTOR_WINDOW = 300                     # characters read after a directive verb
+ACTOR_WINDOW = 420                     # characters read after a directive verb
 THAT_WINDOW = 320                      # characters read after 'that' for its modal verb
 
 
@@ -96,14 +116,24 @@ def extract(lead: str | None, text: str, parent: Addressing | None = None) -> Ad
     else:
         action = opens_with_action(text) or parent.action
         inherited = parent.addressees
-    found = inherited + _directed(text) + _evaluated(text, action)
-    return Addressing(action, list(dict.fromkeys(found)))
+    own = _directed(text) + _evaluated(text, action)
+    if "parties" in own and TREATY.search(text) and not CONFLICT.search(text):
+        own = [("States parties" if label == "parties" else label) for label in own]
+    return Addressing(action, list(dict.fromkeys(inherited + own)))
 
 
 def _directed(text: str) -> list[str]:
     found: list[str] = []
-    starts = [m.end() for pattern in (DIRECTIVE, ITS_DIRECTIVE, BODY_ACTS_THROUGH) for m in pattern.finditer(text)]
+    starts = [m.end() for pattern in (DIRECTIVE, ITS_DIRECTIVE, BODY_ACTS_THROUGH, TOLD_TO)
+              for m in pattern.finditer(text)]
+    first_call = CALLS_ON.search(text)
+    if first_call:
+        starts += [m.end() for m in AND_ON.finditer(text, first_call.end())]
     for start in sorted(set(starts)):
+        if PRONOUN.match(text, start):
+            # 'Welcomes the efforts of Member States and invites them to ...': whom the clause named before.
+            found.extend(labels_in(re.split(r"[;:]", text[:start])[-1]))
+            continue
         found.extend(labels_in(_actors_after(text, start)))
     for match in THAT.finditer(text):
         window = text[match.end():match.end() + THAT_WINDOW]
@@ -114,6 +144,9 @@ def _directed(text: str) -> list[str]:
         elif THAT_DIRECTIVE.search(text[max(0, match.start() - 40):match.end()]):
             # 'Demands that Israel immediately desist': the actor is the first words.
             found.extend(labels_in(" ".join(window.split()[:4])))
+    for match in ESTABLISHED.finditer(text):
+        if not re.search(r"\b(?:requests?|asks?|invites?|urges?)\b", match.group("rest")):
+            found.append("UN body")
     for match in MANDATE_OF.finditer(text):
         found.extend(labels_in(match.group("of") or match.group("own")))
     return found
@@ -155,8 +188,9 @@ def _actors_after(text: str, start: int) -> str:
     actors = []
     for part in window.split(","):
         if ASIDE.match(part):
-            if len(part.split()) > 3:      # a long aside ends the actors: ', in cooperation with Member States, ...'
+            if labels_in(part):      # an aside naming actors ends the list: ', in cooperation with Member States, ...'
                 break
-            continue
+            continue                 # one naming none is left out: ', within their respective mandates,'
+
         actors.append(part)
     return ",".join(actors)

@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from resolutions.un.actors import BODY_NAMES, NOT_UN_ACRONYMS, OTHER_UN_BODY, UN_SYSTEM, body_names_pattern
+from resolutions.un.actors import (AFRICAN_UNION_MISSIONS, BODY_NAMES, GOVERNMENT_ACRONYMS, GOVERNMENT_WORDS,
+                                   NATIONAL_ADJECTIVES, NOT_UN_ACRONYMS, OTHER_UN_BODY, UN_SYSTEM, body_names_pattern)
 from resolutions.un.member_states import states
 
 SECRETARY_GENERAL = "Secretary-General"
 CATEGORIES = ("Member States", "States", "States parties", "administering Power", SECRETARY_GENERAL, "UN body",
               "UN system", "parties", "civil society", "private sector", "regional organizations",
-              "international organizations", "international community", "donors", "stakeholders")
+              "international organizations", "international community", "donors", "stakeholders", "other")
 
 # (label, pattern), tried in this order over the words; a match is blanked out before the next patterns, so that
 # 'Member States' is not also 'States' and 'the Special Representative of the Secretary-General' not the
@@ -23,6 +24,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(label, re.compile(pattern)) for label
     ("administering Power", r"\badministering Powers?\b"),
     ("States parties", r"\bStates [Pp]arties\b|\b[Pp]arties to (?:the|that|this) (?:Convention|Treaty|Protocol|"
                        r"Agreement|Statute|Covenant)\b|\bContracting Parties\b"),
+    # 'the Member States of the African Union': another organization's members are States.
+    ("States", r"\bMember States of (?:the )?(?!United Nations)(?:[A-Z][\w-]*(?: of| for| and)? ?)+"),
     ("Member States", r"\bMember States\b|\bStates Members of the United Nations\b|\b(?:any|each|every) Member "
                       r"State\b"),
     ("UN body", OTHER_UN_BODY.pattern + r"|\b(?:special political|peacekeeping|field) missions\b"),
@@ -36,7 +39,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(label, re.compile(pattern)) for label
                                r"|\bAfrican Union\b|\bEuropean Union\b|\bECOWAS\b|\bLeague of Arab States\b"
                                r"|\bOrganization of American States\b|\bOrganization of African Unity\b"
                                r"|\bOrganization for Security and Co-operation in Europe\b|\bOSCE\b"
-                               r"|\bEconomic Community of (?:West|Central) African States\b"),
+                               r"|\bEconomic Community of (?:West|Central) African States\b"
+                               rf"|\b(?:{AFRICAN_UNION_MISSIONS})\b"),
     ("international community", r"\binternational community\b"),
     ("civil society", r"\bcivil society\b|\bnon-governmental organizations\b|\bNGOs\b|\bwomen['’]s groups\b"
                       r"|\bhuman rights defenders\b|\bacademia\b"),
@@ -44,6 +48,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(label, re.compile(pattern)) for label
     ("donors", r"\bdonors?\b(?! to)|\bdonor (?:countries|community|States)\b|\b(?:international|development|"
                r"bilateral) partners\b"),
     ("stakeholders", r"\bstakeholders\b|\b(?:other |all |relevant |other relevant )actors\b"),
+    # Actors no other label fits, named the way resolutions ask them to act: a Non-Self-Governing Territory (its
+    # Government), a facilitator, a multinational force, 'all those with influence on the parties', 'men and boys'.
+    ("other", r"\b(?:the|each|all|remaining|those) (?:Non-Self-Governing )?Territor(?:y|ies)\b|\bterritorial "
+              r"Governments?\b|\b[Ff]acilitators?\b|\bmultinational (?:[\w-]+ )?[Ff]orces?\b|\bInternational "
+              r"Security Assistance Force\b|\bthose with influence(?: on (?:the |all )?(?:parties|them|\w+))?"
+              r"|\bmen and boys\b|\bombudsman institutions\b|\bnational human rights institutions\b"),
     ("parties", r"\b(?:all|both|the two|the|other|Ivorian|Malian|Libyan|Somali|Sudanese|Congolese|Afghan|"
                 r"concerned|relevant)?\s?parties\b|\btwo sides\b|\btwo leaders\b|\barmed groups\b|\ball groups\b"
                 r"|\bfactions\b|\ball concerned\b|\bleaders of the\b"),
@@ -59,6 +69,10 @@ OVERLAPPING = {"international organizations"}       # 'international, regional a
 PLACE_BEFORE = re.compile(r"\b(?:in|within|across|throughout|into|inside|from|to|against|on|over|near|around|"
                           r"towards|between|with|by)\s+(?:the\s+)?$")
 LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and|,?\s*respectively,?|\s)*\s*(?:the\s+)?")
+# 'the Malian authorities', 'the Congolese Government', 'the FGS': the state (resolutions.un.actors).
+NATIONAL = re.compile(r"\b(?:(?P<adjective>" + "|".join(re.escape(adjective) for adjective in sorted(
+    NATIONAL_ADJECTIVES, key=len, reverse=True)) + rf")\s+{GOVERNMENT_WORDS}|(?P<acronym>"
+    + "|".join(GOVERNMENT_ACRONYMS) + r"))\b")
 GOVERNMENT_OF = re.compile(r"\b(?:Government|Governments|authorities|régime|regime|leadership|people) of (?:the )?$")
 
 
@@ -79,6 +93,10 @@ def labels_in(words: str) -> list[str]:
     found: list[str] = []
     # One form of the apostrophe and the hyphen ('Côte d’Ivoire', 'non‑governmental'), the same length.
     remaining = words.replace("\u2019", "'").replace("\u2011", "-").replace("\u2010", "-")
+    for match in NATIONAL.finditer(remaining):
+        adjective, acronym = match.group("adjective"), match.group("acronym")
+        found.append(f"state:{NATIONAL_ADJECTIVES[adjective] if adjective else GOVERNMENT_ACRONYMS[acronym]}")
+    remaining = NATIONAL.sub(lambda m: " " * len(m.group(0)), remaining)
     pattern, names = _state_names()
     previous: tuple[int, bool] | None = None        # where the last state named ended, and whether it was addressed
     for match in pattern.finditer(remaining):

@@ -295,8 +295,21 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "archive_cache",
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("ARCHIVE_CACHE_MAX_ENTRIES", 10_000))},
-    }
+    },
+    # Rendered document pages (resolutions/page_cache.py), in a table of their own so that pages culled past
+    # MAX_ENTRIES never take the rate limits' counts with them. Shared by every worker like the counts. An entry
+    # lives ARCHIVE_PAGE_CACHE_SECONDS (a day): pages are forgotten when what they show changes, and a page nobody
+    # reads ages out. A stored page is about 20-150 kB; 20,000 entries (the default) are at most a few GB.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "archive_page_cache",
+        "TIMEOUT": int(os.environ.get("ARCHIVE_PAGE_CACHE_SECONDS", 86_400)),
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("ARCHIVE_PAGE_CACHE_MAX_ENTRIES", 20_000))},
+    },
 }
+# Off (ARCHIVE_PAGE_CACHE=0), every document page is built from the database on every request.
+ARCHIVE_PAGE_CACHE = env_bool("ARCHIVE_PAGE_CACHE", True)
+ARCHIVE_PAGE_CACHE_SECONDS = int(os.environ.get("ARCHIVE_PAGE_CACHE_SECONDS", 86_400))
 
 # --- E-mail (alerts: confirmation links and digests, alerts/mail.py) ---
 # Development (DEBUG=1) prints mails on the console; production sends by SMTP to EMAIL_HOST, all from the

@@ -11,17 +11,30 @@ timed figure as ``{"p50", "p95", "p99", "runs"}``, ``null`` where a piece is not
 * ``postgresql``: ``{setting: {"value", "source"}}`` for shared_buffers, effective_cache_size, work_mem,
   maintenance_work_mem, max_connections: what the server measured runs with (``SHOW``) and where the value
   came from;
-* ``ingestion``: ``status`` ("ok" or why not), ``documents_per_s``, ``paragraphs_per_s``, ``files``, ``failed``,
-  ``jobs``, ``seconds``, ``peak_rss_bytes``, ``rss_first_bytes``, ``rss_last_bytes``, ``sittings``;
+* ``ingestion``: the corpus loaded in bulk (``mode`` "bulk"): ``status`` ("ok" or why not), ``documents_per_s``,
+  ``paragraphs_per_s``, ``files``, ``failed``, ``jobs``, ``seconds``, ``peak_rss_bytes``, ``rss_first_bytes``,
+  ``rss_last_bytes``, ``sittings``; and ``one_by_one``: the same keys for the corpus's last files (2%, at least
+  500) ingested one by one after it;
 * ``search``: one object per query of the mix: ``name``, ``query``, ``filters``, ``hits``, ``function_ms``,
   ``http_ms``, ``floor_ms``, ``tantivy_ms``, ``tantivy_hits``;
-* ``pages``: ``document_ms``, ``compare_ms``, ``feed_search_ms``, ``feed_state_ms``; ``agreed_language_ms``;
+* ``pages``: ``document_ms``, ``compare_ms``; issue 16's (bench/network.py): ``feed_search_ms``, ``feed_state_ms``,
+  ``feed_agenda_ms``, ``network_panel_ms`` (the most cited document's page), ``network_panel_only_ms``,
+  ``most_cited_ms``, ``sort_cited_ms``, ``addressee_facets_ms``, ``addressee_filter_ms``;
+* ``network``: ``links``, ``citations_resolved``, ``documents_cited``, ``most_cited_by``, ``most_cited`` (symbol),
+  and ``clusters``: one refresh of the thematic clusters (``status`` "ok", "timeout" or "error", ``seconds``,
+  ``clusters``, ``documents``, ``peak_rss`` bytes; ``budget_s`` when stopped);
+* ``agreed_language_ms``;
 * ``parsing``: ``{"10 kB" | "1 MB": {"bytes", "paragraphs", "ms" or "timeout_s" or "error"}}``;
-* ``load``: the load stage's own figures (bench/load.py) as it returns them;
+* ``load``: the load stage's own figures (bench/load.py) as it returns them: ``status``, ``requests``,
+  ``failures``, ``rps``, ``p50``, ``p95``, ``p99`` (ms, all kinds), ``pages`` (per kind of request: ``requests``,
+  ``failures``, ``rps``, ``p50``, ``p95``, ``p99``), ``errors``, ``server_errors``, ``seconds``, ``users``,
+  ``workers``, ``worker_class``, ``threads``, ``urls`` and ``weights`` (per kind), ``rss_start`` / ``rss_end``
+  (bytes per worker pid), ``rss_peak``, ``worker_restarts``; ``target`` (``rps``: 100, ``p95_ms``: 250);
 * ``akn_ingestion``: ``status``, ``files``, ``files_in_corpus``, ``documents``, ``documents_per_s``,
   ``files_per_s``, ``failed``, ``jobs``, ``seconds``;
 * ``vote_import``: ``status``, ``rows``, ``records``, ``state_votes``, ``state_vote_rows``, ``matched_share``,
-  ``seconds``, ``rows_per_s``.
+  ``seconds``, ``rows_per_s``;
+* ``stages``: each stage's wall time in seconds (``{"ingestion": 1012.3, "search": 240.1, ...}``).
 """
 from __future__ import annotations
 
@@ -32,6 +45,7 @@ import statistics
 from datetime import datetime, timezone
 from pathlib import Path
 
+from bench.network import KEYS as NETWORK_KEYS
 from bench.report import percentile
 
 SCHEMA = "archive-bench/1"
@@ -99,8 +113,19 @@ def _parsing(parsing: dict) -> dict:
     return out
 
 
+def _one_by_one(figures: dict | None) -> dict | None:
+    """The one-by-one sample's figures under the same keys as the bulk load's."""
+    if not figures:
+        return None
+    return {"status": figures.get("status"), "documents_per_s": figures.get("docs_per_s"),
+            "paragraphs_per_s": figures.get("paragraphs_per_s"), "files": figures.get("files"),
+            "failed": figures.get("failed"), "jobs": figures.get("jobs"), "seconds": figures.get("seconds"),
+            "peak_rss_bytes": figures.get("peak_rss"), "rss_first_bytes": figures.get("rss_first"),
+            "rss_last_bytes": figures.get("rss_last")}
+
+
 def collect(*, scale, seed, runs, stored_documents, partial, ingestion, search_rows, pages, agreed, parsing, load,
-            akn, votes, settings) -> dict:
+            akn, votes, settings, stages=None) -> dict:
     import psutil
 
     ingestion = ingestion or {}
@@ -115,17 +140,22 @@ def collect(*, scale, seed, runs, stored_documents, partial, ingestion, search_r
                       "failed": ingestion.get("failed"), "jobs": ingestion.get("jobs"),
                       "seconds": ingestion.get("seconds"), "peak_rss_bytes": ingestion.get("peak_rss"),
                       "rss_first_bytes": ingestion.get("rss_first"), "rss_last_bytes": ingestion.get("rss_last"),
-                      "sittings": ingestion.get("sittings")},
+                      "sittings": ingestion.get("sittings"), "mode": ingestion.get("mode"),
+                      "one_by_one": _one_by_one(ingestion.get("one_by_one"))},
         "search": [{"name": row["name"], "query": row["query"], "filters": row["filters"], "hits": row.get("total"),
                     "function_ms": timing(row.get("function")), "http_ms": timing(row.get("http")),
                     "floor_ms": timing(row.get("floor")), "tantivy_ms": timing(row.get("peer")),
                     "tantivy_hits": row.get("peer_total")} for row in search_rows],
-        "pages": {f"{key}_ms": timing(pages.get(key)) for key in ("document", "compare", "feed_search", "feed_state")},
+        "pages": {f"{key}_ms": timing(pages.get(key)) for key in ("document", "compare") + NETWORK_KEYS},
+        "network": {**(pages.get("network_size") or {}),
+                    "most_cited": (pages.get("network_top") or {}).get("symbol"),
+                    "clusters": pages.get("clusters")},
         "agreed_language_ms": timing(agreed),
         "parsing": _parsing(parsing),
         "load": load,
         "akn_ingestion": akn,
         "vote_import": votes,
+        "stages": stages or {},
     }
 
 

@@ -1,4 +1,4 @@
-"""The scale corpus: N draft resolutions recombined from real UN paragraphs, deterministic for a seed.
+"""The scale corpus: N drafts and resolutions recombined from real UN paragraphs, deterministic for a seed.
 
 Where the text comes from (read, never copied into the project):
 * the seeds (``samples/*.txt``) and the railcar Markdown of GA session 80, read with the project's own parser;
@@ -10,10 +10,12 @@ How it is varied, so that term frequencies and repetition look like the real rec
   most paragraphs kept from one document to the next and a few changed, dropped or added;
 * a changed paragraph is a **near-duplicate**: a word swapped from the corpus vocabulary (drawn uniformly over
   word types, which gives the long tail of rare words), a number or year changed, "also"/"further" inserted;
-* sessions, dates, sponsors (from the member states), agenda items and symbols differ per document.
+* sessions, dates, sponsors (from the member states), agenda items and symbols differ per document;
+* each session of a series ends with the **resolution adopted**, and documents **cite** earlier resolutions of the
+  corpus, a few of them very often (bench/citing.py), so that the citation network has something to measure.
 
-Every document is rendered in one of the seeds' layouts (plain text like samples/002, Markdown like
-samples/000) and :class:`GeneratedDocument` says how many paragraphs were written, so a test can check that
+Every document is rendered in one of the layouts of bench/layouts.py (the seeds' draft layouts, the adopted
+resolutions' own) and :class:`GeneratedDocument` says how many paragraphs were written, so a test can check that
 the real parser reads them all.  Files are written lazily in shards of 1,000 under
 ``bench/corpus/<N>-<seed>/`` and reused when the manifest is present.
 """
@@ -26,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from bench import citing, layouts
 from resolutions.un.bodies import MAIN_COMMITTEE_SERIES as COMMITTEES
 from resolutions.un.member_states import STATES_FILE
 
@@ -33,32 +36,14 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DIR = ROOT.parent / "shared" / "corpus" / "real"
 SAMPLES_DIR = ROOT / "samples"
 OUT_DIR = Path(__file__).resolve().parent / "corpus"
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
 SHARD_SIZE = 1000
 LEAD_ROOM = 60       # characters at the start of a paragraph left alone by the variations (the lead phrase)
 
-ORDINALS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-            "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-            "eighteenth", "nineteenth"]
-TENS_ORD = {20: "twentieth", 30: "thirtieth", 40: "fortieth", 50: "fiftieth", 60: "sixtieth", 70: "seventieth",
-            80: "eightieth", 90: "ninetieth"}
-TENS = {20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy", 80: "eighty",
-        90: "ninety"}
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
 FALLBACK_STATES = ["Belarus", "Russian Federation", "Uzbekistan", "Philippines", "Mexico", "Nigeria", "Sweden",
                    "Peru", "Qatar", "Benin", "Cuba", "Angola", "Thailand", "Senegal", "Indonesia"]
-
-
-def ordinal(n: int) -> str:
-    """'Sixty-third' for 63 (sessions 1 to 99)."""
-    if n < 20:
-        word = ORDINALS[n]
-    elif n % 10 == 0:
-        word = TENS_ORD[n]
-    else:
-        word = f"{TENS[n - n % 10]}-{ORDINALS[n % 10]}"
-    return word[0].upper() + word[1:]
 
 
 # ---------------------------------------------------------------------------
@@ -170,6 +155,8 @@ class GeneratedDocument:
     paragraphs: int          # preambular + operative paragraphs written
     operative: int
     footnotes: int
+    adopted: bool = False    # an adopted resolution (A/RES/..., S/RES/...), not a draft
+    cites: tuple[str, ...] = ()   # the numbers of the generated resolutions it cites (bench/citing.py)
 
 
 def family_layout(count: int, seed: int) -> list[tuple[int, int]]:
@@ -258,29 +245,40 @@ def _vary(paragraphs: list[str], rng: random.Random, pool: Pool, source: tuple[s
     return out
 
 
-def _date(session: int, rng: random.Random) -> tuple[int, str]:
+def _date(session: int, rng: random.Random) -> tuple[tuple[int, int, int], str]:
     year = 1945 + session
-    month = rng.randint(9, 12)
-    return year, f"{rng.randint(1, 28)} {MONTHS[month - 1]} {year}"
+    month, day = rng.randint(9, 12), rng.randint(1, 28)
+    return (year, month, day), f"{day} {MONTHS[month - 1]} {year}"
 
 
-def _sponsor_line(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+@lru_cache(maxsize=None)
+def _series_head(family: int, seed: int) -> tuple[int, str]:
+    """(first session, title) of a series: what the citation plan needs of it."""
+    base = _series_base(family, seed, load_pool())
+    return base["session"], base["topic"][0]
+
+
+@lru_cache(maxsize=4)
+def corpus_plan(count: int, seed: int) -> citing.Plan:
+    """The adopted resolutions of the first ``count`` documents and their popularity (bench/citing.py)."""
+    return citing.make_plan(family_layout(count, seed), seed, lambda family: _series_head(family, seed))
 
 
 def generate_document(index: int, seed: int, layout: list[tuple[int, int]] | None = None,
                       count: int | None = None) -> GeneratedDocument:
-    """Document ``index`` of the corpus for ``seed`` (the same bytes every time)."""
+    """Document ``index`` of the corpus for ``seed`` (the same bytes every time, whatever the corpus's size)."""
     pool = load_pool()
     if layout is None:
         layout = family_layout(max(index + 1, count or 0), seed)
+    plan = corpus_plan(len(layout), seed)
     family, position = layout[index]
     base = _series_base(family, seed, pool)
     rng = random.Random(f"doc:{seed}:{index}")
     title, committee, agenda_number, agenda_name = base["topic"]
-    # A series: one draft and its revision per session, then the next session.
-    session = min(99, base["session"] + position // 2)
-    revised = position % 2 == 1
+    council = citing.is_security_council(family, seed)
+    # A series: a draft, its revision and the resolution adopted, each session (a Council series: a resolution a year).
+    session = citing.session_of(base["session"], position, council)
+    revised = position % 3 == 1
     pre = _vary(base["pre"], random.Random(f"pre:{seed}:{family}:{position}"), pool, pool.preambular, position)
     ops = _vary(base["ops"], random.Random(f"ops:{seed}:{family}:{position}"), pool, pool.operative, position)
     for i, text in enumerate(pre):
@@ -290,68 +288,36 @@ def generate_document(index: int, seed: int, layout: list[tuple[int, int]] | Non
     if rng.random() < 0.5:
         sponsors.append(rng.choice(pool.states))
     sponsors = list(dict.fromkeys(sponsors))
-    year, date = _date(session, rng)
-    # Symbols must be unique across the corpus: the family number makes them so.
-    symbol = f"{COMMITTEES[committee]}/{session}/L.{family + 1}" + ("/Rev.1" if revised else "")
-    kind = "revised draft resolution" if revised else "draft resolution"
+    day, date = _date(session, rng)
+    adopted = plan.adopted.get(index)
+    if adopted is not None:
+        day, date = adopted.day, adopted.date
     agenda = str(int(agenda_number) + rng.choice([0, 0, 0, 1, -1]) if int(agenda_number) > 1 else agenda_number)
     notes = [rng.choice(pool.footnotes) for _ in range(rng.randint(0, 4))] if pool.footnotes else []
+    cite_pre, cite_ops, cite_notes, cited = citing.citing_text(plan, index, day, "S" if council else "A", seed)
+    pre, ops, notes = cite_pre + pre, cite_ops + ops, cite_notes + notes
     # Footnote markers go on the first preambular paragraphs (one each), as in the seeds.
     notes = notes[:sum(1 for text in pre if ", " in text[:-1])]
-    markdown = rng.random() < 0.3
-    lines = _render_markdown if markdown else _render_text
-    text = lines(symbol=symbol, date=date, session=session, committee=committee, agenda=agenda,
-                 agenda_name=agenda_name, sponsors=sponsors, kind=kind, title=title, pre=pre, ops=ops, notes=notes)
-    name = f"{index:06d}_{symbol.replace('/', '_').replace('.', '')}.{'md' if markdown else 'txt'}"
+    markdown = adopted is None and rng.random() < 0.3     # the Markdown layout prints no symbol: drafts only
+    if adopted is not None and council:
+        symbol = adopted.symbol
+        text = layouts.render_sc_resolution(symbol=symbol, number=adopted.number, date=date,
+                                            meeting=4000 + index % 5000, pre=pre, ops=ops, notes=notes)
+    elif adopted is not None:
+        symbol = adopted.symbol
+        text = layouts.render_ga_resolution(symbol=symbol, number=adopted.number, date=date, session=session,
+                                            committee=committee, agenda=agenda, agenda_name=agenda_name,
+                                            title=title, pre=pre, ops=ops, notes=notes)
+    else:
+        # Symbols must be unique across the corpus: the family number makes them so.
+        symbol = f"{COMMITTEES[committee]}/{session}/L.{family + 1}" + ("/Rev.1" if revised else "")
+        kind = "revised draft resolution" if revised else "draft resolution"
+        lines = layouts.render_markdown if markdown else layouts.render_text
+        text = lines(symbol=symbol, date=date, session=session, committee=committee, agenda=agenda,
+                     agenda_name=agenda_name, sponsors=sponsors, kind=kind, title=title, pre=pre, ops=ops, notes=notes)
+    name = f"{index:06d}_{re.sub(r'[^A-Za-z0-9]+', '_', symbol).strip('_')}.{'md' if markdown else 'txt'}"
     return GeneratedDocument(index, name, text.encode("utf-8"), symbol, family, len(pre) + len(ops), len(ops),
-                             len(notes))
-
-
-def _with_marker(text: str, marker: str, markdown: bool) -> str:
-    """The marker after the paragraph's first inner comma ('Crime,2 and welcoming'), as the seeds print it."""
-    mark = f"<sup>{marker}</sup>" if markdown else marker
-    at = text.index(", ") + 1
-    return text[:at] + mark + text[at:]
-
-
-def _render_text(*, symbol, date, session, committee, agenda, agenda_name, sponsors, kind, title, pre, ops,
-                 notes) -> str:
-    out = [" ", f"United Nations {symbol}", "", "", "", f"Distr.: Limited {date}", "", "Original: English", "",
-           f"{ordinal(session)} session {committee}", "", f"Agenda item {agenda}", "", agenda_name, "",
-           f"{_sponsor_line(sponsors)}: {kind}", "", title, "", "The General Assembly,", ""]
-    marker = 0
-    for text in pre:
-        if marker < len(notes) and ", " in text[:-1]:
-            marker += 1
-            text = _with_marker(text, str(marker), False)
-        out += [text, ""]
-    for n, text in enumerate(ops, 1):
-        out += [f"{n}. {text}", ""]
-    if notes:
-        out += ["__________________", ""]
-        out += [f" {i}  {note}" for i, note in enumerate(notes, 1)]
-        out.append("")
-    return "\n".join(out)
-
-
-def _render_markdown(*, symbol, date, session, committee, agenda, agenda_name, sponsors, kind, title, pre, ops,
-                     notes) -> str:
-    out = ["", "", "", "", "# General Assembly", "", f"Distr.: Limited  ", date, "", "Original: English", "", "---",
-           "", f"## {ordinal(session)} session {committee}", "", f"Agenda item {agenda}", "", f"### {agenda_name}", "",
-           f"#### **{_sponsor_line(sponsors)}: {kind}**", "", f"#### **{title}**", "", "*The General Assembly,*", ""]
-    marker = 0
-    for text in pre:
-        if marker < len(notes) and ", " in text[:-1]:
-            marker += 1
-            text = _with_marker(text, str(marker), True)
-        out += [text, ""]
-    for n, text in enumerate(ops, 1):
-        out += [f"{n}. {text}", ""]
-    if notes:
-        out += ["---", ""]
-        for i, note in enumerate(notes, 1):
-            out += [f"<sup>{i}</sup> {note}", ""]
-    return "\n".join(out)
+                             len(notes), adopted is not None, tuple(cited))
 
 
 # ---------------------------------------------------------------------------
@@ -402,7 +368,7 @@ def large_input(target_bytes: int, seed: int = 1) -> bytes:
         text = rng.choice(pool.preambular) if len(pre) < 10 else rng.choice(pool.operative)
         (pre if len(pre) < 10 else ops).append(text)
         size += len(text) + 6
-    return _render_text(symbol="A/C.3/80/L.99", date="1 November 2025", session=80, committee="Third Committee",
+    return layouts.render_text(symbol="A/C.3/80/L.99", date="1 November 2025", session=80, committee="Third Committee",
                         agenda="28", agenda_name="Advancement of women", sponsors=["Mexico", "Sweden"],
                         kind="draft resolution", title="A long test input", pre=pre, ops=ops,
                         notes=[]).encode("utf-8")

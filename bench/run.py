@@ -28,8 +28,32 @@ ROOT = BENCH_DIR.parent
 SEARCH_P95_TARGET = 0.050
 FLOOR_RATIO_TARGET = 1.5
 INGEST_TARGET = 100.0
+ONE_BY_ONE_PERCENT = 2      # of the corpus ingested one by one (at least ONE_BY_ONE_MIN files), the rest in bulk
+ONE_BY_ONE_MIN = 500
 DOCUMENT_PAGE_TARGET = 0.020
 AGREED_P95_TARGET = 0.200
+FLOOR_RUNS = 5
+
+
+class Stages:
+    """Each stage's wall time, logged as it ends and written to the table and the JSON: a full run's budget is
+    spent where these say.  ``mark(name)`` ends the stage called ``name`` (begun at the mark before)."""
+
+    def __init__(self, log):
+        self.log, self.seconds = log, {}
+        self.started = self.last = time.perf_counter()
+
+    def mark(self, name: str) -> None:
+        now = time.perf_counter()
+        self.seconds[name] = now - self.last
+        self.last = now
+        self.log(f"  [stage] {name}: {self.seconds[name]:.1f} s (run so far {now - self.started:.0f} s, "
+                 f"{time.strftime('%H:%M:%S')})")
+
+    def lines(self) -> list[str]:
+        return (["## Stages (wall time of this run, seconds)", "", "| Stage | Seconds |", "|---|---|"]
+                + [f"| {name} | {seconds:.1f} |" for name, seconds in self.seconds.items()]
+                + [f"| whole run | {time.perf_counter() - self.started:.1f} |", ""])
 
 
 def _module(name: str):
@@ -69,8 +93,10 @@ def _tree_rss(process) -> int:
 
 
 def measure_ingestion(files: list[Path], batch: str, log, jobs: int | None = None, *,
-                      previous: dict | None = None, save: Path | None = None, budget: float | None = None) -> dict:
-    """Bulk ingestion through ``ingest_paths`` (the real path: record, parse, store, index, link).
+                      previous: dict | None = None, save: Path | None = None, budget: float | None = None,
+                      bulk: bool = False) -> dict:
+    """Ingestion through ``ingest_paths`` (the real path: record, parse, store, index, link); ``bulk``: the bulk
+    load (``manage.py ingest --bulk``), else one file after the other (``manage.py ingest --jobs N``).
 
     ``jobs`` processes (default: one per core, as ``manage.py ingest --jobs N``); peak RSS
     counts the parent and its ingestion processes together.  A large corpus may take several
@@ -106,7 +132,8 @@ def measure_ingestion(files: list[Path], batch: str, log, jobs: int | None = Non
         seconds = time.perf_counter() - start
         paragraphs = Paragraph.objects.count() - paragraphs_before
         window = max(1, len(samples) // 10)
-        result = {"status": "ok", "files": counts["done"], "jobs": jobs, "failed": counts["failed"],
+        result = {"status": "ok", "mode": "bulk" if bulk else "one by one", "files": counts["done"], "jobs": jobs,
+                  "failed": counts["failed"],
                   "seconds": seconds, "paragraphs_added": paragraphs,
                   "peak_rss": max(r for _, r in samples), "rss_first": max(r for _, r in samples[:window + 1]),
                   "rss_last": max(r for _, r in samples[-window:]), "sittings": 1,
@@ -129,13 +156,13 @@ def measure_ingestion(files: list[Path], batch: str, log, jobs: int | None = Non
     # As `manage.py ingest --jobs N <folder>` does, a shard at a time; the outcome list is kept short.
     for shard_start in range(0, len(files), generate.SHARD_SIZE):
         ingestion.ingest_paths(files[shard_start:shard_start + generate.SHARD_SIZE], batch=batch, progress=False,
-                               on_outcome=on_outcome, jobs=jobs)
+                               on_outcome=on_outcome, jobs=jobs, bulk=bulk)
         if save is not None:
             save.parent.mkdir(parents=True, exist_ok=True)
             save.write_text(json.dumps(figures()))
         if budget is not None and time.perf_counter() - start > budget:
             log(f"  ingestion budget of {budget:.0f} s spent: this sitting ends here")
-            break
+            return dict(figures(), stopped=True)
     return figures()
 
 
@@ -178,7 +205,9 @@ def measure_search(items: list[QueryItem], runs: int, peer, log) -> list[dict]:
             except Exception as exc:  # a page elsewhere half-built (URL import error): the rest is still measured
                 log(f"  HTTP search failed: {type(exc).__name__}: {exc}")
                 row["http"] = None
-        row["floor"] = timed(lambda: run_floor(item), runs)
+        # The floor counts and ranks every match: seconds a run for a common word at 100,000 documents, so a few
+        # runs (its median is what the table compares with) keep the stage bounded.
+        row["floor"] = timed(lambda: run_floor(item), min(runs, FLOOR_RUNS))
         if peer is not None and peer.supports(item):   # tantivy indexes neither citations nor symbol order
             count, _, _ = peer.run(item)
             row["peer_total"] = count
@@ -238,33 +267,11 @@ def measure_pages(runs: int) -> dict:
         out["compare"] = timed(lambda: client.get(url), runs)
     except NoReverseMatch:
         out["compare"] = None
-    out.update(measure_feeds(client, runs))
-    from bench.network import measure_network
+    from bench.network import measure_feeds, measure_network, network_size
 
+    out.update(measure_feeds(client, runs, timed))
     out.update(measure_network(client, runs, timed))
-    return out
-
-
-def measure_feeds(client, runs: int) -> dict:
-    """Atom feed generation over HTTP (issue 16): a common word's search feed and the feed of the state that
-    sponsored the most documents, each with its newest entries and their snippets."""
-    from django.db.models import Count
-
-    from resolutions.models import MemberState
-
-    out: dict = {"feed_search": None, "feed_state": None}
-    if _module("feeds.views") is None:
-        return out
-    state = (MemberState.objects.annotate(n=Count("sponsorships")).filter(n__gt=0).order_by("-n").first())
-    urls = {"feed_search": "/feeds/search/?q=trafficking",
-            "feed_state": f"/feeds/states/{state.slug}/" if state else None}
-    from django.test import override_settings
-
-    # The per-client allowance would turn the later runs into 429s: the feed's own work is measured.
-    with override_settings(ARCHIVE_RATE_LIMITS={"anon": None, "heavy": None}):
-        for name, url in urls.items():
-            if url and client.get(url).status_code == 200:
-                out[name] = timed(lambda: client.get(url), runs)
+    out["network_size"] = network_size()
     return out
 
 
@@ -360,39 +367,58 @@ def default_output(scale: int, smoke: bool | None) -> Path:
 def run(scale: int = 1000, *, seed: int = 1, runs: int | None = None, output: Path | None = None,
         corpus_base: Path | None = None, smoke: bool | None = None, peer: bool = True, parse_budget: float | None = None,
         load: bool = True, ingest_budget: float | None = None, un_data: bool = True, akn_files: int | None = None,
-        log=print) -> str:
+        cluster_budget: float | None = None, log=print) -> str:
     """Build or reuse the corpus, ingest it unless this database holds it, measure, write and return the table.
 
     ``load=False`` (or ARCHIVE_BENCH_LOAD=0) skips the load test (bench/load.py).  ``ingest_budget``
     (seconds) ends the ingestion sitting early; the rest is measured on the documents stored so far
     and the table, marked partial, goes to bench/out/partial-SCALE.md, never to BENCHMARKS.md.  ``un_data=False``
-    skips the AKN ingestion and vote-import rows (bench/un_data.py); ``akn_files`` caps the AKN files ingested."""
+    skips the AKN ingestion and vote-import rows (bench/un_data.py); ``akn_files`` caps the AKN files ingested;
+    ``cluster_budget`` (seconds) stops the thematic clusters' refresh (bench/network.py)."""
     runs = runs or (5 if is_smoke(scale, smoke) else 30)
     output = Path(output) if output else default_output(scale, smoke)
+    stages = Stages(log)
     log(f"Corpus: {scale:,} documents, seed {seed}")
     folder, manifest = generate.ensure_corpus(scale, seed, corpus_base,
                                               progress=lambda n: log(f"  generated {n:,}"))
     files = generate.corpus_files(folder, manifest)
+    stages.mark("corpus generated or reused")
     batch = f"bench-{scale}-{seed}"
     from resolutions.models import Document, SourceFile
 
     full_table = output == ROOT / "BENCHMARKS.md"
     # The ingestion figures of every sitting so far (next to the table; bench/out/ for the full-scale one).
     saved = BENCH_DIR / "out" / f"full-{scale}.ingestion.json" if full_table else output.with_suffix(".ingestion.json")
-    previous = json.loads(saved.read_text()) if saved.exists() else None
-    # Files stored by an earlier sitting (a full-scale ingestion can outlast one sitting) are not ingested again.
-    stored = set(SourceFile.objects.filter(batch=batch, status="parsed").values_list("original_name", flat=True))
-    todo = [path for path in files if path.name not in stored]
-    if not todo:
-        ingestion = dict(previous or {"status": NA}, reused=True)
-        log(f"Database already holds the corpus; ingestion figures from {ingestion.get('measured', 'no run')}")
-    else:
-        if stored:
-            log(f"{len(stored):,} files stored by an earlier sitting; ingesting the other {len(todo):,}")
+    # The corpus is loaded in bulk (manage.py ingest --bulk, a first load), but for its last files, ingested one
+    # by one into the nearly full archive (the day-to-day path): both rows of the table.
+    sample = min(max(ONE_BY_ONE_MIN, len(files) * ONE_BY_ONE_PERCENT // 100), len(files) // 2)
+    ingestion = None
+    for part, bulk, figures_file in ((files[:len(files) - sample], True, saved),
+                                     (files[len(files) - sample:], False, saved.with_name(saved.stem + "-one-by-one.json"))):
+        previous = json.loads(figures_file.read_text()) if figures_file.exists() else None
+        # Files stored by an earlier sitting (a full-scale ingestion can outlast one sitting) are not ingested again.
+        stored = set(SourceFile.objects.filter(batch=batch, status="parsed").values_list("original_name", flat=True))
+        todo = [path for path in part if path.name not in stored]
+        mode = "in bulk" if bulk else "one by one"
+        if not todo:
+            measured = dict(previous or {"status": NA}, reused=True)
+            log(f"Database already holds these files; ingestion figures from {measured.get('measured', 'no run')}")
         else:
-            log(f"Ingesting {len(files):,} files")
-            previous = None
-        ingestion = measure_ingestion(todo, batch, log, previous=previous, save=saved, budget=ingest_budget)
+            if len(todo) < len(part):
+                log(f"{len(part) - len(todo):,} files stored by an earlier sitting; ingesting the other {len(todo):,}")
+            else:
+                log(f"Ingesting {len(part):,} files {mode}")
+                previous = None
+            measured = measure_ingestion(todo, batch, log, previous=previous, save=figures_file, budget=ingest_budget,
+                                         bulk=bulk)
+        if ingestion is None:
+            ingestion = measured
+            if measured.get("stopped"):
+                ingestion["one_by_one"] = {"status": "not reached (ingestion budget spent)"}
+                break
+        else:
+            ingestion["one_by_one"] = measured
+    stages.mark("ingestion")
     held = SourceFile.objects.filter(batch=batch, status="parsed").count()
     partial = held < len(files)
     # Fresh planner statistics, as autovacuum would give a settled archive: the search's estimates (and its
@@ -403,6 +429,7 @@ def run(scale: int = 1000, *, seed: int = 1, runs: int | None = None, output: Pa
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     log(f"ANALYZE in {time.perf_counter() - started:.1f} s")
+    stages.mark("ANALYZE")
     if partial and full_table:
         output = BENCH_DIR / "out" / f"partial-{scale}.md"  # never a partial table in BENCHMARKS.md
     peer_engine, peer_build = None, None
@@ -412,26 +439,40 @@ def run(scale: int = 1000, *, seed: int = 1, runs: int | None = None, output: Pa
         peer_engine = Peer()
         peer_build = peer_engine.build()
         log(f"tantivy index: {peer_engine.documents:,} documents in {peer_build:.1f} s")
+        stages.mark("tantivy index")
     settings = server_settings()
     log("Vote-table import")
     votes = measure_vote_import(log) if un_data else {"status": "skipped"}
+    stages.mark("vote-table import")
+    log("Thematic clusters (one refresh of the whole archive)")
+    from bench.network import measure_clusters
+
+    clusters = measure_clusters(cluster_budget or (120.0 if is_smoke(scale, smoke) else 300.0), log)
+    stages.mark("thematic clusters")
     log("Search")
     items = query_mix()
     search_rows = measure_search(items, runs, peer_engine, log)
+    stages.mark("search")
     log("Pages")
     pages = measure_pages(runs)
+    pages["clusters"] = clusters
+    stages.mark("pages, feeds, network")
     log("Agreed language")
     agreed = measure_agreed_language(runs)
+    stages.mark("agreed language")
     log("Parsing")
     parsing = measure_parse(runs, parse_budget or (60.0 if is_smoke(scale, smoke) else 600.0))
+    stages.mark("parsing")
     log("Load")
     load_figures = bench_stage(is_smoke(scale, smoke), log) if load else {"status": "skipped"}
+    stages.mark("load")
     log("AKN ingestion")
     akn = measure_akn_ingestion(is_smoke(scale, smoke), log, limit=akn_files) if un_data else {"status": "skipped"}
+    stages.mark("AKN ingestion")
     stored_documents = Document.objects.count()
     table = render(scale, seed, runs, manifest, ingestion, search_rows, pages, agreed, parsing, peer_build,
                    stored_documents, load_figures)
-    table += "\n" + "\n".join(un_data_lines(akn, votes) + render_settings(settings))
+    table += "\n" + "\n".join(un_data_lines(akn, votes) + render_settings(settings) + stages.lines())
     if partial:
         table = table.replace("\n", f"\n\n**Partial run:** {held:,} of {len(files):,} files stored when measured; "
                               f"`make bench SCALE={scale}` goes on with the others.\n", 1)
@@ -440,7 +481,7 @@ def run(scale: int = 1000, *, seed: int = 1, runs: int | None = None, output: Pa
     written = write_json(output, collect(
         scale=scale, seed=seed, runs=runs, stored_documents=stored_documents, partial=partial, ingestion=ingestion,
         search_rows=search_rows, pages=pages, agreed=agreed, parsing=parsing, load=load_figures, akn=akn, votes=votes,
-        settings=settings))
+        settings=settings, stages=stages.seconds))
     log(table)
     log(f"Written to {output} and {written}")
     return table
@@ -452,32 +493,45 @@ def _stats(samples):
     return {"p50": statistics.median(samples), "p95": percentile(samples, 95), "p99": percentile(samples, 99)}
 
 
+def ingestion_lines(ingestion: dict) -> list[str]:
+    """The ingestion table: the bulk load of the corpus and the one-by-one sample side by side."""
+    one = ingestion.get("one_by_one") or {"status": NA}
+    jobs = ingestion.get("jobs", one.get("jobs", 1))
+    lines = [f"## Ingestion (through `resolutions.services.ingestion.batch.ingest_paths`, {jobs} process"
+             f"{'es' if jobs != 1 else ''}: the corpus in bulk as `manage.py ingest --bulk --jobs {jobs}`, then its "
+             f"last {one.get('files', 0):,} files one by one into the nearly full archive as "
+             f"`manage.py ingest --jobs {jobs}`)", "",
+             "| Measure | Bulk | One by one | Target |", "|---|---|---|---|"]
+    mb = 2 ** 20
+
+    def cell(figures, text):
+        if figures.get("status") != "ok":
+            return figures.get("status", NA)
+        return text(figures) + (" (an earlier run)" if figures.get("reused") else "")
+
+    def growth(f):
+        return (f["rss_last"] - f["rss_first"]) / mb
+
+    rows = [
+        ("documents/s", lambda f: f"{f['docs_per_s']:.1f}",
+         f">= 100: {verdict(ingestion['docs_per_s'], INGEST_TARGET, higher_is_better=True)} (bulk)"
+         if ingestion.get("status") == "ok" else ">= 100"),
+        ("paragraphs/s", lambda f: f"{f['paragraphs_per_s']:.0f}", ""),
+        ("files measured, failed", lambda f: f"{f['files']:,}, {f['failed']:,}"
+         + (f" in {f['sittings']} sittings" if f.get("sittings", 1) > 1 else ""), "0 failed"),
+        ("peak RSS", lambda f: f"{f['peak_rss'] / mb:.0f} MiB", "flat"),
+        ("RSS first vs last tenth of the files", lambda f: f"{f['rss_first'] / mb:.0f} MiB -> "
+         f"{f['rss_last'] / mb:.0f} MiB ({growth(f):+.0f} MiB, {'flat' if abs(growth(f)) < 50 else 'grows'})", "flat"),
+    ]
+    for label, text, target in rows:
+        lines.append(f"| {label} | {cell(ingestion, text)} | {cell(one, text)} | {target} |")
+    return lines
+
+
 def render(scale, seed, runs, manifest, ingestion, search_rows, pages, agreed, parsing, peer_build,
            stored_documents, load=None) -> str:
     lines = header(scale, manifest["paragraphs"], seed, runs)
-    jobs = ingestion.get("jobs", 1)
-    lines += [f"## Ingestion (through `resolutions.services.ingestion.batch.ingest_paths`, {jobs} process"
-              f"{'es' if jobs != 1 else ''} as `manage.py ingest --jobs {jobs}`)", "",
-              "| Measure | Value | Target |", "|---|---|---|"]
-    if ingestion.get("status") == "ok":
-        mb = 2 ** 20
-        growth = (ingestion["rss_last"] - ingestion["rss_first"]) / mb
-        note = " (figures of an earlier run on this database)" if ingestion.get("reused") else ""
-        lines += [
-            f"| documents/s | {ingestion['docs_per_s']:.1f}{note} | >= 100: "
-            f"{verdict(ingestion['docs_per_s'], INGEST_TARGET, higher_is_better=True)} |",
-            f"| paragraphs/s | {ingestion['paragraphs_per_s']:.0f} | |",
-            f"| files measured, failed | {ingestion['files']:,}, {ingestion['failed']:,}"
-            f"{' in ' + str(ingestion['sittings']) + ' sittings' if ingestion.get('sittings', 1) > 1 else ''} "
-            f"| 0 failed |",
-            f"| peak RSS | {ingestion['peak_rss'] / mb:.0f} MiB | flat |",
-            f"| RSS first vs last tenth of the files | {ingestion['rss_first'] / mb:.0f} MiB -> "
-            f"{ingestion['rss_last'] / mb:.0f} MiB ({growth:+.0f} MiB) | "
-            f"{'flat' if abs(growth) < 50 else 'grows'} |",
-        ]
-    else:
-        lines += [f"| documents/s | {NA} | >= 100 |", f"| paragraphs/s | {NA} | |", f"| peak RSS | {NA} | flat |",
-                  f"| RSS first vs last tenth of the files | {NA} | flat |"]
+    lines += ingestion_lines(ingestion)
     lines += ["", f"Documents in the database: {stored_documents:,}.", "",
               "## Search (p50 / p95 / p99 ms; function = `resolutions.search.search` as the search page calls it, "
               "facet counts included; HTTP = the test client on /search/)", "",
@@ -513,11 +567,6 @@ def render(scale, seed, runs, manifest, ingestion, search_rows, pages, agreed, p
     cmp_ = _stats(pages.get("compare"))
     lines.append("| comparison page (draft vs its revision) | "
                  + (f"{ms(cmp_['p50'])} | {ms(cmp_['p95'])} | |" if cmp_ else f"{NA} | {NA} | |"))
-    for key, label in (("feed_search", "Atom feed of a search (`trafficking`, 50 newest with snippets)"),
-                       ("feed_state", "Atom feed of a member state (its most sponsoring state)")):
-        feed = _stats(pages.get(key))
-        lines.append(f"| {label} | " + (f"{ms(feed['p50'])} | {ms(feed['p95'])} | |" if feed
-                                        else f"{NA} | {NA} | |"))
     from bench.network import render_rows
 
     lines += render_rows(pages, _stats, ms, NA)

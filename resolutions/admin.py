@@ -13,6 +13,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.http import content_disposition_header
 
+from resolutions import page_cache
 from resolutions.forms import UploadForm
 from resolutions.models import (
     Annex,
@@ -310,8 +311,25 @@ class ParagraphAdmin(admin.ModelAdmin):
         delete_paragraphs(list(queryset))
 
 
+class ShownOnManyPages(admin.ModelAdmin):
+    """A record many document pages show (a state's name, an agenda item's or a series' title, a version link):
+    a staff edit makes every cached page be built again (resolutions.page_cache)."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        page_cache.every_page_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        page_cache.every_page_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        page_cache.every_page_changed()
+
+
 @admin.register(MemberState)
-class MemberStateAdmin(admin.ModelAdmin):
+class MemberStateAdmin(ShownOnManyPages):
     list_display = ["name", "iso3", "kind"]
     list_filter = ["kind"]
     search_fields = ["name", "iso3", "slug"]
@@ -319,21 +337,21 @@ class MemberStateAdmin(admin.ModelAdmin):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(admin.ModelAdmin):
+class AgendaItemAdmin(ShownOnManyPages):
     list_display = ["body", "session", "number", "title"]
     list_filter = ["body", "session"]
     search_fields = ["title", "number"]
 
 
 @admin.register(Series)
-class SeriesAdmin(admin.ModelAdmin):
+class SeriesAdmin(ShownOnManyPages):
     list_display = ["title", "slug"]
     search_fields = ["title"]
     prepopulated_fields = {"slug": ["title"]}
 
 
 @admin.register(DocumentLink)
-class DocumentLinkAdmin(admin.ModelAdmin):
+class DocumentLinkAdmin(ShownOnManyPages):
     list_display = ["source", "kind", "target", "method", "score"]
     list_filter = ["kind", "method"]
     raw_id_fields = ["source", "target"]

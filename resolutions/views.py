@@ -6,13 +6,16 @@ from urllib.parse import urlencode
 from django.http import Http404, HttpResponse
 from django.utils.http import content_disposition_header
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
-from resolutions import search
+from network.selectors import document_network
+from resolutions import page_cache, search
 from resolutions.addresses import address_key
-from resolutions.languages.views import language_context
+from resolutions.languages.views import language_context, language_variant
 from resolutions.models import Document, MemberState
 from resolutions.page_budget import heavy_page
 from resolutions.selectors import browse, documents, sources
@@ -81,36 +84,68 @@ def search_page(request):
 def _document_at(request, document: Document | None, missing: str):
     """The one shape of the document addresses: 404 (saying ``missing``) when no document answers, a permanent
     redirect when the request is not at the document's citable address (Document.get_absolute_url: its symbol, else
-    its slug, else its number), its page when it is."""
+    its slug, else its number), its page when it is: from the page cache for the public (resolutions.page_cache)."""
     if document is None:
         raise Http404(missing)
     if request.path != document.get_absolute_url():
         return redirect(document.get_absolute_url(), permanent=True)
-    page = documents.document_page(document=document)
-    context = {"document": page.document, **language_context(request.GET, page)}
-    template = "languages/side_by_side.html" if context["side_by_side"] else "resolutions/document.html"
-    return render(request, template, context)
+    if not page_cache.enabled() or request.user.is_authenticated:
+        page_html, network_html = _document_html(request, documents.page_document(pk=document.pk))
+        return HttpResponse(page_html.replace(page_cache.NETWORK_SLOT, network_html, 1))
+    # The stamps first, the rows after (resolutions.page_cache says why): a page built on a miss reads the document
+    # again, its light address row having been read before the stamps.
+    variant = (request.scheme, request.get_host(), language_variant(request.GET))
+    keys = page_cache.page_keys(document.pk, page_cache.stamps(document.pk), variant)
+    page_html, network_html = page_cache.read(keys)
+    needs_network = page_html is None or page_cache.NETWORK_SLOT in page_html
+    if page_html is None or (needs_network and network_html is None):
+        full = documents.page_document(pk=document.pk)
+        if full is None:      # deleted since its address was read
+            raise Http404(missing)
+        built_page, built_network = _document_html(request, full, page=page_html is None,
+                                                   network=needs_network and network_html is None)
+        fresh = {}
+        if page_html is None:
+            page_html = fresh[keys[0]] = built_page
+        if page_cache.NETWORK_SLOT in page_html and network_html is None:
+            network_html = fresh[keys[1]] = built_network
+        page_cache.store(fresh)
+    return HttpResponse(page_html.replace(page_cache.NETWORK_SLOT, network_html or "", 1))
+
+
+def _document_html(request, document: Document, *, page: bool = True, network: bool = True) -> tuple[str, str]:
+    """The page's HTML with the network panel's place kept (``NETWORK_SLOT``), and the panel's HTML."""
+    page_html = network_html = ""
+    if page:
+        context = {"document": document, **language_context(request.GET, documents.document_page(document=document)),
+                   "network_slot": mark_safe(page_cache.NETWORK_SLOT)}
+        template = "languages/side_by_side.html" if context["side_by_side"] else "resolutions/document.html"
+        page_html = render_to_string(template, context, request)
+    if network:
+        network_html = render_to_string("network/_panel.html", {"panel": document_network(document), "document": document},
+                                        request)
+    return page_html, network_html
 
 
 @require_safe
 def document_at_symbol(request, address: str):
     """A document at its symbol (resolutions.addresses); a symbol typed in another case or with spaces redirects."""
     key = address_key(address)
-    document = documents.page_document(symbol_key=key) if key else None
+    document = documents.page_address(symbol_key=key) if key else None
     return _document_at(request, document, "No document with this symbol is in the archive.")
 
 
 @require_safe
 def document_by_slug(request, slug: str):
     """A document without a symbol; once staff give it one, the symbol is its address and this one redirects."""
-    return _document_at(request, documents.page_document(slug=slug), "No such document in the archive.")
+    return _document_at(request, documents.page_address(slug=slug), "No such document in the archive.")
 
 
 @require_safe
 def document_by_number(request, pk: int):
     """The archive's own numbers are not addresses anyone cites: they redirect to the document's address (unless
     it has neither symbol nor slug yet)."""
-    return _document_at(request, documents.page_document(pk=pk), "No such document in the archive.")
+    return _document_at(request, documents.page_address(pk=pk), "No such document in the archive.")
 
 
 @require_safe

@@ -436,7 +436,8 @@ def render(result: dict, failures: int) -> str:
 
 
 ADDRESSEE_GOLD = ROOT / "tests" / "data" / "addressees_gold.tsv"
-ADDRESSEE_HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout.tsv"
+ADDRESSEE_HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout.tsv"        # its misses shaped the rules
+ADDRESSEE_HELD_OUT_2 = ROOT / "tests" / "data" / "addressees_heldout_2.tsv"    # never read to change them
 
 
 def render_addressees(corpus: Path, failures: int) -> str:
@@ -454,10 +455,13 @@ def render_addressees(corpus: Path, failures: int) -> str:
     for row, got in found.failures[:failures]:
         lines.append(f"  {row.file} {row.anchor}: expected {row.action} {row.addressees}, got {got.action} "
                      f"{got.addressees}")
-    held = measure_addressees(ADDRESSEE_HELD_OUT, corpus)
-    lines.append(f"  held-out sample ({held.rows} paragraphs read after the rules were fixed): action precision "
-                 f"{held.action.precision:.3f} recall {held.action.recall:.3f}; addressees precision "
-                 f"{held.addressees.precision:.3f} recall {held.addressees.recall:.3f}")
+    for path, what in ((ADDRESSEE_HELD_OUT, "first held-out sample, whose misses were read to widen the rules"),
+                       (ADDRESSEE_HELD_OUT_2, "second held-out sample, never used on the rules: the honest figure")):
+        held = measure_addressees(path, corpus)
+        lines.append(f"  {what} ({held.rows} paragraphs): action precision {held.action.precision:.3f} recall "
+                     f"{held.action.recall:.3f}; addressees precision {held.addressees.precision:.3f} recall "
+                     f"{held.addressees.recall:.3f} ({held.addressees.right} right of {held.addressees.given} "
+                     f"given, {held.addressees.expected} expected)")
     return "\n".join(lines)
 
 

@@ -1,13 +1,14 @@
 """Draw the hand-checked sample of operative paragraphs for the addressee and action measure (issue 16 item 4).
 
-    python scripts/sample_operative_paragraphs.py [--size 320] [--seed 16]
+    python scripts/sample_operative_paragraphs.py [--size 320] [--seed 16] [--exclude-documents-of GOLD.tsv ...]
 
 Prints, for each paragraph drawn, its file (relative to the corpus), anchor and text (a sub-paragraph with its
 parent's opening words), for a person to READ and write the gold from (tests/data/addressees_gold.tsv); the
 extractor is never run here.  The draw is seeded, so the same sample comes out again.  Universe: the operative
 paragraphs and sub-paragraphs of the resolutions' own text (annexes aside) of every English AKN file of the
 corpus (General Assembly and Security Council; presidential statements have none) and the hand-corrected
-Security Council texts of cr-unsc-gold.
+Security Council texts of cr-unsc-gold; ``--exclude-documents-of`` leaves out every document a gold file already
+samples (a new held-out sample is drawn from documents no rule was written on).
 """
 from __future__ import annotations
 
@@ -61,8 +62,11 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=320)
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--chars", type=int, default=320)
+    parser.add_argument("--exclude-documents-of", nargs="*", type=Path, default=[])
     args = parser.parse_args()
-    rows = universe()
+    excluded = {line.split("\t", 1)[0] for gold in args.exclude_documents_of
+                for line in gold.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")}
+    rows = [row for row in universe() if row[0] not in excluded]
     sample = sorted(random.Random(args.seed).sample(rows, args.size))
     print(f"# {len(rows)} operative paragraphs and sub-paragraphs; {len(sample)} drawn", file=sys.stderr)
     for number, (relative, anchor, text, parent) in enumerate(sample, start=1):

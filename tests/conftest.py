@@ -57,3 +57,7 @@ def no_rate_limits(settings):
     test_api.py, test_replica_router.py set their rates through settings) run without the per-client allowances,
     whose counts live in the database (and whose bookkeeping queries are not the page's own)."""
     settings.ARCHIVE_RATE_LIMITS = {"anon": None, "heavy": None}
+    # The document page cache (resolutions/page_cache.py) forgets pages when a write commits; a test's writes never
+    # commit (the test's transaction is rolled back), so the page cache is off except in its own tests
+    # (test_page_cache.py), which run the commit callbacks.
+    settings.ARCHIVE_PAGE_CACHE = False

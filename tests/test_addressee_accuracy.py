@@ -11,7 +11,8 @@ from addressees.measure import measure, read_gold
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "addressees_gold.tsv"
-HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout.tsv"    # read after the rules were fixed, never used on them
+HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout.tsv"    # its misses were read to widen the rules
+SECOND_HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout_2.tsv"    # drawn and read after; never used on them
 
 
 def test_the_gold_holds_at_least_300_paragraphs_of_the_corpus_each_found_in_its_parse(corpus_dir):
@@ -25,14 +26,30 @@ def test_the_gold_holds_at_least_300_paragraphs_of_the_corpus_each_found_in_its_
 def test_actions_and_addressees_reach_their_measured_floor(corpus_dir):
     found = measure(GOLD, corpus_dir)
     assert found.action.precision >= 0.99 and found.action.recall >= 0.99
-    assert found.addressees.precision >= 0.98 and found.addressees.recall >= 0.92
+    assert found.addressees.precision >= 0.99 and found.addressees.recall >= 0.96
 
 
-def test_on_the_held_out_sample_addressees_are_precise_but_a_quarter_are_missed(corpus_dir):
+def test_the_first_held_out_sample_now_reaches_its_floor_though_its_misses_shaped_the_rules(corpus_dir):
+    # Read on 3 December to find what kinds of addressee were missed (0.732 recall before): no longer held out.
     found = measure(HELD_OUT, corpus_dir)
     assert found.rows == 60 and not found.missing
     assert found.action.precision >= 0.99 and found.action.recall >= 0.99
-    assert found.addressees.precision >= 0.97 and found.addressees.recall >= 0.73
+    assert found.addressees.precision >= 0.98 and found.addressees.recall >= 0.98
+
+
+def test_the_second_held_out_sample_is_drawn_from_documents_no_other_sample_holds(corpus_dir):
+    rows = read_gold(SECOND_HELD_OUT)
+    assert len(rows) >= 60
+    assert not {row.file for row in rows} & {row.file for row in read_gold(GOLD) + read_gold(HELD_OUT)}
+    found = measure(SECOND_HELD_OUT, corpus_dir)
+    assert found.rows == len(rows) and not found.missing
+
+
+def test_on_the_second_held_out_sample_a_fifth_of_the_addressees_are_missed_and_some_given_are_wrong(corpus_dir):
+    # The honest figures (3 December 2026): action 1.000 / 0.983, addressees precision 0.929, recall 0.812.
+    found = measure(SECOND_HELD_OUT, corpus_dir)
+    assert found.action.precision >= 0.99 and found.action.recall >= 0.98
+    assert found.addressees.precision >= 0.92 and found.addressees.recall >= 0.81
 
 
 def test_the_secretary_general_is_asked_and_the_special_representative_is_not_him():
@@ -72,3 +89,30 @@ def test_the_extractor_and_its_measure_import_without_django():
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_a_government_named_by_its_adjective_or_acronym_is_its_state_but_the_parties_are_not():
+    urged = extract("Urges", "Urges the Malian authorities to further combat impunity;")
+    assert urged.addressees == ["state:Mali"]
+    called = extract("Reiterates", "Reiterates its call upon the Congolese authorities to put an end to impunity;")
+    assert called.addressees == ["state:Democratic Republic of the Congo"]
+    assert extract("Urges", "Urges the FGS to prioritise early recovery;").addressees == ["state:Somalia"]
+    assert extract("Encourages", "Encourages the Ivorian parties to make further progress;").addressees == ["parties"]
+
+
+def test_a_list_goes_on_past_an_aside_that_names_nobody_and_a_second_calls_on_is_read():
+    listed = extract("Encourages", "Encourages relevant bodies of the United Nations system, within their respective "
+                                   "mandates, relevant international organizations and relevant stakeholders, "
+                                   "including civil society organizations, to give due consideration to it;")
+    assert set(listed.addressees) == {"UN system", "international organizations", "stakeholders", "civil society"}
+    aside = extract("Encourages", "Encourages Governments, in cooperation with civil society and the private sector, "
+                                  "to take action;")
+    assert aside.addressees == ["States"]
+    second = extract("Emphasizes", "Emphasizes the importance of preventing escalation and calls on all parties to "
+                                   "exercise restraint and on all those with influence on them to work toward this;")
+    assert set(second.addressees) == {"parties", "other"}
+
+
+def test_a_pronoun_after_the_verb_is_whom_the_clause_named_before():
+    invited = extract("Welcomes", "Welcomes the efforts of Member States and invites them to share best practices;")
+    assert invited.addressees == ["Member States"]

@@ -1,5 +1,5 @@
 """The load test (bench/load.py) end to end for a few seconds: gunicorn on loopback serving the seeds, locust's
-readers on the search page and document pages.  It checks that the load test works and that the pages held
+readers of every kind (bench/load_plan.py).  It checks that the load test works and that the pages held
 under concurrent readers without one error; speed is the benchmark's business, not this test's."""
 import psutil
 import pytest
@@ -18,10 +18,13 @@ def test_load_reports_requests_and_no_errors(seeded):  # noqa: F811
     assert result["errors"] == [] and result["server_errors"] == []
     assert result["failures"] == 0 and result["warm_up_errors"] == 0
     assert result["requests"] > 0 and result["rps"] > 0
-    # Both page kinds were loaded: every seed's document page is in the plan (there are fewer than 200).
-    assert set(result["pages"]) == {"search page", "document page"}
+    # The mixed audience of issue 17: every kind the archive has URLs for was requested, every seed's document page
+    # is in the plan (there are fewer than 200).
+    assert set(result["pages"]) == set(result["urls"]) >= {"search page", "document page", "agreed language", "API",
+                                                           "feed"}
     assert all(page["requests"] > 0 and page["failures"] == 0 for page in result["pages"].values())
-    assert result["document_urls"] == Document.objects.count() > 0
+    assert result["urls"]["document page"] == Document.objects.count() > 0
+    assert result["worker_class"] == "gthread" and result["worker_restarts"] == 0
     # The workers' memory was read at the start and the end, and gunicorn was stopped with them.
     assert len(result["rss_start"]) == 2 and all(rss > 0 for rss in result["rss_end"].values())
     assert not any(psutil.pid_exists(pid) for pid in result["rss_end"])

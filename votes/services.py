@@ -11,6 +11,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from tqdm import tqdm
 
+from resolutions import page_cache
 from resolutions.models import Document, MemberState
 from resolutions.services.agenda import name_items_of
 from resolutions.services.member_states import state_index
@@ -132,6 +133,7 @@ def save_votes(votes: list[TableVote], index: dict | None = None, summary: Impor
         _copy_state_votes(rows)
         # The documents' pages and API answers change: their validators (ETag, Last-Modified) read updated_at.
         Document.objects.filter(pk__in=set(documents.values())).update(updated_at=timezone.now())
+        page_cache.pages_changed(documents.values())      # their vote panels
         # The same tables name each resolution's agenda item whole, where its masthead may have cut the name.
         for key, document_id in documents.items():
             vote = by_key[key]
@@ -224,4 +226,5 @@ def vote_records_deleted(document_ids) -> None:
 
 
 def _mark_changed(document_ids: set) -> None:
+    page_cache.pages_changed(document_ids)
     Document.objects.filter(pk__in=[pk for pk in document_ids if pk is not None]).update(updated_at=timezone.now())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.db import connection
 
+from resolutions import page_cache
 from resolutions.languages import segmentation
 from resolutions.lineage.similarity import band_hashes_many
 from resolutions.languages.models import LanguageVersion, VersionFootnote, VersionParagraph
@@ -59,6 +60,7 @@ def store_version(document, parsed, source_file=None) -> LanguageVersion:
                         marker=_fit(note.marker, VersionFootnote, "marker"), text=note.text)
         for order, (annex_order, note) in enumerate(notes, start=1)])
     index_version(version)
+    page_cache.pages_changed([document.pk])     # its language switcher and this language's text
     return version
 
 
@@ -134,3 +136,4 @@ def index_version(version: LanguageVersion) -> None:
 def drop_version(document, language: str) -> None:
     """Remove a document's version in ``language`` (its rows go with it)."""
     LanguageVersion.objects.filter(document=document, language=language).delete()
+    page_cache.pages_changed([document.pk])

@@ -16,6 +16,11 @@ def _code(params, name: str) -> str:
     return value.strip().lower()[:8] if isinstance(value, str) else ""
 
 
+def language_variant(params) -> tuple[str, str]:
+    """What of the request's parameters the page's text depends on (the page cache keys on it)."""
+    return _code(params, "lang"), _code(params, "beside")
+
+
 def language_context(params, page) -> dict:
     """What the page needs to show the document in the language asked for: the page's data (the version's text
     when ``lang`` names a version), the text's language, the switcher's links, and the side-by-side rows when

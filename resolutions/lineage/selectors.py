@@ -106,7 +106,8 @@ def series_window(document: Document, width: int = SERIES_WINDOW) -> tuple[list[
     return [found[pk] for pk in ids[start:end] if pk in found], len(ids), start, len(ids) - end
 
 
-def document_panel(document: Document) -> DocumentPanel:
+def document_panel(document: Document, source_files: list | None = None) -> DocumentPanel:
+    """``source_files``: the document's, when the page has read them already (one query fewer)."""
     members, size, earlier, later = series_window(document) if document.series_id else ([], 0, 0, 0)
     position = next((i for i, d in enumerate(members) if d.pk == document.pk), None)
     previous = members[position - 1] if position else None
@@ -121,7 +122,8 @@ def document_panel(document: Document) -> DocumentPanel:
         next=following,
         links_out=list(document.links_out.select_related("target")),
         links_in=list(document.links_in.select_related("source")),
-        source_files=list(document.source_files.only("id", "document_id", "original_name", "format", "uploaded_at")),
+        source_files=source_files if isinstance(source_files, list) else list(
+            document.source_files.only("id", "document_id", "original_name", "format", "uploaded_at")),
     )
 
 

@@ -7,6 +7,7 @@ register = template.Library()
 
 
 @register.simple_tag
-def lineage_panel(document):
-    """{% lineage_panel document as panel %}: series, previous/next in it, version links, source files."""
-    return document_panel(document)
+def lineage_panel(document, source_files=None):
+    """{% lineage_panel document [source_files] as panel %}: series, previous/next in it, version links, source
+    files (given when the page read them already)."""
+    return document_panel(document, source_files)

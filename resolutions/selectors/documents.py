@@ -77,8 +77,15 @@ def page_document(**lookup) -> Document | None:
     no more: the annexes and the votes panel are read only when there is something to read)."""
     return (Document.objects.annotate(annex_total=Count("annexes", distinct=True),
                                       vote_total=Count("vote_records", distinct=True))
-            .select_related("network__cluster")   # the network's counts and cluster: a page without asks no more
+            # the network's counts and cluster, and the series the lineage panel names: read with the document
+            .select_related("network__cluster", "series")
             .filter(**lookup).first())
+
+
+def page_address(**lookup) -> Document | None:
+    """The few columns that say where a document's page is (Document.get_absolute_url), read before the page cache's
+    stamps: a page served from the cache reads nothing else of the document."""
+    return Document.objects.only("pk", "symbol", "symbol_key", "slug").filter(**lookup).first()
 
 
 def document_page(pk: int | None = None, document: Document | None = None) -> DocumentPage:

@@ -2,6 +2,7 @@
 names the item in full (resolutions.un.agenda says which title is better)."""
 from __future__ import annotations
 
+from resolutions import page_cache
 from resolutions.models import AgendaItem, Document
 from resolutions.un.agenda import better_title, parse_item
 
@@ -13,6 +14,7 @@ def offer_title(item: AgendaItem, title: str) -> bool:
         return False
     item.title = title
     item.save(update_fields=["title"])
+    page_cache.pages_changed(item.documents.values_list("pk", flat=True))   # each shows the item's title
     return True
 
 

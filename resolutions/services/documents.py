@@ -16,13 +16,16 @@ what staff touched as *edited* (a later re-upload keeps staff corrections, see
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Q
 
 from addressees.services import address_paragraphs
 from network import services as network
 from network.tasks import request_cluster_refresh
+from network.models import CitationLink
+from resolutions import page_cache
 from resolutions.lineage import services as lineage
-from resolutions.models import Citation, Document, Paragraph, Series
-from resolutions.services import indexing
+from resolutions.models import Citation, Document, DocumentLink, Paragraph, Series
+from resolutions.services import deferred, indexing
 from resolutions.services.citations import resolve_pending_citations, target_keys_for_symbol
 from resolutions.un.anchors import anchors_by_id
 from resolutions.un.symbols import normalise_symbol
@@ -37,16 +40,47 @@ def document_changed(document: Document, *, bands_stored: bool = False) -> None:
     does, so that no paragraph row, and its full-text index entries, is written
     twice).
     """
+    later = deferred.active()       # a bulk load: the steps that read only the final rows run once per group
+    shown_before = _pages_showing(document) if later is None else set()   # the flush forgets every page
     if not bands_stored:
         lineage.compute_bands(document)
         _store_anchors(document)
-    indexing.index_document(document)
+    if later is None:
+        indexing.index_document(document)
+    # What was stored before this document decides these: they run now, in the order of the changes.
     lineage.after_ingest(document)
     _unresolve_citations_to_another_symbol(document)
     resolve_pending_citations(document)
+    if later is not None:
+        later.changed(document.pk)
+        return
     network.network_changed(document)
     request_cluster_refresh()        # the thematic clusters, in the background once the change is committed
     address_paragraphs(document)
+    # Every page that shows this document, as it was and as it is now, is built again when next read.
+    page_cache.pages_changed(shown_before | _pages_showing(document))
+    page_cache.network_changed()
+
+
+def _pages_showing(document: Document) -> set[int]:
+    """The documents whose pages show something of this one (resolutions.page_cache): itself; the documents it
+    cites (their "Cited by" lists and cited paragraphs quote it) and those citing it (their citations link to it
+    by its symbol, or to the UN's copy while unresolved); its version links' other ends and its series (their
+    lineage panels name it and count the series).  The citation network panel is cached apart
+    (``page_cache.network_changed``)."""
+    pk = document.pk
+    shown = {pk}
+    shown |= set(CitationLink.objects.filter(source_id=pk).values_list("target_id", flat=True))
+    shown |= set(Citation.objects.filter(document_id=pk, target_document__isnull=False)
+                 .values_list("target_document_id", flat=True))
+    shown |= set(Citation.objects.filter(target_document_id=pk).values_list("document_id", flat=True))
+    for source, target in DocumentLink.objects.filter(Q(source_id=pk) | Q(target_id=pk)).values_list("source_id",
+                                                                                                 "target_id"):
+        shown |= {source, target}
+    series_id = Document.objects.filter(pk=pk).values_list("series_id", flat=True).first()
+    if series_id:
+        shown |= set(Document.objects.filter(series_id=series_id).values_list("pk", flat=True))
+    return shown
 
 
 def _store_anchors(document: Document) -> None:
@@ -141,6 +175,8 @@ def delete_documents(documents) -> None:
         ids = [document.pk for document in documents]
         series_ids = {document.series_id for document in documents if document.series_id}
         linked = network.linked_documents(ids)      # their citation counts change
+        page_cache.pages_changed(set().union(*(_pages_showing(document) for document in documents)))
+        page_cache.network_changed()
         Citation.objects.filter(target_document_id__in=ids).update(status=Citation.Status.UNRESOLVED,
                                                                    target_document=None)
         Document.objects.filter(pk__in=ids).delete()

@@ -56,16 +56,44 @@ OTHER_UN_BODY = re.compile(
     r"|Panel of Experts|Group of Experts|Monitoring Group|Monitoring Team|(?:Special |Sanctions )?Committee\b"
     r"|(?:human rights )?treaty bodies|special (?:procedures|mechanisms)|Advisory Committee|Executive Directorate"
     r"|President of the (?:General Assembly|Security Council)|Conference on Disarmament|Support Office"
-    r"|Environment Assembly|Secretariat\b|secretariat of the|(?<=the )(?:Mission|Force|Operation)\b|Tribunals?\b"
+    r"|Environment Assembly|Secretariat\b|secretariat of the|(?<=the )(?:[Mm]ission|Force|Operation)\b|Tribunals?\b"
     r"|Residual Mechanism|the Mechanism\b|military observers|peacekeeping operations?|peacekeepers)")
 UN_SYSTEM = re.compile(
     r"\b(?:(?:organizations?|entities|agencies|bodies|funds and programmes|organs)(?: and \w+)?,? of the United "
     r"Nations(?: system)?|United Nations system(?: entities| organizations)?|United Nations (?:entities|agencies|"
     r"bodies(?: and entities)?|organizations, funds and programmes|organizations|funds and programmes)"
-    r"|specialized agencies|(?:the )?United Nations(?= (?:as appropriate|and|to|,)|$))")
+    r"|specialized agencies|(?:the )?United Nations(?= (?:as appropriate|as applicable|and|to|,)|$))")
 
 
 def body_names_pattern() -> str:
     """An alternation of every printed name of a named body, longest first."""
     return "|".join(re.escape(name) for name in sorted(
         (printed for name, others in NAMED_BODIES.items() for printed in (name, *others)), key=len, reverse=True))
+
+# A state's government as the Council's country texts print it: 'the Malian authorities', 'the Congolese
+# Government', 'the Somali Transitional Federal Government', 'the FGS'.  Adjective -> the state's UN short name
+# (resolutions.un.member_states); 'Congolese' is the Democratic Republic of the Congo, whose texts use it (the
+# Republic of the Congo's few texts name it).  Only with a word for its government: 'the Ivorian parties' are the
+# parties, 'Somali women' nobody's government.
+NATIONAL_ADJECTIVES: dict[str, str] = {
+    "Afghan": "Afghanistan", "Angolan": "Angola", "Burundian": "Burundi", "Central African": "Central African Republic",
+    "Chadian": "Chad", "Congolese": "Democratic Republic of the Congo", "Cypriot": "Cyprus", "Eritrean": "Eritrea",
+    "Ethiopian": "Ethiopia", "Guinean": "Guinea", "Bissau-Guinean": "Guinea-Bissau", "Haitian": "Haiti",
+    "Iranian": "Iran (Islamic Republic of)", "Iraqi": "Iraq", "Israeli": "Israel", "Ivorian": "Côte d'Ivoire",
+    "Lebanese": "Lebanon", "Liberian": "Liberia", "Libyan": "Libya", "Malian": "Mali", "Mozambican": "Mozambique",
+    "Nepalese": "Nepal", "Rwandan": "Rwanda", "Sierra Leonean": "Sierra Leone", "Somali": "Somalia",
+    "South Sudanese": "South Sudan", "Sudanese": "Sudan", "Syrian": "Syrian Arab Republic", "Timorese": "Timor-Leste",
+    "Ugandan": "Uganda", "Yemeni": "Yemen", "Bosnian": "Bosnia and Herzegovina", "Croatian": "Croatia",
+    "Georgian": "Georgia", "Kuwaiti": "Kuwait", "Turkish": "Türkiye", "Colombian": "Colombia", "Nigerian": "Nigeria",
+    "Cameroonian": "Cameroon", "Nicaraguan": "Nicaragua", "Salvadoran": "El Salvador", "Guatemalan": "Guatemala",
+    "Cambodian": "Cambodia", "Myanmar": "Myanmar", "Tajik": "Tajikistan", "Ukrainian": "Ukraine",
+    "Russian": "Russian Federation", "Egyptian": "Egypt", "Jordanian": "Jordan", "Saudi": "Saudi Arabia",
+    "Pakistani": "Pakistan", "Indian": "India", "French": "France",
+}
+GOVERNMENT_WORDS = (r"(?:(?:national|transitional|interim|federal|de facto|competent|relevant|local)\s+)*"
+                    r"(?:authorities|Government|Transitional (?:Federal |National )?Government|Federal Government|"
+                    r"Defence and Security Forces|security forces|armed forces|Forces)")
+# Governments printed by acronym (the Federal Government of Somalia, its Transitional Federal Government).
+GOVERNMENT_ACRONYMS = {"FGS": "Somalia", "TFG": "Somalia", "TFIs": "Somalia"}
+# The African Union's missions and forces (addressed as the regional organization they are).
+AFRICAN_UNION_MISSIONS = r"AMISOM|ATMIS|AUSSOM|AFISMA|MISCA|AMIS|MNJTF|MICOPAX|MISAB"

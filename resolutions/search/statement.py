@@ -25,6 +25,7 @@ from resolutions.models import Document, Paragraph
 from resolutions.search.citing import NATURAL_SYMBOL_ORDER
 from resolutions.search.facets import DOCUMENT_FACETS, FACET_DOCUMENT_COLUMNS, facets_sql
 from resolutions.search.limits import SearchLimits
+from resolutions.search.linked import linked_plan
 from resolutions.search.planner import (estimated_matches, estimated_rows, fetch_planned, read_cursor,
                                         rounded)
 from resolutions.search.query import ParsedQuery
@@ -47,17 +48,25 @@ def document_page(query: ParsedQuery, documents, sort: str, page: int, limits: S
         ranked = has_query and sort == "relevance"      # the page is among the ranked (newest) candidates
         # The page lies among the newest (never so for the most cited, which may be old).
         newest_first = sort not in ("date_asc", "symbol", "cited")
-        if ranked or (newest_first and offset + page_size <= keep):
+        among_newest = ranked or (newest_first and offset + page_size <= keep)
+        if has_query and documents.query.distinct:
+            # Filters through link tables: which side to read first is chosen here (search/linked.py).
+            plan = linked_plan(cursor, documents, query.tsquery(), limits, windowed=among_newest)
+            if plan.windowed is not None:
+                found = _page_statement(cursor, plan.windowed, query, sort, offset, limits, facets)
+                if found is not None and found["total"] >= keep:
+                    found.update(total=max(found["total"], rounded(plan.estimate)), estimated=True)
+                    return found
+            return _page_statement(cursor, plan.exact, query, sort, offset, limits, facets)
+        if among_newest:
             if has_query:
                 estimate, filtered = estimated_rows(cursor, [matching, documents])
             else:
                 estimate = filtered = estimated_matches(cursor, matching)
             # Counting every match is too slow above exact_count_limit; and PostgreSQL tests a common word
             # row by row over the filtered documents (it will not intersect a bitmap of nearly every
-            # document), reading each one's vector, so a text query over many of them takes the window too
-            # (not through link tables, a sponsor or agenda item: there the join to them costs the most).
-            many_filtered = (filtered > limits.row_test_limit and estimate > 4 * keep
-                             and not documents.query.distinct)
+            # document), reading each one's vector, so a text query over many of them takes the window too.
+            many_filtered = filtered > limits.row_test_limit and estimate > 4 * keep
             if estimate > limits.exact_count_limit or many_filtered:
                 window = window_start(cursor, documents, keep, estimate, filtered, limits.window_factor)
         if window is not None:

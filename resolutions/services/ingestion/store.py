@@ -216,6 +216,22 @@ def _write_rows(document: Document, parsed: ParsedDocument, paragraph_bands: lis
     _store_citations(document, parsed, paragraph_rows, footnote_rows)
     votes_after_ingest(document, parsed)
     assign_address(document)
+    later = deferred.active()
+    if later is not None:
+        later.rows_written(document.pk)
+
+
+def resolution_rows(parsed: ParsedDocument):
+    """``(order, parent order or None, kind, lead, text)`` of the resolution's own paragraph rows (annexes aside)
+    as ``_store_paragraphs`` writes them: what ``addressees.services.read_addressing`` reads."""
+    order = 0
+    for paragraph in parsed.paragraphs:
+        order += 1
+        top = order
+        yield top, None, paragraph.kind, _fit(paragraph.lead, Paragraph, "lead"), paragraph.text
+        for sub in paragraph.subparagraphs:
+            order += 1
+            yield order, top, paragraph.kind, "", sub.text
 
 
 def _delete_parse(document: Document) -> None:

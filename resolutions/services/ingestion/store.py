@@ -49,6 +49,7 @@ from resolutions.services.addresses import assign_address
 from resolutions.services.agenda import offer_title
 from resolutions.services.citations import resolve_citations
 from resolutions.services import deferred
+from resolutions.services.copy_rows import copy_rows, draw_keys
 from resolutions.services.documents import document_changed
 from resolutions.services.member_states import state_index
 from resolutions.services.ingestion import same_text  # the module, not the package: see __init__
@@ -322,10 +323,10 @@ def _paragraph_rows(document: Document, paragraphs, bands: list[list[int]], firs
 
 
 def _create_paragraph_rows(top_level: list[Paragraph], children: list[tuple[Paragraph, Paragraph]]) -> None:
-    Paragraph.objects.bulk_create(top_level)  # PostgreSQL returns the primary keys the children need
+    draw_keys(Paragraph, top_level)   # the keys the children need, then every row in one COPY
     for parent, child in children:
         child.parent = parent
-    Paragraph.objects.bulk_create([child for _, child in children])
+    copy_rows(Paragraph, top_level + [child for _, child in children])
 
 
 def _store_annexes(document: Document, parsed: ParsedDocument, bands: list[list[int]], first_order: int) -> None:
@@ -381,6 +382,6 @@ def _store_citations(document: Document, parsed: ParsedDocument, paragraphs: lis
             pinpoint=_fit(",".join(citation.pinpoint), Citation, "pinpoint"),
         ))
     resolve_citations(rows)
-    Citation.objects.bulk_create(rows)
+    copy_rows(Citation, rows)
 
 

@@ -39,6 +39,7 @@ class Deferred:
     def __init__(self) -> None:
         self.changes: Counter[int] = Counter()
         self.state_index = None       # the member states by name, read once for the load (the table is static)
+        self.agenda_items: dict = {}  # (body, session, number) -> AgendaItem, looked up or created in this group
         # Addressing read ahead (by a parsing process) from the values of the parse being stored, by row order;
         # ``known`` keeps it for each document whose rows hold exactly those values (None: read them at the flush).
         self.addressing: dict | None = None
@@ -53,6 +54,8 @@ class Deferred:
         """The file's store committed (its savepoint released) or rolled back: what it wrote holds, or not."""
         if stored:
             self.known.update(self._written)
+        else:   # an item this file created went with its savepoint
+            self.agenda_items.clear()
         self._written = {}
         self.addressing = None
 

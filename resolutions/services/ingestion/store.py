@@ -246,17 +246,29 @@ def _delete_parse(document: Document) -> None:
 
 
 def _store_agenda_items(document: Document, parsed: ParsedDocument) -> None:
+    later = deferred.active()
+    known = later.agenda_items if later is not None else {}   # a bulk load looks each item up once per group
+    orders: dict[int, int] = {}
     for order, ref in enumerate(parsed.agenda_items, start=1):
         number = _fit(ref.number, AgendaItem, "number")
         if not number:
             continue
-        item, created = AgendaItem.objects.get_or_create(
-            body=document.body, session=document.session, number=number,
-            defaults={"title": (ref.title or "").strip()},
-        )
+        key = (document.body, document.session, number)
+        item = known.get(key)
+        if item is None:
+            item, created = AgendaItem.objects.get_or_create(
+                body=document.body, session=document.session, number=number,
+                defaults={"title": (ref.title or "").strip()},
+            )
+            known[key] = item
+        else:
+            created = False
         if not created:   # a whole title replaces a cut one ('General and complete disarmament:')
             offer_title(item, ref.title)
-        DocumentAgendaItem.objects.get_or_create(document=document, agenda_item=item, defaults={"order": order})
+        orders.setdefault(item.pk, order)   # an item printed twice is linked once, at its first place
+    # The document has no agenda rows here (new, or its earlier parse's deleted): one insert for all.
+    DocumentAgendaItem.objects.bulk_create([DocumentAgendaItem(document=document, agenda_item_id=pk, order=order)
+                                            for pk, order in orders.items()])
 
 
 def find_state(index: dict[str, MemberState], *names: str | None) -> MemberState | None:

@@ -250,13 +250,20 @@ def measure_pages(runs: int) -> dict:
                      .only("pk", "symbol", "symbol_key", "slug")}
         for pk in picks[:1]:
             assert client.get(addresses[pk]).status_code == 200
-        samples = []
-        for pk in picks:
-            url = addresses[pk]   # the citable address: the numeric one only redirects
-            start = time.perf_counter()
-            client.get(url)
-            samples.append(time.perf_counter() - start)
-        out["document"] = samples
+        # First views: each page built from the database (and stored in the page cache, resolutions/page_cache.py),
+        # its stamps forgotten first so a cache kept from an earlier run serves none of them; then repeat views, each
+        # served from the cache.
+        from resolutions import page_cache
+
+        page_cache.pages_changed(picks)      # outside a transaction: at once
+        for view in ("document", "document_repeat"):
+            samples = []
+            for pk in picks:
+                url = addresses[pk]   # the citable address: the numeric one only redirects
+                start = time.perf_counter()
+                client.get(url)
+                samples.append(time.perf_counter() - start)
+            out[view] = samples
     except (NoReverseMatch, AssertionError):
         out["document"] = None
     pair = series_pair()
@@ -560,10 +567,13 @@ def render(scale, seed, runs, manifest, ingestion, search_rows, pages, agreed, p
         lines += ["", f"tantivy index built in {peer_build:.1f} s (BM25, top 20, session and committee counts "
                       "by aggregation)."]
     lines += ["", "## Pages, agreed language, parsing", "", "| Measure | p50 ms | p95 ms | Target |", "|---|---|---|---|"]
-    doc = _stats(pages.get("document"))
-    lines.append(f"| document page (server time, test client) | "
-                 + (f"{ms(doc['p50'])} | {ms(doc['p95'])} | < 20 ms: {verdict(doc['p50'], DOCUMENT_PAGE_TARGET)} |"
-                    if doc else f"{NA} | {NA} | < 20 ms |"))
+    for key, label in (("document", "document page, first view (built, not from the page cache; server time, test "
+                                    "client)"),
+                       ("document_repeat", "document page, repeat view (served from the page cache)")):
+        doc = _stats(pages.get(key))
+        lines.append(f"| {label} | "
+                     + (f"{ms(doc['p50'])} | {ms(doc['p95'])} | p95 < 20 ms: "
+                        f"{verdict(doc['p95'], DOCUMENT_PAGE_TARGET)} |" if doc else f"{NA} | {NA} | p95 < 20 ms |"))
     cmp_ = _stats(pages.get("compare"))
     lines.append("| comparison page (draft vs its revision) | "
                  + (f"{ms(cmp_['p50'])} | {ms(cmp_['p95'])} | |" if cmp_ else f"{NA} | {NA} | |"))

@@ -69,9 +69,11 @@ def stamps(document_id: int) -> tuple[str, str, str]:
         key = _stamp_key(name)
         token = found.get(key)
         if token is None:
-            # add() keeps the first token drawn when two readers race; both then use that one.
-            cache.add(key, secrets.token_hex(8), None)
-            token = cache.get(key) or secrets.token_hex(8)
+            # add() keeps the first token drawn when two readers race; the one whose token was not kept reads the
+            # other's (a page stored under a token nobody keeps is only never read).
+            token = secrets.token_hex(8)
+            if not cache.add(key, token, None):
+                token = cache.get(key) or token
         tokens.append(token)
     return tuple(tokens)
 

@@ -64,7 +64,8 @@ def _check_json(path, table):
     for row in figures["search"]:
         assert set(row["function_ms"]) == {"p50", "p95", "p99", "runs"} and row["function_ms"]["runs"] == 1
         assert f"{row['function_ms']['p50']:.1f}" == _cell(table, row["name"], 3).split(" / ")[0]
-    assert f"{figures['pages']['document_ms']['p50']:.1f}" == _cell(table, "document page")
+    assert f"{figures['pages']['document_ms']['p50']:.1f}" == _cell(table, "document page, first view")
+    assert f"{figures['pages']['document_repeat_ms']['p50']:.1f}" == _cell(table, "document page, repeat view")
     # the server's settings, as SHOW gives them, in the table and the JSON alike
     for name in ("shared_buffers", "work_mem", "effective_cache_size", "maintenance_work_mem", "max_connections"):
         assert figures["postgresql"][name]["value"] == _cell(table, name) and figures["postgresql"][name]["source"]

@@ -42,6 +42,7 @@ class ParagraphHit:
     text: str                       # the paragraph's text (or its best fragment) with the query's words marked
     language: str = ""              # the language version it is from ('' for the main text): the page's ?lang=
     partial: bool = False           # matches some of the query's words, not all (search/partial.py)
+    addressing: object = None       # what it does and whom it addresses, set by the API (addressees.selectors)
 
     @property
     def label(self) -> str:

@@ -45,6 +45,12 @@ class Deferred:
         self.addressing: dict | None = None
         self.known: dict[int, dict | None] = {}
         self._written: dict[int, dict | None] = {}
+        self._changes_before: Counter[int] = Counter()
+
+    def file_started(self, addressing: dict | None) -> None:
+        """A file's store begins in a savepoint of its own; ``addressing``: read ahead from its parse."""
+        self.addressing = addressing
+        self._changes_before = Counter(self.changes)
 
     def rows_written(self, document_id: int) -> None:
         """The store wrote the document's paragraph rows from the parse in hand (``addressing`` is theirs)."""
@@ -54,8 +60,9 @@ class Deferred:
         """The file's store committed (its savepoint released) or rolled back: what it wrote holds, or not."""
         if stored:
             self.known.update(self._written)
-        else:   # an item this file created went with its savepoint
+        else:   # what the file counted, created or changed went with its savepoint
             self.agenda_items.clear()
+            self.changes = self._changes_before
         self._written = {}
         self.addressing = None
 

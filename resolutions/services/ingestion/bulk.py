@@ -197,7 +197,7 @@ def _store_one(upload: Upload, prepared: Prepared, uploaded_by, batch: str, disc
 def _store_parse(source_file: SourceFile, prepared: Prepared, name: str, discard_edits: bool) -> IngestionOutcome:
     """``store.store_parse`` in a savepoint, the addressing read ahead handed to the deferral for its rows."""
     later = deferred.active()
-    later.addressing = prepared.addressing
+    later.file_started(prepared.addressing)
     stored = False
     try:
         with transaction.atomic():

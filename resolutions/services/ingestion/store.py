@@ -335,10 +335,11 @@ def _paragraph_rows(document: Document, paragraphs, bands: list[list[int]], firs
 
 
 def _create_paragraph_rows(top_level: list[Paragraph], children: list[tuple[Paragraph, Paragraph]]) -> None:
-    draw_keys(Paragraph, top_level)   # the keys the children need, then every row in one COPY
+    rows = top_level + [child for _, child in children]
+    draw_keys(Paragraph, rows)   # the keys the children's parent links need, then every row in one COPY
     for parent, child in children:
         child.parent = parent
-    copy_rows(Paragraph, top_level + [child for _, child in children])
+    copy_rows(Paragraph, rows)
 
 
 def _store_annexes(document: Document, parsed: ParsedDocument, bands: list[list[int]], first_order: int) -> None:

@@ -9,11 +9,15 @@ How the words are read (the gold's rules, tests/data/addressees_gold.tsv):
    lead of its own.
 2. Directive clauses anywhere in the paragraph: 'requests / urges / calls upon / invites / encourages / appeals to /
    authorizes / directs / reminds / requires X to ...' (X: the words after the verb, up to 'to <verb>', 'that', a
-   colon or semicolon; commas between actors are followed, an aside such as ', in consultation with ...' is left
-   out; nothing when the verb's object is no actor, 'urges the immediate cessation of ...'); the body's own
-   'Decides ... to request X to'; 'demands / urges / recommends / requests that X ...' (X: the first words after
-   'that'); 'that X shall / should / must <act>' (not 'shall be', 'shall apply': nothing is asked of X) and 'X's
-   mandate shall'.
+   colon or semicolon, 'which' or 'who'; commas between actors are followed, an aside naming nobody (', within
+   their respective mandates,') is left out, one naming actors (', in consultation with civil society,') ends the
+   list; nothing when the verb's object is no actor, 'urges the immediate cessation of ...'); a second object of
+   the same 'calls on' ('... and on all those with influence on them to'); 'them' / 'it' as the object: the actors
+   named before it in the clause; 'stresses to X'; the body's own 'Decides ... to request X to'; 'demands / urges /
+   recommends / requests that X ...' (X: the first words after 'that'); 'that X shall / should / must <act>' (not
+   'shall be', 'shall apply': nothing is asked of X); 'X's mandate shall'; a body the resolution establishes or
+   dispatches 'to <act>' (a UN body).  Where the paragraph speaks of a convention or treaty and not of a conflict,
+   its 'parties' are States parties.
 3. The lead's evaluative verbs (commends, congratulates, thanks, pays tribute to, condemns, expresses its
    appreciation to) when an actor is named first after them: 'Condemns Israel for' (not 'Condemns the action of').
 4. A sub-paragraph adds its parent's addressees to its own.
@@ -33,7 +37,8 @@ _DIRECTIVE_VERBS = (r"request|ask|urge|call(?:\s+(?:once\s+again|again|also|furt
                     r"exhort|entrust")
 _AFTER_VERB = (r"(?:\s+(?:also|further|again|once\s+again|strongly|urgently|in\s+particular))?,?\s+"
                r"(?!that\b|the\s+need\b)")
-DIRECTIVE = re.compile(rf"(?<!\bits\s)(?<!\btheir\s)(?<!\bthe\s)(?<!\bsuch\s)(?<!\bof\s)(?<!\bupon\s)(?<!\bon\s)"
+# (The lookahead on the verbs' first letters first: most positions fail there, before the look-behinds are tried.)
+DIRECTIVE = re.compile(rf"(?=[raucedixRAUCEDIX])\b(?<!\bits\s)(?<!\btheir\s)(?<!\bthe\s)(?<!\bsuch\s)(?<!\bof\s)(?<!\bupon\s)(?<!\bon\s)"
                        rf"(?<!\bat\s)(?<!\bto\s)(?<!\bby\s)(?<!\bwith\s)(?<!\bthese\s)(?<!\bhis\s)(?<!\bher\s)"
                        rf"\b(?:{_DIRECTIVE_VERBS.replace('call(', 'calls?(').replace('appeal(', 'appeals?(')})s?"
                        rf"(?<!\brequest)(?<!\bask)(?<!\burge)(?<!\bencourage)(?<!\binvite)(?<!\bauthori[sz]e)"

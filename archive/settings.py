@@ -300,8 +300,9 @@ CACHES = {
     # MAX_ENTRIES never take the rate limits' counts with them. Shared by every worker like the counts. An entry
     # lives ARCHIVE_PAGE_CACHE_SECONDS (a day): pages are forgotten when what they show changes, and a page nobody
     # reads ages out. A stored page is about 20-150 kB; 20,000 entries (the default) are at most a few GB.
+    # Django's database cache writing each entry in one statement (archive/page_cache_backend.py says why).
     "pages": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "BACKEND": "archive.page_cache_backend.PageCache",
         "LOCATION": "archive_page_cache",
         "TIMEOUT": int(os.environ.get("ARCHIVE_PAGE_CACHE_SECONDS", 86_400)),
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("ARCHIVE_PAGE_CACHE_MAX_ENTRIES", 20_000))},

@@ -11,11 +11,14 @@ timed figure as ``{"p50", "p95", "p99", "runs"}``, ``null`` where a piece is not
 * ``postgresql``: ``{setting: {"value", "source"}}`` for shared_buffers, effective_cache_size, work_mem,
   maintenance_work_mem, max_connections: what the server measured runs with (``SHOW``) and where the value
   came from;
-* ``ingestion``: ``status`` ("ok" or why not), ``documents_per_s``, ``paragraphs_per_s``, ``files``, ``failed``,
-  ``jobs``, ``seconds``, ``peak_rss_bytes``, ``rss_first_bytes``, ``rss_last_bytes``, ``sittings``;
+* ``ingestion``: the corpus loaded in bulk (``mode`` "bulk"): ``status`` ("ok" or why not), ``documents_per_s``,
+  ``paragraphs_per_s``, ``files``, ``failed``, ``jobs``, ``seconds``, ``peak_rss_bytes``, ``rss_first_bytes``,
+  ``rss_last_bytes``, ``sittings``; and ``one_by_one``: the same keys for the corpus's last files (2%, at least
+  500) ingested one by one after it;
 * ``search``: one object per query of the mix: ``name``, ``query``, ``filters``, ``hits``, ``function_ms``,
   ``http_ms``, ``floor_ms``, ``tantivy_ms``, ``tantivy_hits``;
-* ``pages``: ``document_ms``, ``compare_ms``; issue 16's (bench/network.py): ``feed_search_ms``, ``feed_state_ms``,
+* ``pages``: ``document_ms`` (first view: built), ``document_repeat_ms`` (repeat view: from the page cache),
+  ``compare_ms``; issue 16's (bench/network.py): ``feed_search_ms``, ``feed_state_ms``,
   ``feed_agenda_ms``, ``network_panel_ms`` (the most cited document's page), ``network_panel_only_ms``,
   ``most_cited_ms``, ``sort_cited_ms``, ``addressee_facets_ms``, ``addressee_filter_ms``;
 * ``network``: ``links``, ``citations_resolved``, ``documents_cited``, ``most_cited_by``, ``most_cited`` (symbol),
@@ -111,6 +114,17 @@ def _parsing(parsing: dict) -> dict:
     return out
 
 
+def _one_by_one(figures: dict | None) -> dict | None:
+    """The one-by-one sample's figures under the same keys as the bulk load's."""
+    if not figures:
+        return None
+    return {"status": figures.get("status"), "documents_per_s": figures.get("docs_per_s"),
+            "paragraphs_per_s": figures.get("paragraphs_per_s"), "files": figures.get("files"),
+            "failed": figures.get("failed"), "jobs": figures.get("jobs"), "seconds": figures.get("seconds"),
+            "peak_rss_bytes": figures.get("peak_rss"), "rss_first_bytes": figures.get("rss_first"),
+            "rss_last_bytes": figures.get("rss_last")}
+
+
 def collect(*, scale, seed, runs, stored_documents, partial, ingestion, search_rows, pages, agreed, parsing, load,
             akn, votes, settings, stages=None) -> dict:
     import psutil
@@ -127,12 +141,14 @@ def collect(*, scale, seed, runs, stored_documents, partial, ingestion, search_r
                       "failed": ingestion.get("failed"), "jobs": ingestion.get("jobs"),
                       "seconds": ingestion.get("seconds"), "peak_rss_bytes": ingestion.get("peak_rss"),
                       "rss_first_bytes": ingestion.get("rss_first"), "rss_last_bytes": ingestion.get("rss_last"),
-                      "sittings": ingestion.get("sittings")},
+                      "sittings": ingestion.get("sittings"), "mode": ingestion.get("mode"),
+                      "one_by_one": _one_by_one(ingestion.get("one_by_one"))},
         "search": [{"name": row["name"], "query": row["query"], "filters": row["filters"], "hits": row.get("total"),
                     "function_ms": timing(row.get("function")), "http_ms": timing(row.get("http")),
                     "floor_ms": timing(row.get("floor")), "tantivy_ms": timing(row.get("peer")),
                     "tantivy_hits": row.get("peer_total")} for row in search_rows],
-        "pages": {f"{key}_ms": timing(pages.get(key)) for key in ("document", "compare") + NETWORK_KEYS},
+        "pages": {f"{key}_ms": timing(pages.get(key)) for key in ("document", "document_repeat", "compare")
+                  + NETWORK_KEYS},
         "network": {**(pages.get("network_size") or {}),
                     "most_cited": (pages.get("network_top") or {}).get("symbol"),
                     "clusters": pages.get("clusters")},

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, F, Q
 
 from network.clusters import Features, cluster
 from network.models import CitationLink, NetworkNode, ThematicCluster
@@ -44,6 +44,30 @@ def _relink(document: Document, *, outgoing: bool) -> set[int]:
              for row in rows]
     CitationLink.objects.bulk_create(links)
     return before | {getattr(link, f"{other}_id") for link in links}
+
+
+def network_changed_many(document_ids: Iterable[int]) -> None:
+    """``network_changed`` for many documents in a few statements (the bulk load, ``services.deferred``): the links
+    from and to any of them again from the resolved citations, and the counts those links change."""
+    ids = sorted(set(document_ids))
+    if not ids:
+        return
+    with transaction.atomic():
+        touched = set(ids)
+        links = CitationLink.objects.filter(Q(source_id__in=ids) | Q(target_id__in=ids))
+        for source, target in links.values_list("source_id", "target_id"):
+            touched.update((source, target))
+        links.delete()
+        rows = (Citation.objects.filter(status=Citation.Status.RESOLVED, target_document__isnull=False)
+                .filter(Q(document_id__in=ids) | Q(target_document_id__in=ids))
+                .exclude(document_id=F("target_document_id"))
+                .values("document_id", "target_document_id").annotate(n=Count("id")).order_by())
+        made = [CitationLink(source_id=row["document_id"], target_id=row["target_document_id"], citations=row["n"])
+                for row in rows]
+        CitationLink.objects.bulk_create(made, batch_size=2000)
+        for link in made:
+            touched.update((link.source_id, link.target_id))
+        recount(touched)
 
 
 def recount(document_ids: Iterable[int]) -> None:

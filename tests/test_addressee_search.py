@@ -78,3 +78,72 @@ def test_a_staff_edit_reads_the_paragraph_again(archive):
     save_paragraph_edit(paragraph, changed=True)
     assert ParagraphAction.objects.get(paragraph_id=paragraph.pk).action == "urges"
     assert sorted(Addressee.objects.filter(paragraph_id=paragraph.pk).values_list("label", flat=True)) == ["parties"]
+
+
+SOMALIA = "unxml-sc-resolutions/2024/English/S_RES_2767-2424584E.xml"
+
+
+def test_the_apis_paragraph_hits_say_what_each_paragraph_does_and_whom_it_addresses(archive, client):
+    data = client.get("/api/search/", {"mode": "paragraphs", "action": "requests", "addressee": "Secretary-General",
+                                       "page_size": 100}).json()
+    assert data["total"] >= 3 and len(data["paragraphs"]) == data["total"]
+    for hit in data["paragraphs"]:
+        assert hit["action"] == "requests"
+        assert {"label": "Secretary-General", "name": "Secretary-General"} in hit["addressees"]
+    # A sub-paragraph of S/RES/2531 (2020) op47 ('Requests the Secretary-General, Member States, and Mali to take
+    # appropriate steps ...:') carries its parent's action and addressees.
+    subs = [hit for hit in data["paragraphs"] if hit["anchor"].startswith("op47-")]
+    assert subs
+    assert {"state:Mali", "Member States"} <= {a["label"] for a in subs[0]["addressees"]}
+    iran = client.get("/api/search/", {"mode": "paragraphs", "addressee": "state:Iran (Islamic Republic of)"}).json()
+    assert all({"label": "state:Iran (Islamic Republic of)", "name": "Iran (Islamic Republic of)"} in hit["addressees"]
+               for hit in iran["paragraphs"])
+
+
+def test_the_apis_document_gives_each_paragraph_its_action_and_addressees(archive, client):
+    data = client.get(f"/api/documents/{archive['mali'].pk}/").json()
+    assert all(p["action"] == "" and p["addressees"] == [] for p in data["preambular"])
+    assert all(p["action"] for p in data["operative"])
+    # Read from the text: 'Requests the Secretary-General, Member States, and Mali to take appropriate steps ...'.
+    op47 = next(p for p in data["operative"] if p["anchor"] == "op47")
+    assert op47["action"] == "requests"
+    assert {"Secretary-General", "Member States", "state:Mali"} <= {a["label"] for a in op47["addressees"]}
+    assert op47["subparagraphs"] and all(sub["action"] == "requests" for sub in op47["subparagraphs"])
+
+
+def test_the_schema_declares_the_action_and_addressees_of_paragraphs_and_paragraph_hits(archive, client):
+    from drf_spectacular.validation import validate_schema
+    schema = client.get("/api/schema/?format=json").json()
+    validate_schema(schema)
+    components = schema["components"]["schemas"]
+    for name in ("Paragraph", "Subparagraph", "ParagraphHit"):
+        assert {"action", "addressees"} <= set(components[name]["properties"]), name
+    assert {"label", "name"} <= set(components["Addressee"]["properties"])
+
+
+def test_a_sub_paragraph_with_a_lead_of_its_own_shows_its_label_and_addressing_on_the_page(corpus_dir, client):
+    # S/RES/2767 (2024) op33: 'Notes the Joint Report anticipates the need for reconfiguration of UNSOS's operations
+    # ..., and:' ... (b) 'requests the Secretary-General to work closely with the African Union in supporting ...'.
+    document = ingest_file((corpus_dir / SOMALIA).read_bytes(), SOMALIA.rsplit("/", 1)[-1]).document
+    page = client.get(document.get_absolute_url()).content.decode()
+    item = re.search(r'<li id="op33-b".*?</li>', page, re.S).group(0)
+    own = re.search(r'<span class="addressing">(.*?)</span></li>', item, re.S).group(1)
+    assert "(b)" in own and "action=requests" in own and ">Secretary-General</a>" in own
+    parent = re.search(r'id="op33".*?<p class="addressing">(.*?)</p>', page, re.S).group(1)
+    assert "action=notes" in parent and "Secretary-General" not in parent
+    hits = client.get("/search/", {"mode": "paragraphs", "action": "requests", "addressee": "Secretary-General",
+                                   "q": "AUSSOM"}).content.decode()
+    assert "operative 33 (b)" in hits
+
+
+def test_a_language_versions_paragraphs_carry_the_main_texts_addressing_in_the_api(archive, client, corpus_dir):
+    french = "unxml-ga-resolutions/78session/French/A_RES_78_220-2325993F.xml"
+    assert ingest_file((corpus_dir / french).read_bytes(), french.rsplit("/", 1)[-1]).document == archive["iran"]
+    url = f"/api/documents/{archive['iran'].pk}/"
+    english = {p["anchor"]: (p["action"], p["addressees"]) for p in client.get(url).json()["operative"]}
+    data = client.get(url, {"language": "fr"}).json()
+    assert data["language"] == "fr"
+    version = {p["anchor"]: (p["action"], p["addressees"]) for p in data["operative"]}
+    assert len(version) > 20 and version == {anchor: english[anchor] for anchor in version}
+    assert any("state:Iran (Islamic Republic of)" in [a["label"] for a in addressees]
+               for _, addressees in version.values())

@@ -28,8 +28,9 @@ def test_benchmark_writes_every_row(tmp_path):
         assert line is not None, f"row missing: {row}"
         assert re.search(r"\d", line.split("|")[2]) or "n/a (not built yet)" in line, line
     assert "cores" in table and "GiB memory" in table and "12 documents" in table
-    # Ingestion went through the real path: the generated files are documents now, none failed.
-    assert "| files measured, failed | 12, 0 |" in table
+    # Ingestion went through the real path: the generated files are documents now, none failed; half of them (the
+    # one-by-one sample is at most half the corpus) in bulk, the other half one by one.
+    assert "| files measured, failed | 6, 0 | 6, 0 |" in table
     # The search rows show the hit counts and the floor and tantivy figures beside the function.
     trafficking = next(l for l in table.splitlines() if l.startswith("| common term: trafficking"))
     assert trafficking.count("x |") >= 2
@@ -54,14 +55,17 @@ def _check_json(path, table):
     assert figures["network"]["clusters"]["status"] == "ok"
     assert f"{figures['network']['clusters']['seconds'] * 1000:.0f}" == _cell(table, "thematic clusters refreshed")
     assert figures["stages"]["search"] > 0 and "| whole run |" in table
-    assert figures["ingestion"]["files"] == 12 and figures["ingestion"]["failed"] == 0
+    assert figures["ingestion"]["files"] == 6 and figures["ingestion"]["failed"] == 0
+    assert figures["ingestion"]["mode"] == "bulk" and figures["ingestion"]["one_by_one"]["files"] == 6
+    assert f"{figures['ingestion']['one_by_one']['documents_per_s']:.1f}" == _cell(table, "documents/s", 3)
     assert f"{figures['ingestion']['documents_per_s']:.1f}" == _cell(table, "documents/s").split()[0]
     names = [row["name"] for row in figures["search"]]
     assert names and all(("| " + name) in table for name in names)
     for row in figures["search"]:
         assert set(row["function_ms"]) == {"p50", "p95", "p99", "runs"} and row["function_ms"]["runs"] == 1
         assert f"{row['function_ms']['p50']:.1f}" == _cell(table, row["name"], 3).split(" / ")[0]
-    assert f"{figures['pages']['document_ms']['p50']:.1f}" == _cell(table, "document page")
+    assert f"{figures['pages']['document_ms']['p50']:.1f}" == _cell(table, "document page, first view")
+    assert f"{figures['pages']['document_repeat_ms']['p50']:.1f}" == _cell(table, "document page, repeat view")
     # the server's settings, as SHOW gives them, in the table and the JSON alike
     for name in ("shared_buffers", "work_mem", "effective_cache_size", "maintenance_work_mem", "max_connections"):
         assert figures["postgresql"][name]["value"] == _cell(table, name) and figures["postgresql"][name]["source"]
@@ -85,11 +89,12 @@ def test_an_ingestion_stopped_half_way_goes_on_in_a_second_sitting(tmp_path):
     folder, manifest = generate.ensure_corpus(8, 3, tmp_path / "corpus")
     files = generate.corpus_files(folder, manifest)
     saved = tmp_path / "smoke.ingestion.json"
-    first = bench_run.measure_ingestion(files[:5], "bench-8-3", lambda *a: None, jobs=1, save=saved)
-    assert first["files"] == 5 and first["sittings"] == 1 and saved.exists()
+    # The first 4 files are the bulk load's (the last 4 the one-by-one sample's): 3 of them in a first sitting.
+    first = bench_run.measure_ingestion(files[:3], "bench-8-3", lambda *a: None, jobs=1, save=saved, bulk=True)
+    assert first["files"] == 3 and first["sittings"] == 1 and saved.exists()
     table = bench_run.run(8, seed=3, runs=1, output=tmp_path / "smoke.md", corpus_base=tmp_path / "corpus",
                           smoke=True, parse_budget=1, peer=False, un_data=False, log=lambda *a: None)
-    assert "| files measured, failed | 8, 0 in 2 sittings |" in table
+    assert "| files measured, failed | 4, 0 in 2 sittings | 4, 0 |" in table
     assert SourceFile.objects.filter(batch="bench-8-3").count() == 8  # nothing ingested twice
 
 
@@ -108,4 +113,4 @@ def test_an_ingestion_budget_ends_the_sitting_and_marks_the_table_partial(tmp_pa
                           smoke=True, parse_budget=1, peer=False, load=False, ingest_budget=0, un_data=False,
                           log=lambda *a: None)
     assert "**Partial run:** 3 of 8 files stored when measured" in table
-    assert "| files measured, failed | 3, 0 |" in table
+    assert "| files measured, failed | 3, 0 | not reached" in table

@@ -76,8 +76,8 @@ def test_a_repeated_request_is_served_from_the_cache_without_building_the_page(c
     assert _reads_paragraphs(first_queries)
     again, queries = _built(client, document)
     assert again == first
-    # The document's address, the stamps, the page and its network panel: no paragraph, citation or panel query.
-    assert len(queries) <= 3, queries
+    # The document's address, then its stamps, the page and its network panel in one read: nothing else.
+    assert len(queries) == 2, queries
     assert not _reads_paragraphs(queries)
     assert not any("resolutions_citation" in sql or "network_citationlink" in sql for sql in queries)
 
@@ -181,3 +181,49 @@ def test_a_page_for_another_host_is_cached_apart(client, committed, corpus_dir, 
     there = client.get(document.get_absolute_url(), HTTP_HOST="archive.example.org").content.decode()
     assert re.search(r"http://testserver/", here) and "http://archive.example.org/" in there
     assert "archive.example.org" not in here
+
+
+def test_the_page_shows_the_votes_once_the_un_table_of_them_is_imported(client, committed, corpus_dir, tmp_path):
+    path = corpus_dir / "railcar-ga80-text/documents/ga-res-80/A_RES_80_39.md"
+    document = _ingest(committed, path.read_bytes(), path.name)
+    table = corpus_dir / "unxml-ga-resolutions/data_extract/80.json"
+    line = next(line for line in table.read_text(encoding="utf-8").splitlines()
+                if line.strip() and json.loads(line)["symbol"] == "A/RES/80/39")
+    row = json.loads(line)
+    assert f"Against: {row['MS_against_count']}" not in _page(client, document)
+    (tmp_path / "80.json").write_text(line + "\n", encoding="utf-8")
+    from votes.services import import_vote_tables
+
+    with committed():
+        import_vote_tables([tmp_path / "80.json"], progress=False)
+    assert f"Against: {row['MS_against_count']}" in _page(client, document)
+
+
+def test_every_page_naming_a_member_state_changes_when_staff_rename_it_in_the_admin(client, staff, committed,  # noqa: F811
+                                                                                    corpus_dir):
+    public = Client()
+    path = next((corpus_dir / "unxml-ga-resolutions/78session/English").glob("A_RES_78_220-*.xml"))
+    assert b'by="Albania, ' in path.read_bytes()                   # its workflow names its sponsors, Albania first
+    document = _ingest(committed, path.read_bytes(), path.name)
+    state = document.sponsorships.get(name_as_printed="Albania").state
+    assert "(renamed by staff)" not in _page(public, document)
+    url = reverse("admin:resolutions_memberstate_change", args=[state.pk])
+    data = form_data(client.get(url))
+    data["name"] = f"{state.name} (renamed by staff)"
+    with committed():
+        assert client.post(url, data).status_code == 302
+    assert f'title="{state.name} (renamed by staff)"' in _page(public, document)
+
+
+def test_the_page_caches_writes_keep_one_entry_per_key_and_add_only_where_none_is_current(committed):
+    """archive/page_cache_backend.py: its own statements for set_many and add, read back through Django's reads."""
+    from django.core.cache import caches
+
+    cache = caches["pages"]
+    cache.set_many({"a": ("x", "first"), "b": "second"}, 60)
+    cache.set_many({"a": ("x", "again")}, 60)
+    assert cache.get_many(["a", "b"]) == {"a": ("x", "again"), "b": "second"}
+    assert cache.add("c", "drawn", None) is True
+    assert cache.add("c", "another", None) is False and cache.get("c") == "drawn"
+    cache.set("d", "gone", -1)                         # stored already expired: add may take its place
+    assert cache.add("d", "new", 60) is True and cache.get("d") == "new"

@@ -61,7 +61,32 @@ class SeriesSerializer(serializers.Serializer):
         return absolute_url(self.context, reverse("api:series-detail", args=[series.slug]))
 
 
-class SubparagraphSerializer(serializers.Serializer):
+class AddresseeSerializer(serializers.Serializer):
+    label = serializers.CharField(help_text="The value of the addressee= filter: 'Secretary-General', "
+                                  "'state:Israel', 'organ:Human Rights Council'.")
+    name = serializers.CharField(help_text="As shown: 'Israel', 'Human Rights Council'.")
+
+
+class AddressingFields(serializers.Serializer):
+    """What an operative paragraph or sub-paragraph does and whom it asks to act (addressees/, read from the main
+    text); '' and [] for the others."""
+
+    action = serializers.SerializerMethodField(help_text="From its lead: requests, urges, calls upon, decides, ... "
+                                               "(the action= filter's values); '' when it has none.")
+    addressees = serializers.SerializerMethodField(help_text="Whom it asks to act (or commends or condemns by "
+                                                   "name); a sub-paragraph's include its parent's.")
+
+    def get_action(self, view) -> str:
+        addressing = getattr(view, "addressing", None)
+        return addressing.action if addressing is not None else ""
+
+    @extend_schema_field(AddresseeSerializer(many=True))
+    def get_addressees(self, view):
+        addressing = getattr(view, "addressing", None)
+        return addressing.as_data()["addressees"] if addressing is not None else []
+
+
+class SubparagraphSerializer(AddressingFields):
     id = serializers.IntegerField(source="paragraph.pk")
     anchor = serializers.CharField(help_text="Permalink anchor on the document page: op4-a, pp7-f.")
     label = serializers.CharField(source="paragraph.label")
@@ -69,7 +94,7 @@ class SubparagraphSerializer(serializers.Serializer):
     footnote_refs = serializers.ListField(source="paragraph.footnote_refs", child=serializers.CharField())
 
 
-class ParagraphSerializer(serializers.Serializer):
+class ParagraphSerializer(AddressingFields):
     id = serializers.IntegerField(source="paragraph.pk")
     anchor = serializers.CharField(help_text="Permalink anchor on the document page: pp3, op4.")
     kind = serializers.CharField(source="paragraph.kind")
@@ -221,7 +246,7 @@ class DocumentHitSerializer(serializers.Serializer):
     snippets = SnippetSerializer(many=True)
 
 
-class ParagraphHitSerializer(serializers.Serializer):
+class ParagraphHitSerializer(AddressingFields):
     id = serializers.IntegerField(source="paragraph.pk")
     anchor = serializers.CharField()
     language = serializers.CharField(help_text="The language version the paragraph is from ('' the main text): "

@@ -19,6 +19,7 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from addressees.selectors import addressing_at
 from resolutions import search
 from resolutions.exports import akn, json_export, search_export, text_export
 from resolutions.filters import DocumentFilter, ParagraphFilter
@@ -333,6 +334,9 @@ class SearchView(APIView):
         result = inputs.run(limits)
         result.documents = result.hits if result.mode == "documents" else []
         result.paragraphs = result.hits if result.mode == "paragraphs" else []
+        addressing = addressing_at([(hit.paragraph.document_id, hit.anchor) for hit in result.paragraphs])
+        for hit in result.paragraphs:
+            hit.addressing = addressing.get((hit.paragraph.document_id, hit.anchor))
         result.invalid_filters = inputs.invalid
         result.symbol_match = search.find_by_symbol(inputs.query)
         return Response(s.SearchResultSerializer(result, context={"request": request}).data)

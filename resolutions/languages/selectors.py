@@ -13,7 +13,8 @@ from resolutions.un import languages as un_languages
 
 def available_languages(document) -> list[un_languages.Language]:
     """The languages the archive has the document in, in the UN's order: its main text's and its versions'."""
-    codes = set(LanguageVersion.objects.filter(document=document).values_list("language", flat=True))
+    # .order_by(): the model's ordering joins the document for nothing (a set is made of the codes).
+    codes = set(LanguageVersion.objects.filter(document=document).order_by().values_list("language", flat=True))
     if document.language:
         codes.add(document.language)
     return un_languages.ordered(codes)
@@ -50,6 +51,12 @@ def version_page(page: DocumentPage, version: LanguageVersion) -> DocumentPage:
         else:
             (operative if row.kind == "operative" else preambular).append(view)
             in_order.append(view)
+    # What a paragraph does and whom it addresses is read from the main text: the version's paragraph at the same
+    # anchor shows the main text's (as the search's filters and facets count it).
+    main = {view.anchor: view for top in page.operative for view in (top, *top.subparagraphs)}
+    for view in views.values():
+        if view.anchor in main and not view.annex_order:
+            view.addressing, view.addressing_own = main[view.anchor].addressing, main[view.anchor].addressing_own
     backlinks: dict[tuple, str] = {}
     for view in views.values():
         for ref in view.paragraph.footnote_refs:

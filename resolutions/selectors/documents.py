@@ -21,6 +21,7 @@ class ParagraphView:
     annex_order: int | None = None   # set in an annex, whose notes are numbered apart
     cited_here: list[Citation] = field(default_factory=list)   # citations of other documents naming this paragraph
     addressing: object = None        # addressees.selectors.ShownAddressing of an operative paragraph
+    addressing_own: object = None    # a sub-paragraph's, shown on the page only where it is not its parent's
 
     @property
     def lead_split(self) -> tuple[str, str] | None:
@@ -134,6 +135,9 @@ def document_page(pk: int | None = None, document: Document | None = None) -> Do
     for view in operative:      # the first paragraph of a number, as the citation's link (network.selectors)
         view.cited_here = by_number.pop(view.paragraph.number, [])
         view.addressing = addressing.get(view.paragraph.pk)
+        for sub in view.subparagraphs:
+            sub.addressing = addressing.get(sub.paragraph.pk)
+            sub.addressing_own = sub.addressing if sub.addressing != view.addressing else None
     source_files = list(SourceFile.objects.filter(document=document).defer("content").order_by("uploaded_at"))
     backlinks: dict[str, str] = {}
     for view in views.values():

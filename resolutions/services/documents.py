@@ -25,7 +25,7 @@ from network.models import CitationLink
 from resolutions import page_cache
 from resolutions.lineage import services as lineage
 from resolutions.models import Citation, Document, DocumentLink, Paragraph, Series
-from resolutions.services import indexing
+from resolutions.services import deferred, indexing
 from resolutions.services.citations import resolve_pending_citations, target_keys_for_symbol
 from resolutions.un.anchors import anchors_by_id
 from resolutions.un.symbols import normalise_symbol
@@ -40,14 +40,20 @@ def document_changed(document: Document, *, bands_stored: bool = False) -> None:
     does, so that no paragraph row, and its full-text index entries, is written
     twice).
     """
-    shown_before = _pages_showing(document)
+    later = deferred.active()       # a bulk load: the steps that read only the final rows run once per group
+    shown_before = _pages_showing(document) if later is None else set()   # the flush forgets every page
     if not bands_stored:
         lineage.compute_bands(document)
         _store_anchors(document)
-    indexing.index_document(document)
+    if later is None:
+        indexing.index_document(document)
+    # What was stored before this document decides these: they run now, in the order of the changes.
     lineage.after_ingest(document)
     _unresolve_citations_to_another_symbol(document)
     resolve_pending_citations(document)
+    if later is not None:
+        later.changed(document.pk)
+        return
     network.network_changed(document)
     request_cluster_refresh()        # the thematic clusters, in the background once the change is committed
     address_paragraphs(document)

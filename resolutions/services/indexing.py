@@ -57,18 +57,29 @@ def index_document(document) -> None:
         count_search_terms(cursor, document)
 
 
+def index_documents(cursor, ids: list[int]) -> None:
+    """``index_document``'s vector for many documents in one statement (the bulk load: services.deferred)."""
+    cursor.execute(DOCUMENT_VECTOR_SQL + " WHERE d.id = ANY(%(ids)s)", {"cfg": SEARCH_CONFIG, "ids": ids})
+
+
 def count_search_terms(cursor, document) -> None:
     """Add the words (not stems) of the document to the 'did you mean' vocabulary; ts_stat counts them in SQL."""
+    count_search_terms_many(cursor, [document.pk])
+
+
+def count_search_terms_many(cursor, ids: list[int], *, times: int = 1) -> None:
+    """``count_search_terms`` for several documents at once, ``times`` over (each word's frequency is the number of
+    paragraphs and titles holding it, summed over the documents: the same as one call per document)."""
     cursor.execute(
         """
         INSERT INTO resolutions_searchterm (word, frequency)
-        SELECT word, ndoc FROM ts_stat(format(
-            'SELECT to_tsvector(''simple'', p.text) FROM resolutions_paragraph p WHERE p.document_id = %%s'
-            ' UNION ALL SELECT to_tsvector(''simple'', d.title) FROM resolutions_document d WHERE d.id = %%s',
-            %(id)s, %(id)s))
+        SELECT word, ndoc * %(times)s FROM ts_stat(format(
+            'SELECT to_tsvector(''simple'', p.text) FROM resolutions_paragraph p WHERE p.document_id = ANY(%%L::bigint[])'
+            ' UNION ALL SELECT to_tsvector(''simple'', d.title) FROM resolutions_document d WHERE d.id = ANY(%%L::bigint[])',
+            %(ids)s::bigint[], %(ids)s::bigint[]))
         WHERE length(word) BETWEEN 3 AND 40 AND word ~ '^[a-z][a-z-]*$'
         ORDER BY word  -- rows locked in one order by every process: concurrent ingestions cannot deadlock
         ON CONFLICT (word) DO UPDATE SET frequency = resolutions_searchterm.frequency + EXCLUDED.frequency
         """,
-        {"id": document.pk},
+        {"ids": list(ids), "times": times},
     )

@@ -27,6 +27,7 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from resolutions.models import SourceFile
+from resolutions.services.ingestion.bulk import ingest_bulk
 from resolutions.services.ingestion.ingest import ingest_file
 from resolutions.services.ingestion.intake import (
     DUPLICATE,
@@ -59,18 +60,30 @@ def ingest_upload(upload: Upload, *, uploaded_by=None, batch: str = "", discard_
 
 def ingest_paths(paths: Iterable, *, uploaded_by=None, batch: str | None = None, progress: bool = True,
                  on_outcome: Callable[[IngestionOutcome], None] | None = None,
-                 discard_edits: bool = False, jobs: int = 1) -> list[IngestionOutcome]:
+                 discard_edits: bool = False, jobs: int = 1, bulk: bool = False) -> list[IngestionOutcome]:
     """Ingest files, folders (recursively) and .zip archives; every file on its own, one failure stops nothing.
 
     ``on_outcome`` is called after each file (the command prints its line there).
     ``jobs`` > 1 parses and stores in that many processes (each file still in its
     own transaction; outcomes then arrive in the order the files finish).
+    ``bulk``: a first load of many files (``bulk.py``): parsed in ``jobs``
+    processes, stored in groups with their derived data written set-based; the
+    same result as one by one.
     """
     paths = [Path(p) for p in paths]
     batch = batch if batch is not None else new_batch_id()
     outcomes = []
     uploads = iter_paths(paths)
-    if jobs > 1 and not connection.in_atomic_block:
+    if bulk:
+        def one_by_one(rest):
+            if jobs > 1 and not connection.in_atomic_block:
+                return _ingest_in_processes(rest, jobs, uploaded_by=uploaded_by, batch=batch,
+                                            discard_edits=discard_edits)
+            return (_ingest_one(upload, uploaded_by, batch, discard_edits) for upload in rest)
+
+        results = ingest_bulk(uploads, jobs=jobs, uploaded_by=uploaded_by, batch=batch, discard_edits=discard_edits,
+                              fallback=one_by_one)
+    elif jobs > 1 and not connection.in_atomic_block:
         results = _ingest_in_processes(uploads, jobs, uploaded_by=uploaded_by, batch=batch,
                                        discard_edits=discard_edits)
     else:

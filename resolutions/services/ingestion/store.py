@@ -48,6 +48,7 @@ from resolutions.parser.subject import subject_from_text
 from resolutions.services.addresses import assign_address
 from resolutions.services.agenda import offer_title
 from resolutions.services.citations import resolve_citations
+from resolutions.services import deferred
 from resolutions.services.documents import document_changed
 from resolutions.services.member_states import state_index
 from resolutions.services.ingestion import same_text  # the module, not the package: see __init__
@@ -107,13 +108,16 @@ def _document_fields(parsed: ParsedDocument, warnings: list[str]) -> dict:
 
 
 def store_parse(source_file: SourceFile, parsed: ParsedDocument, filename: str, *, discard_edits: bool,
-                later_source: bool = False) -> IngestionOutcome:
+                later_source: bool = False, bands: tuple[list[list[int]], list[int]] | None = None
+                ) -> IngestionOutcome:
     """Store the parse as one Document with all its rows (the caller holds the transaction).
 
     ``later_source``: the file is a later source file of the document it is
     linked to, re-read after the first (``reparse``): unless its symbol finds
     the document (a corrected re-upload), the document is its same-text twin, as
-    when it was uploaded, and keeps the richer parse.
+    when it was uploaded, and keeps the richer parse.  ``bands``: the parse's
+    ``paragraph_and_document_bands`` of ``same_text.stored_texts``, when the caller
+    computed them already (the bulk load, in its parsing processes).
     """
     warnings = list(parsed.warnings)
     fields = _document_fields(parsed, warnings)
@@ -121,14 +125,14 @@ def store_parse(source_file: SourceFile, parsed: ParsedDocument, filename: str, 
     if fields["symbol_key"]:
         document = Document.objects.select_for_update().filter(symbol_key=fields["symbol_key"]).first()
     if document is not None and fields["language"] not in (document.language, PREFERRED):
+        _before_change(document)
         return _store_language_version(document, source_file, parsed, filename, warnings)
     if document is None and source_file.document_id:
         # This very file was stored before (a re-run): replace its own document, do not add a second one.
         document = Document.objects.select_for_update().filter(pk=source_file.document_id).first()
         if later_source:
             document, twin = None, document
-    texts = same_text.stored_texts(parsed)
-    paragraph_bands, fingerprint = paragraph_and_document_bands(texts)
+    paragraph_bands, fingerprint = bands or paragraph_and_document_bands(same_text.stored_texts(parsed))
     same_text.lock_same_text(fingerprint, has_symbol=bool(fields["symbol_key"]))
     if document is None:
         # The same text already stored from another file (another format of it): one document, two source
@@ -143,6 +147,7 @@ def store_parse(source_file: SourceFile, parsed: ParsedDocument, filename: str, 
             fields = same_text.merge_into(document, fields)
             if same_text.keeps_stored_parse(document, parsed):
                 # This file has less of the header (seed 001 beside 000): it only becomes another source file.
+                _before_change(document)
                 for name, value in fields.items():
                     setattr(document, name, value)
                 document.save()
@@ -164,6 +169,7 @@ def store_parse(source_file: SourceFile, parsed: ParsedDocument, filename: str, 
         for name, value in fields.items():
             setattr(document, name, value)
         document.edited = False
+        _before_change(document)
         _delete_parse(document)
     document.parse_warnings = warnings
     document.unplaced = [block for block in (text.strip() for text in parsed.unplaced) if block]
@@ -190,6 +196,13 @@ def _store_language_version(document: Document, source_file: SourceFile, parsed:
     mark_parsed(source_file, document, parsed.format, warnings + [f"Stored as the {parsed.language} version of "
                                                                   f"{document}."])
     return IngestionOutcome(source_file, document, PARSED, message, name=filename)
+
+
+def _before_change(document: Document) -> None:
+    """In a bulk load, what must be counted of the document's rows before they change (``services.deferred``)."""
+    later = deferred.active()
+    if later is not None:
+        later.before_change(document.pk)
 
 
 def _write_rows(document: Document, parsed: ParsedDocument, paragraph_bands: list[list[int]]) -> None:
@@ -242,7 +255,11 @@ def find_state(index: dict[str, MemberState], *names: str | None) -> MemberState
 def _store_sponsorships(document: Document, parsed: ParsedDocument) -> None:
     if not parsed.sponsors:
         return
-    index = state_index()
+    later = deferred.active()
+    if later is None:
+        index = state_index()
+    else:   # a bulk load reads the member states once
+        index = later.state_index = later.state_index or state_index()
     Sponsorship.objects.bulk_create([
         Sponsorship(document=document, order=order, name_as_printed=_fit(sponsor.name, Sponsorship, "name_as_printed"),
                     state=find_state(index, sponsor.state, sponsor.name))

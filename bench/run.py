@@ -208,7 +208,7 @@ def measure_search(items: list[QueryItem], runs: int, peer, log) -> list[dict]:
         # The floor counts and ranks every match: seconds a run for a common word at 100,000 documents, so a few
         # runs (its median is what the table compares with) keep the stage bounded.
         row["floor"] = timed(lambda: run_floor(item), min(runs, FLOOR_RUNS))
-        if peer is not None and item.kind == "words":   # tantivy indexes neither citations nor symbol order
+        if peer is not None and peer.supports(item):   # tantivy indexes neither citations nor symbol order
             count, _, _ = peer.run(item)
             row["peer_total"] = count
             row["peer"] = timed(lambda: peer.run(item), runs)

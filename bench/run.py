@@ -275,16 +275,11 @@ def measure_pages(runs: int) -> dict:
     except (NoReverseMatch, AssertionError):
         out["document"] = None
     pair = series_pair()
-    from django.test import override_settings
-
-    # The comparison is a heavy page: the per-client allowance (60 a minute) could answer later runs with 429 after
-    # the search stage's requests; the page's own work is measured, as for the feeds (bench/network.py).
     try:
-        with override_settings(ARCHIVE_RATE_LIMITS={"anon": None, "heavy": None}):
-            url = reverse("lineage:compare", args=[pair[0].pk, pair[1].pk]) if pair else None
-            if url is None or client.get(url).status_code != 200:
-                raise NoReverseMatch
-            out["compare"] = timed(lambda: client.get(url), runs)
+        url = reverse("lineage:compare", args=[pair[0].pk, pair[1].pk]) if pair else None
+        if url is None or client.get(url).status_code != 200:
+            raise NoReverseMatch
+        out["compare"] = timed(lambda: client.get(url), runs)
     except NoReverseMatch:
         out["compare"] = None
     from bench.network import measure_feeds, measure_network, network_size

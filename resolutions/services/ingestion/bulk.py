@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, OperationalError, connection, connections, transaction
 from psycopg.errors import DeadlockDetected
 
+from addressees.services import read_addressing
 from resolutions.lineage.similarity import paragraph_and_document_bands
 from resolutions.models import SourceFile
 from resolutions.parser import ParseError, ParsedDocument, parse
@@ -50,7 +51,7 @@ from resolutions.services.ingestion.intake import (
     is_parsed,
     record_refused,
 )
-from resolutions.services.ingestion.store import store_parse
+from resolutions.services.ingestion.store import resolution_rows, store_parse
 from resolutions.services.ingestion.uploads import Upload
 from network.tasks import request_cluster_refresh
 
@@ -66,6 +67,7 @@ class Prepared:
 
     parsed: ParsedDocument | None = None
     bands: tuple[list[list[int]], list[int]] | None = None
+    addressing: dict | None = None       # addressees.services.read_addressing of store.resolution_rows
     error: str = ""
 
 
@@ -80,7 +82,8 @@ def prepare(upload: Upload) -> Prepared:
     except Exception as exc:  # a parser bug must not lose the upload nor stop the load
         logger.exception("Parser crashed on %s", upload.name)
         return Prepared(error=f"Internal error: {type(exc).__name__}: {exc}")
-    return Prepared(parsed, paragraph_and_document_bands(same_text.stored_texts(parsed)))
+    return Prepared(parsed, paragraph_and_document_bands(same_text.stored_texts(parsed)),
+                    read_addressing(resolution_rows(parsed)))
 
 
 def ingest_bulk(uploads: Iterable[Upload], *, jobs: int, uploaded_by=None, batch: str = "",
@@ -181,15 +184,26 @@ def _store_one(upload: Upload, prepared: Prepared, uploaded_by, batch: str, disc
         return fail(existing, prepared.error, upload.name)
     try:
         try:
-            with transaction.atomic():
-                return store_parse(existing, prepared.parsed, upload.name, discard_edits=discard_edits,
-                                   bands=prepared.bands)
+            return _store_parse(existing, prepared, upload.name, discard_edits)
         except (IntegrityError, OperationalError) as exc:
             if isinstance(exc, OperationalError) and not isinstance(exc.__cause__, DeadlockDetected):
                 raise
-            with transaction.atomic():   # as ingest.py: once more, now as a re-upload
-                return store_parse(existing, prepared.parsed, upload.name, discard_edits=discard_edits,
-                                   bands=prepared.bands)
+            return _store_parse(existing, prepared, upload.name, discard_edits)  # as ingest.py: as a re-upload
     except Exception as exc:  # this file's savepoint rolled back; the group goes on
         logger.exception("Storing %s failed", upload.name)
         return fail(existing, f"Internal error: {type(exc).__name__}: {exc}", upload.name)
+
+
+def _store_parse(source_file: SourceFile, prepared: Prepared, name: str, discard_edits: bool) -> IngestionOutcome:
+    """``store.store_parse`` in a savepoint, the addressing read ahead handed to the deferral for its rows."""
+    later = deferred.active()
+    later.file_started(prepared.addressing)
+    stored = False
+    try:
+        with transaction.atomic():
+            outcome = store_parse(source_file, prepared.parsed, name, discard_edits=discard_edits,
+                                  bands=prepared.bands)
+        stored = True
+        return outcome
+    finally:
+        later.file_done(stored)

@@ -107,8 +107,10 @@ def draw_missing_stamps(cached: Cached) -> None:
         if token is None:
             # add() keeps the first token drawn when two readers race; the one whose token was not kept reads the
             # other's (a page stored under a token nobody keeps is only never read).
+            # A stamp lives as long as a page: one that never expired would, past MAX_ENTRIES, have the culling
+            # delete the pages to keep the stamps of every document ever read.
             key, token = _stamp_key(name), secrets.token_hex(8)
-            if not cache.add(key, token, None):
+            if not cache.add(key, token, _timeout()):
                 token = cache.get(key) or token
             cached.stamps[name] = token
 
@@ -117,6 +119,8 @@ def store(cached: Cached, page: str | None, network: str | None) -> None:
     """Keep what was built, each under the stamps it was built under."""
     page_key, network_key = cached.keys()
     entries = {}
+    if page is not None and "csrfmiddlewaretoken" in page:
+        page = None           # a form with one visitor's CSRF token is never shown to another
     if page is not None:
         entries[page_key] = (cached.page_stamps(), page)
     if network is not None:

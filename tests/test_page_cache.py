@@ -227,3 +227,15 @@ def test_the_page_caches_writes_keep_one_entry_per_key_and_add_only_where_none_i
     assert cache.add("c", "another", None) is False and cache.get("c") == "drawn"
     cache.set("d", "gone", -1)                         # stored already expired: add may take its place
     assert cache.add("d", "new", 60) is True and cache.get("d") == "new"
+
+
+def test_parameters_the_page_does_not_read_share_its_cached_page_and_odd_ones_are_bounded(client, committed,
+                                                                                          corpus_dir):
+    document = _yemen(committed, corpus_dir, "2722")
+    plain = _page(client, document)
+    tracked, queries = _built(client, document, "?utm_source=newsletter&page=3")
+    assert tracked == plain and len(queries) == 2          # the same entry: no page built for a parameter it ignores
+    # A language the archive lacks: the main text with the notice, cached as its own variant (the page differs).
+    unknown = _page(client, document, "?lang=" + "x" * 5000 + "&beside=" + "é" * 3000)
+    assert "does not have this document in the language asked for" in unknown and "Houthis" in unknown
+    assert "does not have this document" not in _page(client, document)

@@ -155,7 +155,9 @@ def _store_group(items: list[tuple[Upload, Prepared]], uploaded_by, batch: str, 
         return
     try:
         with transaction.atomic(), deferred.deferring(refresh=False) as later:
-            outcomes = [_store_one(upload, prepared, uploaded_by, batch, discard_edits) for upload, prepared in items]
+            records = _claim_group(items)
+            outcomes = [_store_one(upload, prepared, uploaded_by, batch, discard_edits, records)
+                        for upload, prepared in items]
             later.flush()
     except Exception:
         logger.exception("A group of the bulk load failed as a whole; its %s files are ingested one by one",
@@ -164,14 +166,32 @@ def _store_group(items: list[tuple[Upload, Prepared]], uploaded_by, batch: str, 
     yield from outcomes
 
 
-def _store_one(upload: Upload, prepared: Prepared, uploaded_by, batch: str, discard_edits: bool
-               ) -> IngestionOutcome:
-    """One file of a group, as ``ingest.ingest_file`` does it, inside the group's transaction."""
+def _claim_group(items: list[tuple[Upload, Prepared]]) -> dict[str, SourceFile | None]:
+    """Claim every content of the group (``intake.claim``'s locks, held to the group's commit, taken in one order)
+    and read the records already holding them: ``{sha256: record or None}``."""
+    shas = sorted({upload.sha256 for upload, _ in items if upload.sha256})
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, key) FROM unnest(%s::int[]) AS key ORDER BY key",
+                       [CLAIM_LOCK_CLASS, sorted({_claim_key(sha) for sha in shas})])
+    records: dict[str, SourceFile | None] = dict.fromkeys(shas)
+    for record in SourceFile.objects.filter(sha256__in=shas).defer("content").select_related("document"):
+        records[record.sha256] = record
+    return records
+
+
+def _store_one(upload: Upload, prepared: Prepared, uploaded_by, batch: str, discard_edits: bool,
+               records: dict[str, SourceFile | None]) -> IngestionOutcome:
+    """One file of a group, as ``ingest.ingest_file`` does it, inside the group's transaction.  ``records``: the
+    group's contents as recorded when it began; a content met again in the group is read anew."""
+    fresh = upload.sha256 in records
+    first = records.pop(upload.sha256, None)
     if upload.refused:
         return record_refused(upload, uploaded_by=uploaded_by, batch=batch)
-    with connection.cursor() as cursor:   # the content's claim (intake.claim), held to the group's commit
-        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", (CLAIM_LOCK_CLASS, _claim_key(upload.sha256)))
-    existing = SourceFile.objects.filter(sha256=upload.sha256).defer("content").select_related("document").first()
+    if fresh:
+        existing = first
+    else:
+        existing = (SourceFile.objects.filter(sha256=upload.sha256).defer("content").select_related("document")
+                    .first())
     if existing is not None and is_parsed(existing):
         if not (discard_edits and existing.document.edited):
             return duplicate(existing, upload.name)

@@ -1,5 +1,5 @@
 """The statements that answer a page: document mode's one statement (page, total and every facet count), and
-paragraph mode's facet counts.
+paragraph mode's (``paragraph_page``: the same, over paragraphs).
 
 Document mode answers a page with one SQL statement over the FilterSet's own SQL. Only the id and date of
 each match are carried (``m``: the GIN bitmap and the filters; no vector read); the newest ``limits.keep``

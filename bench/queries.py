@@ -2,8 +2,11 @@
 documents hold, issue 19), facets, a browse and a symbol,
 with facet values, the rare word and the symbol taken from the database; and the look-ups of issue 19: a
 citation (the most cited General Assembly resolution, as 'resolution N/M': who cites it) and a symbol prefix
-(the middle document's first three symbol parts and '*': its documents in the order of their numbers).  Read by
-the benchmark (bench/run.py) and the load test (bench/load.py)."""
+(the middle document's first three symbol parts and '*': its documents in the order of their numbers).  Issue 17
+adds the filters the other issues brought, each with a common word: the sponsor and the agenda item that the most
+documents carry (the known slow case: a common word through a link table), a language and a state's vote (issue 13:
+the state and vote the most documents have, when the database holds vote records linked to its documents), and
+paragraph mode with its facets.  Read by the benchmark (bench/run.py) and the load test (bench/load.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -16,6 +19,7 @@ class QueryItem:
     filters: dict = field(default_factory=dict)
     symbol: str | None = None      # normalised symbol key for the symbol lookup
     kind: str = "words"            # "words" | "citation" | "prefix" (issue 19's look-ups: no tantivy peer)
+    #                                "paragraphs" (paragraph mode: no floor, no peer)
 
     def params(self) -> dict:
         out = dict(self.filters)
@@ -70,6 +74,37 @@ def query_mix() -> list[QueryItem]:
     items.append(QueryItem("citation lookup", f"resolution {_most_cited() or '61/180'}", kind="citation"))
     parts = (target.symbol_key if target is not None else "A/C.3/63/L.1").split("/")
     items.append(QueryItem("symbol prefix", "/".join(parts[:3]) + "/*", kind="prefix"))
+    return items + filter_items()
+
+
+def filter_items() -> list[QueryItem]:
+    """Issue 17: a common word with each filter the other issues brought, the values the most documents carry."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT ms.slug FROM resolutions_sponsorship s JOIN resolutions_memberstate ms "
+                       "ON ms.id = s.state_id GROUP BY ms.slug ORDER BY count(*) DESC, ms.slug LIMIT 1")
+        sponsor = cursor.fetchone()
+        cursor.execute("SELECT agenda_item_id FROM resolutions_documentagendaitem GROUP BY 1 "
+                       "ORDER BY count(*) DESC, 1 LIMIT 1")
+        agenda = cursor.fetchone()
+        cursor.execute("SELECT language FROM resolutions_document WHERE language <> '' GROUP BY 1 "
+                       "ORDER BY count(*) DESC, 1 LIMIT 1")
+        language = cursor.fetchone()
+        cursor.execute("SELECT ms.slug, sv.vote FROM votes_statevote sv JOIN votes_voterecord vr ON vr.id = sv.record_id "
+                       "JOIN resolutions_memberstate ms ON ms.id = sv.state_id WHERE vr.document_id IS NOT NULL "
+                       "GROUP BY 1, 2 ORDER BY count(*) DESC, 1, 2 LIMIT 1")
+        vote = cursor.fetchone()
+    items = []
+    if sponsor:
+        items.append(QueryItem("common word, sponsor", "States", {"sponsor": sponsor[0]}))
+    if agenda:
+        items.append(QueryItem("common word, agenda item", "States", {"agenda": str(agenda[0])}))
+    items.append(QueryItem("common word, language", "trafficking", {"language": language[0] if language else "en"}))
+    # Without vote records linked to the documents (the generated corpus has none) the filter finds nothing, and
+    # measures what finding nothing through the vote tables costs.
+    items.append(QueryItem("common word, vote", "States", {"vote": f"{vote[0]}:{vote[1]}" if vote else "france:yes"}))
+    items.append(QueryItem("paragraph mode", "trafficking", {"mode": "paragraphs"}, kind="paragraphs"))
     return items
 
 

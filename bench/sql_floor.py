@@ -38,6 +38,24 @@ def floor_statement(text: str, filters: dict) -> tuple[str, list]:
         if field in filters:
             where.append(f"d.{field} = %s")
             params.append(int(filters[field]) if field == "session" else filters[field])
+    # The link tables and the vote tables (issue 17's filters), each as a semi-join: one row per document.
+    if "sponsor" in filters:
+        where.append("d.id IN (SELECT s.document_id FROM resolutions_sponsorship s JOIN resolutions_memberstate ms "
+                     "ON ms.id = s.state_id WHERE ms.slug = %s)")
+        params.append(filters["sponsor"])
+    if "agenda" in filters:
+        where.append("d.id IN (SELECT document_id FROM resolutions_documentagendaitem WHERE agenda_item_id = %s)")
+        params.append(int(filters["agenda"]))
+    if "language" in filters:
+        where.append("(d.language = %s OR d.id IN (SELECT document_id FROM resolutions_languageversion "
+                     "WHERE language = %s))")
+        params += [filters["language"], filters["language"]]
+    if "vote" in filters:
+        slug, vote = filters["vote"].split(":")
+        where.append("d.id IN (SELECT vr.document_id FROM votes_voterecord vr JOIN votes_statevote sv "
+                     "ON sv.record_id = vr.id JOIN resolutions_memberstate ms ON ms.id = sv.state_id "
+                     "WHERE ms.slug = %s AND sv.vote = %s)")
+        params += [slug, vote]
     rank_params = [SEARCH_CONFIG, text] if text else []
     sql = f"""
         WITH m AS (SELECT d.id, d.symbol, d.date, d.session, d.committee, d.body, d.document_type, {rank} AS r
@@ -47,6 +65,21 @@ def floor_statement(text: str, filters: dict) -> tuple[str, list]:
                {FACET_SQL}
     """
     return sql, rank_params + params
+
+
+def paragraph_statement(text: str) -> tuple[str, list]:
+    """Paragraph mode by hand: every matching paragraph counted and ranked, the top 20, its kind and lead counts."""
+    sql = """
+        WITH q AS (SELECT websearch_to_tsquery(%s::regconfig, %s) AS query),
+        m AS (SELECT p.id, p.kind, p.lead, ts_rank_cd(p.search_vector, q.query, 1) AS r
+              FROM resolutions_paragraph p, q WHERE p.search_vector @@ q.query)
+        SELECT (SELECT count(*) FROM m),
+               (SELECT json_agg(id) FROM (SELECT id FROM m ORDER BY r DESC, id DESC LIMIT 20) t),
+               (SELECT json_agg(x) FROM (SELECT kind, count(*) FROM m GROUP BY 1) x),
+               (SELECT json_agg(x) FROM (SELECT lead, count(*) FROM m WHERE lead <> '' GROUP BY 1
+                                         ORDER BY 2 DESC LIMIT 200) x)
+    """
+    return sql, [SEARCH_CONFIG, text]
 
 
 def symbol_statement(symbol_key: str) -> tuple[str, list]:
@@ -77,7 +110,9 @@ def lookup_statement(item) -> tuple[str, list]:
 
 
 def run_floor(item) -> object:
-    if getattr(item, "kind", "words") != "words":
+    if getattr(item, "kind", "words") == "paragraphs":
+        sql, params = paragraph_statement(item.text)
+    elif getattr(item, "kind", "words") != "words":
         sql, params = lookup_statement(item)
     elif item.symbol:
         sql, params = symbol_statement(item.symbol)

@@ -14,6 +14,12 @@ def _create_cache_table(sender, using="default", **kwargs):
     from django.core.management import call_command
 
     call_command("createcachetable", database=using, verbosity=0)
+    # A migrate is how a new release starts (Dockerfile, make run): its templates and code may draw the pages
+    # differently, so the pages cached by the last one are built again (resolutions/page_cache.py). The member
+    # states synced just before may have changed names the pages print, too.
+    from resolutions import page_cache
+
+    page_cache.every_page_changed(database=using)
 
 
 class ResolutionsConfig(AppConfig):

@@ -1,14 +1,14 @@
 """The document page's cache: a rendered page is kept until something it shows changes.
 
-A page is stored under a key made of the document's **stamp** and what varies between two requests for it (the
-text's language and the language beside it, the scheme and host the page prints in its "cite as" line).  A stamp is
-a random token kept in the same cache; a write that changes what a page shows *forgets* the stamp (``pages_changed``),
-so the next reader draws a new token and every page stored under the old one is never read again (and ages out of
-the cache: entries live ``ARCHIVE_PAGE_CACHE_SECONDS``).  Who forgets which stamps is decided by the writes
-themselves (``services.documents.document_changed`` and the others that call ``pages_changed``); this module only
-keeps the tokens, so it imports nothing of the project.
+A page is stored under its document and what varies between two requests for it (the text's language and the
+language beside it, the scheme and host the page prints in its "cite as" line), together with the **stamps** it was
+built under.  A stamp is a random token kept in the same cache; a write that changes what a page shows *forgets* the
+stamp (``pages_changed``), so the next reader draws a new token, finds the stored page built under another, and
+builds it again (replacing the entry).  One query reads the stamps and the stored page together.  Who forgets which
+stamps is decided by the writes themselves (``services.documents.document_changed`` and the others that call
+``pages_changed``); this module only keeps the tokens, so it imports nothing of the project.
 
-Three stamps make a page's key:
+Three stamps date a page:
 - the document's own: its text, metadata, sponsors, votes, languages, its citations' targets, who cites it, its
   versions and series panel (forgotten for the document and the documents whose pages show it);
 - the network's: the citation network panel draws the document's neighbourhood to depth 2 with every node's count
@@ -31,10 +31,11 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
+from django.db import router, transaction
 
 ALIAS = "pages"
 NETWORK = "network"
@@ -59,39 +60,73 @@ def _timeout() -> int:
     return int(getattr(settings, "ARCHIVE_PAGE_CACHE_SECONDS", 86_400))
 
 
-def stamps(document_id: int) -> tuple[str, str, str]:
-    """The document's, the network's and the archive's stamps, drawn anew where the cache has none."""
+@dataclass
+class Cached:
+    """What one read of the cache found for a page: the stamps now, and the page and its network panel when they
+    were stored under those very stamps (None otherwise: to build)."""
+    document_id: int
+    variant_key: str
+    stamps: dict
+    page: str | None
+    network: str | None
+
+    def keys(self) -> tuple[str, str]:
+        return f"page:{self.document_id}:{self.variant_key}", f"network:{self.document_id}"
+
+    def page_stamps(self) -> tuple:
+        return self.stamps[self.document_id], self.stamps[ARCHIVE]
+
+    def network_stamps(self) -> tuple:
+        return self.stamps[NETWORK], self.stamps[ARCHIVE]
+
+
+def read(document_id: int, variant: tuple) -> Cached:
+    """One query: the three stamps, the page in this variant and the network panel, each kept only if stored under
+    the stamps read now.  A page's entry holds the stamps it was built under, so a page built again replaces its
+    entry rather than leaving the old one under a dead key."""
+    digest = hashlib.sha256(repr(variant).encode()).hexdigest()[:24]
+    cached = Cached(document_id, digest, {}, None, None)
     names = [document_id, NETWORK, ARCHIVE]
+    page_key, network_key = cached.keys()
+    found = _cache().get_many([*(_stamp_key(name) for name in names), page_key, network_key])
+    cached.stamps = {name: found.get(_stamp_key(name)) for name in names}
+    if None in cached.stamps.values():
+        return cached          # a stamp forgotten: nothing stored can be current
+    page, network = found.get(page_key), found.get(network_key)
+    if page is not None and page[0] == cached.page_stamps():
+        cached.page = page[1]
+    if network is not None and network[0] == cached.network_stamps():
+        cached.network = network[1]
+    return cached
+
+
+def draw_missing_stamps(cached: Cached) -> None:
+    """A new token for each stamp the cache did not have (before the page's rows are read: see the module)."""
     cache = _cache()
-    found = cache.get_many([_stamp_key(name) for name in names])
-    tokens = []
-    for name in names:
-        key = _stamp_key(name)
-        token = found.get(key)
+    for name, token in cached.stamps.items():
         if token is None:
             # add() keeps the first token drawn when two readers race; the one whose token was not kept reads the
             # other's (a page stored under a token nobody keeps is only never read).
-            token = secrets.token_hex(8)
-            if not cache.add(key, token, None):
+            # A stamp lives as long as a page: one that never expired would, past MAX_ENTRIES, have the culling
+            # delete the pages to keep the stamps of every document ever read.
+            key, token = _stamp_key(name), secrets.token_hex(8)
+            if not cache.add(key, token, _timeout()):
                 token = cache.get(key) or token
-        tokens.append(token)
-    return tuple(tokens)
+            cached.stamps[name] = token
 
 
-def page_keys(document_id: int, stamp: tuple[str, str, str], variant: tuple) -> tuple[str, str]:
-    """The keys of the page without its network panel, and of the panel."""
-    own, network, archive = stamp
-    digest = hashlib.sha256(repr(variant).encode()).hexdigest()[:24]
-    return f"page:{document_id}:{own}:{archive}:{digest}", f"network:{document_id}:{network}:{archive}"
-
-
-def read(keys: tuple[str, str]) -> tuple[str | None, str | None]:
-    found = _cache().get_many(list(keys))
-    return found.get(keys[0]), found.get(keys[1])
-
-
-def store(entries: dict[str, str]) -> None:
-    _cache().set_many(entries, _timeout())
+def store(cached: Cached, page: str | None, network: str | None) -> None:
+    """Keep what was built, each under the stamps it was built under."""
+    page_key, network_key = cached.keys()
+    entries = {}
+    if page is not None and "csrfmiddlewaretoken" in page:
+        page = None           # a form with one visitor's CSRF token is never shown to another
+    if page is not None:
+        entries[page_key] = (cached.page_stamps(), page)
+    if network is not None:
+        entries[network_key] = (cached.network_stamps(), network)
+    if entries:
+        _cache().set_many(entries, _timeout())
 
 
 # ---------------------------------------------------------------------------
@@ -114,6 +149,10 @@ def network_changed() -> None:
     _forget([NETWORK])
 
 
-def every_page_changed() -> None:
-    """Something shown on many pages changed (a state's name, an agenda item's or a series' title)."""
+def every_page_changed(database: str | None = None) -> None:
+    """Something shown on many pages changed (a state's name, an agenda item's or a series' title, a new release's
+    templates).  ``database``: only when the cache's table lives there (a migrate of another database)."""
+    model = getattr(_cache(), "cache_model_class", None)     # the database cache's
+    if database is not None and model is not None and router.db_for_write(model) != database:
+        return
     _forget([ARCHIVE, NETWORK])

@@ -94,22 +94,21 @@ def _document_at(request, document: Document | None, missing: str):
         return HttpResponse(page_html.replace(page_cache.NETWORK_SLOT, network_html, 1))
     # The stamps first, the rows after (resolutions.page_cache says why): a page built on a miss reads the document
     # again, its light address row having been read before the stamps.
-    variant = (request.scheme, request.get_host(), language_variant(request.GET))
-    keys = page_cache.page_keys(document.pk, page_cache.stamps(document.pk), variant)
-    page_html, network_html = page_cache.read(keys)
+    cached = page_cache.read(document.pk, (request.scheme, request.get_host(), language_variant(request.GET)))
+    page_html, network_html = cached.page, cached.network
     needs_network = page_html is None or page_cache.NETWORK_SLOT in page_html
     if page_html is None or (needs_network and network_html is None):
+        page_cache.draw_missing_stamps(cached)
         full = documents.page_document(pk=document.pk)
         if full is None:      # deleted since its address was read
             raise Http404(missing)
         built_page, built_network = _document_html(request, full, page=page_html is None,
                                                    network=needs_network and network_html is None)
-        fresh = {}
-        if page_html is None:
-            page_html = fresh[keys[0]] = built_page
-        if page_cache.NETWORK_SLOT in page_html and network_html is None:
-            network_html = fresh[keys[1]] = built_network
-        page_cache.store(fresh)
+        page_html = page_html if page_html is not None else built_page
+        needs_network = page_cache.NETWORK_SLOT in page_html
+        fresh_network = built_network if needs_network and network_html is None else None
+        network_html = network_html if network_html is not None else fresh_network
+        page_cache.store(cached, built_page or None, fresh_network)
     return HttpResponse(page_html.replace(page_cache.NETWORK_SLOT, network_html or "", 1))
 
 

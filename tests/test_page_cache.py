@@ -76,8 +76,8 @@ def test_a_repeated_request_is_served_from_the_cache_without_building_the_page(c
     assert _reads_paragraphs(first_queries)
     again, queries = _built(client, document)
     assert again == first
-    # The document's address, the stamps, the page and its network panel: no paragraph, citation or panel query.
-    assert len(queries) <= 3, queries
+    # The document's address, then its stamps, the page and its network panel in one read: nothing else.
+    assert len(queries) == 2, queries
     assert not _reads_paragraphs(queries)
     assert not any("resolutions_citation" in sql or "network_citationlink" in sql for sql in queries)
 
@@ -213,3 +213,29 @@ def test_every_page_naming_a_member_state_changes_when_staff_rename_it_in_the_ad
     with committed():
         assert client.post(url, data).status_code == 302
     assert f'title="{state.name} (renamed by staff)"' in _page(public, document)
+
+
+def test_the_page_caches_writes_keep_one_entry_per_key_and_add_only_where_none_is_current(committed):
+    """archive/page_cache_backend.py: its own statements for set_many and add, read back through Django's reads."""
+    from django.core.cache import caches
+
+    cache = caches["pages"]
+    cache.set_many({"a": ("x", "first"), "b": "second"}, 60)
+    cache.set_many({"a": ("x", "again")}, 60)
+    assert cache.get_many(["a", "b"]) == {"a": ("x", "again"), "b": "second"}
+    assert cache.add("c", "drawn", None) is True
+    assert cache.add("c", "another", None) is False and cache.get("c") == "drawn"
+    cache.set("d", "gone", -1)                         # stored already expired: add may take its place
+    assert cache.add("d", "new", 60) is True and cache.get("d") == "new"
+
+
+def test_parameters_the_page_does_not_read_share_its_cached_page_and_odd_ones_are_bounded(client, committed,
+                                                                                          corpus_dir):
+    document = _yemen(committed, corpus_dir, "2722")
+    plain = _page(client, document)
+    tracked, queries = _built(client, document, "?utm_source=newsletter&page=3")
+    assert tracked == plain and len(queries) == 2          # the same entry: no page built for a parameter it ignores
+    # A language the archive lacks: the main text with the notice, cached as its own variant (the page differs).
+    unknown = _page(client, document, "?lang=" + "x" * 5000 + "&beside=" + "é" * 3000)
+    assert "does not have this document in the language asked for" in unknown and "Houthis" in unknown
+    assert "does not have this document" not in _page(client, document)

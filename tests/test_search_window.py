@@ -94,6 +94,31 @@ def test_a_window_holding_too_few_matches_counts_every_match(archive, client, se
     assert {h.document.session for h in result.hits} == {68, 63}
 
 
+def test_a_window_holding_too_few_matches_is_widened_four_times_before_every_match_is_counted(
+        archive, client, settings, monkeypatch):
+    newest_first = trafficking_dates(archive)                 # 2013, 2008, 2006 (the ECOSOC draft has no date)
+    settings.SEARCH_LIMITS = {"rank_candidates": 3, "facet_rows": 3}
+    _, exact = result_of(client, q="trafficking")
+    assert exact.total == 4 and not exact.total_is_estimate
+    settings.SEARCH_LIMITS = {"rank_candidates": 3, "facet_rows": 3, "exact_count_limit": 0}
+    # Whatever the planner's estimates: the first window starts at the second newest date (two matches, fewer than
+    # the three kept), the one four times as wide at the third (three matches).
+    asked = []
+
+    def window_start(cursor, documents, keep, estimate, filtered=None, window_factor=1.25):
+        asked.append(window_factor)
+        return newest_first[1] if len(asked) == 1 else newest_first[2]
+
+    monkeypatch.setattr(statement, "window_start", window_start)
+    with capture_windows() as windows:
+        _, widened = result_of(client, q="trafficking")
+    assert asked == [1.25, 5.0]
+    assert windows == [newest_first[1], newest_first[2]]
+    assert widened.total_is_estimate
+    assert [h.document.pk for h in widened.hits] == [h.document.pk for h in exact.hits]
+    assert facet_counts(widened) == facet_counts(exact)
+
+
 def test_the_window_start_is_read_off_the_newest_filtered_documents(archive, db):
     from django.db import connection
 

@@ -84,7 +84,10 @@ class Document(models.Model):
     class Meta:
         ordering = ["-date", "symbol"]
         indexes = [GinIndex(fields=["search_vector"], name="document_search_gin"),
-                   GinIndex(fields=["text_bands"], name="document_text_bands_gin")]
+                   GinIndex(fields=["text_bands"], name="document_text_bands_gin"),
+                   # The ids of a window of the newest documents without their rows, joined by hash to a filter's
+                   # documents (search/linked.py).
+                   models.Index(fields=["date", "id"], name="document_date_id")]
 
     def __str__(self):
         return self.symbol or self.title[:80] or f"Document {self.pk}"
@@ -115,6 +118,8 @@ class DocumentAgendaItem(models.Model):
     class Meta:
         ordering = ["order"]
         constraints = [models.UniqueConstraint(fields=["document", "agenda_item"], name="document_agenda_unique")]
+        # An item's documents from the index alone (the search's agenda filter: search/linked.py).
+        indexes = [models.Index(fields=["agenda_item", "document"], name="agenda_item_document")]
 
 
 class Sponsorship(models.Model):
@@ -129,6 +134,8 @@ class Sponsorship(models.Model):
     class Meta:
         ordering = ["document", "order"]
         constraints = [models.UniqueConstraint(fields=["document", "order"], name="sponsorship_order_unique")]
+        # A state's sponsored documents from the index alone (the search's sponsor filter: search/linked.py).
+        indexes = [models.Index(fields=["state", "document"], name="sponsorship_state_document")]
 
     def __str__(self):
         return f"{self.name_as_printed} ({self.document})"

@@ -8,11 +8,12 @@ Modules, in the order a query goes through them:
   limits.py       the numbers that bound a search's work (``SearchLimits``), passed to it
   engine.py       ``search``: one call for a page of document or paragraph hits
   citing.py       look-ups instead of words: a citation (the cited document, who cites it) or a symbol prefix
-  statement.py    document mode's one SQL statement (page, total, facets) and the window of newest documents
+  statement.py    each mode's one SQL statement (page, total, facets) and the window of newest documents
+  linked.py       a word through a link table (sponsor, agenda item, vote): the filter's documents or the word's first
   partial.py      when fewer than a page match every word: the documents or paragraphs matching some of them
   scoring.py      the one relevance expression (``ts_rank_cd``, its normalisation)
   facets.py       the one list of facets, the SQL counting them, and the facets shown
-  ranking.py      matching and ordering as querysets (paragraph mode, exports)
+  ranking.py      matching and ordering as querysets (the exports; paragraph mode matches with them)
   snippets.py     marked snippets, titles and paragraph texts for the page's rows
   suggestions.py  'did you mean' and 'showing results for' a correction
   planner.py      the read connection, planner settings and the planner's estimates

@@ -15,10 +15,10 @@ from resolutions.search.notices import Notice
 from resolutions.search.partial import partial_paragraphs, partial_query
 from resolutions.search.planner import estimated_matches, read_cursor, rounded
 from resolutions.search.query import ParsedQuery, has_terms, parse_query, without_terms
-from resolutions.search.ranking import match_paragraphs, order_paragraphs
+from resolutions.search.ranking import match_paragraphs
 from resolutions.search.snippets import (Snippet, headlines_for_paragraphs, snippets_for_documents,
                                          titles_for_documents)
-from resolutions.search.statement import document_page, paragraph_facet_rows
+from resolutions.search.statement import document_page, paragraph_page
 from resolutions.search.suggestions import correction, suggest
 from resolutions.un import anchors
 
@@ -193,6 +193,18 @@ def _documents_of(page_rows) -> list[Document]:
     return rows
 
 
+def _paragraphs_of(model, page_rows) -> list:
+    """The page's paragraphs (with their documents) in the statement's order, each with its ``rank``."""
+    by_id = model.objects.select_related("document").in_bulk([pk for pk, _ in page_rows])
+    rows = []
+    for pk, rank in page_rows:
+        if pk in by_id:
+            row = by_id[pk]
+            row.rank = rank
+            rows.append(row)
+    return rows
+
+
 def _search_paragraphs(query, paragraphs, sort, page, params, limits, lookup=None) -> SearchResult:
     if not query.is_empty and not has_terms(query):
         query = without_terms(query)
@@ -206,19 +218,21 @@ def _search_paragraphs(query, paragraphs, sort, page, params, limits, lookup=Non
         with read_cursor() as cursor:
             estimate = estimated_matches(cursor, matched)
     estimated = estimate > limits.exact_count_limit
-    total = rounded(estimate) if estimated else matched.count()
-    pages, page, notices = _pages(total, page, query, sort, "paragraphs", estimated, limits)
-    # An estimated total means too many to count, so never too few to bound the ranking.
-    bound = max(total, limits.rank_candidates + 1) if estimated else total
-    size = limits.page_size
-    rows = list(order_paragraphs(matched, query, sort, bound, limits)
-                .select_related("document")[(page - 1) * size: page * size])
+    definitions = PARAGRAPH_FACETS + DOCUMENT_FACETS
+    # The page, the total and every facet count in one statement (statement.paragraph_page), as document mode; a
+    # page past the end is asked again as the last page once the total is known.
+    found = paragraph_page(query, matched, sort, page, limits, estimated=estimated, definitions=definitions)
+    total = rounded(estimate) if estimated else found["total"]
+    pages, shown, notices = _pages(total, page, query, sort, "paragraphs", estimated, limits)
+    if shown != page:
+        found = paragraph_page(query, matched, sort, shown, limits, estimated=estimated, definitions=definitions)
+    page = shown
+    rows = _paragraphs_of(paragraphs.model, found["page"])
     heads = headlines_for_paragraphs([r.pk for r in rows], query)
     if lookup is not None:
         texts = citing.citing_paragraph_texts(rows, lookup)
         heads = {pk: (anchor, texts.get(pk, text)) for pk, (anchor, text) in heads.items()}
-    hits = [ParagraphHit(r, getattr(r, "rank", None), *heads.get(r.pk, ("", r.text)), query.language)
-            for r in rows]
+    hits = [ParagraphHit(r, r.rank, *heads.get(r.pk, ("", r.text)), query.language) for r in rows]
     relaxed = partial_query(query) if lookup is None and sort == "relevance" and page == 1 else None
     if relaxed is not None and total < limits.page_size:
         more = list(partial_paragraphs(relaxed, paragraphs, [r.pk for r in rows], limits.page_size - total, limits))
@@ -226,13 +240,7 @@ def _search_paragraphs(query, paragraphs, sort, page, params, limits, lookup=Non
         hits += [ParagraphHit(r, r.rank, *heads.get(r.pk, ("", r.text)), query.language, partial=True) for r in more]
         if more:
             notices.append(Notice("partial_matches", total=total, shown=len(more), mode="paragraphs"))
-    counted = matched
-    if total > limits.facet_rows:
-        # The newest facet_rows matches, read once.
-        newest = list(matched.order_by("-pk").values_list("pk", flat=True)[:limits.facet_rows])
-        counted = paragraphs.model.objects.filter(pk__in=newest)   # Paragraph, or a version's VersionParagraph
-    definitions = PARAGRAPH_FACETS + DOCUMENT_FACETS
-    facets = facets_from_rows(definitions, paragraph_facet_rows(counted, definitions), params)
+    facets = facets_from_rows(definitions, found["facets"], params)
     # Few or no hits: offer the closest words of the archive (a misspelling may still match a rare word).
     suggestions = suggest(query) if total < SUGGEST_BELOW and not query.is_empty else []
     return SearchResult(query, "paragraphs", total, page, pages, hits, facets, suggestions,

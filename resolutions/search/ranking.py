@@ -1,4 +1,4 @@
-"""Matching and ordering as querysets, for what reads every match in order (the paragraph mode's page, the
+"""Matching and ordering as querysets, for what reads every match in order (the
 streamed exports): relevance ranks at most ``limits.rank_candidates`` matches, the newest."""
 from __future__ import annotations
 

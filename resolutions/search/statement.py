@@ -1,5 +1,5 @@
 """The statements that answer a page: document mode's one statement (page, total and every facet count), and
-paragraph mode's facet counts.
+paragraph mode's (``paragraph_page``: the same, over paragraphs).
 
 Document mode answers a page with one SQL statement over the FilterSet's own SQL. Only the id and date of
 each match are carried (``m``: the GIN bitmap and the filters; no vector read); the newest ``limits.keep``
@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import math
 
-from django.db.models import OuterRef, Subquery
-
 from resolutions.models import Document, Paragraph
 from resolutions.search.citing import NATURAL_SYMBOL_ORDER
 from resolutions.search.facets import DOCUMENT_FACETS, FACET_DOCUMENT_COLUMNS, facets_sql
 from resolutions.search.limits import SearchLimits
+from resolutions.search.linked import linked_plan
 from resolutions.search.planner import (estimated_matches, estimated_rows, fetch_planned, read_cursor,
                                         rounded)
 from resolutions.search.query import ParsedQuery
@@ -49,21 +48,36 @@ def document_page(query: ParsedQuery, documents, sort: str, page: int, limits: S
         ranked = has_query and sort == "relevance"      # the page is among the ranked (newest) candidates
         # The page lies among the newest (never so for the most cited, which may be old).
         newest_first = sort not in ("date_asc", "symbol", "cited")
-        if ranked or (newest_first and offset + page_size <= keep):
+        among_newest = ranked or (newest_first and offset + page_size <= keep)
+        if has_query and documents.query.distinct:
+            # Filters through link tables: which side to read first is chosen here (search/linked.py).
+            plan = linked_plan(cursor, documents, query.tsquery(), limits, windowed=among_newest)
+            if plan.windowed is not None:
+                found = _page_statement(cursor, plan.windowed, query, sort, offset, limits, facets)
+                if found is not None and found["total"] >= keep:
+                    found.update(total=max(found["total"], rounded(plan.estimate)), estimated=True)
+                    return found
+            return _page_statement(cursor, plan.exact, query, sort, offset, limits, facets)
+        if among_newest:
             if has_query:
                 estimate, filtered = estimated_rows(cursor, [matching, documents])
             else:
                 estimate = filtered = estimated_matches(cursor, matching)
             # Counting every match is too slow above exact_count_limit; and PostgreSQL tests a common word
             # row by row over the filtered documents (it will not intersect a bitmap of nearly every
-            # document), reading each one's vector, so a text query over many of them takes the window too
-            # (not through link tables, a sponsor or agenda item: there the join to them costs the most).
-            many_filtered = (filtered > limits.row_test_limit and estimate > 4 * keep
-                             and not documents.query.distinct)
+            # document), reading each one's vector, so a text query over many of them takes the window too.
+            many_filtered = filtered > limits.row_test_limit and estimate > 4 * keep
             if estimate > limits.exact_count_limit or many_filtered:
                 window = window_start(cursor, documents, keep, estimate, filtered, limits.window_factor)
         if window is not None:
             found = _page_statement(cursor, matching.filter(date__gte=window), query, sort, offset, limits, facets)
+            if found is not None and found["total"] < keep:
+                # The newest documents hold fewer matches than the archive's share says (a word less used lately):
+                # a window four times as wide before every match (counting 50,000 matches costs far more).
+                wider = window_start(cursor, documents, keep, estimate, filtered, 4 * limits.window_factor)
+                if wider is not None and wider != window:
+                    found = _page_statement(cursor, matching.filter(date__gte=wider), query, sort, offset, limits,
+                                            facets)
             if found is not None and found["total"] >= keep:
                 found.update(total=max(found["total"], rounded(estimate)), estimated=True)
                 return found
@@ -144,26 +158,75 @@ def _page_statement(cursor, matching, query: ParsedQuery, sort: str, offset: int
             "facets": [rows or [] for rows in facet_rows]}
 
 
-def paragraph_facet_rows(counted, definitions) -> list:
-    """The rows of each facet of ``definitions`` over the counted paragraphs and their documents: one query."""
-    if counted.model is Paragraph:
-        rows = counted.order_by().values("id", "kind", "lead", "document_id")
+# Paragraph mode's orders besides relevance, as order_paragraphs (ranking.py) gives them to the exports, written over
+# the sort keys of a match: its document's date, the network's count of documents citing it (most cited first), the
+# paragraph's document and place.
+PARAGRAPH_ORDERS = {
+    "date": "k_date DESC NULLS LAST, k_document, k_order",
+    "date_asc": "k_date ASC NULLS LAST, k_document, k_order",
+    "cited": "k_cited DESC NULLS LAST, k_date DESC NULLS LAST, k_document, k_order",
+}
+
+
+def paragraph_page(query: ParsedQuery, matched, sort: str, page: int, limits: SearchLimits, *,
+                   estimated: bool, definitions) -> dict:
+    """Paragraph mode's page, total and every facet count of ``definitions``: one SQL statement, as document mode.
+
+    ``matched``: the filtered paragraphs (``Paragraph`` or a language version's ``VersionParagraph``) matching the
+    query. The newest ``limits.keep`` matches by id (the latest stored) are read once (``recent``): relevance ranks
+    the newest ``limits.rank_candidates`` of them and the facets count the newest ``limits.facet_rows``; the other
+    orders page through every match. ``estimated``: the total is the planner's (more than exact_count_limit
+    expected), so the matches are not counted and, in relevance order, never all visited.
+    Returns ``{"total": int | None, "page": [[id, rank], ...], "facets": [rows per definition]}``.
+    """
+    has_query = not query.is_empty
+    table = matched.model._meta.db_table
+    m_sql, m_params = matched.order_by().values("id").query.sql_with_params()
+    offset = (max(1, page) - 1) * limits.page_size
+    rank = query.rank_sql("p.search_vector") if has_query else "NULL::real"
+    key = "relevance" if has_query and sort not in PARAGRAPH_ORDERS else (sort if sort in PARAGRAPH_ORDERS else "date")
+    if key == "relevance":
+        page_sql = f"""
+            SELECT json_agg(json_build_array(id, rank) ORDER BY rank DESC, date DESC NULLS LAST, document_id, "order")
+            FROM (SELECT p.id, {rank} AS rank, d.date, p.document_id, p."order"
+                  FROM recent r JOIN {table} p ON p.id = r.id JOIN resolutions_document d ON d.id = p.document_id, q
+                  WHERE r.pos <= {limits.rank_candidates}
+                  ORDER BY rank DESC, d.date DESC NULLS LAST, p.document_id, p."order"
+                  LIMIT {limits.page_size} OFFSET {offset}) t"""
+    else:
+        order = PARAGRAPH_ORDERS[key]
+        cited = "LEFT JOIN network_networknode nn ON nn.document_id = d.id" if key == "cited" else ""
+        # Only the page's rows are ranked (a vector read each), after the order chose them.
+        page_sql = f"""
+            SELECT json_agg(json_build_array(p.id, {rank}) ORDER BY x.n) FROM (
+                SELECT id, row_number() OVER (ORDER BY {order}) AS n FROM (
+                    SELECT * FROM (
+                        SELECT p.id, d.date AS k_date, p.document_id AS k_document, p."order" AS k_order,
+                               {"nn.cited_by" if cited else "NULL::int"} AS k_cited
+                        FROM m JOIN {table} p ON p.id = m.id JOIN resolutions_document d ON d.id = p.document_id {cited}
+                    ) keyed ORDER BY {order} LIMIT {limits.page_size} OFFSET {offset}) y) x
+            JOIN {table} p ON p.id = x.id, q"""
+    if table == Paragraph._meta.db_table:
+        pf_sql = f"SELECT p.id, p.kind, p.lead, p.document_id FROM recent r JOIN {table} p ON p.id = r.id"
     else:
         # A language version's rows (resolutions.languages) count as the main text's paragraph at their anchor for
         # the facets read from the main text (addressees); their own kind and lead for the others.
-        main = Paragraph.objects.filter(document_id=OuterRef("document_id"), anchor=OuterRef("anchor")).values("id")
-        rows = (counted.order_by().annotate(main_id=Subquery(main[:1]))
-                .values("main_id", "kind", "lead", "document_id"))
-    p_sql, p_params = rows.query.sql_with_params()
-    if counted.model is not Paragraph:
-        p_sql = f"SELECT main_id AS id, kind, lead, document_id FROM ({p_sql}) version_rows"
+        pf_sql = f"""SELECT (SELECT mp.id FROM resolutions_paragraph mp WHERE mp.document_id = p.document_id
+                                AND mp.anchor = p.anchor LIMIT 1) AS id, p.kind, p.lead, p.document_id
+                     FROM recent r JOIN {table} p ON p.id = r.id"""
+    q_sql, q_params = query.q_sql() if has_query else ("NULL::tsquery AS query", [])
     sql = f"""
-        WITH pf AS MATERIALIZED ({p_sql}),
+        WITH q AS (SELECT {q_sql}),
+        m AS ({m_sql}),
+        recent AS MATERIALIZED (
+            SELECT id, row_number() OVER (ORDER BY id DESC) AS pos
+            FROM (SELECT id FROM m ORDER BY id DESC LIMIT {limits.keep}) r),
+        pf AS MATERIALIZED ({pf_sql} WHERE r.pos <= {limits.facet_rows}),
         f AS MATERIALIZED (
             SELECT {FACET_DOCUMENT_COLUMNS} FROM resolutions_document d
             WHERE d.id IN (SELECT document_id FROM pf))
-        SELECT {facets_sql(definitions)}
+        SELECT {"NULL" if estimated else "(SELECT count(*) FROM m)"}, ({page_sql}), {facets_sql(definitions)}
     """
     with read_cursor() as cursor:
-        cursor.execute(sql, p_params)
-        return [rows or [] for rows in cursor.fetchone()]
+        total, page_rows, *facet_rows = fetch_planned(cursor, sql, q_params + list(m_params))
+    return {"total": total, "page": page_rows or [], "facets": [rows or [] for rows in facet_rows]}

@@ -39,6 +39,32 @@ class Deferred:
     def __init__(self) -> None:
         self.changes: Counter[int] = Counter()
         self.state_index = None       # the member states by name, read once for the load (the table is static)
+        self.agenda_items: dict = {}  # (body, session, number) -> AgendaItem, looked up or created in this group
+        # Addressing read ahead (by a parsing process) from the values of the parse being stored, by row order;
+        # ``known`` keeps it for each document whose rows hold exactly those values (None: read them at the flush).
+        self.addressing: dict | None = None
+        self.known: dict[int, dict | None] = {}
+        self._written: dict[int, dict | None] = {}
+        self._changes_before: Counter[int] = Counter()
+
+    def file_started(self, addressing: dict | None) -> None:
+        """A file's store begins in a savepoint of its own; ``addressing``: read ahead from its parse."""
+        self.addressing = addressing
+        self._changes_before = Counter(self.changes)
+
+    def rows_written(self, document_id: int) -> None:
+        """The store wrote the document's paragraph rows from the parse in hand (``addressing`` is theirs)."""
+        self._written[document_id] = self.addressing
+
+    def file_done(self, stored: bool) -> None:
+        """The file's store committed (its savepoint released) or rolled back: what it wrote holds, or not."""
+        if stored:
+            self.known.update(self._written)
+        else:   # what the file counted, created or changed went with its savepoint
+            self.agenda_items.clear()
+            self.changes = self._changes_before
+        self._written = {}
+        self.addressing = None
 
     def changed(self, document_id: int) -> None:
         self.changes[document_id] += 1
@@ -66,7 +92,8 @@ class Deferred:
             for times, group in sorted(by_times.items()):
                 indexing.count_search_terms_many(cursor, sorted(group), times=times)
         network_changed_many(ids)
-        address_documents(ids)
+        address_documents(ids, known={pk: self.known[pk] for pk in ids if self.known.get(pk) is not None})
+        self.known.clear()
         # Cheaper than asking, document by document, which pages show what changed; a load is no time to serve
         # from the cache anyway.
         page_cache.every_page_changed()

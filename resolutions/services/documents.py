@@ -110,6 +110,10 @@ def save_document_edit(document: Document, *, changed: bool) -> None:
         document.edited = True
     document.symbol = (document.symbol or "").strip() or None
     document.symbol_key = normalise_symbol(document.symbol) if document.symbol else None
+    if document.pk:
+        # What the pages showing it showed is read before the save: document_changed, which follows, sees the
+        # corrected row only (a series staff took it out of counts one fewer).
+        page_cache.pages_changed(_pages_showing(document))
     document.save()
 
 

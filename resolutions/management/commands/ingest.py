@@ -33,7 +33,7 @@ class Command(BaseCommand):
         parser.add_argument("--bulk", action="store_true",
                             help="A first load of many files: parse in --jobs processes, store a group of documents "
                                  "to a transaction and write the search index, citation network and addressees once "
-                                 "per group (same result as one by one, several times faster; see the README).")
+                                 "per group (same result as one by one, about 2.4 times faster; see the README).")
 
     def handle(self, *args, paths, batch=None, no_progress=False, discard_edits=False, jobs=1, bulk=False,
                **options):

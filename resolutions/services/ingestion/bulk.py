@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, OperationalError, connection, connections, transaction
 from psycopg.errors import DeadlockDetected
 
+from addressees.services import read_addressing
 from resolutions.lineage.similarity import paragraph_and_document_bands
 from resolutions.models import SourceFile
 from resolutions.parser import ParseError, ParsedDocument, parse
@@ -50,7 +51,7 @@ from resolutions.services.ingestion.intake import (
     is_parsed,
     record_refused,
 )
-from resolutions.services.ingestion.store import store_parse
+from resolutions.services.ingestion.store import resolution_rows, store_parse
 from resolutions.services.ingestion.uploads import Upload
 from network.tasks import request_cluster_refresh
 
@@ -66,6 +67,7 @@ class Prepared:
 
     parsed: ParsedDocument | None = None
     bands: tuple[list[list[int]], list[int]] | None = None
+    addressing: dict | None = None       # addressees.services.read_addressing of store.resolution_rows
     error: str = ""
 
 
@@ -80,7 +82,8 @@ def prepare(upload: Upload) -> Prepared:
     except Exception as exc:  # a parser bug must not lose the upload nor stop the load
         logger.exception("Parser crashed on %s", upload.name)
         return Prepared(error=f"Internal error: {type(exc).__name__}: {exc}")
-    return Prepared(parsed, paragraph_and_document_bands(same_text.stored_texts(parsed)))
+    return Prepared(parsed, paragraph_and_document_bands(same_text.stored_texts(parsed)),
+                    read_addressing(resolution_rows(parsed)))
 
 
 def ingest_bulk(uploads: Iterable[Upload], *, jobs: int, uploaded_by=None, batch: str = "",
@@ -152,7 +155,9 @@ def _store_group(items: list[tuple[Upload, Prepared]], uploaded_by, batch: str, 
         return
     try:
         with transaction.atomic(), deferred.deferring(refresh=False) as later:
-            outcomes = [_store_one(upload, prepared, uploaded_by, batch, discard_edits) for upload, prepared in items]
+            records = _claim_group(items)
+            outcomes = [_store_one(upload, prepared, uploaded_by, batch, discard_edits, records)
+                        for upload, prepared in items]
             later.flush()
     except Exception:
         logger.exception("A group of the bulk load failed as a whole; its %s files are ingested one by one",
@@ -161,14 +166,32 @@ def _store_group(items: list[tuple[Upload, Prepared]], uploaded_by, batch: str, 
     yield from outcomes
 
 
-def _store_one(upload: Upload, prepared: Prepared, uploaded_by, batch: str, discard_edits: bool
-               ) -> IngestionOutcome:
-    """One file of a group, as ``ingest.ingest_file`` does it, inside the group's transaction."""
+def _claim_group(items: list[tuple[Upload, Prepared]]) -> dict[str, SourceFile | None]:
+    """Claim every content of the group (``intake.claim``'s locks, held to the group's commit, taken in one order)
+    and read the records already holding them: ``{sha256: record or None}``."""
+    shas = sorted({upload.sha256 for upload, _ in items if upload.sha256})
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, key) FROM unnest(%s::int[]) AS key ORDER BY key",
+                       [CLAIM_LOCK_CLASS, sorted({_claim_key(sha) for sha in shas})])
+    records: dict[str, SourceFile | None] = dict.fromkeys(shas)
+    for record in SourceFile.objects.filter(sha256__in=shas).defer("content").select_related("document"):
+        records[record.sha256] = record
+    return records
+
+
+def _store_one(upload: Upload, prepared: Prepared, uploaded_by, batch: str, discard_edits: bool,
+               records: dict[str, SourceFile | None]) -> IngestionOutcome:
+    """One file of a group, as ``ingest.ingest_file`` does it, inside the group's transaction.  ``records``: the
+    group's contents as recorded when it began; a content met again in the group is read anew."""
+    fresh = upload.sha256 in records
+    first = records.pop(upload.sha256, None)
     if upload.refused:
         return record_refused(upload, uploaded_by=uploaded_by, batch=batch)
-    with connection.cursor() as cursor:   # the content's claim (intake.claim), held to the group's commit
-        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", (CLAIM_LOCK_CLASS, _claim_key(upload.sha256)))
-    existing = SourceFile.objects.filter(sha256=upload.sha256).defer("content").select_related("document").first()
+    if fresh:
+        existing = first
+    else:
+        existing = (SourceFile.objects.filter(sha256=upload.sha256).defer("content").select_related("document")
+                    .first())
     if existing is not None and is_parsed(existing):
         if not (discard_edits and existing.document.edited):
             return duplicate(existing, upload.name)
@@ -181,15 +204,26 @@ def _store_one(upload: Upload, prepared: Prepared, uploaded_by, batch: str, disc
         return fail(existing, prepared.error, upload.name)
     try:
         try:
-            with transaction.atomic():
-                return store_parse(existing, prepared.parsed, upload.name, discard_edits=discard_edits,
-                                   bands=prepared.bands)
+            return _store_parse(existing, prepared, upload.name, discard_edits)
         except (IntegrityError, OperationalError) as exc:
             if isinstance(exc, OperationalError) and not isinstance(exc.__cause__, DeadlockDetected):
                 raise
-            with transaction.atomic():   # as ingest.py: once more, now as a re-upload
-                return store_parse(existing, prepared.parsed, upload.name, discard_edits=discard_edits,
-                                   bands=prepared.bands)
+            return _store_parse(existing, prepared, upload.name, discard_edits)  # as ingest.py: as a re-upload
     except Exception as exc:  # this file's savepoint rolled back; the group goes on
         logger.exception("Storing %s failed", upload.name)
         return fail(existing, f"Internal error: {type(exc).__name__}: {exc}", upload.name)
+
+
+def _store_parse(source_file: SourceFile, prepared: Prepared, name: str, discard_edits: bool) -> IngestionOutcome:
+    """``store.store_parse`` in a savepoint, the addressing read ahead handed to the deferral for its rows."""
+    later = deferred.active()
+    later.file_started(prepared.addressing)
+    stored = False
+    try:
+        with transaction.atomic():
+            outcome = store_parse(source_file, prepared.parsed, name, discard_edits=discard_edits,
+                                  bands=prepared.bands)
+        stored = True
+        return outcome
+    finally:
+        later.file_done(stored)

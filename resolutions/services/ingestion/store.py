@@ -49,6 +49,7 @@ from resolutions.services.addresses import assign_address
 from resolutions.services.agenda import offer_title
 from resolutions.services.citations import resolve_citations
 from resolutions.services import deferred
+from resolutions.services.copy_rows import copy_rows, draw_keys
 from resolutions.services.documents import document_changed
 from resolutions.services.member_states import state_index
 from resolutions.services.ingestion import same_text  # the module, not the package: see __init__
@@ -216,6 +217,22 @@ def _write_rows(document: Document, parsed: ParsedDocument, paragraph_bands: lis
     _store_citations(document, parsed, paragraph_rows, footnote_rows)
     votes_after_ingest(document, parsed)
     assign_address(document)
+    later = deferred.active()
+    if later is not None:
+        later.rows_written(document.pk)
+
+
+def resolution_rows(parsed: ParsedDocument):
+    """``(order, parent order or None, kind, lead, text)`` of the resolution's own paragraph rows (annexes aside)
+    as ``_store_paragraphs`` writes them: what ``addressees.services.read_addressing`` reads."""
+    order = 0
+    for paragraph in parsed.paragraphs:
+        order += 1
+        top = order
+        yield top, None, paragraph.kind, _fit(paragraph.lead, Paragraph, "lead"), paragraph.text
+        for sub in paragraph.subparagraphs:
+            order += 1
+            yield order, top, paragraph.kind, "", sub.text
 
 
 def _delete_parse(document: Document) -> None:
@@ -229,17 +246,29 @@ def _delete_parse(document: Document) -> None:
 
 
 def _store_agenda_items(document: Document, parsed: ParsedDocument) -> None:
+    later = deferred.active()
+    known = later.agenda_items if later is not None else {}   # a bulk load looks each item up once per group
+    orders: dict[int, int] = {}
     for order, ref in enumerate(parsed.agenda_items, start=1):
         number = _fit(ref.number, AgendaItem, "number")
         if not number:
             continue
-        item, created = AgendaItem.objects.get_or_create(
-            body=document.body, session=document.session, number=number,
-            defaults={"title": (ref.title or "").strip()},
-        )
+        key = (document.body, document.session, number)
+        item = known.get(key)
+        if item is None:
+            item, created = AgendaItem.objects.get_or_create(
+                body=document.body, session=document.session, number=number,
+                defaults={"title": (ref.title or "").strip()},
+            )
+            known[key] = item
+        else:
+            created = False
         if not created:   # a whole title replaces a cut one ('General and complete disarmament:')
             offer_title(item, ref.title)
-        DocumentAgendaItem.objects.get_or_create(document=document, agenda_item=item, defaults={"order": order})
+        orders.setdefault(item.pk, order)   # an item printed twice is linked once, at its first place
+    # The document has no agenda rows here (new, or its earlier parse's deleted): one insert for all.
+    DocumentAgendaItem.objects.bulk_create([DocumentAgendaItem(document=document, agenda_item_id=pk, order=order)
+                                            for pk, order in orders.items()])
 
 
 def find_state(index: dict[str, MemberState], *names: str | None) -> MemberState | None:
@@ -306,10 +335,11 @@ def _paragraph_rows(document: Document, paragraphs, bands: list[list[int]], firs
 
 
 def _create_paragraph_rows(top_level: list[Paragraph], children: list[tuple[Paragraph, Paragraph]]) -> None:
-    Paragraph.objects.bulk_create(top_level)  # PostgreSQL returns the primary keys the children need
+    rows = top_level + [child for _, child in children]
+    draw_keys(Paragraph, rows)   # the keys the children's parent links need, then every row in one COPY
     for parent, child in children:
         child.parent = parent
-    Paragraph.objects.bulk_create([child for _, child in children])
+    copy_rows(Paragraph, rows)
 
 
 def _store_annexes(document: Document, parsed: ParsedDocument, bands: list[list[int]], first_order: int) -> None:
@@ -365,6 +395,6 @@ def _store_citations(document: Document, parsed: ParsedDocument, paragraphs: lis
             pinpoint=_fit(",".join(citation.pinpoint), Citation, "pinpoint"),
         ))
     resolve_citations(rows)
-    Citation.objects.bulk_create(rows)
+    copy_rows(Citation, rows)
 
 

@@ -144,8 +144,12 @@ def measure_clusters(budget: float, log=print) -> dict:
     try:
         figures = json.loads(done.stdout.strip().splitlines()[-1])
     except (ValueError, IndexError):
-        error = (done.stderr or "no output").strip().splitlines()[-1:] or ["no output"]
-        return {"status": "error", "message": error[0][:300], "seconds": time.perf_counter() - started}
+        error = ((done.stderr or "no output").strip().splitlines()[-1:] or ["no output"])[0][:300]
+        if "MemoryError" in error:
+            error += f" (its memory is capped at {CLUSTER_MEMORY_LIMIT / 2 ** 30:.0f} GiB)"
+        seconds = time.perf_counter() - started
+        log(f"  cluster refresh failed after {seconds:.0f} s: {error}")
+        return {"status": "error", "message": error, "seconds": seconds}
     return {"status": "ok", **figures}
 
 
@@ -166,10 +170,11 @@ def render_rows(pages: dict, stats, ms, na: str) -> list[str]:
     elif clusters.get("status") == "timeout":
         lines.append(f"| thematic clusters refreshed (whole archive, one run) | > {clusters['budget_s']:.0f} s "
                      f"(stopped) | | |")
+    elif clusters.get("status") == "error":
+        lines.append(f"| thematic clusters refreshed (whole archive, one run) | failed after "
+                     f"{clusters['seconds']:.0f} s: {clusters['message'][:120]} | | |")
     else:
-        lines.append(f"| thematic clusters refreshed (whole archive, one run) | "
-                     f"{'error: ' + clusters.get('message', '')[:80] if clusters.get('status') == 'error' else na}"
-                     f" | | |")
+        lines.append(f"| thematic clusters refreshed (whole archive, one run) | {na} | | |")
     size = pages.get("network_size")
     if size:
         top = pages.get("network_top") or {}

@@ -374,3 +374,7 @@ class CitationAdmin(admin.ModelAdmin):
 class SearchTermAdmin(admin.ModelAdmin):
     list_display = ["word", "frequency"]
     search_fields = ["word"]
+
+
+# Language versions: their pages live with them (resolutions/languages/admin.py) and register on import.
+from resolutions.languages import admin as _language_admin  # noqa: E402,F401

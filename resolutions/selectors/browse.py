@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from django.db.models import Case, Count, Max, Min, Prefetch, Q, When
 from django.db.models.functions import ExtractYear
 
-from resolutions.models import AgendaItem, Document, MemberState, Sponsorship
+from resolutions.lineage.sponsors import sponsored_by, sponsorship_counts
+from resolutions.models import AgendaItem, Document, MemberState
 from resolutions.un.agenda import number_key
 from resolutions.un.symbols import EMERGENCY_SESSION_SYMBOL
 
@@ -21,9 +22,9 @@ def states_with_counts() -> list[tuple[str, list[MemberState]]]:
     """Every member state and observer, with the documents it sponsored and the votes it cast (in favour,
     against or abstaining) in the archive's records; historical states only when the archive holds something of
     theirs. Groups in the order members, observers, historical."""
-    # Two grouped counts, each one pass over its table (a correlated count per state took seconds).
-    sponsored = dict(Sponsorship.objects.exclude(state=None).values_list("state")
-                     .annotate(n=Count("document", distinct=True)).order_by())
+    # Two grouped counts, each one pass over its tables (a correlated count per state took seconds); a resolution
+    # adopted from a draft counts for the draft's sponsors (resolutions.lineage.sponsors).
+    sponsored = sponsorship_counts()
     # votes/ keeps each state's votes (StateVote, related name 'votes'); 'not voting' is no vote cast.
     states = (MemberState.objects.annotate(voted=Count("votes", filter=~Q(votes__vote="non-voting")))
               .order_by("name"))
@@ -37,7 +38,8 @@ def states_with_counts() -> list[tuple[str, list[MemberState]]]:
 
 def state_page(slug: str) -> dict:
     state = MemberState.objects.get(slug=slug)
-    documents = list(Document.objects.filter(sponsorships__state=state).distinct()
+    # the documents naming it and the resolutions adopted from a draft naming it
+    documents = list(Document.objects.filter(sponsored_by(state.pk))
                      .order_by("-date", "symbol").only(*LIST_COLUMNS))
     by_year: dict = {}
     for document in documents:

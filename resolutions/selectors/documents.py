@@ -7,6 +7,7 @@ from django.db.models import Count, F, Prefetch
 
 from addressees.selectors import addressing_by_paragraph
 from network.selectors import citing_paragraphs, pinpoint_anchors
+from resolutions.lineage.sponsors import DraftSponsors, draft_sponsors
 from resolutions.models import Citation, Document, Paragraph, SourceFile, Sponsorship
 from resolutions.selectors.citation_links import LinkedText, linked_text
 from resolutions.un import anchors
@@ -67,6 +68,8 @@ class DocumentPage:
     # its own preamble and numbering): the page shows it as printed rather than preamble first.
     in_order: list[ParagraphView] = field(default_factory=list)
     annexes: list[AnnexView] = field(default_factory=list)
+    # A resolution that names no sponsors: those of the draft it was adopted from (resolutions.lineage.sponsors).
+    draft_sponsors: DraftSponsors | None = None
 
     @property
     def has_headings(self) -> bool:
@@ -98,6 +101,7 @@ def document_page(pk: int | None = None, document: Document | None = None) -> Do
         if document is None:
             raise Document.DoesNotExist(f"No document {pk}.")
     sponsorships = list(document.sponsorships.select_related("state"))
+    from_draft = None if sponsorships else draft_sponsors(document)
     agenda_items = list(document.agenda_items.order_by("documentagendaitem__order"))
     all_rows = list(document.paragraphs.order_by("order"))
     rows = [row for row in all_rows if row.annex_id is None]
@@ -151,7 +155,7 @@ def document_page(pk: int | None = None, document: Document | None = None) -> Do
         footnote.anchor = anchors.footnote(footnote.marker)
     _annex_footnotes(annexes, all_footnotes, by_footnote)
     return DocumentPage(document, sponsorships, agenda_items, preambular, operative, footnotes, by_footnote,
-                        cited_by, source_files, backlinks, in_order, annexes)
+                        cited_by, source_files, backlinks, in_order, annexes, from_draft)
 
 
 def _annex_views(document: Document, rows: list[Paragraph], by_paragraph: dict, views: dict) -> list[AnnexView]:

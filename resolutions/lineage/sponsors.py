@@ -1,0 +1,68 @@
+"""Sponsors of an adopted resolution read from the draft it was adopted from.
+
+An adopted resolution prints no sponsors: they are printed on its draft ("Angola, Belarus, ...: draft
+resolution").  When both are in the archive and linked (``DocumentLink`` of kind *adopted*, found by the
+draft symbol a text or the UN's markup names, by a reference, or by title, session and text), the draft's
+sponsors are the resolution's.  They are read through the link when asked, never copied to the resolution:
+a corrected or re-parsed draft, or a link found later, changes what the resolution shows with nothing to
+keep in step.  (The UN's AKN markup names the sponsors on the resolution itself; those are stored as its
+own sponsorships, and the draft's are not shown beside them.)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import Q
+
+from resolutions.models import Document, DocumentLink, Sponsorship
+
+
+@dataclass
+class DraftSponsors:
+    draft: Document
+    sponsorships: list[Sponsorship]
+
+
+def draft_sponsors(document: Document) -> DraftSponsors | None:
+    """The draft a resolution was adopted from, with its sponsorships in printed order, when the resolution
+    names no sponsors of its own and a linked draft does (the first such draft by symbol: a resolution has
+    one draft in practice). Two queries."""
+    link = (DocumentLink.objects.filter(source_id=document.pk, kind=DocumentLink.Kind.ADOPTED,
+                                        target__sponsorships__isnull=False)
+            .select_related("target").only("kind", "target__id", "target__symbol", "target__symbol_key",
+                                           "target__slug", "target__title", "target__subject",
+                                           "target__document_type")
+            .order_by("target__symbol_key", "target_id").first())
+    if link is None:
+        return None
+    rows = list(Sponsorship.objects.filter(document_id=link.target_id).select_related("state").order_by("order"))
+    return DraftSponsors(link.target, rows)
+
+
+def _tables() -> dict[str, str]:
+    return {"sponsorship": Sponsorship._meta.db_table, "link": DocumentLink._meta.db_table,
+            "adopted": DocumentLink.Kind.ADOPTED.value}
+
+
+def sponsored_by(state_id: int) -> Q:
+    """A filter of documents: those naming the state as sponsor, and the resolutions adopted from a draft naming
+    it (two semi-joins, each from its table's (state, document) index)."""
+    own = Sponsorship.objects.filter(state_id=state_id).values("document_id")
+    through_draft = DocumentLink.objects.filter(kind=DocumentLink.Kind.ADOPTED,
+                                                target__sponsorships__state_id=state_id).values("source_id")
+    return Q(pk__in=own) | Q(pk__in=through_draft)
+
+
+def sponsorship_counts() -> dict[int, int]:
+    """State id -> how many documents it sponsored, its drafts' adopted resolutions included (each document
+    once, whether it names the state itself, through its draft, or both). One grouped pass over both tables."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT state_id, count(DISTINCT document_id) FROM ("
+            " SELECT state_id, document_id FROM {sponsorship} WHERE state_id IS NOT NULL"
+            " UNION ALL SELECT s.state_id, l.source_id FROM {link} l"
+            " JOIN {sponsorship} s ON s.document_id = l.target_id"
+            " WHERE l.kind = '{adopted}' AND s.state_id IS NOT NULL) AS sponsored "
+            "GROUP BY state_id".format(**_tables()))
+        return dict(cursor.fetchall())

@@ -75,3 +75,15 @@ def test_a_part_stored_before_the_citing_resolution_is_found_at_its_ingestion(co
     part = _part_b(corpus_dir)
     citation = _the_citation(_citing(corpus_dir))
     assert citation.status == "resolved" and citation.target_document_id == part.pk
+
+
+def test_a_parts_masthead_symbol_keeps_its_letter_so_two_parts_are_two_documents():
+    """Seed 002's masthead ('United Nations A/C.3/61/L.7/Rev.1') printing a part's symbol instead, as the UN prints
+    one ('A/RES/36/87 B'): the letter is the part's, not a word of the text."""
+    from resolutions.parser.pipeline import parse
+    from tests.conftest import seed_path
+
+    raw = seed_path("002").read_bytes()
+    assert b"United Nations A/C.3/61/L.7/Rev.1" in raw
+    assert parse(raw.replace(b"A/C.3/61/L.7/Rev.1", b"A/RES/36/87 B"), "a.txt").symbol == "A/RES/36/87B"
+    assert parse(raw.replace(b"A/C.3/61/L.7/Rev.1", b"A/RES/36/87"), "b.txt").symbol == "A/RES/36/87"

@@ -22,6 +22,34 @@ def normalise_number(number: str) -> str:
     return re.sub(r"\s+", "", number)
 
 
+# A number with its parts as normalise_number writes them: '57/284A-B' (A and B), '75/254A-C' (A to C).
+_PARTS = re.compile(r"(?P<base>.*\d)(?P<first>[A-Z])-(?P<last>[A-Z])")
+# A number with one part: '57/284B', '217A(III)' is not one (the old style's part comes before the session).
+_ONE_PART = re.compile(r"(?P<base>.*\d)(?P<part>[A-Z])")
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def part_numbers(number: str) -> list[str]:
+    """The number of each part a citation of several names: '57/270A-B' -> ['57/270A', '57/270B'], '75/254A-C' ->
+    A, B and C; [] for a number without parts. ('A, B and D' was written 'A-D' by normalise_number: C comes too.)"""
+    match = _PARTS.fullmatch(number)
+    if not match or match.group("first") >= match.group("last"):
+        return []
+    letters = _LETTERS[_LETTERS.index(match.group("first")):_LETTERS.index(match.group("last")) + 1]
+    return [match.group("base") + letter for letter in letters]
+
+
+def numbers_naming_part(number: str) -> list[str]:
+    """Every normalised number of several parts that names this one part: '57/270B' -> '57/270A-B', '57/270A-C',
+    ..., '57/270B-C', ... (at most 182, for the middle letters); [] for a number without one part."""
+    match = _ONE_PART.fullmatch(number)
+    if not match:
+        return []
+    base, index = match.group("base"), _LETTERS.index(match.group("part"))
+    return [f"{base}{first}-{last}" for i, first in enumerate(_LETTERS[:index + 1])
+            for last in _LETTERS[max(index, i + 1):]]
+
+
 def citation_key(citation) -> str:
     """'resolution:A:61/180', 'document:E/CN.4/2006/62', 'treaty:2171:27531'."""
     if citation.kind == "treaty":
@@ -55,5 +83,6 @@ def symbol_of_key(target_key: str) -> str | None:
         series, _, number = rest.partition(":")
         series = default_series(number) if series == "?" else series
         if series in RESOLUTION_SERIES and number:
-            return normalise_symbol(resolution_symbol(series, number))
+            # the UN publishes each part under its own symbol: a citation of parts has the first part's
+            return normalise_symbol(resolution_symbol(series, (part_numbers(number) or [number])[0]))
     return None

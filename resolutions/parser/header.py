@@ -93,10 +93,11 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
     for block in blocks:
         text = block
         # The symbol and the body at the top ('General Assembly Distr.: General 15 October 2025').
-        symbol = re.match(rf"(?:United Nations\s+)?({SYMBOL})(?=\s|$)", text)
+        # A resolution adopted in parts prints each part's letter after its number: 'A/RES/57/270 B'.
+        symbol = re.match(rf"(?:United Nations\s+)?({SYMBOL})(\s[A-Z](?=\s|$))?(?=\s|$)", text)
         if symbol and not doc.symbol:
-            doc.symbol = symbol.group(1)
-            text = text[symbol.end():].strip()
+            doc.symbol = symbol.group(1) + (symbol.group(2) or "" if "/RES/" in symbol.group(1) else "")
+            text = text[symbol.end() if "/RES/" in symbol.group(1) else symbol.end(1):].strip()
         for body in MASTHEAD_NAMES:
             if text.startswith(body) and not re.match(rf"{body} (?:resolution|decision)", text):
                 doc.body = doc.body or body
@@ -186,10 +187,11 @@ def read_header(lines: list[str], doc: ParsedDocument, facts: dict) -> None:
             doc.date = parse_date(sc_adopted.group(3)) or doc.date
             _adoption_meeting(doc, sc_adopted.group(2))
             continue
-        numbered_title = re.fullmatch(rf"({ASSEMBLY_SESSION})/(\d{{1,4}})\.\s+(.+)", text)
-        if numbered_title:
-            session_part, number, title = numbered_title.groups()
-            doc.symbol = doc.symbol or resolution_symbol(SERIES_OF[GENERAL_ASSEMBLY], f"{session_part}/{number}")
+        numbered_title = re.fullmatch(rf"({ASSEMBLY_SESSION})/(\d{{1,4}})((?:\s[A-Z])?)\.\s+(.+)", text)
+        if numbered_title:   # '80/17. Establishment of ...', a part: '57/270 B. Title'
+            session_part, number, part, title = numbered_title.groups()
+            doc.symbol = doc.symbol or resolution_symbol(SERIES_OF[GENERAL_ASSEMBLY],
+                                                         f"{session_part}/{number}{part.strip()}")
             doc.title = title
             continue
         sponsor_line = SPONSOR_LINE.match(text)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from resolutions.citations.keys import numbers_naming_part, part_numbers
 from resolutions.models import Citation, Document
 from resolutions.un.bodies import RESOLUTION_SERIES
 from resolutions.un.symbols import normalise_symbol, resolution_number, resolution_symbol
@@ -26,7 +27,8 @@ def symbol_keys_for_target(target_key: str) -> list[str]:
     if kind == "resolution":
         body, _, number = rest.partition(":")
         if body in RESOLUTION_SERIES and number:   # citation_key's body codes are the organs' series
-            return [normalise_symbol(resolution_symbol(body, number))]
+            # 'resolutions 57/270 A and B': each part is a document of its own (A/RES/57/270 A, A/RES/57/270 B)
+            return [normalise_symbol(resolution_symbol(body, n)) for n in [number, *part_numbers(number)]]
     return []
 
 
@@ -36,6 +38,8 @@ def target_keys_for_symbol(symbol_key: str) -> list[str]:
     resolution = resolution_number(symbol_key)
     if resolution:
         keys.append("resolution:{}:{}".format(*resolution))
+        series, number = resolution
+        keys += [f"resolution:{series}:{several}" for several in numbers_naming_part(number)]
     return keys
 
 

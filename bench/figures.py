@@ -18,8 +18,9 @@ timed figure as ``{"p50", "p95", "p99", "runs"}``, ``null`` where a piece is not
 * ``search``: one object per query of the mix: ``name``, ``query``, ``filters``, ``hits``, ``function_ms``,
   ``http_ms``, ``floor_ms``, ``tantivy_ms``, ``tantivy_hits``;
 * ``pages``: ``document_ms`` (first view: built), ``document_repeat_ms`` (repeat view: from the page cache),
-  ``compare_ms`` (a draft against its revision), ``compare_sessions_ms`` (two sessions' documents of one
-  series); issue 16's (bench/network.py): ``feed_search_ms``, ``feed_state_ms``,
+  ``compare_ms`` (a draft against its revision, built), ``compare_repeat_ms`` (the same from the page cache),
+  ``compare_sessions_ms`` and ``compare_sessions_repeat_ms`` (two sessions' documents of one series); issue 16's
+  (bench/network.py): ``feed_search_ms``, ``feed_state_ms``,
   ``feed_agenda_ms``, ``network_panel_ms`` (the most cited document's page), ``network_panel_only_ms``,
   ``most_cited_ms``, ``sort_cited_ms``, ``addressee_facets_ms``, ``addressee_filter_ms``;
 * ``network``: ``links``, ``citations_resolved``, ``documents_cited``, ``most_cited_by``, ``most_cited`` (symbol),
@@ -149,7 +150,8 @@ def collect(*, scale, seed, runs, stored_documents, partial, ingestion, search_r
                     "floor_ms": timing(row.get("floor")), "tantivy_ms": timing(row.get("peer")),
                     "tantivy_hits": row.get("peer_total")} for row in search_rows],
         "pages": {f"{key}_ms": timing(pages.get(key))
-                  for key in ("document", "document_repeat", "compare", "compare_sessions")
+                  for key in ("document", "document_repeat", "compare", "compare_repeat", "compare_sessions",
+                              "compare_sessions_repeat")
                   + NETWORK_KEYS},
         "network": {**(pages.get("network_size") or {}),
                     "most_cited": (pages.get("network_top") or {}).get("symbol"),

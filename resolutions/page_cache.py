@@ -129,6 +129,34 @@ def store(cached: Cached, page: str | None, network: str | None) -> None:
         _cache().set_many(entries, _timeout())
 
 
+@dataclass
+class CachedComparison:
+    """A comparison page (resolutions.lineage.views.compare) as one read found it: the stamps of both documents, the
+    network's and the archive's, and the page when it was stored under those very stamps.  The network's stamp is
+    forgotten by every change to any document, and a comparison shows its paragraphs' first appearances, which any
+    document may change."""
+    key: str
+    stamps: dict
+    page: str | None = None
+
+
+def read_comparison(a_id: int, b_id: int, variant: tuple) -> CachedComparison:
+    """One query: the four stamps and the comparison in this variant."""
+    digest = hashlib.sha256(repr(variant).encode()).hexdigest()[:24]
+    names = [a_id, b_id, NETWORK, ARCHIVE]
+    key = f"compare:{a_id}:{b_id}:{digest}"
+    found = _cache().get_many([*(_stamp_key(name) for name in names), key])
+    cached = CachedComparison(key, {name: found.get(_stamp_key(name)) for name in names})
+    entry = found.get(key)
+    if None not in cached.stamps.values() and entry is not None and entry[0] == tuple(cached.stamps.values()):
+        cached.page = entry[1]
+    return cached
+
+
+def store_comparison(cached: CachedComparison, page: str) -> None:
+    _cache().set(cached.key, (tuple(cached.stamps.values()), page), _timeout())
+
+
 # ---------------------------------------------------------------------------
 # The writes' side
 

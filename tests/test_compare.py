@@ -13,6 +13,7 @@ Expectations from reading both texts:
   removed.
 """
 import datetime
+import json
 
 import pytest
 from django.urls import reverse
@@ -359,3 +360,59 @@ def test_a_page_of_the_comparison_has_the_same_rows_and_changes_as_the_whole(cor
     for row, same in zip(paged.rows + second.rows, whole.rows):
         assert (row.status, row.a, row.b, row.similarity) == (same.status, same.a, same.b, same.similarity)
         assert [(c.op, c.text) for c in row.diff] == [(c.op, c.text) for c in same.diff]
+
+
+# ---------------------------------------------------------------------------
+# The page cache (resolutions/page_cache.py): a comparison is kept until either document, or any other, changes.
+
+
+def _compare_page(client, older, newer, query=None):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("lineage:compare", args=[older.pk, newer.pk]), query or {})
+    assert response.status_code == 200
+    built = any('FROM "resolutions_paragraph"' in q["sql"] for q in captured.captured_queries)
+    return response.content.decode(), built
+
+
+def test_a_comparison_is_kept_in_the_page_cache_until_either_document_or_any_other_changes(
+        client, settings, django_capture_on_commit_callbacks, django_user_model):
+    """Served again without reading a paragraph; built again after a staff edit of the later text (its new words
+    shown), after a staff edit of the earlier one, and after any other document arrives (a paragraph's first
+    appearance may be in it); never served to staff from the cache."""
+    from resolutions.models import Paragraph
+    from resolutions.services.documents import document_changed
+
+    settings.ARCHIVE_PAGE_CACHE = True
+    with django_capture_on_commit_callbacks(execute=True):
+        older, newer = ingest("002"), ingest("000")
+    first, built = _compare_page(client, older, newer)
+    assert built and "First appeared in" in first
+    again, built = _compare_page(client, older, newer)
+    assert again == first and not built
+    data, built = _compare_page(client, older, newer, {"format": "json"})     # the JSON is kept apart
+    assert built and json.loads(data)["counts"] and _compare_page(client, older, newer, {"format": "json"}) == (
+        data, False)
+
+    def staff_edit(document, words):
+        with django_capture_on_commit_callbacks(execute=True):
+            paragraph = Paragraph.objects.filter(document=document, kind="operative").order_by("order").first()
+            paragraph.text, paragraph.edited = f"{paragraph.text} {words}", True
+            paragraph.save()
+            document_changed(document)
+
+    staff_edit(newer, "as amended by the later text")
+    html, built = _compare_page(client, older, newer)
+    assert built and "as amended by the later text" in html
+    assert _compare_page(client, older, newer) == (html, False)
+    staff_edit(older, "as amended by the earlier text")
+    html, built = _compare_page(client, older, newer)
+    assert built and "as amended by the earlier text" in html
+    with django_capture_on_commit_callbacks(execute=True):
+        ingest("004")
+    assert _compare_page(client, older, newer)[1]
+
+    client.force_login(django_user_model.objects.create_user("editor", password="x", is_staff=True))
+    assert _compare_page(client, older, newer)[1] and _compare_page(client, older, newer)[1]

@@ -6,10 +6,11 @@ from datetime import date
 
 from django import forms
 from django.db.models import F
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
+from resolutions import page_cache
 from resolutions.lineage import selectors
 from resolutions.lineage.versions import versions_of
 from resolutions.lineage.compare import ComparisonTooLarge
@@ -74,11 +75,31 @@ def compare_form(request):
 @require_safe
 @heavy_page
 def compare(request, a_id, b_id, as_json=False):
-    a = get_object_or_404(Document, pk=a_id)
-    b = get_object_or_404(Document, pk=b_id)
+    """The comparison of two documents, from the page cache for the public (resolutions.page_cache): kept under both
+    documents' stamps and the network's, which every change to any document forgets (a comparison shows its
+    paragraphs' first appearances, which any document may change)."""
     wants_json = as_json or request.GET.get("format") == "json"
     # The page shows COMPARISON_PAGE_ROWS rows at a time, with links to the others; the JSON has every row.
     page = None if wants_json else parse_int(request.GET.get("page"), default=1, minimum=1, maximum=10**6)
+    if not page_cache.enabled() or request.user.is_authenticated:
+        return _comparison(request, get_object_or_404(Document, pk=a_id), get_object_or_404(Document, pk=b_id),
+                           wants_json, page)
+    # Both documents must exist before stamps are drawn for them; then the stamps, then the rows (page_cache says
+    # why): on a miss the documents are read again, whole, after the stamps.
+    get_object_or_404(Document.objects.only("pk"), pk=a_id)
+    get_object_or_404(Document.objects.only("pk"), pk=b_id)
+    cached = page_cache.read_comparison(a_id, b_id, (wants_json, page, request.scheme, request.get_host()))
+    if cached.page is not None:
+        return HttpResponse(cached.page, content_type="application/json") if wants_json else HttpResponse(cached.page)
+    page_cache.draw_missing_stamps(cached)
+    response = _comparison(request, get_object_or_404(Document, pk=a_id), get_object_or_404(Document, pk=b_id),
+                           wants_json, page)
+    if response.status_code == 200:
+        page_cache.store_comparison(cached, response.content.decode())
+    return response
+
+
+def _comparison(request, a: Document, b: Document, wants_json: bool, page: int | None):
     try:
         comparison = selectors.compare_documents(a, b, page=page)
     except ComparisonTooLarge as refused:

@@ -3,7 +3,7 @@ propagation over a similarity graph), recomputed in the background as documents 
 import pytest
 from django_tasks_db.models import DBTaskResult
 
-from network.clusters import Features, cluster
+from network.clusters import MAX_FEATURE_DOCUMENTS, NEIGHBOURS, Features, cluster, feature_limit, similarity_graph
 from network.models import NetworkNode, ThematicCluster
 from network.services import refresh_clusters
 from network.tasks import refresh_thematic_clusters
@@ -62,3 +62,34 @@ def test_documents_arriving_together_queue_one_refresh_which_the_worker_runs(cor
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
     assert DBTaskResult.objects.get(task_path=refresh_thematic_clusters.module_path).status == "SUCCESSFUL"
     assert ThematicCluster.objects.filter(size=3).exists()
+
+
+def test_a_citation_made_by_more_documents_than_the_cap_links_none_of_them_and_the_edges_stay_linear():
+    """A citation that many documents make says nothing about a theme, and its pairs grow with the square of the
+    archive (10.4 million at 10,000 documents when the limit was 5 % of the archive): in an archive of 2,100
+    documents (5 % is 105) a citation made by more than MAX_FEATURE_DOCUMENTS links no one."""
+    assert feature_limit(2100) == MAX_FEATURE_DOCUMENTS == 100
+    archive = {pk: Features(cites={f"document:A/{pk}"}) for pk in range(1, 2101)}
+    for pk in range(1, MAX_FEATURE_DOCUMENTS + 2):
+        archive[pk].cites.add("resolution:A:70/1")
+    assert similarity_graph(archive) == {}
+    archive[1].cites.discard("resolution:A:70/1")   # made by exactly the cap: still distinctive, they are neighbours
+    graph = similarity_graph(archive)
+    assert set(graph) == set(range(2, MAX_FEATURE_DOCUMENTS + 2))
+    edges = sum(len(neighbours) for neighbours in graph.values()) // 2
+    assert edges <= NEIGHBOURS * MAX_FEATURE_DOCUMENTS < MAX_FEATURE_DOCUMENTS * (MAX_FEATURE_DOCUMENTS - 1) // 2
+
+
+def test_each_document_keeps_its_strongest_neighbours_however_many_share_its_citations():
+    # 40 documents of 400 citing the same two texts (40 may share a citation at this size), and document 1 sharing
+    # a third with document 2 alone: 1's strongest neighbour is 2, and the 40 keep fewer edges than their 780 pairs.
+    documents = {pk: Features(cites={"resolution:S:1(2000)", "resolution:S:2(2000)"}) for pk in range(1, 41)}
+    documents[1].cites.add("resolution:S:3(2000)")
+    documents[2].cites.add("resolution:S:3(2000)")
+    for pk in range(41, 401):
+        documents[pk] = Features(cites={f"resolution:A:{pk}/1"})
+    assert feature_limit(len(documents)) == 40
+    graph = similarity_graph(documents)
+    assert max(graph[1], key=graph[1].get) == 2
+    edges = sum(len(graph[pk]) for pk in range(1, 41)) // 2
+    assert 40 <= edges <= NEIGHBOURS * 40 < 40 * 39 // 2

@@ -211,6 +211,30 @@ def _unique_slug(title: str) -> str:
     return slug
 
 
+SERIES_ATTEMPTS = 5      # each failed attempt means another process took the slug just chosen: rare, never endless
+
+
+def series_for_title(key: str, title: str) -> Series:
+    """The series of this normalised title, created when new.
+
+    Another process ingesting at the same time (``ingest --jobs``, the workers) may create the same series, or
+    another one with the slug chosen here, between the look and the insert.  So the insert is ``ON CONFLICT DO
+    NOTHING`` (a duplicate key would abort the whole ingestion's transaction) and the series is looked up again:
+    the other process's series when it was the same title, else a fresh slug is chosen and inserted again.  Under
+    READ COMMITTED each statement sees what the other process committed; an insert meeting a row not yet committed
+    waits for it."""
+    for _ in range(SERIES_ATTEMPTS):
+        series = Series.objects.filter(title_key=key).first()
+        if series is not None:
+            return series
+        Series.objects.bulk_create([Series(title_key=key, title=" ".join(title.split()), slug=_unique_slug(title))],
+                                   ignore_conflicts=True)
+    series = Series.objects.filter(title_key=key).first()
+    if series is None:
+        raise RuntimeError(f"no free slug for the series {title!r} after {SERIES_ATTEMPTS} attempts")
+    return series
+
+
 def assign_series(document: Document) -> Series | None:
     """Put the document in the series of its normalised title (created when new).
 
@@ -221,10 +245,7 @@ def assign_series(document: Document) -> Series | None:
     key = title_key(document.title)
     series = None
     if key:
-        series = Series.objects.filter(title_key=key).first()
-        if series is None:
-            series = Series.objects.create(title_key=key, title=" ".join(document.title.split()),
-                                           slug=_unique_slug(document.title))
+        series = series_for_title(key, document.title)
     else:
         texts = _document_texts(document)
         for candidate_id in _candidate_documents(texts, limit=3, exclude=document.pk):

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from resolutions.search import MARK_END, MARK_START
-from tests.citation_archive import citation_archive  # noqa: F401  (module-scoped fixture)
+from tests.citation_archive import RAILCAR, citation_archive  # noqa: F401  (module-scoped fixture)
 
 SEARCH = reverse("resolutions:search")
 GOLD_1454 = "cr-unsc-gold/data/res_en_gold/S_RES_1454_2002_EN_GOLD.txt"
@@ -74,7 +74,26 @@ def test_a_security_council_resolution_is_found_by_its_symbol_its_number_and_yea
             '<ol class="hits"'), typed
     # No other file prints its number: nothing cites it, and the page says so without calling it 'nothing found'.
     assert citing_in_sources(archive, r"1454 \(2002\)") == {resolution}
-    assert result.total == 0 and "0 documents cite S/RES/1454 (2002)" in html and "Nothing matches" not in html
+    # The document itself is the one match: counted, and the page says nothing cites it.
+    assert result.total == 1 and result.citing_total == 0 and not result.hits
+    assert "1 document: S/RES/1454 (2002) itself and 0 citing it" in html and "Nothing matches" not in html
+
+
+def test_an_exact_symbol_typed_in_lower_case_counts_its_document_among_the_matches(archive, client):
+    # The benchmark's 'a/res/77/10' reported 0 hits for a document the archive holds (issue of the fixes helper).
+    path = RAILCAR.format(19)
+    printed = re.search(r"^symbol: (.+)$", archive[path].text, re.MULTILINE).group(1)
+    assert printed == "A/RES/80/19"              # the file's front matter
+    resolution = archive[path].document
+    citing = citing_in_sources(archive, r"80/19") - {resolution}
+    response, result = get(client, q=printed.lower())
+    assert result.lookup.document == resolution
+    assert result.total == 1 + len(citing) and {hit.document for hit in result.hits} == citing
+    assert f"{1 + len(citing)} document" in response.content.decode()
+    assert client.get("/api/search/", {"q": printed.lower()}).json()["total"] == 1 + len(citing)
+    # Filtered out (a General Assembly resolution, the Council's documents asked for), it is no match.
+    _, result = get(client, q=printed.lower(), body="Security Council")
+    assert result.lookup.document == resolution and result.total == sum(d.body == "Security Council" for d in citing)
 
 
 def test_citations_of_a_council_resolution_outside_the_archive_are_found_by_every_form(archive, client):

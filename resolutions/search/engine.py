@@ -66,6 +66,12 @@ class SearchResult:
     lookup: citing.Lookup | None = None   # the query is a citation or a symbol prefix (resolutions.search.citing)
     offers: list[str] = field(default_factory=list)   # symbols the query may mean: '1325' -> 'S/RES/1325 (2000)'
     corrected_from: str | None = None     # the query as typed, when a correction with many more matches is shown
+    cited_itself: bool = False       # the looked-up document is counted in ``total`` (shown above the citing ones)
+
+    @property
+    def citing_total(self) -> int:
+        """How many of the matches cite the looked-up thing (``total`` without the document itself)."""
+        return self.total - self.cited_itself
 
 
 def _pages(total: int, page: int, query: ParsedQuery, sort: str, mode: str, estimated: bool,
@@ -135,6 +141,10 @@ def _search_lookup(lookup, query, documents, paragraphs, mode, sort, page, param
             if sort == "relevance" and matching.count() <= citing.NATURAL_ORDER_LIMIT:
                 sort = "symbol"
         result = _search_documents(listing, matching, sort, page, params, limits, lookup=lookup)
+        if lookup.document is not None and documents.filter(pk=lookup.document.pk).exists():
+            # The document whose symbol was typed is a match (a search engine finds it by its symbol): counted,
+            # and shown above the documents citing it (the pages are those of the citing ones).
+            result.total, result.cited_itself = result.total + 1, True
     result.query, result.lookup = query, lookup
     return result
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, F, Q
 
 from network.clusters import Features, cluster
@@ -148,8 +148,15 @@ def refresh_clusters() -> int:
             ThematicCluster(size=len(ids), label=_label([titles.get(pk, "") for pk in ids]))
             for ids in members.values()])
         NetworkNode.objects.bulk_create([NetworkNode(document_id=pk) for pk in groups], ignore_conflicts=True)
+        # One statement for every node, not one per cluster (tens of thousands of clusters at 100,000 documents).
+        documents, clusters = [], []
         for made_cluster, ids in zip(made, members.values()):
-            NetworkNode.objects.filter(pk__in=ids).update(cluster=made_cluster)
+            documents += ids
+            clusters += [made_cluster.pk] * len(ids)
+        with connection.cursor() as cursor:
+            cursor.execute(f"UPDATE {NetworkNode._meta.db_table} AS node SET cluster_id = given.cluster "
+                           "FROM unnest(%s::bigint[], %s::bigint[]) AS given(document, cluster) "
+                           "WHERE node.document_id = given.document", [documents, clusters])
     page_cache.network_changed()       # every page's panel lists its thematic neighbours
     return len(made)
 

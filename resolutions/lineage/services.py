@@ -12,6 +12,7 @@ already stored in another format is ingestion's question
 """
 from __future__ import annotations
 
+import hashlib
 import re
 
 from django.db import connection, transaction
@@ -229,7 +230,10 @@ def title_key(title: str | None) -> str:
 
 
 def _unique_slug(title: str) -> str:
-    base = slugify(title)[:190] or "series"
+    # A title without Latin letters (Arabic, Chinese, Russian) slugifies to nothing: its base is its own digest, so
+    # such series do not all walk and race for the next 'series-N' (a query per taken N, every process wanting the
+    # same N: the parallel AKN load's duplicate slug on A_RES_80_28-2519817C.xml).
+    base = slugify(title)[:190] or f"series-{hashlib.sha1(title_key(title).encode()).hexdigest()[:10]}"
     slug, n = base, 1
     while Series.objects.filter(slug=slug).exists():
         n += 1

@@ -38,6 +38,18 @@ def verdict(value, limit, *, higher_is_better=False) -> str:
     return "met" if value <= limit else f"missed by {100 * (value - limit) / limit:.0f}%"
 
 
+RSS_FLAT_MIB = 50   # the change in RSS, first tenth of the files to last, still called flat
+
+
+def memory_trend(first: float, last: float) -> str:
+    """'flat', 'grows' or 'falls': RSS (bytes) from the first tenth of the files to the last.  Within RSS_FLAT_MIB
+    either way it is flat; a fall is the direction the target does not worry about, but it is not growth."""
+    change = (last - first) / 2 ** 20
+    if abs(change) < RSS_FLAT_MIB:
+        return "flat"
+    return "grows" if change > 0 else "falls"
+
+
 def header(scale: int, paragraphs: int, seed: int, runs: int) -> list[str]:
     return [
         f"# Benchmark: {scale:,} documents ({paragraphs:,} paragraphs)",

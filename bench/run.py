@@ -19,7 +19,7 @@ from bench import generate
 from bench.load import bench_stage, render_lines
 from bench.queries import QueryItem, query_mix
 from bench.figures import collect, render_settings, server_settings, write_json
-from bench.report import NA, header, ms, percentile, verdict
+from bench.report import NA, header, memory_trend, ms, percentile, verdict
 from bench.un_data import measure_akn_ingestion, measure_vote_import
 from bench.un_data import render_lines as un_data_lines
 
@@ -586,7 +586,7 @@ def ingestion_lines(ingestion: dict) -> list[str]:
          + (f" in {f['sittings']} sittings" if f.get("sittings", 1) > 1 else ""), "0 failed"),
         ("peak RSS", lambda f: f"{f['peak_rss'] / mb:.0f} MiB", "flat"),
         ("RSS first vs last tenth of the files", lambda f: f"{f['rss_first'] / mb:.0f} MiB -> "
-         f"{f['rss_last'] / mb:.0f} MiB ({growth(f):+.0f} MiB, {'flat' if abs(growth(f)) < 50 else 'grows'})", "flat"),
+         f"{f['rss_last'] / mb:.0f} MiB ({growth(f):+.0f} MiB, {memory_trend(f['rss_first'], f['rss_last'])})", "flat"),
     ]
     for label, text, target in rows:
         lines.append(f"| {label} | {cell(ingestion, text)} | {cell(one, text)} | {target} |")

@@ -15,11 +15,14 @@ import os
 import time
 from pathlib import Path
 
+from resolutions.parser.akn_xml import MALFORMED_XML
+
 ROOT = Path(__file__).resolve().parent.parent
 AKN_FOLDERS = ("unxml-ga-resolutions", "unxml-sc-resolutions")
 TABLE_FOLDERS = ("unxml-ga-resolutions/data_extract", "unxml-sc-resolutions/data_extract")
 SMOKE_AKN_FILES = 60
 NO_CORPUS = "n/a (the real corpus is not beside the project)"
+MALFORMED_AS_PUBLISHED = "malformed as published"
 
 
 def corpus_dir() -> Path:
@@ -58,8 +61,13 @@ def measure_akn_ingestion(smoke: bool, log, jobs: int | None = None, limit: int 
     figures = {"status": "ok", "files": len(files), "files_in_corpus": available, "jobs": jobs, "seconds": seconds,
                "files_per_s": len(files) / seconds if seconds else 0.0,
                "documents": documents, "documents_per_s": documents / seconds if seconds else 0.0,
-               "failed": statuses.count("failed"), "refused": statuses.count("refused")}
-    log(f"  {len(files)} AKN files in {seconds:.1f} s: {documents} documents, {figures['failed']} failed")
+               "failed": statuses.count("failed"), "refused": statuses.count("refused"),
+               "failures": [{"file": outcome.name, "status": outcome.status, "reason": failure_reason(outcome.message),
+                             "error": outcome.message}
+                            for outcome in outcomes if outcome.status in ("failed", "refused")]}
+    log(f"  {len(files)} AKN files in {seconds:.1f} s: {documents} documents, {failed_text(figures)}")
+    for failure in figures["failures"]:
+        log(f"    {failure['status']}: {failure['file']}: {failure['error']}")
     # Leave the archive as the generated corpus made it: the AKN documents, their votes, uploads and series go.
     keys = list(added.exclude(symbol_key=None).values_list("symbol_key", flat=True))
     VoteRecord.objects.filter(symbol_key__in=keys, source__startswith="the uploaded file").delete()
@@ -67,6 +75,31 @@ def measure_akn_ingestion(smoke: bool, log, jobs: int | None = None, limit: int 
     SourceFile.objects.filter(batch=batch).delete()
     Series.objects.filter(documents__isnull=True).delete()
     return figures
+
+
+def failure_reason(message: str) -> str:
+    """Why a corpus file was not stored, in the table's words: the parser's malformed-XML error means the UN published
+    the file so (the MANIFEST names such a file: a robustness test, not the archive's fault); anything else is the
+    error's first sentence, to look into."""
+    if message.startswith(MALFORMED_XML):
+        return MALFORMED_AS_PUBLISHED
+    return message.split(". ")[0][:120]
+
+
+def failed_text(akn: dict) -> str:
+    """'N failed' and, per reason, how many and which files: '1 failed: malformed as published (S_PRST_….xml)'."""
+    text = f"{akn['failed']} failed"
+    reasons: dict[str, list[str]] = {}
+    for failure in akn.get("failures", []):   # absent from the JSON of runs before the reasons were recorded
+        if failure["status"] == "failed":
+            reasons.setdefault(failure["reason"], []).append(failure["file"])
+    if reasons:
+        text += ": " + "; ".join(f"{reason} ({', '.join(names)})" if len(reasons) == 1
+                                 else f"{len(names)} {reason} ({', '.join(names)})"
+                                 for reason, names in reasons.items())
+    if akn.get("refused"):
+        text += f", {akn['refused']} refused"
+    return text
 
 
 def measure_vote_import(log) -> dict:
@@ -95,7 +128,7 @@ def render_lines(akn: dict | None, votes: dict | None) -> list[str]:
         lines += [f"| AKN ingestion, documents/s ({akn['files']} AKN4UN files{sample}, {akn['jobs']} processes) | "
                   f"{akn['documents_per_s']:.1f} ({akn['documents']} documents from {akn['files']} files in "
                   f"{akn['seconds']:.1f} s, {akn['files_per_s']:.1f} files/s: a file in another language is a version "
-                  f"of its document; {akn['failed']} failed) |"]
+                  f"of its document; {failed_text(akn)}) |"]
     else:
         lines.append(f"| AKN ingestion, documents/s | {(akn or {}).get('status', 'skipped')} |")
     if votes and votes.get("status") == "ok":

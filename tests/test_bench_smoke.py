@@ -114,3 +114,37 @@ def test_an_ingestion_budget_ends_the_sitting_and_marks_the_table_partial(tmp_pa
                           log=lambda *a: None)
     assert "**Partial run:** 3 of 8 files stored when measured" in table
     assert "| files measured, failed | 3, 0 | not reached" in table
+
+
+def _rss_cell(first_mib: float, last_mib: float) -> str:
+    mib = 2 ** 20
+    figures = {"status": "ok", "docs_per_s": 10.0, "paragraphs_per_s": 300.0, "files": 500, "failed": 0,
+               "peak_rss": 600 * mib, "rss_first": first_mib * mib, "rss_last": last_mib * mib}
+    return _cell("\n".join(bench_run.ingestion_lines(figures)), "RSS first vs last tenth")
+
+
+def test_the_rss_row_says_memory_falls_when_it_falls_grows_when_it_grows_and_is_flat_within_50_mib():
+    # the smoke run of 06:26 printed "546 MiB -> 239 MiB (-307 MiB, grows)"
+    assert _rss_cell(546, 239) == "546 MiB -> 239 MiB (-307 MiB, falls)"
+    assert _rss_cell(239, 546) == "239 MiB -> 546 MiB (+307 MiB, grows)"
+    assert _rss_cell(646, 655) == "646 MiB -> 655 MiB (+9 MiB, flat)"
+    assert _rss_cell(655, 646) == "655 MiB -> 646 MiB (-9 MiB, flat)"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_akn_row_says_the_corpus_file_malformed_as_published_is_why_one_failed(corpus_dir, monkeypatch):
+    """The MANIFEST names PRST/2000/S_PRST_2000_27-0059266E.xml malformed as published (a mismatched tag at line 90);
+    the smoke sample of 60 holds it, and the row said only '1 failed'."""
+    from bench import un_data
+
+    malformed = corpus_dir / "unxml-sc-resolutions/PRST/2000/S_PRST_2000_27-0059266E.xml"
+    good = corpus_dir / "unxml-sc-resolutions/Pre-2020/2000/S_RES_1285_N0023963.xml"
+    monkeypatch.setattr(un_data, "akn_files", lambda corpus, smoke, limit: ([malformed, good], 364))
+    logged = []
+    akn = un_data.measure_akn_ingestion(True, logged.append, jobs=1)
+    assert akn["documents"] == 1 and akn["failed"] == 1 and akn["refused"] == 0
+    (failure,) = akn["failures"]
+    assert failure["file"] == malformed.name and "line 90" in failure["error"]
+    row = next(line for line in un_data.render_lines(akn, None) if line.startswith("| AKN ingestion"))
+    assert "; 1 failed: malformed as published (S_PRST_2000_27-0059266E.xml)) |" in row
+    assert any("malformed as published" in line for line in logged)

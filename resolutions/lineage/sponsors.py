@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db import connection
 from django.db.models import Q
 
+from archive.db_router import connection_for_read
 from resolutions.models import Document, DocumentLink, Sponsorship
 
 
@@ -57,7 +57,8 @@ def sponsored_by(state_id: int) -> Q:
 def sponsorship_counts() -> dict[int, int]:
     """State id -> how many documents it sponsored, its drafts' adopted resolutions included (each document
     once, whether it names the state itself, through its draft, or both). One grouped pass over both tables."""
-    with connection.cursor() as cursor:
+    # Raw SQL goes where the router sends public reads (a replica when one is configured), as the ORM's would.
+    with connection_for_read(Sponsorship).cursor() as cursor:
         cursor.execute(
             "SELECT state_id, count(DISTINCT document_id) FROM ("
             " SELECT state_id, document_id FROM {sponsorship} WHERE state_id IS NOT NULL"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from resolutions.lineage.sponsors import drafts_naming
 from resolutions.models import Citation, Document, Paragraph, Sponsorship
 from resolutions.search import MARK_END, MARK_START, newest_arrivals
 from resolutions.search.snippets import snippets_for_documents
@@ -75,9 +76,13 @@ def _lines(target, ids: list[int]) -> dict[int, list[tuple[str, str, str]]]:
             out[pk] = [(s.label, s.anchor, s.text) for s in snippets]
     if target.state is not None:
         name = target.state.name
-        for pk in Sponsorship.objects.filter(state=target.state, document_id__in=ids).values_list("document_id",
-                                                                                                  flat=True):
+        own = set(Sponsorship.objects.filter(state=target.state, document_id__in=ids).values_list("document_id",
+                                                                                                  flat=True))
+        for pk in [pk for pk in ids if pk in own]:
             out.setdefault(pk, []).append(("", "", f"Sponsored by {name}."))
+        # A resolution adopted from a draft the state sponsored, as its page says it (lineage.sponsors).
+        for pk, draft in drafts_naming(target.state.pk, [pk for pk in ids if pk not in own]).items():
+            out.setdefault(pk, []).append(("", "", f"Sponsored in draft {draft} by {name}."))
         votes = StateVote.objects.filter(state=target.state, record__document_id__in=ids).select_related("record")
         for vote in votes:
             out.setdefault(vote.record.document_id, []).append(("", "", f"{name}: {vote.get_vote_display().lower()}."))

@@ -16,8 +16,8 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.text import slugify
 
-from resolutions.models import (AgendaItem, Citation, Document, DocumentAgendaItem, MemberState, Series,
-                                Sponsorship)
+from resolutions.lineage.sponsors import sponsored_documents
+from resolutions.models import AgendaItem, Citation, Document, DocumentAgendaItem, MemberState, Series
 from resolutions.search import ParsedQuery, has_terms, match_paragraphs, read_search
 from resolutions.search.query import without_terms
 from votes.models import VoteRecord
@@ -67,11 +67,12 @@ def search(data) -> Target:
 
 
 def state(slug: str) -> Target | None:
-    """The documents a state sponsored, and those it voted on when the vote is stored."""
+    """The documents a state sponsored (those adopted from a draft it sponsored included, as on its page), and those
+    it voted on when the vote is stored."""
     found = MemberState.objects.filter(slug=slug).first()
     if found is None:
         return None
-    sponsored = Sponsorship.objects.filter(state=found).values("document_id")
+    sponsored = sponsored_documents(found.pk)
     voted = VoteRecord.objects.filter(document__isnull=False, state_votes__state=found).values("document_id")
     documents = Document.objects.filter(Q(pk__in=sponsored) | Q(pk__in=voted))
     return Target("state", found.slug, f"Member state: {found.name}",

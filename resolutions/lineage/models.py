@@ -32,6 +32,9 @@ class DocumentLink(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["source", "target", "kind"], name="documentlink_unique")]
+        # The resolutions adopted from given drafts from the index alone: a state's sponsorships include those of the
+        # drafts it sponsored (lineage.sponsors.sponsored_documents, the search's sponsor filter).
+        indexes = [models.Index(fields=["kind", "target", "source"], name="documentlink_kind_target")]
 
     def __str__(self):
         return f"{self.source} {self.get_kind_display()} {self.target}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from archive.db_router import connection_for_read
 from resolutions.models import Document, DocumentLink, Sponsorship
@@ -45,13 +45,36 @@ def _tables() -> dict[str, str]:
             "adopted": DocumentLink.Kind.ADOPTED.value}
 
 
+def sponsored_documents(state_id: int) -> QuerySet:
+    """The ids of the documents the state sponsored: those naming it, and the resolutions adopted from a draft
+    naming it, as one UNION (each document once).
+
+    Every reader of a state's sponsorships takes this one definition (its page, the search's ``sponsor`` filter, its
+    feed). Used as ``pk__in``, PostgreSQL reads it as a semi-join: the state's rows from the (state, document) index,
+    the drafts' resolutions from the links' target index, and the row estimate it plans with is the two parts' (the
+    sponsorship rows of that state id, from the column's statistics), which the search's choice of plan reads
+    (``resolutions.search.linked``)."""
+    own = Sponsorship.objects.filter(state_id=state_id).order_by().values("document_id")
+    through_draft = (DocumentLink.objects.filter(kind=DocumentLink.Kind.ADOPTED, target_id__in=own)
+                     .order_by().values("source_id"))
+    return own.union(through_draft)
+
+
 def sponsored_by(state_id: int) -> Q:
-    """A filter of documents: those naming the state as sponsor, and the resolutions adopted from a draft naming
-    it (two semi-joins, each from its table's (state, document) index)."""
-    own = Sponsorship.objects.filter(state_id=state_id).values("document_id")
-    through_draft = DocumentLink.objects.filter(kind=DocumentLink.Kind.ADOPTED,
-                                                target__sponsorships__state_id=state_id).values("source_id")
-    return Q(pk__in=own) | Q(pk__in=through_draft)
+    """A filter of documents: those the state sponsored (``sponsored_documents``)."""
+    return Q(pk__in=sponsored_documents(state_id))
+
+
+def drafts_naming(state_id: int, document_ids) -> dict[int, str]:
+    """Of ``document_ids``, the resolutions adopted from a draft naming the state as sponsor -> that draft's symbol
+    (the first by symbol; one query)."""
+    rows = (DocumentLink.objects.filter(kind=DocumentLink.Kind.ADOPTED, source_id__in=list(document_ids),
+                                        target__sponsorships__state_id=state_id)
+            .order_by("source_id", "target__symbol_key").values_list("source_id", "target__symbol"))
+    found: dict[int, str] = {}
+    for source_id, symbol in rows:
+        found.setdefault(source_id, symbol or "")
+    return found
 
 
 def sponsorship_counts() -> dict[int, int]:

@@ -53,10 +53,15 @@ FACETS = [
              JOIN resolutions_agendaitem ai ON ai.id = a.agenda_item_id
         GROUP BY ai.id ORDER BY n DESC, ai.id LIMIT {ROWS_PER_FACET}""", "id, number, title, session, n",
                     labelled=True),
+    # A state counts the documents naming it and the resolutions adopted from a draft naming it, each once (UNION),
+    # as the sponsor filter and the state's page read them (resolutions.lineage.sponsors).
     FacetDefinition("sponsor", "Sponsor", "document", f"""
         SELECT ms.slug, ms.name, count(*) AS n
-        FROM resolutions_sponsorship s JOIN f ON f.id = s.document_id
-             JOIN resolutions_memberstate ms ON ms.id = s.state_id
+        FROM (SELECT s.state_id, s.document_id FROM resolutions_sponsorship s JOIN f ON f.id = s.document_id
+              UNION SELECT s.state_id, l.source_id FROM resolutions_documentlink l JOIN f ON f.id = l.source_id
+                    JOIN resolutions_sponsorship s ON s.document_id = l.target_id
+               WHERE l.kind = 'adopted') x
+             JOIN resolutions_memberstate ms ON ms.id = x.state_id
         GROUP BY ms.id ORDER BY n DESC, ms.slug LIMIT {ROWS_PER_FACET}""", "slug, name, n", labelled=True),
     _column("type", "Document type", "document_type", "document_type <> ''"),
     # How the document was adopted (votes/): one vote record per resolution.

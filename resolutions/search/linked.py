@@ -61,8 +61,13 @@ def linked_plan(cursor, documents, tsquery, limits: SearchLimits, windowed: bool
     # Documents of the filter to test: all of them, or those of the window (sized on the filter's share of matches).
     in_window = math.ceil(limits.window_factor * keep * filtered / estimate)
     tested = min(filtered, in_window) if windowed else filtered
-    words_first = Document.objects.filter(pk__in=fenced(words)).filter(
-        pk__in=documents.order_by().values("pk"))
+    if documents.query.distinct:
+        words_first = Document.objects.filter(pk__in=fenced(words)).filter(
+            pk__in=documents.order_by().values("pk"))
+    else:
+        # A semi-join (the sponsor filter): its own conditions on the word's documents, one row each already, with no
+        # second pass over the documents table to take the filter's ids from it.
+        words_first = documents.filter(pk__in=fenced(words))
     if ROW_TEST_COST * tested >= word_documents:
         return LinkedPlan(words_first, None, estimate)
     documents_first = Document.objects.filter(pk__in=fenced(documents)).filter(search_vector=tsquery)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 
+from resolutions.filters import through_link_tables
 from resolutions.models import Document, Paragraph
 from resolutions.search.citing import NATURAL_SYMBOL_ORDER
 from resolutions.search.facets import DOCUMENT_FACETS, FACET_DOCUMENT_COLUMNS, facets_sql
@@ -49,7 +50,7 @@ def document_page(query: ParsedQuery, documents, sort: str, page: int, limits: S
         # The page lies among the newest (never so for the most cited, which may be old).
         newest_first = sort not in ("date_asc", "symbol", "cited")
         among_newest = ranked or (newest_first and offset + page_size <= keep)
-        if has_query and documents.query.distinct:
+        if has_query and through_link_tables(documents):
             # Filters through link tables: which side to read first is chosen here (search/linked.py).
             plan = linked_plan(cursor, documents, query.tsquery(), limits, windowed=among_newest)
             if plan.windowed is not None:

@@ -22,7 +22,7 @@ ACTION_VERBS: dict[str, tuple[str, ...]] = {
     "directs": ("directs", "instructs", "entrusts"),
     "recommends": ("recommends", "suggests", "proposes"),
     "welcomes": ("welcomes", "applauds"),
-    "commends": ("commends", "congratulates", "thanks", "pays tribute", "appreciates", "compliments"),
+    "commends": ("commends", "congratulates", "thanks", "pays tribute", "pays homage", "appreciates", "compliments"),
     "expresses": ("expresses", "regrets", "extends its"),
     "condemns": ("condemns", "deplores", "denounces", "censures", "rejects", "deprecates"),
     "reaffirms": ("reaffirms", "reiterates", "recalls", "renews its"),

@@ -56,8 +56,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(label, re.compile(pattern)) for label
               r"|\bmen and boys\b|\bombudsman institutions\b|\bnational human rights institutions\b"),
     ("parties", r"\b(?:all|both|the two|the|other|Ivorian|Malian|Libyan|Somali|Sudanese|Congolese|Afghan|"
                 r"concerned|relevant)?\s?parties\b|\btwo sides\b|\btwo leaders\b|\barmed groups\b|\ball groups\b"
-                r"|\bfactions\b|\ball concerned\b|\bleaders of the\b"),
-    ("States", r"\b(?:States|countries|Governments|nations)\b|\b(?:any|each|every) State\b"),
+                r"|\bfactions\b|\ball concerned\b|\bleaders of the\b"
+                # the signatories of a peace or ceasefire agreement are its parties; of a treaty, States (below)
+                r"|\bsignatories (?:to|of) (?:the )?(?:[\w-]+ ){0,4}?(?:[Pp]eace |[Cc]ease-?fire )?[Aa]greements?\b"),
+    ("States", r"\b(?:States|countries|Governments|nations)\b|\b(?:any|each|every) State\b|(?<!-)\bsignatories\b"),
 ]]
 BODY = re.compile(rf"\b(?:{body_names_pattern()})\b")
 # UN bodies whose printed name holds a listed organ's: read before the organs.
@@ -97,6 +99,8 @@ def labels_in(words: str) -> list[str]:
         adjective, acronym = match.group("adjective"), match.group("acronym")
         found.append(f"state:{NATIONAL_ADJECTIVES[adjective] if adjective else GOVERNMENT_ACRONYMS[acronym]}")
     remaining = NATIONAL.sub(lambda m: " " * len(m.group(0)), remaining)
+    # 'the Secretary-General of the United Nations' is the Secretary-General, not the UN system besides.
+    remaining = re.sub(r"(?<=Secretary-General) of the United Nations\b", lambda m: " " * len(m.group(0)), remaining)
     pattern, names = _state_names()
     previous: tuple[int, bool] | None = None        # where the last state named ended, and whether it was addressed
     for match in pattern.finditer(remaining):

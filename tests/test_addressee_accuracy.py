@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "addressees_gold.tsv"
 HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout.tsv"    # its misses were read to widen the rules
 SECOND_HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout_2.tsv"    # its misses were read too: development
+THIRD_HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout_3.tsv"     # drawn and read after; never used on them
 
 
 def test_the_gold_holds_at_least_300_paragraphs_of_the_corpus_each_found_in_its_parse(corpus_dir):
@@ -43,6 +44,23 @@ def test_the_second_held_out_sample_is_drawn_from_documents_no_other_sample_hold
     assert not {row.file for row in rows} & {row.file for row in read_gold(GOLD) + read_gold(HELD_OUT)}
     found = measure(SECOND_HELD_OUT, corpus_dir)
     assert found.rows == len(rows) and not found.missing
+
+
+def test_the_third_held_out_sample_is_drawn_from_documents_no_other_sample_holds(corpus_dir):
+    rows = read_gold(THIRD_HELD_OUT)
+    assert len(rows) >= 60
+    earlier = read_gold(GOLD) + read_gold(HELD_OUT) + read_gold(SECOND_HELD_OUT)
+    assert not {row.file for row in rows} & {row.file for row in earlier}
+    found = measure(THIRD_HELD_OUT, corpus_dir)
+    assert found.rows == len(rows) and not found.missing
+
+
+def test_on_the_third_held_out_sample_a_fifth_of_the_addressees_are_missed_and_one_in_twelve_given_is_wrong(corpus_dir):
+    # The honest figures, measured once after its gold was written (3 December 2026): action 0.988 / 0.988,
+    # addressees precision 0.913 (42 of 46), recall 0.792 (42 of 53).
+    found = measure(THIRD_HELD_OUT, corpus_dir)
+    assert found.action.precision >= 0.98 and found.action.recall >= 0.98
+    assert found.addressees.precision >= 0.90 and found.addressees.recall >= 0.78
 
 
 def test_the_second_held_out_sample_now_reaches_its_floor_though_its_misses_shaped_the_rules(corpus_dir):

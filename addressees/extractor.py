@@ -15,6 +15,9 @@ How the words are read (the gold's rules, tests/data/addressees_gold.tsv):
    the same 'calls on' ('... and on all those with influence on them to'); 'them' / 'it' / 'him' as the object:
    the actors the nearest clause before names first, agreeing in number ('him' a person, 'it' no plural);
    an adverbial between the verb and its object is passed over ('Urges in the meantime all other States');
+   those whose efforts the verb asks for ('encourages enhanced diplomatic efforts by all parties'); 'as well as X'
+   goes on with the list; a participle's agent ends it ('the sanctions committees established by the Security
+   Council'); a sub-paragraph opening with the bare infinitive under 'Decides:' ('To request the Secretary-General');
    'its previous call to X'; 'Recommends to X that'; 'stresses to X'; the body's own 'Decides ... to request X to';
    'demands / urges / recommends / requests that X ...' (X: the first words after 'that'); 'that X shall / should /
    must <act>' (not 'shall be', 'shall apply': nothing is asked of X), and in a decision 'that X will <act>' (not
@@ -59,6 +62,8 @@ DIRECTIVE = re.compile(rf"(?=[raucedixRAUCEDIX])\b(?<!\bits\s)(?<!\btheir\s)(?<!
 # 'Reiterates its calls upon the parties to', 'Reiterates its request to the Secretary-General to'.
 ITS_DIRECTIVE = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?(?:calls?\s+(?:upon|on|to)|appeals?\s+to|requests?\s+to|"
                            r"invitation\s+to|encouragement\s+to)\s+", re.IGNORECASE)
+# '(c) To request the Secretary-General to submit ...' under 'Decides:': the body acts through the infinitive.
+OPENS_WITH_DIRECTIVE = re.compile(rf"^(?:[\u2013\u2014-]\s*)?to\s+(?:{_DIRECTIVE_VERBS}){_AFTER_VERB}", re.IGNORECASE)
 BODY_ACTS_THROUGH = re.compile(rf"\bdecides?\b[^;:.]{{0,160}}?\bto\s+(?:{_DIRECTIVE_VERBS}){_AFTER_VERB}",
                                re.IGNORECASE)
 # 'Recommends to the General Assembly that Malta be admitted': a recommendation is addressed to the body it goes to.
@@ -116,13 +121,18 @@ EVALUATIVE = re.compile(r"^(?:also\s+|further\s+|strongly\s+|warmly\s+|unequivoc
 # Where the actors named after a directive verb end.
 ACTOR_END = re.compile(r"\s(?:to|not\s+to)\s+(?!the\b|all\b|those\b|their\b|its\b|this\b|that\b|States\b|Member\b|"
                        r"a\b|an\b)[a-z]|\s+that\s|[:;]|\s+for\s+(?:its|his|her|their|the)\b|\s+on\s+(?:its|his|her|"
-                       r"their)\b|\s+in\s+order\s|\s+(?:which|who|whose)\s|\.\s|\.$|\s+other\s+than\b")
+                       r"their)\b|\s+in\s+order\s|\s+(?:which|who|whose)\s|\.\s|\.$|\s+other\s+than\b"
+                       # 'the sanctions committees established by the Security Council', 'engagement by the sides,
+                       # facilitated by UNFICYP': who is named after the participle is not asked
+                       r"|,?\s(?:[a-z]{3,}ed|set\s+up)\s+(?:by|pursuant\s+to)\b")
 # A stretch between commas that names no actor: ', in consultation with ...', ', within its mandate', ', as
 # appropriate', ', until 31 July 2022'.
-ASIDE = re.compile(r"^\s*(?:and\s+)?(?:in(?!\s+particular\b)|within|at|as|where|upon|through|with|taking|on|consistent|bearing|building|"
-                   r"while|inter|under|by|if|when|from|after|before|pending|wherever|whenever|mindful|recognizing|"
-                   r"acknowledging|subject|until|to|for|during|without|respectively|including\s+through|notably\s+"
-                   r"through|among|following|acting|pursuant|according|via)\b", re.IGNORECASE)
+ASIDE = re.compile(r"^\s*(?:and\s+)?(?:(?:particularly|notably|especially)\s+(?:in|through|with|by|at)|"
+                   r"in(?!\s+particular\b)|within|at|as(?!\s+well\s+as\b)|where|upon|through|with|taking|on|"
+                   r"consistent|bearing|building|while|inter|under|by|if|when|from|after|before|pending|wherever|"
+                   r"whenever|mindful|recognizing|acknowledging|subject|until|to|for|during|without|respectively|"
+                   r"including\s+through|notably\s+through|among|following|acting|pursuant|according|via)\b",
+                   re.IGNORECASE)
 # What a verb may be followed by that is not an actor: 'Urges the immediate resolution of the conflict between ...',
 # 'encourages the participation of countries', 'authorizes the expansion of MONUC'.
 NOT_AN_ACTOR = re.compile(r"^(?:[Tt]he\s+|all\s+|further\s+|increased\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
@@ -135,6 +145,8 @@ NOT_AN_ACTOR = re.compile(r"^(?:[Tt]he\s+|all\s+|further\s+|increased\s+|its\s+|
                           r"announcement|intention|fact|situation|report|reports|recommendations?|assistance)\b")
 # 'requests the support of troop- and police-contributing countries': those named after it are asked.
 HELP_OF = re.compile(r"^(?:the\s+)?(?:full\s+)?(?:support|assistance|cooperation|contributions?|help)\s+of\s+")
+# 'encourages enhanced diplomatic efforts by all parties': those whose efforts a directive verb asks for are asked.
+EFFORTS_OF = re.compile(r"^(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:efforts|engagement|action|steps)\s+(?:of|by)\s+")
 ACTOR_WINDOW = 420                     # characters read after a directive verb
 THAT_WINDOW = 320                      # characters read after 'that' for its modal verb
 
@@ -163,7 +175,8 @@ def extract(lead: str | None, text: str, parent: Addressing | None = None) -> Ad
 
 def _directed(text: str) -> list[str]:
     found: list[str] = []
-    verbs = {m.end(): m.start() for pattern in (DIRECTIVE, ITS_DIRECTIVE, BODY_ACTS_THROUGH, TOLD_TO, RECOMMENDS_TO)
+    verbs = {m.end(): m.start() for pattern in (DIRECTIVE, ITS_DIRECTIVE, BODY_ACTS_THROUGH, TOLD_TO, RECOMMENDS_TO,
+                                                  OPENS_WITH_DIRECTIVE)
              for m in pattern.finditer(text)}
     first_call = CALLS_ON.search(text)
     if first_call:
@@ -174,7 +187,7 @@ def _directed(text: str) -> list[str]:
             # 'Welcomes the efforts of Member States and invites them to ...': whom the clause before named.
             found.extend(_antecedent(text[:verbs[start]], pronoun.group("pronoun")))
             continue
-        found.extend(labels_in(_actors_after(text, start)))
+        found.extend(labels_in(_actors_after(text, start, asked=True)))
     for match in THAT.finditer(text):
         window = text[match.end():match.end() + THAT_WINDOW]
         window = re.split(r"[;:]|\bthat\b", window)[0]
@@ -252,13 +265,13 @@ def _evaluated(text: str, action: str) -> list[str]:
     return []
 
 
-def _actors_after(text: str, start: int) -> str:
+def _actors_after(text: str, start: int, asked: bool = False) -> str:
     """The actors named from ``start`` on: up to the infinitive, 'that', a colon or semicolon, without the asides
     set off by commas; nothing when what follows the verb is no actor ('the participation of countries')."""
     window = text[start:start + ACTOR_WINDOW]
     end = ACTOR_END.search(window)
     window = window[:end.start()] if end else window
-    helped = HELP_OF.match(window)
+    helped = HELP_OF.match(window) or (EFFORTS_OF.match(window) if asked else None)
     if helped:
         window = window[helped.end():]
     elif NOT_AN_ACTOR.match(window):

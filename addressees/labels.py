@@ -30,10 +30,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(label, re.compile(pattern)) for label
                       r"State\b"),
     ("UN body", OTHER_UN_BODY.pattern + r"|\b(?:special political|peacekeeping|field) missions\b"),
     ("UN system", UN_SYSTEM.pattern),
-    (SECRETARY_GENERAL, r"\bSecretary-General\b"),
+    (SECRETARY_GENERAL, r"\bSecretary[- ]General\b"),
     ("international organizations", r"\b(?:international|intergovernmental)(?:,? (?:and|regional and|regional|"
                                     r"and regional)(?: and subregional)?)? (?:organizations|bodies|institutions)\b"
-                                    r"|\binternational financial institutions\b"),
+                                    r"|\binternational financial institutions\b|\bBretton Woods institutions\b"
+                                    r"|\bInternational Monetary Fund\b|\bWorld Bank\b"
+                                    r"|\b(?:international )?humanitarian (?:agencies|organizations)\b"),
     ("regional organizations", r"\b(?:regional|subregional|sub-regional)(?: and (?:subregional|sub-regional|"
                                r"international))?,? (?:and subregional )?(?:organizations|arrangements|bodies)\b"
                                r"|\bAfrican Union\b|\bEuropean Union\b|\bECOWAS\b|\bLeague of Arab States\b"
@@ -41,7 +43,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(label, re.compile(pattern)) for label
                                r"|\bOrganization for Security and Co-operation in Europe\b|\bOSCE\b"
                                r"|\bEconomic Community of (?:West|Central) African States\b"
                                rf"|\b(?:{AFRICAN_UNION_MISSIONS})\b"),
-    ("international community", r"\binternational community\b"),
+    ("international community", r"\binternational (?:community|actors)\b"),
     ("civil society", r"\bcivil society\b|\bnon-governmental organizations\b|\bNGOs\b|\bwomen['’]s groups\b"
                       r"|\bhuman rights defenders\b|\bacademia\b"),
     ("private sector", r"\bprivate sector\b|\bbusiness(?:es| enterprises| community)\b|\bprivate entities\b"),
@@ -107,6 +109,8 @@ def labels_in(words: str) -> list[str]:
         name = match.group(0)
         if not (name[0].isupper() or remaining[max(0, match.start() - 4):match.start()].lower() == "the "):
             continue
+        if previous and re.fullmatch(r"\s*\(", remaining[previous[0]:match.start()]):
+            continue                      # 'the Federal Republic of Yugoslavia (Serbia and Montenegro)': one state
         if previous and LIST_GAP.fullmatch(remaining[previous[0]:match.start()]):
             addressed = previous[1]       # 'Rwanda and Uganda' go with what came before them
         else:

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "addressees_gold.tsv"
 HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout.tsv"    # its misses were read to widen the rules
 SECOND_HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout_2.tsv"    # its misses were read too: development
-THIRD_HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout_3.tsv"     # drawn and read after; never used on them
+THIRD_HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout_3.tsv"     # measured once, then read: development
 
 
 def test_the_gold_holds_at_least_300_paragraphs_of_the_corpus_each_found_in_its_parse(corpus_dir):
@@ -55,12 +55,13 @@ def test_the_third_held_out_sample_is_drawn_from_documents_no_other_sample_holds
     assert found.rows == len(rows) and not found.missing
 
 
-def test_on_the_third_held_out_sample_a_fifth_of_the_addressees_are_missed_and_one_in_twelve_given_is_wrong(corpus_dir):
-    # The honest figures, measured once after its gold was written (3 December 2026): action 0.988 / 0.988,
-    # addressees precision 0.913 (42 of 46), recall 0.792 (42 of 53).
+def test_the_third_held_out_sample_now_reaches_its_floor_though_its_misses_shaped_the_rules(corpus_dir):
+    # Measured held out once, after its gold was written (3 December 2026): action 0.988 / 0.988, addressees
+    # precision 0.913 (42 of 46), recall 0.792 (42 of 53).  Its misses were then read to widen the rules (0.962 /
+    # 0.962 after): development data since, no longer a measure.
     found = measure(THIRD_HELD_OUT, corpus_dir)
-    assert found.action.precision >= 0.98 and found.action.recall >= 0.98
-    assert found.addressees.precision >= 0.90 and found.addressees.recall >= 0.78
+    assert found.action.precision >= 0.99 and found.action.recall >= 0.99
+    assert found.addressees.precision >= 0.95 and found.addressees.recall >= 0.95
 
 
 def test_the_second_held_out_sample_now_reaches_its_floor_though_its_misses_shaped_the_rules(corpus_dir):
@@ -176,3 +177,22 @@ def test_signatories_of_a_treaty_are_states_and_of_a_peace_agreement_parties():
     assert treaty.action == "commends" and set(treaty.addressees) == {"States parties", "States"}
     agreement = extract("Urges", "Urges the signatories to the ceasefire agreement of 23 May 2014 to respect it fully;")
     assert agreement.addressees == ["parties"]
+
+
+def test_a_sub_paragraph_under_decides_acts_through_its_infinitive():
+    decides = extract("Decides", "Decides:")
+    sub = extract(None, "To request the Secretary-General to submit at the end of this period a report;", decides)
+    assert (sub.action, sub.addressees) == ("decides", ["Secretary-General"])
+
+
+def test_whose_efforts_a_verb_asks_for_are_asked_but_whom_a_participle_names_is_not():
+    efforts = extract("Urges", "Urges caution and restraint, and encourages enhanced diplomatic efforts by all parties "
+                               "to that end;")
+    assert efforts.addressees == ["parties"]
+    directed = extract("Directs", "Directs the sanctions committees established by the Security Council, with the "
+                                  "exception of the Committee established pursuant to resolution 1267 (1999), to "
+                                  "revise their guidelines accordingly;")
+    assert directed.addressees == ["UN body"]
+    listed = extract("Calls upon", "Calls upon all Member States, as well as international organizations and "
+                                   "specialized agencies, to refrain from any visits;")
+    assert set(listed.addressees) == {"Member States", "international organizations", "UN system"}

@@ -14,6 +14,7 @@ GOLD = ROOT / "tests" / "data" / "addressees_gold.tsv"
 HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout.tsv"    # its misses were read to widen the rules
 SECOND_HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout_2.tsv"    # its misses were read too: development
 THIRD_HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout_3.tsv"     # measured once, then read: development
+FOURTH_HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout_4.tsv"    # drawn and read after; never used on them
 
 
 def test_the_gold_holds_at_least_300_paragraphs_of_the_corpus_each_found_in_its_parse(corpus_dir):
@@ -53,6 +54,24 @@ def test_the_third_held_out_sample_is_drawn_from_documents_no_other_sample_holds
     assert not {row.file for row in rows} & {row.file for row in earlier}
     found = measure(THIRD_HELD_OUT, corpus_dir)
     assert found.rows == len(rows) and not found.missing
+
+
+def test_the_fourth_held_out_sample_holds_every_paragraph_of_the_documents_no_other_sample_holds(corpus_dir):
+    rows = read_gold(FOURTH_HELD_OUT)
+    assert len(rows) >= 60
+    earlier = read_gold(GOLD) + read_gold(HELD_OUT) + read_gold(SECOND_HELD_OUT) + read_gold(THIRD_HELD_OUT)
+    assert not {row.file for row in rows} & {row.file for row in earlier}
+    found = measure(FOURTH_HELD_OUT, corpus_dir)
+    assert found.rows == len(rows) and not found.missing
+
+
+def test_on_the_fourth_held_out_sample_no_addressee_given_is_wrong_but_more_than_a_third_are_missed(corpus_dir):
+    # The honest figures, measured once after its gold was written (3 December 2026): action 1.000 / 0.952,
+    # addressees precision 1.000 (31 of 31), recall 0.620 (31 of 50; 8 of the 19 missed are one document's 'racist
+    # régime of South Africa' and its sub-paragraphs).
+    found = measure(FOURTH_HELD_OUT, corpus_dir)
+    assert found.action.precision >= 0.99 and found.action.recall >= 0.95
+    assert found.addressees.precision >= 0.99 and found.addressees.recall >= 0.61
 
 
 def test_the_third_held_out_sample_now_reaches_its_floor_though_its_misses_shaped_the_rules(corpus_dir):

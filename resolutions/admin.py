@@ -41,6 +41,7 @@ from resolutions.services.documents import (
 )
 from resolutions.services.ingestion.batch import queue_uploads, requeue
 from resolutions.services.ingestion.intake import new_batch_id
+from resolutions.services.ingestion.staff_edits import not_applied_notice
 from resolutions.services.ingestion.uploads import human_size, uploads_from_files
 
 @admin.register(SourceFile)
@@ -155,6 +156,8 @@ class SourceFileAdmin(admin.ModelAdmin):
         for outcome in outcomes:
             if outcome.status in ("failed", "refused"):
                 self.message_user(request, f"{outcome.name}: {outcome.message}", messages.ERROR)
+            elif outcome.status == "parsed" and (kept := not_applied_notice(outcome.source_file)):
+                self.message_user(request, f"{outcome.name}: {kept}", messages.WARNING)   # staff corrections won
 
     @admin.action(description="Re-run ingestion (keeps staff edits)", permissions=["add"])
     def rerun_ingestion(self, request, queryset):

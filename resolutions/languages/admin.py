@@ -13,8 +13,9 @@ class VersionParagraphInline(admin.StackedInline):
     model = VersionParagraph
     fk_name = "version"
     extra = 0
-    fields = [("order", "kind", "number", "label", "lead"), "heading", "text", "footnote_refs", "anchor", "parent"]
-    readonly_fields = ["anchor", "parent"]     # the anchors are the main text's rule, kept from the upload
+    fields = [("order", "kind", "number", "label", "lead"), "heading", "text", "footnote_refs", "anchor", "parent",
+              "edited"]
+    readonly_fields = ["anchor", "parent", "edited"]     # the anchors are the main text's rule, kept from the upload
     show_change_link = True
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -26,25 +27,27 @@ class VersionParagraphInline(admin.StackedInline):
 class VersionFootnoteInline(admin.TabularInline):
     model = VersionFootnote
     extra = 0
-    fields = ["order", "annex_order", "marker", "text"]
+    fields = ["order", "annex_order", "marker", "text", "edited"]
+    readonly_fields = ["edited"]
 
 
 @admin.register(LanguageVersion)
 class LanguageVersionAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "language", "title", "updated_at"]
-    list_filter = ["language"]
+    list_display = ["__str__", "language", "title", "edited", "updated_at"]
+    list_filter = ["language", "edited"]
     search_fields = ["document__symbol", "title"]
     raw_id_fields = ["document", "source_file"]
-    readonly_fields = ["document", "language", "source_file", "parse_warnings", "updated_at"]
-    fields = ["document", "language", "source_file", "title", "preamble_subject", "annexes", "parse_warnings",
-              "updated_at"]
+    # ``edited``: set by the writes of languages.edits; a later file in this language keeps staff corrections.
+    readonly_fields = ["document", "language", "source_file", "edited", "parse_warnings", "updated_at"]
+    fields = ["document", "language", "source_file", "edited", "title", "preamble_subject", "annexes",
+              "parse_warnings", "updated_at"]
     inlines = [VersionParagraphInline, VersionFootnoteInline]
 
     def has_add_permission(self, request):
         return False        # a version comes from a file in its language (the upload)
 
     def save_model(self, request, obj, form, change):
-        save_version_edit(obj)
+        save_version_edit(obj, changed=change and form.has_changed())
 
     def save_formset(self, request, form, formset, change):
         saved = formset.save(commit=False)
@@ -58,20 +61,20 @@ class LanguageVersionAdmin(admin.ModelAdmin):
 
 @admin.register(VersionParagraph)
 class VersionParagraphAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "kind", "lead"]
-    list_filter = ["kind", "version__language"]
+    list_display = ["__str__", "kind", "lead", "edited"]
+    list_filter = ["kind", "version__language", "edited"]
     search_fields = ["text", "lead", "document__symbol"]
     raw_id_fields = ["version", "document", "parent"]
     list_select_related = ["version__document"]
-    readonly_fields = ["version", "document", "anchor"]
+    readonly_fields = ["version", "document", "anchor", "edited"]
     fields = ["version", "document", "order", "kind", "number", "label", "lead", "heading", "text", "footnote_refs",
-              "anchor", "parent"]
+              "anchor", "parent", "edited"]
 
     def has_add_permission(self, request):
         return False
 
     def save_model(self, request, obj, form, change):
-        save_version_paragraph_edit(obj)
+        save_version_paragraph_edit(obj, changed=change and form.has_changed())
 
     def delete_model(self, request, obj):
         delete_version_paragraphs([obj])

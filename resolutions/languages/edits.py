@@ -3,8 +3,10 @@
 A corrected version is indexed again in its language's configuration (``services.index_version``: its paragraphs'
 vectors and its whole-text vector), its paragraphs' similarity bands are those of the corrected text (agreed
 language in that language reads them), and ``document_changed`` brings the rest in line: the document's vector
-(which holds the version's), the pages that show it.  A later upload of a file in that language replaces the version
-and these corrections with it, as before (versions keep no ``edited`` mark).
+(which holds the version's), the pages that show it.  What staff touched is marked *edited*, the version with it
+(``LanguageVersion.edited``), as ``services.documents`` marks a document's own corrections: a later file in that
+language then leaves the version as staff made it unless they discard their edits
+(``services.ingestion.staff_edits``).
 """
 from __future__ import annotations
 
@@ -33,33 +35,52 @@ def version_changed(version: LanguageVersion) -> None:
     document_changed(Document.objects.get(pk=version.document_id))
 
 
-def save_version_edit(version: LanguageVersion) -> None:
-    """Save a version's own fields as corrected by staff (title, subject of the preamble)."""
+def _mark_edited(version_id: int) -> None:
+    LanguageVersion.objects.filter(pk=version_id, edited=False).update(edited=True)
+
+
+def save_version_edit(version: LanguageVersion, *, changed: bool = True) -> None:
+    """Save a version's own fields as corrected by staff (title, subject of the preamble); ``changed``: the form
+    changed anything."""
+    if changed:
+        version.edited = True
     version.save()
 
 
 def save_version_parts(version: LanguageVersion, saved: list, deleted: list) -> None:
-    """Save the paragraphs and footnotes staff changed or added on the version's page, delete those removed."""
+    """Save the paragraphs and footnotes staff changed or added on the version's page, delete those removed; each
+    saved part and the version are marked edited."""
     with transaction.atomic():
         for part in saved:
             if isinstance(part, VersionParagraph) and not part.document_id:
                 part.document_id = version.document_id
+            part.edited = True
             part.save()
         for part in deleted:
             part.delete()
+        if saved or deleted:
+            version.edited = True
+            _mark_edited(version.pk)
 
 
-def save_version_paragraph_edit(paragraph: VersionParagraph) -> None:
+def save_version_paragraph_edit(paragraph: VersionParagraph, *, changed: bool = True) -> None:
     """Save one version paragraph corrected on its own page, and bring its version and document in line."""
     with transaction.atomic():
+        if changed:
+            paragraph.edited = True
         paragraph.save()
+        if changed:
+            _mark_edited(paragraph.version_id)
         version_changed(LanguageVersion.objects.get(pk=paragraph.version_id))
 
 
 def delete_version_paragraphs(paragraphs) -> None:
-    """Delete version paragraphs staff removed (with their sub-paragraphs); each version touched is re-indexed."""
+    """Delete version paragraphs staff removed (with their sub-paragraphs); each version touched is marked edited
+    and re-indexed."""
     with transaction.atomic():
         version_ids = sorted({paragraph.version_id for paragraph in paragraphs})
         VersionParagraph.objects.filter(pk__in=[paragraph.pk for paragraph in paragraphs]).delete()
+        for version_id in version_ids:
+            _mark_edited(version_id)
         for version in LanguageVersion.objects.filter(pk__in=version_ids):
             version_changed(version)

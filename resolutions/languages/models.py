@@ -15,6 +15,9 @@ class LanguageVersion(models.Model):
     preamble_subject = models.CharField(max_length=120, blank=True, help_text="'L'Assemblée générale'")
     annexes = models.JSONField(default=list, blank=True, help_text="[{label, title}] of each annex, in order.")
     parse_warnings = models.JSONField(default=list, blank=True)
+    edited = models.BooleanField(default=False, help_text="Staff corrected this version in the admin; a later file "
+                                                          "in its language does not replace it unless staff discard "
+                                                          "their edits.")
     # The version's whole text in its language's configuration (title A, operative B, preambular C, notes D): the
     # document's search vector includes it (services.indexing), so a document matches in any of its languages.
     search_vector = SearchVectorField(null=True, editable=False)
@@ -46,6 +49,7 @@ class VersionParagraph(models.Model):
     text = models.TextField()
     anchor = models.CharField(max_length=60, blank=True)
     footnote_refs = ArrayField(models.CharField(max_length=10), default=list, blank=True)
+    edited = models.BooleanField(default=False)
     # Written by services.index_version in the language's configuration (a generated column cannot segment Chinese).
     search_vector = SearchVectorField(null=True, editable=False)
     # MinHash LSH bands of the paragraph's words (Chinese: of its segmented words), as Paragraph.lsh_bands: agreed
@@ -72,6 +76,7 @@ class VersionFootnote(models.Model):
     order = models.PositiveIntegerField()
     marker = models.CharField(max_length=10)
     text = models.TextField()
+    edited = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["version", "order"]

@@ -15,16 +15,16 @@ def version_records(document, *, complete: bool) -> list[dict]:
         for p in version.paragraphs.order_by("order"):
             row = {"id": p.pk, "order": p.order, "parent_id": p.parent_id, "annex_order": p.annex_order,
                    "kind": p.kind, "number": p.number, "label": p.label, "lead": p.lead, "heading": p.heading,
-                   "text": p.text, "anchor": p.anchor, "footnote_refs": list(p.footnote_refs)}
+                   "text": p.text, "anchor": p.anchor, "footnote_refs": list(p.footnote_refs), "edited": p.edited}
             if complete:
                 row["lsh_bands"] = list(p.lsh_bands)
             paragraphs.append(row)
         records.append({
             "id": version.pk, "language": version.language, "source_file_id": version.source_file_id,
             "title": version.title, "preamble_subject": version.preamble_subject, "annexes": version.annexes,
-            "parse_warnings": version.parse_warnings, "paragraphs": paragraphs,
+            "parse_warnings": version.parse_warnings, "edited": version.edited, "paragraphs": paragraphs,
             "footnotes": [{"id": f.pk, "order": f.order, "annex_order": f.annex_order, "marker": f.marker,
-                           "text": f.text} for f in version.footnotes.order_by("order")],
+                           "text": f.text, "edited": f.edited} for f in version.footnotes.order_by("order")],
         })
     return records
 
@@ -37,16 +37,18 @@ def load_versions(document, records: list[dict]) -> None:
             pk=record["id"], document=document, language=record["language"],
             source_file_id=record["source_file_id"], title=record["title"],
             preamble_subject=record["preamble_subject"], annexes=record["annexes"],
-            parse_warnings=record["parse_warnings"])
+            parse_warnings=record["parse_warnings"], edited=record.get("edited", False))   # older dumps lack it
         VersionParagraph.objects.bulk_create([
             VersionParagraph(pk=p["id"], version=version, document=document, parent_id=p["parent_id"],
                              annex_order=p["annex_order"], order=p["order"], kind=p["kind"], number=p["number"],
                              label=p["label"], lead=p["lead"], heading=p["heading"], text=p["text"],
-                             anchor=p["anchor"], footnote_refs=p["footnote_refs"], lsh_bands=p.get("lsh_bands") or [])
+                             anchor=p["anchor"], footnote_refs=p["footnote_refs"], lsh_bands=p.get("lsh_bands") or [],
+                             edited=p.get("edited", False))
             for p in record["paragraphs"]])
         VersionFootnote.objects.bulk_create([
             VersionFootnote(pk=f["id"], version=version, annex_order=f["annex_order"], order=f["order"],
-                            marker=f["marker"], text=f["text"]) for f in record["footnotes"]])
+                            marker=f["marker"], text=f["text"], edited=f.get("edited", False))
+            for f in record["footnotes"]])
         index_version(version)
 
 

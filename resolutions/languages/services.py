@@ -29,7 +29,8 @@ def is_version_language(language: str | None) -> bool:
 
 
 def store_version(document, parsed, source_file=None) -> LanguageVersion:
-    """The parse as the document's version in ``parsed.language``, replacing that language's earlier rows."""
+    """The parse as the document's version in ``parsed.language``, replacing that language's earlier rows (staff
+    corrections included: the ingestion service calls it only when there are none or staff discard them)."""
     version, _ = LanguageVersion.objects.select_for_update().get_or_create(document=document,
                                                                            language=parsed.language)
     version.paragraphs.all().delete()
@@ -39,6 +40,7 @@ def store_version(document, parsed, source_file=None) -> LanguageVersion:
     version.preamble_subject = _fit(parsed.preamble_subject, LanguageVersion, "preamble_subject")
     version.annexes = [{"label": annex.label or "", "title": annex.title or ""} for annex in parsed.annexes]
     version.parse_warnings = list(parsed.warnings)
+    version.edited = False
     version.save()
     anchors = Anchors()
     rows = _rows(version, parsed.paragraphs, 1, None, lambda p: anchors.paragraph(p.kind, p.number, p.heading))

@@ -6,6 +6,8 @@ The path of an upload through the modules (each imports only those above it):
   ``Upload`` objects within the size and member limits;
 * ``intake``: an upload recorded byte for byte as a ``SourceFile``, claimed
   before it is parsed, and what became of it (``IngestionOutcome``);
+* ``staff_edits``: staff corrections (of a document, of a language version)
+  kept over a later file unless discarded;
 * ``same_text``: whether a parse is a document already stored from another file;
 * ``store``: a ``ParsedDocument`` mapped onto rows in one transaction, ending
   with ``services.documents.document_changed`` (index, bands, lineage, citations);

@@ -51,6 +51,7 @@ from resolutions.services.ingestion.intake import (
     is_parsed,
     record_refused,
 )
+from resolutions.services.ingestion.staff_edits import has_staff_edits
 from resolutions.services.ingestion.store import resolution_rows, store_parse
 from resolutions.services.ingestion.uploads import Upload
 from network.tasks import request_cluster_refresh
@@ -200,7 +201,7 @@ def _store_one(upload: Upload, prepared: Prepared, uploaded_by, batch: str, disc
         existing = (SourceFile.objects.filter(sha256=upload.sha256).defer("content").select_related("document")
                     .first())
     if existing is not None and is_parsed(existing):
-        if not (discard_edits and existing.document.edited):
+        if not (discard_edits and has_staff_edits(existing.document)):
             return duplicate(existing, upload.name)
     elif existing is not None:
         add_name(existing, upload.name)

@@ -35,6 +35,7 @@ from resolutions.services.ingestion.intake import (
     fail,
     is_parsed,
 )
+from resolutions.services.ingestion.staff_edits import has_staff_edits
 from resolutions.services.ingestion.store import store_parse
 from resolutions.services.ingestion.uploads import sha256_hex
 
@@ -63,7 +64,7 @@ def ingest_file(data: bytes, filename: str, *, uploaded_by=None, batch: str = ""
                                     later_source=later_source)
         existing = SourceFile.objects.filter(sha256=sha256).defer("content").select_related("document").first()
         if existing is not None and is_parsed(existing):
-            if discard_edits and existing.document.edited:
+            if discard_edits and has_staff_edits(existing.document):
                 # Kept earlier without being applied because of staff edits: apply it now, as asked.
                 return _parse_and_store(existing, data, filename, discard_edits=True)
             return duplicate(existing, filename)

@@ -7,8 +7,9 @@ transaction (``ingest.py`` opens it) and decides what the parse becomes:
   rows it replaces (both source files stay linked to the document);
 * another source file of a document holding the same text (another format of
   it, ``same_text.py``), whose stored parse stays when it has more of the header;
-* nothing new when staff edited the document in the admin (``Document.edited``):
-  their corrections win until someone passes ``discard_edits``;
+* nothing new when staff edited the document in the admin (``Document.edited``),
+  or the version in the file's language (``staff_edits``): their corrections win
+  until someone passes ``discard_edits``;
 * a language version of the stored document with its symbol, when the file is
   in another language (``resolutions.languages``): the main text stays (English
   takes it over when it arrives after another language), every language other
@@ -28,18 +29,8 @@ from datetime import date
 
 from django.db import models
 
-from resolutions.models import (
-    AgendaItem,
-    Annex,
-    Citation,
-    Document,
-    DocumentAgendaItem,
-    Footnote,
-    MemberState,
-    Paragraph,
-    SourceFile,
-    Sponsorship,
-)
+from resolutions.models import (AgendaItem, Annex, Citation, Document, DocumentAgendaItem, Footnote, MemberState,
+                                Paragraph, SourceFile, Sponsorship)
 from resolutions.languages import services as language_versions
 from resolutions.parser import ParsedDocument
 from resolutions.parser.subject import subject_from_text
@@ -50,7 +41,7 @@ from resolutions.services import deferred
 from resolutions.services.copy_rows import copy_rows, draw_keys
 from resolutions.services.documents import document_changed
 from resolutions.services.member_states import state_index
-from resolutions.services.ingestion import same_text  # the module, not the package: see __init__
+from resolutions.services.ingestion import same_text, staff_edits  # the modules, not the package: see __init__
 from resolutions.services.ingestion.intake import PARSED, IngestionOutcome, mark_parsed
 from resolutions.lineage import services as lineage
 from resolutions.lineage.similarity import paragraph_and_document_bands
@@ -125,6 +116,9 @@ def store_parse(source_file: SourceFile, parsed: ParsedDocument, filename: str, 
     if fields["symbol_key"]:
         document = Document.objects.select_for_update().filter(symbol_key=fields["symbol_key"]).first()
     if document is not None and fields["language"] not in (document.language, PREFERRED):
+        version = None if discard_edits else staff_edits.edited_version(document, parsed.language)
+        if version is not None:
+            return staff_edits.keep_edits(source_file, document, parsed.format, warnings, filename, version)
         _before_change(document)
         return _store_language_version(document, source_file, parsed, filename, warnings)
     if document is None and source_file.document_id:
@@ -156,11 +150,11 @@ def store_parse(source_file: SourceFile, parsed: ParsedDocument, filename: str, 
                 mark_parsed(source_file, document, parsed.format, warnings + [message])
                 return IngestionOutcome(source_file, document, PARSED, message, name=filename)
 
-    if document is not None and document.edited and not discard_edits:
-        message = (f"The parse was not applied: staff edited {document} in the admin, and their corrections are "
-                   "kept. Re-run ingestion discarding staff edits to replace them with this file's parse.")
-        mark_parsed(source_file, document, parsed.format, warnings + [message])
-        return IngestionOutcome(source_file, document, PARSED, message, name=filename)
+    if document is not None and not discard_edits:
+        # The main text corrected, or (a document held in that language only) its version in this file's language.
+        version = None if document.edited else staff_edits.edited_version(document, parsed.language)
+        if document.edited or version is not None:
+            return staff_edits.keep_edits(source_file, document, parsed.format, warnings, filename, version)
 
     created = document is None
     if created:
@@ -190,13 +184,12 @@ def store_parse(source_file: SourceFile, parsed: ParsedDocument, filename: str, 
 def _store_language_version(document: Document, source_file: SourceFile, parsed: ParsedDocument, filename: str,
                             warnings: list[str]) -> IngestionOutcome:
     """The parse is the stored document in another language: kept as that language's version, the main text and
-    the document's fields untouched (a corrected file in that language replaces the version)."""
+    the document's fields untouched (a corrected file in that language replaces a version staff did not edit)."""
     language_versions.store_version(document, parsed, source_file)
     document_changed(document, bands_stored=True)
-    message = f"{document}: {parsed.language} version"
     mark_parsed(source_file, document, parsed.format, warnings + [f"Stored as the {parsed.language} version of "
                                                                   f"{document}."])
-    return IngestionOutcome(source_file, document, PARSED, message, name=filename)
+    return IngestionOutcome(source_file, document, PARSED, f"{document}: {parsed.language} version", name=filename)
 
 
 def _before_change(document: Document) -> None:

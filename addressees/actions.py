@@ -22,7 +22,7 @@ ACTION_VERBS: dict[str, tuple[str, ...]] = {
     "directs": ("directs", "instructs", "entrusts"),
     "recommends": ("recommends", "suggests", "proposes"),
     "welcomes": ("welcomes", "applauds"),
-    "commends": ("commends", "congratulates", "thanks", "pays tribute", "appreciates", "compliments"),
+    "commends": ("commends", "congratulates", "thanks", "pays tribute", "pays homage", "appreciates", "compliments"),
     "expresses": ("expresses", "regrets", "extends its"),
     "condemns": ("condemns", "deplores", "denounces", "censures", "rejects", "deprecates"),
     "reaffirms": ("reaffirms", "reiterates", "recalls", "renews its"),
@@ -38,9 +38,9 @@ ACTION_VERBS: dict[str, tuple[str, ...]] = {
                     "dissolves", "terminates"),
 }
 ACTIONS = tuple(ACTION_VERBS)
-# 'Reiterates its request to', 'Renews its call upon', 'Reiterates its demand that': the act repeated is the action.
-REPEATED_ACT = re.compile(r"^(?:reiterates|renews|repeats|reaffirms)\s+(?:also\s+|further\s+|once again\s+)?its\s+"
-                          r"(?:previous\s+|urgent\s+|strong\s+)?(?P<act>request|call|calls|demand|appeal|invitation|"
+# 'Reiterates its request to', 'Renews its call upon', 'Recalls its demand for': the act repeated is the action.
+REPEATED_ACT = re.compile(r"^(?:reiterates|renews|repeats|reaffirms|recalls)\s+(?:also\s+|further\s+|once again\s+)?"
+                          r"its\s+(?:previous\s+|urgent\s+|strong\s+)?(?P<act>request|call|calls|demand|appeal|invitation|"
                           r"encouragement|recommendation)s?\b(?:\s+(?P<particle>upon|on|for|to|that))?")
 REPEATED = {"request": "requests", "demand": "demands", "appeal": "calls upon", "invitation": "invites",
             "encouragement": "encourages", "recommendation": "recommends"}

@@ -12,14 +12,22 @@ How the words are read (the gold's rules, tests/data/addressees_gold.tsv):
    colon or semicolon, 'which' or 'who'; commas between actors are followed, an aside naming nobody (', within
    their respective mandates,') is left out, one naming actors (', in consultation with civil society,') ends the
    list; nothing when the verb's object is no actor, 'urges the immediate cessation of ...'); a second object of
-   the same 'calls on' ('... and on all those with influence on them to'); 'them' / 'it' as the object: the actors
-   named before it in the clause; 'stresses to X'; the body's own 'Decides ... to request X to'; 'demands / urges /
-   recommends / requests that X ...' (X: the first words after 'that'); 'that X shall / should / must <act>' (not
-   'shall be', 'shall apply': nothing is asked of X); 'X's mandate shall'; a body the resolution establishes or
-   dispatches 'to <act>' (a UN body).  Where the paragraph speaks of a convention or treaty and not of a conflict,
-   its 'parties' are States parties.
-3. The lead's evaluative verbs (commends, congratulates, thanks, pays tribute to, condemns, expresses its
-   appreciation to) when an actor is named first after them: 'Condemns Israel for' (not 'Condemns the action of').
+   the same 'calls on' ('... and on all those with influence on them to'); 'them' / 'it' / 'him' as the object:
+   the actors the nearest clause before names first, agreeing in number ('him' a person, 'it' no plural);
+   an adverbial between the verb and its object is passed over ('Urges in the meantime all other States');
+   those whose efforts the verb asks for ('encourages enhanced diplomatic efforts by all parties'); 'as well as X'
+   goes on with the list; a participle's agent ends it ('the sanctions committees established by the Security
+   Council'); a sub-paragraph opening with the bare infinitive under 'Decides:' ('To request the Secretary-General');
+   'its previous call to X'; 'Recommends to X that'; 'stresses to X'; the body's own 'Decides ... to request X to';
+   'demands / urges / recommends / requests that X ...' (X: the first words after 'that'); 'that X shall / should /
+   must <act>' (not 'shall be', 'shall apply': nothing is asked of X), and in a decision 'that X will <act>' (not
+   the Council or Assembly itself); 'X's mandate shall'; a body the resolution establishes or dispatches, or
+   authorizes or requests someone to establish, 'to <act>' (a UN body).  Where the paragraph speaks of a
+   convention or treaty and not of a conflict, its 'parties' are States parties.
+3. The lead's evaluative verbs (commends, congratulates, thanks, pays tribute or homage to, condemns, expresses its
+   appreciation to) when an actor is named first after them, with those listed with it: 'Condemns Israel for' (not
+   'Condemns the action of'; not the places or bodies named in a complement: 'the States Parties to the treaties
+   of ... Mongolia', 'for including ... in meetings with heads of international organizations').
 4. A sub-paragraph adds its parent's addressees to its own.
 """
 from __future__ import annotations
@@ -27,16 +35,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from addressees.actions import action_of, opens_with_action
-from addressees.labels import labels_in
+from addressees.actions import ACTION_VERBS, action_of, opens_with_action
+from addressees.labels import SECRETARY_GENERAL, labels_in
 
+# The verbs a clause of an operative paragraph opens with (the taxonomy's and a few that only join clauses).
+CLAUSE_VERBS = {verb for verbs in ACTION_VERBS.values() for verb in verbs} | {"brings", "draws", "looks forward",
+                                                                               "takes", "pays", "remains"}
 # A directive verb in the third person ('requests the Secretary-General to'), never the noun ('at the request of',
 # 'its requests'); its bare form only where the body itself acts through it ('Decides ... to request X to').
 _DIRECTIVE_VERBS = (r"request|ask|urge|call(?:\s+(?:once\s+again|again|also|further|in\s+particular))?\s+(?:upon|on)|"
                     r"appeal(?:\s+once\s+again)?\s+to|encourage|invite|authori[sz]e|direct|instruct|remind|require|"
                     r"exhort|entrust")
-_AFTER_VERB = (r"(?:\s+(?:also|further|again|once\s+again|strongly|urgently|in\s+particular))?,?\s+"
-               r"(?!that\b|the\s+need\b)")
+# Adverbials the Bulletin's drafting puts between the verb and its object ('Urges in the meantime all other States',
+# 'Requests, as a matter of priority, the Secretary-General'): passed over.
+_AFTER_VERB = (r"(?:,?\s+(?:also|further|again|once\s+(?:again|more)|strongly|most\s+strongly|urgently|earnestly|"
+               r"immediately|firmly|respectfully|meanwhile|accordingly|therefore|in\s+particular|in\s+the\s+meantime|"
+               r"in\s+the\s+interim|in\s+(?:this|that)\s+(?:regard|context|respect)|as\s+a\s+matter\s+of\s+"
+               r"(?:priority|urgency)))*,?\s+(?!that\b|the\s+need\b)")
 # (The lookahead on the verbs' first letters first: most positions fail there, before the look-behinds are tried.)
 DIRECTIVE = re.compile(rf"(?=[raucedixRAUCEDIX])\b(?<!\bits\s)(?<!\btheir\s)(?<!\bthe\s)(?<!\bsuch\s)(?<!\bof\s)(?<!\bupon\s)(?<!\bon\s)"
                        rf"(?<!\bat\s)(?<!\bto\s)(?<!\bby\s)(?<!\bwith\s)(?<!\bthese\s)(?<!\bhis\s)(?<!\bher\s)"
@@ -45,10 +60,14 @@ DIRECTIVE = re.compile(rf"(?=[raucedixRAUCEDIX])\b(?<!\bits\s)(?<!\btheir\s)(?<!
                        rf"(?<!\bdirect)(?<!\binstruct)(?<!\bremind)(?<!\brequire)(?<!\bexhort)(?<!\bentrust)"
                        rf"{_AFTER_VERB}", re.IGNORECASE)
 # 'Reiterates its calls upon the parties to', 'Reiterates its request to the Secretary-General to'.
-ITS_DIRECTIVE = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?(?:calls?\s+(?:upon|on)|appeals?\s+to|requests?\s+to|"
+ITS_DIRECTIVE = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?(?:calls?\s+(?:upon|on|to)|appeals?\s+to|requests?\s+to|"
                            r"invitation\s+to|encouragement\s+to)\s+", re.IGNORECASE)
+# '(c) To request the Secretary-General to submit ...' under 'Decides:': the body acts through the infinitive.
+OPENS_WITH_DIRECTIVE = re.compile(rf"^(?:[\u2013\u2014-]\s*)?to\s+(?:{_DIRECTIVE_VERBS}){_AFTER_VERB}", re.IGNORECASE)
 BODY_ACTS_THROUGH = re.compile(rf"\bdecides?\b[^;:.]{{0,160}}?\bto\s+(?:{_DIRECTIVE_VERBS}){_AFTER_VERB}",
                                re.IGNORECASE)
+# 'Recommends to the General Assembly that Malta be admitted': a recommendation is addressed to the body it goes to.
+RECOMMENDS_TO = re.compile(r"\brecommends\s+(?:also\s+|further\s+)?to\s+(?=the\b|all\b|[A-Z])", re.IGNORECASE)
 # 'calls on all parties to exercise restraint and on all those with influence on them to ...': a second object of
 # the same 'calls on' (read only where one precedes it).
 AND_ON = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+)?(?:upon|on)\s+(?=[A-Z]|the\b|all\b|those\b|each\b)")
@@ -62,33 +81,58 @@ CONFLICT = re.compile(r"\bconflict|\bceasefire|\bcease-fire|\bhostilities|\barme
                       re.IGNORECASE)
 # 'Decides to establish ... a Committee of the Security Council, consisting of ..., to undertake the following
 # tasks', 'Decides to dispatch immediately a special mission ... to assess': the body made is given the task.
-ESTABLISHED = re.compile(r"(?:\b[Dd]ecides?\b[^;:.]{0,80}?\bto\s+(?:\w+\s+)?|^(?:\w+\s+)?)"
-                         r"(?:establish|set\s+up|create|dispatch|send|constitute)(?:e?s)?(?:,[^,;:]{0,120},)?\s+"
+ESTABLISHED = re.compile(r"(?:\b(?:[Dd]ecides?|[Aa]uthori[sz]es?|[Rr]equests?)\b[^;:.]{0,80}?\bto\s+(?:\w+\s+)?|"
+                         r"^(?:\w+\s+)?)(?:establish|set\s+up|create|dispatch|send|constitute)(?:e?s)?"
+                         r"(?:\s+and\s+(?:deploy|dispatch|send|maintain))?(?:,[^,;:]{0,120},)?\s+"
                          r"(?:\w+\s+){0,2}?(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:[Cc]ommittee|[Gg]roup|[Pp]anel|"
                          r"[Mm]ission|[Cc]ommission|[Tt]eam|[Oo]ffice|[Ff]orce|[Oo]peration|[Mm]echanism)\b"
                          r"(?P<rest>[^;:]{0,300}?)\sto\s+[a-z]+")
-PRONOUN = re.compile(r"(?:them|it|him|her)\s+(?:also\s+|further\s+)?(?:not\s+)?to\s+[a-z]")
+PRONOUN = re.compile(r"(?P<pronoun>them|it|him|her)\s+(?:also\s+|further\s+)?(?:not\s+)?to\s+[a-z]")
+# Where a clause of the same paragraph begins: the Council's or Assembly's next verb after a comma or 'and'
+# ('..., brings to the attention of the parties ..., and accordingly calls upon them').
+CLAUSE = re.compile(r"(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?:(?:also|further|accordingly|therefore|"
+                    r"once\s+again|again|strongly|in\s+this\s+regard|in\s+this\s+context),?\s+)*(?=(?:" + "|".join(
+                        re.escape(verb) for verb in sorted(CLAUSE_VERBS, key=len, reverse=True)) + r")\b)")
+# Where the first actors' list ends: a preposition, a possessive not opening the list's next item ('the
+# Secretary-General, his Special Representative and ...'), a relative, a participle, a parenthesis.
+LIST_END = re.compile(r"\s(?:for|in|to|under|on|at|by|with|from|into|over|during|through|against|towards?|regarding|"
+                      r"concerning|about|throughout|who|which|whose|that|whether|since|until)\b|"
+                      r"(?<!,)(?<!\band)\s(?:their|its|his|her)\b|"
+                      r"\s(?!including\b)[a-z]{2,}ing\b|[;:(]")
+# An actor's acronym no label reads ('the failure of the RUF'): a clause naming one is where the pronoun's
+# antecedent is, though it gets no label.
+UNREAD_NAME = re.compile(r"\b[A-Z]{2,}s?\b")
+# Labels that name many actors, which 'it' cannot stand for.
+PLURAL = ("Member States", "States", "States parties", "parties", "donors", "stakeholders")
 THAT = re.compile(r"\bthat\b,?\s*", re.IGNORECASE)
 THAT_DIRECTIVE = re.compile(r"\b(?:demands?|urges?|recommends?|requests?|insists?)\s+(?:also\s+|further\s+)?that\s+$",
                             re.IGNORECASE)
-MODAL = re.compile(r"\b(?:shall|should|must)\s+(?:(?:also|further|not|fully|immediately|continue\s+to|"
+# In a decision ('Decides that the President of the General Assembly will circulate ...') 'will' sets a task too.
+DECIDED_THAT = re.compile(r"\bdecides?\s+(?:also\s+|further\s+|moreover\s+)?that\b,?\s*$", re.IGNORECASE)
+MODAL = re.compile(r"\b(?:shall|should|must|(?P<will>will))\s+(?:(?:also|further|not|fully|immediately|continue\s+to|"
                    r"\w+ly)\s+)*(?P<verb>[a-z]+)")
+ADOPTING_BODIES = ("organ:Security Council", "organ:General Assembly")
 NOT_ASKED = frozenset({"be", "been", "apply", "remain", "end", "expire", "cease"})
 MANDATE_OF = re.compile(r"\b(?:the\s+mandate\s+of\s+(?P<of>[^,;:]{2,80}?)|(?P<own>\b[\w’'-]{2,40}?)['’]s\s+mandate)"
                         r"\s+(?:shall|as\s+follows|to\s+undertake|to\s+include|to\s+monitor)", re.IGNORECASE)
 EVALUATIVE = re.compile(r"^(?:also\s+|further\s+|strongly\s+|warmly\s+|unequivocally\s+)*(?:commends?|congratulates?|"
-                        r"thanks?|pays\s+(?:a\s+)?tribute\s+to|condemns?|expresses\s+(?:its\s+)?(?:deep\s+|sincere\s+|"
-                        r"profound\s+)?(?:appreciation|gratitude|thanks)\s+to)\s+", re.IGNORECASE)
+                        r"thanks?|pays\s+(?:a\s+)?(?:tribute|homage)\s+to|condemns?|expresses\s+(?:its\s+)?(?:deep\s+|"
+                        r"sincere\s+|profound\s+)?(?:appreciation|gratitude|thanks)\s+to)\s+", re.IGNORECASE)
 # Where the actors named after a directive verb end.
 ACTOR_END = re.compile(r"\s(?:to|not\s+to)\s+(?!the\b|all\b|those\b|their\b|its\b|this\b|that\b|States\b|Member\b|"
                        r"a\b|an\b)[a-z]|\s+that\s|[:;]|\s+for\s+(?:its|his|her|their|the)\b|\s+on\s+(?:its|his|her|"
-                       r"their)\b|\s+in\s+order\s|\s+(?:which|who|whose)\s|\.\s|\.$|\s+other\s+than\b")
+                       r"their)\b|\s+in\s+order\s|\s+(?:which|who|whose)\s|\.\s|\.$|\s+other\s+than\b"
+                       # 'the sanctions committees established by the Security Council', 'engagement by the sides,
+                       # facilitated by UNFICYP': who is named after the participle is not asked
+                       r"|,?\s(?:[a-z]{3,}ed|set\s+up)\s+(?:by|pursuant\s+to)\b")
 # A stretch between commas that names no actor: ', in consultation with ...', ', within its mandate', ', as
 # appropriate', ', until 31 July 2022'.
-ASIDE = re.compile(r"^\s*(?:and\s+)?(?:in(?!\s+particular\b)|within|at|as|where|upon|through|with|taking|on|consistent|bearing|building|"
-                   r"while|inter|under|by|if|when|from|after|before|pending|wherever|whenever|mindful|recognizing|"
-                   r"acknowledging|subject|until|to|for|during|without|respectively|including\s+through|notably\s+"
-                   r"through|among|following|acting|pursuant|according|via)\b", re.IGNORECASE)
+ASIDE = re.compile(r"^\s*(?:and\s+)?(?:(?:particularly|notably|especially)\s+(?:in|through|with|by|at)|"
+                   r"in(?!\s+particular\b)|within|at|as(?!\s+well\s+as\b)|where|upon|through|with|taking|on|"
+                   r"consistent|bearing|building|while|inter|under|by|if|when|from|after|before|pending|wherever|"
+                   r"whenever|mindful|recognizing|acknowledging|subject|until|to|for|during|without|respectively|"
+                   r"including\s+through|notably\s+through|among|following|acting|pursuant|according|via)\b",
+                   re.IGNORECASE)
 # What a verb may be followed by that is not an actor: 'Urges the immediate resolution of the conflict between ...',
 # 'encourages the participation of countries', 'authorizes the expansion of MONUC'.
 NOT_AN_ACTOR = re.compile(r"^(?:[Tt]he\s+|all\s+|further\s+|increased\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
@@ -101,6 +145,8 @@ NOT_AN_ACTOR = re.compile(r"^(?:[Tt]he\s+|all\s+|further\s+|increased\s+|its\s+|
                           r"announcement|intention|fact|situation|report|reports|recommendations?|assistance)\b")
 # 'requests the support of troop- and police-contributing countries': those named after it are asked.
 HELP_OF = re.compile(r"^(?:the\s+)?(?:full\s+)?(?:support|assistance|cooperation|contributions?|help)\s+of\s+")
+# 'encourages enhanced diplomatic efforts by all parties': those whose efforts a directive verb asks for are asked.
+EFFORTS_OF = re.compile(r"^(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:efforts|engagement|action|steps)\s+(?:of|by)\s+")
 ACTOR_WINDOW = 420                     # characters read after a directive verb
 THAT_WINDOW = 320                      # characters read after 'that' for its modal verb
 
@@ -129,23 +175,29 @@ def extract(lead: str | None, text: str, parent: Addressing | None = None) -> Ad
 
 def _directed(text: str) -> list[str]:
     found: list[str] = []
-    starts = [m.end() for pattern in (DIRECTIVE, ITS_DIRECTIVE, BODY_ACTS_THROUGH, TOLD_TO)
-              for m in pattern.finditer(text)]
+    verbs = {m.end(): m.start() for pattern in (DIRECTIVE, ITS_DIRECTIVE, BODY_ACTS_THROUGH, TOLD_TO, RECOMMENDS_TO,
+                                                  OPENS_WITH_DIRECTIVE)
+             for m in pattern.finditer(text)}
     first_call = CALLS_ON.search(text)
     if first_call:
-        starts += [m.end() for m in AND_ON.finditer(text, first_call.end())]
-    for start in sorted(set(starts)):
-        if PRONOUN.match(text, start):
-            # 'Welcomes the efforts of Member States and invites them to ...': whom the clause named before.
-            found.extend(labels_in(re.split(r"[;:]", text[:start])[-1]))
+        verbs.update((m.end(), m.start()) for m in AND_ON.finditer(text, first_call.end()))
+    for start in sorted(verbs):
+        pronoun = PRONOUN.match(text, start)
+        if pronoun:
+            # 'Welcomes the efforts of Member States and invites them to ...': whom the clause before named.
+            found.extend(_antecedent(text[:verbs[start]], pronoun.group("pronoun")))
             continue
-        found.extend(labels_in(_actors_after(text, start)))
+        found.extend(labels_in(_actors_after(text, start, asked=True)))
     for match in THAT.finditer(text):
         window = text[match.end():match.end() + THAT_WINDOW]
         window = re.split(r"[;:]|\bthat\b", window)[0]
         modal = MODAL.search(window)
+        if modal and modal.group("will") and not DECIDED_THAT.search(text[max(0, match.start() - 40):match.end()]):
+            modal = None
         if modal and modal.group("verb") not in NOT_ASKED:
-            found.extend(labels_in(_subject(window[:modal.start()])))
+            subject = labels_in(_subject(window[:modal.start()]))
+            # What the Council or the Assembly decides it will do itself is asked of nobody.
+            found.extend(label for label in subject if not (modal.group("will") and label in ADOPTING_BODIES))
         elif THAT_DIRECTIVE.search(text[max(0, match.start() - 40):match.end()]):
             # 'Demands that Israel immediately desist': the actor is the first words.
             found.extend(labels_in(" ".join(window.split()[:4])))
@@ -155,6 +207,40 @@ def _directed(text: str) -> list[str]:
     for match in MANDATE_OF.finditer(text):
         found.extend(labels_in(match.group("of") or match.group("own")))
     return found
+
+
+def _antecedent(before: str, pronoun: str) -> list[str]:
+    """Whom 'them' / 'it' / 'him' after a directive verb stands for: the actors the nearest clause before it names
+    first (its object: 'brings to the attention of the parties their obligations under ... the Security Council's
+    resolution 54, and calls upon them' -> the parties; 'Takes note of the measures decided on by the
+    Secretary-General and requests him' -> the Secretary-General), going back a clause when one names nobody (no
+    label, no acronym) that the pronoun can stand for ('him' a person, 'it' one state or body, 'them' any)."""
+    clauses = CLAUSE.split(re.split(r"[;:]", before)[-1])
+    for clause in reversed(clauses):
+        named = _first_named(clause)
+        labels = [label for label in named if _agrees(label, pronoun)]
+        if labels or (not named and UNREAD_NAME.search(clause)):
+            return labels
+    return []
+
+
+def _first_named(words: str) -> list[str]:
+    """The labels of the first actors ``words`` name and those listed with them, up to the preposition, pronoun or
+    relative that ends the list ('the private sector and other relevant stakeholders, as well as civil society, in
+    the implementation of ...')."""
+    cut = next((end for end in (m.end() for m in re.finditer(r"[\w)’'-]+", words)) if labels_in(words[:end])), None)
+    if cut is None:
+        return []
+    end = LIST_END.search(words, cut)
+    return labels_in(words[:end.start() if end else len(words)])
+
+
+def _agrees(label: str, pronoun: str) -> bool:
+    if pronoun in ("him", "her"):
+        return label in (SECRETARY_GENERAL, "UN body", "other")
+    if pronoun == "it":
+        return label not in (SECRETARY_GENERAL, *PLURAL)
+    return True
 
 
 def _subject(words: str) -> str:
@@ -173,19 +259,19 @@ def _evaluated(text: str, action: str) -> list[str]:
         return []
     actors = _actors_after(text, match.end())
     first = re.match(r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:Government|régime|regime|authorities)\s+of\s+", actors)
-    labels = labels_in(actors)
+    labels = _first_named(actors)
     if first or (labels and labels_in(" ".join(actors.split()[:6]))):
         return labels
     return []
 
 
-def _actors_after(text: str, start: int) -> str:
+def _actors_after(text: str, start: int, asked: bool = False) -> str:
     """The actors named from ``start`` on: up to the infinitive, 'that', a colon or semicolon, without the asides
     set off by commas; nothing when what follows the verb is no actor ('the participation of countries')."""
     window = text[start:start + ACTOR_WINDOW]
     end = ACTOR_END.search(window)
     window = window[:end.start()] if end else window
-    helped = HELP_OF.match(window)
+    helped = HELP_OF.match(window) or (EFFORTS_OF.match(window) if asked else None)
     if helped:
         window = window[helped.end():]
     elif NOT_AN_ACTOR.match(window):

@@ -30,10 +30,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(label, re.compile(pattern)) for label
                       r"State\b"),
     ("UN body", OTHER_UN_BODY.pattern + r"|\b(?:special political|peacekeeping|field) missions\b"),
     ("UN system", UN_SYSTEM.pattern),
-    (SECRETARY_GENERAL, r"\bSecretary-General\b"),
+    (SECRETARY_GENERAL, r"\bSecretary[- ]General\b"),
     ("international organizations", r"\b(?:international|intergovernmental)(?:,? (?:and|regional and|regional|"
                                     r"and regional)(?: and subregional)?)? (?:organizations|bodies|institutions)\b"
-                                    r"|\binternational financial institutions\b"),
+                                    r"|\binternational financial institutions\b|\bBretton Woods institutions\b"
+                                    r"|\bInternational Monetary Fund\b|\bWorld Bank\b"
+                                    r"|\b(?:international )?humanitarian (?:agencies|organizations)\b"),
     ("regional organizations", r"\b(?:regional|subregional|sub-regional)(?: and (?:subregional|sub-regional|"
                                r"international))?,? (?:and subregional )?(?:organizations|arrangements|bodies)\b"
                                r"|\bAfrican Union\b|\bEuropean Union\b|\bECOWAS\b|\bLeague of Arab States\b"
@@ -41,7 +43,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(label, re.compile(pattern)) for label
                                r"|\bOrganization for Security and Co-operation in Europe\b|\bOSCE\b"
                                r"|\bEconomic Community of (?:West|Central) African States\b"
                                rf"|\b(?:{AFRICAN_UNION_MISSIONS})\b"),
-    ("international community", r"\binternational community\b"),
+    ("international community", r"\binternational (?:community|actors)\b"),
     ("civil society", r"\bcivil society\b|\bnon-governmental organizations\b|\bNGOs\b|\bwomen['’]s groups\b"
                       r"|\bhuman rights defenders\b|\bacademia\b"),
     ("private sector", r"\bprivate sector\b|\bbusiness(?:es| enterprises| community)\b|\bprivate entities\b"),
@@ -56,8 +58,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(label, re.compile(pattern)) for label
               r"|\bmen and boys\b|\bombudsman institutions\b|\bnational human rights institutions\b"),
     ("parties", r"\b(?:all|both|the two|the|other|Ivorian|Malian|Libyan|Somali|Sudanese|Congolese|Afghan|"
                 r"concerned|relevant)?\s?parties\b|\btwo sides\b|\btwo leaders\b|\barmed groups\b|\ball groups\b"
-                r"|\bfactions\b|\ball concerned\b|\bleaders of the\b"),
-    ("States", r"\b(?:States|countries|Governments|nations)\b|\b(?:any|each|every) State\b"),
+                r"|\bfactions\b|\ball concerned\b|\bleaders of the\b"
+                # the signatories of a peace or ceasefire agreement are its parties; of a treaty, States (below)
+                r"|\bsignatories (?:to|of) (?:the )?(?:[\w-]+ ){0,4}?(?:[Pp]eace |[Cc]ease-?fire )?[Aa]greements?\b"),
+    ("States", r"\b(?:States|countries|Governments|nations)\b|\b(?:any|each|every) State\b|(?<!-)\bsignatories\b"),
 ]]
 BODY = re.compile(rf"\b(?:{body_names_pattern()})\b")
 # UN bodies whose printed name holds a listed organ's: read before the organs.
@@ -97,12 +101,16 @@ def labels_in(words: str) -> list[str]:
         adjective, acronym = match.group("adjective"), match.group("acronym")
         found.append(f"state:{NATIONAL_ADJECTIVES[adjective] if adjective else GOVERNMENT_ACRONYMS[acronym]}")
     remaining = NATIONAL.sub(lambda m: " " * len(m.group(0)), remaining)
+    # 'the Secretary-General of the United Nations' is the Secretary-General, not the UN system besides.
+    remaining = re.sub(r"(?<=Secretary-General) of the United Nations\b", lambda m: " " * len(m.group(0)), remaining)
     pattern, names = _state_names()
     previous: tuple[int, bool] | None = None        # where the last state named ended, and whether it was addressed
     for match in pattern.finditer(remaining):
         name = match.group(0)
         if not (name[0].isupper() or remaining[max(0, match.start() - 4):match.start()].lower() == "the "):
             continue
+        if previous and re.fullmatch(r"\s*\(", remaining[previous[0]:match.start()]):
+            continue                      # 'the Federal Republic of Yugoslavia (Serbia and Montenegro)': one state
         if previous and LIST_GAP.fullmatch(remaining[previous[0]:match.start()]):
             addressed = previous[1]       # 'Rwanda and Uganda' go with what came before them
         else:

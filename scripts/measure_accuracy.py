@@ -437,7 +437,9 @@ def render(result: dict, failures: int) -> str:
 
 ADDRESSEE_GOLD = ROOT / "tests" / "data" / "addressees_gold.tsv"
 ADDRESSEE_HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout.tsv"        # its misses shaped the rules
-ADDRESSEE_HELD_OUT_2 = ROOT / "tests" / "data" / "addressees_heldout_2.tsv"    # never read to change them
+ADDRESSEE_HELD_OUT_2 = ROOT / "tests" / "data" / "addressees_heldout_2.tsv"    # its misses shaped them too
+ADDRESSEE_HELD_OUT_3 = ROOT / "tests" / "data" / "addressees_heldout_3.tsv"    # measured once, then read
+ADDRESSEE_HELD_OUT_4 = ROOT / "tests" / "data" / "addressees_heldout_4.tsv"    # never read to change them
 
 
 def render_addressees(corpus: Path, failures: int) -> str:
@@ -456,7 +458,10 @@ def render_addressees(corpus: Path, failures: int) -> str:
         lines.append(f"  {row.file} {row.anchor}: expected {row.action} {row.addressees}, got {got.action} "
                      f"{got.addressees}")
     for path, what in ((ADDRESSEE_HELD_OUT, "first held-out sample, whose misses were read to widen the rules"),
-                       (ADDRESSEE_HELD_OUT_2, "second held-out sample, never used on the rules: the honest figure")):
+                       (ADDRESSEE_HELD_OUT_2, "second held-out sample, whose misses were read to fix the rules"),
+                       (ADDRESSEE_HELD_OUT_3, "third held-out sample (0.913 / 0.792 when measured held out), whose "
+                                              "misses were then read to widen the rules"),
+                       (ADDRESSEE_HELD_OUT_4, "fourth held-out sample, never used on the rules: the honest figure")):
         held = measure_addressees(path, corpus)
         lines.append(f"  {what} ({held.rows} paragraphs): action precision {held.action.precision:.3f} recall "
                      f"{held.action.recall:.3f}; addressees precision {held.addressees.precision:.3f} recall "

@@ -12,7 +12,9 @@ from addressees.measure import measure, read_gold
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "addressees_gold.tsv"
 HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout.tsv"    # its misses were read to widen the rules
-SECOND_HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout_2.tsv"    # drawn and read after; never used on them
+SECOND_HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout_2.tsv"    # its misses were read too: development
+THIRD_HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout_3.tsv"     # measured once, then read: development
+FOURTH_HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout_4.tsv"    # drawn and read after; never used on them
 
 
 def test_the_gold_holds_at_least_300_paragraphs_of_the_corpus_each_found_in_its_parse(corpus_dir):
@@ -45,11 +47,48 @@ def test_the_second_held_out_sample_is_drawn_from_documents_no_other_sample_hold
     assert found.rows == len(rows) and not found.missing
 
 
-def test_on_the_second_held_out_sample_a_fifth_of_the_addressees_are_missed_and_some_given_are_wrong(corpus_dir):
-    # The honest figures (3 December 2026): action 1.000 / 0.983, addressees precision 0.929, recall 0.812.
+def test_the_third_held_out_sample_is_drawn_from_documents_no_other_sample_holds(corpus_dir):
+    rows = read_gold(THIRD_HELD_OUT)
+    assert len(rows) >= 60
+    earlier = read_gold(GOLD) + read_gold(HELD_OUT) + read_gold(SECOND_HELD_OUT)
+    assert not {row.file for row in rows} & {row.file for row in earlier}
+    found = measure(THIRD_HELD_OUT, corpus_dir)
+    assert found.rows == len(rows) and not found.missing
+
+
+def test_the_fourth_held_out_sample_holds_every_paragraph_of_the_documents_no_other_sample_holds(corpus_dir):
+    rows = read_gold(FOURTH_HELD_OUT)
+    assert len(rows) >= 60
+    earlier = read_gold(GOLD) + read_gold(HELD_OUT) + read_gold(SECOND_HELD_OUT) + read_gold(THIRD_HELD_OUT)
+    assert not {row.file for row in rows} & {row.file for row in earlier}
+    found = measure(FOURTH_HELD_OUT, corpus_dir)
+    assert found.rows == len(rows) and not found.missing
+
+
+def test_on_the_fourth_held_out_sample_no_addressee_given_is_wrong_but_more_than_a_third_are_missed(corpus_dir):
+    # The honest figures, measured once after its gold was written (3 December 2026): action 1.000 / 0.952,
+    # addressees precision 1.000 (31 of 31), recall 0.620 (31 of 50; 8 of the 19 missed are one document's 'racist
+    # régime of South Africa' and its sub-paragraphs).
+    found = measure(FOURTH_HELD_OUT, corpus_dir)
+    assert found.action.precision >= 0.99 and found.action.recall >= 0.95
+    assert found.addressees.precision >= 0.99 and found.addressees.recall >= 0.61
+
+
+def test_the_third_held_out_sample_now_reaches_its_floor_though_its_misses_shaped_the_rules(corpus_dir):
+    # Measured held out once, after its gold was written (3 December 2026): action 0.988 / 0.988, addressees
+    # precision 0.913 (42 of 46), recall 0.792 (42 of 53).  Its misses were then read to widen the rules (0.962 /
+    # 0.962 after): development data since, no longer a measure.
+    found = measure(THIRD_HELD_OUT, corpus_dir)
+    assert found.action.precision >= 0.99 and found.action.recall >= 0.99
+    assert found.addressees.precision >= 0.95 and found.addressees.recall >= 0.95
+
+
+def test_the_second_held_out_sample_now_reaches_its_floor_though_its_misses_shaped_the_rules(corpus_dir):
+    # Measured held out on 3 December 2026 at action 1.000 / 0.983, addressees 0.929 / 0.812; its misses were then
+    # read to fix the pronoun rule and add others (1.000 / 0.958 after): development data since, no longer a measure.
     found = measure(SECOND_HELD_OUT, corpus_dir)
-    assert found.action.precision >= 0.99 and found.action.recall >= 0.98
-    assert found.addressees.precision >= 0.92 and found.addressees.recall >= 0.81
+    assert found.action.precision >= 0.99 and found.action.recall >= 0.99
+    assert found.addressees.precision >= 0.99 and found.addressees.recall >= 0.95
 
 
 def test_the_secretary_general_is_asked_and_the_special_representative_is_not_him():
@@ -116,3 +155,63 @@ def test_a_list_goes_on_past_an_aside_that_names_nobody_and_a_second_calls_on_is
 def test_a_pronoun_after_the_verb_is_whom_the_clause_named_before():
     invited = extract("Welcomes", "Welcomes the efforts of Member States and invites them to share best practices;")
     assert invited.addressees == ["Member States"]
+
+
+def test_a_pronoun_stands_for_whom_the_nearest_clause_names_first_not_for_every_name_before_it():
+    told = extract("Calls upon", "Calls upon the parties to cease fighting, brings to the attention of the parties "
+                                 "their obligations under Article 2 of the Charter of the United Nations and the "
+                                 "Security Council's resolution 54 (1948), and accordingly calls upon them to comply;")
+    assert told.addressees == ["parties"]
+    him = extract("Expresses", "Expresses its appreciation to the Secretary-General for including the organization in "
+                               "the meetings he holds with heads of international and regional organizations, and "
+                               "invites him to continue to do so;")
+    assert him.addressees == ["Secretary-General"]
+    it = extract("Welcomes", "Welcomes the statement of the Government of the Democratic Republic of the Congo banning "
+                             "the activities of the Forces Démocratiques de Libération du Rwanda, and encourages it "
+                             "to implement its commitments;")
+    assert it.addressees == ["state:Democratic Republic of the Congo"]
+
+
+def test_an_adverbial_after_the_verb_a_call_to_and_a_recommendation_to_a_body_are_read():
+    assert extract("Urges", "Urges in the meantime all other States to refrain from any action;").addressees == ["States"]
+    assert extract("Renews", "Renews its previous call to all States to observe strictly the principles of the "
+                             "Protocol;").addressees == ["States"]
+    recommended = extract("Recommends", "Recommends to the General Assembly that Malta be admitted to membership in "
+                                        "the United Nations.")
+    assert (recommended.action, recommended.addressees) == ("recommends", ["organ:General Assembly"])
+
+
+def test_a_decision_that_someone_will_act_tasks_them_but_not_the_council_itself():
+    circulated = extract("Decides", "Decides that the President of the General Assembly will circulate the statement "
+                                    "as a document of the Assembly;")
+    assert circulated.addressees == ["UN body"]
+    itself = extract("Decides", "Decides that, if a further launch occurs, the Security Council will take action to "
+                                "restrict further the export of petroleum;")
+    assert itself.addressees == []
+
+
+def test_signatories_of_a_treaty_are_states_and_of_a_peace_agreement_parties():
+    treaty = extract("Congratulates", "Congratulates the States Parties and signatories to the treaties of Tlatelolco "
+                                      "and Pelindaba, as well as of Central Asia and Mongolia, for their efforts;")
+    assert treaty.action == "commends" and set(treaty.addressees) == {"States parties", "States"}
+    agreement = extract("Urges", "Urges the signatories to the ceasefire agreement of 23 May 2014 to respect it fully;")
+    assert agreement.addressees == ["parties"]
+
+
+def test_a_sub_paragraph_under_decides_acts_through_its_infinitive():
+    decides = extract("Decides", "Decides:")
+    sub = extract(None, "To request the Secretary-General to submit at the end of this period a report;", decides)
+    assert (sub.action, sub.addressees) == ("decides", ["Secretary-General"])
+
+
+def test_whose_efforts_a_verb_asks_for_are_asked_but_whom_a_participle_names_is_not():
+    efforts = extract("Urges", "Urges caution and restraint, and encourages enhanced diplomatic efforts by all parties "
+                               "to that end;")
+    assert efforts.addressees == ["parties"]
+    directed = extract("Directs", "Directs the sanctions committees established by the Security Council, with the "
+                                  "exception of the Committee established pursuant to resolution 1267 (1999), to "
+                                  "revise their guidelines accordingly;")
+    assert directed.addressees == ["UN body"]
+    listed = extract("Calls upon", "Calls upon all Member States, as well as international organizations and "
+                                   "specialized agencies, to refrain from any visits;")
+    assert set(listed.addressees) == {"Member States", "international organizations", "UN system"}

@@ -10,6 +10,7 @@ versions (French), the same bytes twice, and a file that cannot be read."""
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from django.apps import apps
@@ -150,3 +151,43 @@ def test_a_bulk_load_stores_the_same_rows_as_ingesting_the_files_one_by_one(corp
     assert expected["network.CitationLink"] and expected["addressees.Addressee"]
     for table in expected:
         assert found[table] == expected[table], f"{table} differs between the bulk load and one by one"
+
+
+_DIES_ON: tuple[str, int] = ("", 0)      # (file name, pid of the process that is not to die)
+_parse_and_band = bulk.prepare
+
+
+def _prepare_or_die(upload):
+    """``bulk.prepare``, except that the parsing process handed the file ``_DIES_ON`` names dies (as under the OOM
+    killer).  At module level: the pool sends the function to its processes by name."""
+    victim, parent = _DIES_ON
+    if upload.name == victim and os.getpid() != parent:
+        os._exit(9)
+    return _parse_and_band(upload)
+
+
+def _stored() -> list[tuple]:
+    """Each document by its symbol with its number of paragraphs and the names of its source files."""
+    return sorted((d.symbol_key or "", d.paragraphs.count(), sorted(d.source_files.values_list("original_name", flat=True)))
+                  for d in Document.objects.all())
+
+
+def test_a_parsing_process_dying_mid_load_loses_no_file(corpus_dir, monkeypatch):
+    # Groups of 2 with the parse a group and more ahead: the process dies on the seventh file while groups before
+    # it are stored and the files after it are parsed or queued.  The files not stored yet go the one-by-one way
+    # (in processes, so in the order they finish): every file is stored all the same.
+    files = [*sorted(SAMPLES.glob("00[0234]_*.txt")),
+             *sorted((corpus_dir / SC / "2026/English").glob("S_RES_*.xml"))[:3],
+             *sorted((corpus_dir / GA / "80session/English").glob("A_RES_80_*.xml"))[:4]]
+    _clear()
+    ingest_paths(files, batch="same", progress=False, jobs=1)
+    expected = _stored()
+    _clear()
+    monkeypatch.setattr(bulk, "GROUP", 2)
+    monkeypatch.setitem(globals(), "_DIES_ON", (files[6].name, os.getpid()))
+    monkeypatch.setattr(bulk, "prepare", _prepare_or_die)
+    in_bulk = ingest_paths(files, batch="same", progress=False, jobs=2, bulk=True)
+
+    assert sorted(o.name for o in in_bulk) == sorted(f.name for f in files)
+    assert {o.status for o in in_bulk} == {"parsed"}
+    assert _stored() == expected and len(expected) == len(files)

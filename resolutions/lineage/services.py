@@ -212,9 +212,11 @@ def _link_adopted(document: Document) -> None:
                 _link_adopted(resolution)
 
 
-def link_versions(document: Document) -> None:
-    """Recompute the document's revision and adoption links (the series must be assigned first)."""
-    DocumentLink.objects.filter(Q(source=document) | Q(target=document)).delete()
+def link_versions(document: Document, *, new: bool = False) -> None:
+    """Recompute the document's revision and adoption links (the series must be assigned first); ``new``: the
+    document was inserted in this transaction, so no link names it yet and there is none to delete."""
+    if not new:
+        DocumentLink.objects.filter(Q(source=document) | Q(target=document)).delete()
     _link_revisions(document)
     _link_adopted(document)
 
@@ -265,6 +267,14 @@ def series_for_title(key: str, title: str) -> Series:
     return series
 
 
+def series_by_title(document: Document) -> Series | None:
+    """The series ``assign_series`` gives a document with a title (created when new); None without one (its series
+    then depends on its stored paragraphs).  The ingestion sets it on a new document before the insert, which
+    spares the update that would follow it."""
+    key = title_key(document.title)
+    return series_for_title(key, document.title) if key else None
+
+
 def assign_series(document: Document) -> Series | None:
     """Put the document in the series of its normalised title (created when new).
 
@@ -296,16 +306,20 @@ def assign_series(document: Document) -> Series | None:
 # Entry points
 
 
-def after_ingest(document: Document) -> None:
+def after_ingest(document: Document, *, new: bool = False) -> None:
     """Link a freshly stored document to its versions and series.
 
     The LSH bands of its paragraphs and of its whole text are written with the
     rows themselves by the ingestion service (``Paragraph.lsh_bands`` at insert,
     ``Document.text_bands``): an update afterwards would write every paragraph
-    row, and its full-text index entries, a second time.
+    row, and its full-text index entries, a second time.  ``new``: the document
+    was inserted in this transaction, with the series of its title when it has
+    one (``series_by_title``, nothing stored since can change it), and no link
+    names it yet.
     """
-    assign_series(document)
-    link_versions(document)
+    if not (new and document.series_id is not None):
+        assign_series(document)
+    link_versions(document, new=new)
 
 
 def relink_all(progress=None) -> dict[str, int]:

@@ -38,12 +38,18 @@ def draw_keys(model: type[models.Model], rows: Sequence[models.Model]) -> None:
             row.pk = key
 
 
-def copy_rows(model: type[models.Model], rows: Sequence[models.Model]) -> None:
-    """Insert ``rows`` (new instances of ``model``, keys drawn by ``draw_keys`` or drawn here) with one COPY."""
+def copy_rows(model: type[models.Model], rows: Sequence[models.Model], *, keys: bool = True) -> None:
+    """Insert ``rows`` (new instances of ``model``, keys drawn by ``draw_keys`` or drawn here) with one COPY.
+
+    ``keys=False``: rows without a key get theirs from the column's default in the COPY, one statement fewer,
+    and keep ``pk`` None (for rows nothing points at and the caller drops: the ingestion's citations)."""
     if not rows:
         return
-    draw_keys(model, rows)
     fields = _columns(model)
+    if keys or any(row.pk is not None for row in rows):
+        draw_keys(model, rows)
+    else:
+        fields = [field for field in fields if not field.primary_key]
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in fields)
     attnames = [field.attname for field in fields]
@@ -55,5 +61,5 @@ def copy_rows(model: type[models.Model], rows: Sequence[models.Model]) -> None:
                 copy.write_row([str(value) if text and value is not None and type(value) is not str else value
                                 for value, text in zip((getattr(row, name) for name in attnames), texts)])
     for row in rows:
-        row._state.adding = False
+        row._state.adding = row.pk is None
         row._state.db = connection.alias

@@ -31,14 +31,15 @@ from resolutions.un.anchors import anchors_by_id
 from resolutions.un.symbols import normalise_symbol
 
 
-def document_changed(document: Document, *, bands_stored: bool = False) -> None:
+def document_changed(document: Document, *, bands_stored: bool = False, new: bool = False) -> None:
     """Recompute what derives from a document's rows: bands, anchors, search index, lineage links, citations
     to it.
 
     ``bands_stored``: the caller wrote the paragraphs' and the document's band
     hashes, and the paragraphs' anchors, with the rows (the ingestion service
     does, so that no paragraph row, and its full-text index entries, is written
-    twice).
+    twice).  ``new``: the document was inserted in this transaction
+    (``lineage.after_ingest``: nothing links to it yet).
     """
     later = deferred.active()       # a bulk load: the steps that read only the final rows run once per group
     shown_before = _pages_showing(document) if later is None else set()   # the flush forgets every page
@@ -48,7 +49,7 @@ def document_changed(document: Document, *, bands_stored: bool = False) -> None:
     if later is None:
         indexing.index_document(document)
     # What was stored before this document decides these: they run now, in the order of the changes.
-    lineage.after_ingest(document)
+    lineage.after_ingest(document, new=new)
     _unresolve_citations_to_another_symbol(document)
     resolve_pending_citations(document)
     if later is not None:

@@ -54,6 +54,7 @@ OTHER_UN_BODY = re.compile(
     r"|Special Representatives?(?: of the Secretary-General)?|(?:Personal |Special )Envoys?|Special Rapporteurs?"
     r"|Independent Expert|Special Adviser|Special Coordinator|High Representative"
     r"|Panel of Experts|Group of Experts|Monitoring Group|Monitoring Team|(?:Special |Sanctions )?Committee\b"
+    r"|[Ss]anctions [Cc]ommittees\b"
     r"|(?:human rights )?treaty bodies|special (?:procedures|mechanisms)|Advisory Committee|Executive Directorate"
     r"|President of the (?:General Assembly|Security Council)|Conference on Disarmament|Support Office"
     r"|Environment Assembly|Secretariat\b|secretariat of the|(?<=the )(?:[Mm]ission|Force|Operation)\b|Tribunals?\b"

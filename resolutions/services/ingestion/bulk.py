@@ -59,7 +59,7 @@ from network.tasks import request_cluster_refresh
 logger = logging.getLogger(__name__)
 
 GROUP = 200            # documents to a transaction: the deferred steps' statements are shared by this many
-AHEAD_PER_JOB = 8      # parses waiting for the store, per parsing process (bounds the memory)
+AHEAD_PER_JOB = 8      # parses waiting for the store, per parsing process, beyond the group being gathered
 
 
 @dataclass
@@ -96,7 +96,7 @@ def ingest_bulk(uploads: Iterable[Upload], *, jobs: int, uploaded_by=None, batch
     uploads = iter(uploads)
     pending: list[tuple[Upload, Prepared]] = []
     try:
-        for upload, prepared in _prepared(uploads, jobs):
+        for upload, prepared in _prepared(uploads, jobs, ahead=group + jobs * AHEAD_PER_JOB):
             pending.append((upload, prepared))
             if len(pending) >= group:
                 yield from _store_group(pending, uploaded_by, batch, discard_edits, fallback)
@@ -121,8 +121,15 @@ class _PoolDied(Exception):
         self.uploads = uploads
 
 
-def _prepared(uploads: Iterator[Upload], jobs: int) -> Iterator[tuple[Upload, Prepared]]:
-    """(upload, its preparation) in the order of the files, parsed ``jobs`` at a time ahead of the store."""
+def _prepared(uploads: Iterator[Upload], jobs: int, ahead: int) -> Iterator[tuple[Upload, Prepared]]:
+    """(upload, its preparation) in the order of the files, parsed ``jobs`` at a time, at most ``ahead`` files
+    submitted and not yet handed to the store.
+
+    The store takes a whole group before it writes anything, and while it writes the group this generator is not
+    called: only what was submitted before goes on being parsed.  So ``ahead`` is a group and a few more (the
+    caller's ``group + jobs * AHEAD_PER_JOB``): the next group is parsed while this one is stored, where a
+    handful ahead left the parsing processes idle through the store and the store idle through the next group's
+    parse.  Memory stays bounded: at most ``ahead`` parses wait here besides the group being stored."""
     if jobs <= 1 or connection.in_atomic_block:
         for upload in uploads:
             yield upload, prepare(upload)
@@ -132,7 +139,7 @@ def _prepared(uploads: Iterator[Upload], jobs: int) -> Iterator[tuple[Upload, Pr
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
         exhausted = False
         while True:
-            while not exhausted and len(in_flight) < jobs * AHEAD_PER_JOB:
+            while not exhausted and len(in_flight) < ahead:
                 upload = next(uploads, None)
                 if upload is None:
                     exhausted = True

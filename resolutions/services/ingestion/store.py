@@ -18,12 +18,10 @@ transaction (``ingest.py`` opens it) and decides what the parse becomes:
 Then ``services.documents.document_changed`` brings the search index, lineage
 and the citations waiting for the document in line, in the same transaction.
 
-Mapping a ``ParsedDocument`` onto rows: each ``_store_*`` function writes one
-kind of part, and a string is fitted to its column with ``_fit``, which reads
-the column's width from the model (``_meta``), so a migration that widens a
-column needs no change here.  A new part of the parse gets a ``_store_*``
-function of its own, called from ``_write_rows`` (annexes:
-``_store_annexes``).
+Mapping a ``ParsedDocument`` onto rows: each ``_store_*`` function writes one kind of part, and a string is
+fitted to its column with ``_fit``, which reads the column's width from the model (``_meta``), so a migration
+that widens a column needs no change here.  A new part of the parse gets a ``_store_*`` function of its own,
+called from ``_write_rows`` (annexes: ``_store_annexes``).
 """
 from __future__ import annotations
 
@@ -45,6 +43,7 @@ from resolutions.services.documents import document_changed
 from resolutions.services.member_states import state_index
 from resolutions.services.ingestion import same_text, staff_edits  # the modules, not the package: see __init__
 from resolutions.services.ingestion.intake import PARSED, IngestionOutcome, mark_parsed
+from resolutions.lineage import services as lineage
 from resolutions.lineage.similarity import paragraph_and_document_bands
 from resolutions.un.anchors import Anchors, subparagraph
 from resolutions.un.languages import PREFERRED
@@ -160,6 +159,7 @@ def store_parse(source_file: SourceFile, parsed: ParsedDocument, filename: str, 
     created = document is None
     if created:
         document = Document(**fields)
+        document.series = lineage.series_by_title(document)   # with the insert: no update after it
     else:
         for name, value in fields.items():
             setattr(document, name, value)
@@ -174,7 +174,7 @@ def store_parse(source_file: SourceFile, parsed: ParsedDocument, filename: str, 
     _write_rows(document, parsed, paragraph_bands)
     if language_versions.is_version_language(parsed.language):
         language_versions.store_version(document, parsed, source_file)
-    document_changed(document, bands_stored=True)
+    document_changed(document, bands_stored=True, new=created)
 
     mark_parsed(source_file, document, parsed.format, warnings)
     message = str(document) if created else f"{document} (replaced the earlier parse)"
@@ -388,6 +388,6 @@ def _store_citations(document: Document, parsed: ParsedDocument, paragraphs: lis
             pinpoint=_fit(",".join(citation.pinpoint), Citation, "pinpoint"),
         ))
     resolve_citations(rows)
-    copy_rows(Citation, rows)
+    copy_rows(Citation, rows, keys=False)   # nothing written after points at a citation
 
 

@@ -126,8 +126,12 @@ def is_adopted_resolution(document: Document) -> bool:
 
 
 def _link(source: Document, target: Document, kind: str, method: str, score: float | None) -> None:
-    DocumentLink.objects.update_or_create(source=source, target=target, kind=kind,
-                                          defaults={"method": method, "score": score})
+    # update_or_create in one statement (INSERT ... ON CONFLICT DO UPDATE on documentlink_unique), where Django's
+    # took four (a savepoint, a locking read, the write, the release) and could meet a concurrent insert.
+    DocumentLink.objects.bulk_create([DocumentLink(source=source, target=target, kind=kind, method=method,
+                                                   score=score)],
+                                     update_conflicts=True, unique_fields=["source", "target", "kind"],
+                                     update_fields=["method", "score"])
 
 
 def _link_revisions(document: Document) -> None:

@@ -294,7 +294,8 @@ class SeriesViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
 # Search: the web page's query syntax, filters and facets (resolutions.search)
 
 FILTER_DESCRIPTIONS = {
-    "agenda": "Agenda item id.", "sponsor": "Member state slug.", "type": "Document type, e.g. 'draft resolution'.",
+    "agenda": "Agenda item id.", "type": "Document type, e.g. 'draft resolution'.",
+    "sponsor": "Member state slug (the resolutions adopted from a draft it sponsored included).",
     "date_from": "Documents dated on or after this day.", "date_to": "Documents dated on or before this day.",
     "kind": "Paragraph kind.", "lead": "Lead phrase, e.g. 'Urges'.",
     "adoption": "How the resolution was adopted.",

@@ -88,7 +88,10 @@ def test_a_state_that_sponsored_the_draft_counts_the_resolution_among_its_sponso
     # the row: name, sponsored, votes (none stored)
     assert "Angola 2 0" in states and "Viet Nam 2 0" in states
     assert "France 0 0" in states        # not among the draft's sponsors
-    assert "A/RES/61/180" in client.get("/api/member-states/angola/").content.decode()
+    detail = client.get("/api/member-states/angola/").json()
+    assert "A/RES/61/180" in {d["symbol"] for d in detail["documents"]} and detail["documents_sponsored"] == 2
+    listed = {row["slug"]: row["documents_sponsored"] for row in client.get("/api/member-states/").json()["results"]}
+    assert listed["angola"] == 2 and listed.get("afghanistan", 0) == 0
 
 
 def test_without_the_link_the_resolution_names_no_sponsors():

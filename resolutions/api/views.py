@@ -239,14 +239,19 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
                            responses={200: s.MemberStateDetailSerializer}),
 )
 class MemberStateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    queryset = MemberState.objects.annotate(n=Count("sponsorships__document", distinct=True)).order_by("name", "pk")
+    queryset = MemberState.objects.order_by("name", "pk")
     serializer_class = s.MemberStateSerializer
     lookup_field = "slug"
     filterset_class = None
 
+    def list(self, request):    # each state's count as its page gives it, its drafts' resolutions included
+        page = browse.with_sponsorship_counts(self.paginate_queryset(self.get_queryset()))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
     def retrieve(self, request, slug=None):
         state = get_object_or_404(self.get_queryset(), slug=slug)
         state.documents = browse.state_page(slug)["documents"]
+        state.n = len(state.documents)
         return Response(s.MemberStateDetailSerializer(state, context={"request": request}).data)
 
 
@@ -289,7 +294,8 @@ class SeriesViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
 # Search: the web page's query syntax, filters and facets (resolutions.search)
 
 FILTER_DESCRIPTIONS = {
-    "agenda": "Agenda item id.", "sponsor": "Member state slug.", "type": "Document type, e.g. 'draft resolution'.",
+    "agenda": "Agenda item id.", "type": "Document type, e.g. 'draft resolution'.",
+    "sponsor": "Member state slug (the resolutions adopted from a draft it sponsored included).",
     "date_from": "Documents dated on or after this day.", "date_to": "Documents dated on or before this day.",
     "kind": "Paragraph kind.", "lead": "Lead phrase, e.g. 'Urges'.",
     "adoption": "How the resolution was adopted.",

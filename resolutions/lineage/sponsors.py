@@ -77,16 +77,19 @@ def drafts_naming(state_id: int, document_ids) -> dict[int, str]:
     return found
 
 
-def sponsorship_counts() -> dict[int, int]:
+def sponsorship_counts(state_ids: list[int] | None = None) -> dict[int, int]:
     """State id -> how many documents it sponsored, its drafts' adopted resolutions included (each document
-    once, whether it names the state itself, through its draft, or both). One grouped pass over both tables."""
+    once, whether it names the state itself, through its draft, or both). One grouped pass over both tables, or
+    over the rows of ``state_ids`` only (a page of the API's list), from the (state, document) index."""
+    states = "IS NOT NULL" if state_ids is None else "= ANY(%s)"
+    params = [] if state_ids is None else [list(state_ids)] * 2
     # Raw SQL goes where the router sends public reads (a replica when one is configured), as the ORM's would.
     with connection_for_read(Sponsorship).cursor() as cursor:
         cursor.execute(
             "SELECT state_id, count(DISTINCT document_id) FROM ("
-            " SELECT state_id, document_id FROM {sponsorship} WHERE state_id IS NOT NULL"
+            " SELECT state_id, document_id FROM {sponsorship} WHERE state_id {states}"
             " UNION ALL SELECT s.state_id, l.source_id FROM {link} l"
             " JOIN {sponsorship} s ON s.document_id = l.target_id"
-            " WHERE l.kind = '{adopted}' AND s.state_id IS NOT NULL) AS sponsored "
-            "GROUP BY state_id".format(**_tables()))
+            " WHERE l.kind = '{adopted}' AND s.state_id {states}) AS sponsored "
+            "GROUP BY state_id".format(states=states, **_tables()), params)
         return dict(cursor.fetchall())

@@ -36,6 +36,14 @@ def states_with_counts() -> list[tuple[str, list[MemberState]]]:
     return [(label, groups[kind]) for kind, label in PLURAL_KINDS if groups[kind]]
 
 
+def with_sponsorship_counts(states: list[MemberState]) -> list[MemberState]:
+    """The states, each with ``n``: the documents it sponsored, its drafts' adopted resolutions included."""
+    counts = sponsorship_counts([state.pk for state in states])
+    for state in states:
+        state.n = counts.get(state.pk, 0)
+    return states
+
+
 def state_page(slug: str) -> dict:
     state = MemberState.objects.get(slug=slug)
     # the documents naming it and the resolutions adopted from a draft naming it

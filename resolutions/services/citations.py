@@ -47,9 +47,9 @@ def resolve_citations(citations: Iterable[Citation]) -> None:
     """Set status and target_document on (unsaved) citations, with one query for the lot."""
     citations = list(citations)
     wanted = {key for c in citations for key in symbol_keys_for_target(c.target_key)}
-    # Only what the citation row needs: a whole Document row is kilobytes (its search vector, its bands).
-    found = ({d.symbol_key: d for d in Document.objects.filter(symbol_key__in=wanted).only("id", "symbol_key")}
-             if wanted else {})
+    # Only what the citation row needs (a whole Document row is kilobytes: its search vector, its bands), unsorted.
+    found = ({d.symbol_key: d for d in Document.objects.filter(symbol_key__in=wanted).only("id", "symbol_key")
+              .order_by()} if wanted else {})
     for citation in citations:
         if citation.kind == Citation.Kind.TREATY:
             citation.status, citation.target_document = Citation.Status.EXTERNAL, None

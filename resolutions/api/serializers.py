@@ -182,7 +182,9 @@ class DocumentDetailSerializer(DocumentSummarySerializer):
     annexes = AnnexSerializer(many=True)
     votes = VotesSerializer(allow_null=True, help_text="How it was adopted; absent (null) when unknown.")
     citations = CitationSerializer(many=True)
-    cited_by = CitedBySerializer(many=True)
+    cited_by = CitedBySerializer(many=True, help_text="The newest citations of it by other documents (at most 100); "
+                                 "cited_by_total counts them all, the search lists them all.")
+    cited_by_total = serializers.IntegerField(help_text="How many times other documents of the archive cite it.")
     versions = VersionsSerializer()
     source_files = SourceFileSerializer(many=True)
     exports = serializers.SerializerMethodField()
@@ -196,6 +198,7 @@ class DocumentDetailSerializer(DocumentSummarySerializer):
         for name in ("sponsors", "agenda_items", "preambular", "operative", "footnotes", "annexes", "citations",
                      "cited_by", "versions", "source_files"):
             data[name] = self.fields[name].to_representation(getattr(page, name))
+        data["cited_by_total"] = page.cited_by_total
         data["votes"] = VotesSerializer(page.votes).data if page.votes is not None else None
         data["language"] = page.language
         data["languages"] = [language_links(page.document, lang, lambda url: absolute_url(self.context, url))

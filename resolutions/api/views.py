@@ -131,6 +131,7 @@ class DetailData:
     votes: object       # votes.selectors.DocumentVote or None
     language: str = ""  # the language of the text given (the main text's, or the version's asked for)
     languages: list = None   # every language the archive has the document in (resolutions.un.languages.Language)
+    cited_by_total: int = 0
 
 
 class NotInLanguage(LookupError):
@@ -156,7 +157,7 @@ def document_detail_data(pk: int, language: str | None = None) -> DetailData:
     return DetailData(page.document, page.sponsorships, page.agenda_items, page.preambular, page.operative,
                       page.footnotes, citations, page.cited_by, panel, page.source_files, page.annexes,
                       document_vote(page.document), version.language if version else page.document.language,
-                      available)
+                      available, page.cited_by_total)
 
 
 def _document_or_404(pk) -> Document:

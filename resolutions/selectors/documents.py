@@ -70,6 +70,7 @@ class DocumentPage:
     annexes: list[AnnexView] = field(default_factory=list)
     # A resolution that names no sponsors: those of the draft it was adopted from (resolutions.lineage.sponsors).
     draft_sponsors: DraftSponsors | None = None
+    cited_by_total: int = 0   # every citation of it by another document; ``cited_by`` holds the newest of them
 
     @property
     def has_headings(self) -> bool:
@@ -92,10 +93,16 @@ def page_address(**lookup) -> Document | None:
     return Document.objects.only("pk", "symbol", "symbol_key", "slug").filter(**lookup).first()
 
 
-def document_page(pk: int | None = None, document: Document | None = None) -> DocumentPage:
+CITED_BY_SHOWN = 100        # citations by other documents listed on the page and in the API's record, newest first
+PINPOINTED_LIMIT = 1000     # citations naming one of its paragraphs, linked from that paragraph
+
+
+def document_page(pk: int | None = None, document: Document | None = None,
+                  cited_by_limit: int = CITED_BY_SHOWN) -> DocumentPage:
     """Everything the document page shows, in a fixed number of queries whatever its size.
 
-    ``document`` may be given already read by ``page_document`` (the views look it up by its address)."""
+    ``document`` may be given already read by ``page_document`` (the views look it up by its address);
+    ``cited_by_limit``: how many of the citations by other documents are listed (``cited_by_total`` counts all)."""
     if document is None:
         document = page_document(pk=pk)
         if document is None:
@@ -132,9 +139,17 @@ def document_page(pk: int | None = None, document: Document | None = None) -> Do
     annexes = _annex_views(document, [row for row in all_rows if row.annex_id is not None], by_paragraph, views)
     all_footnotes = list(document.footnotes.order_by("order"))
     footnotes = [note for note in all_footnotes if note.annex_id is None]
-    cited_by = list(Citation.objects.filter(target_document=document).exclude(document=document)
-                    .select_related("document", "paragraph", "footnote").order_by("-document__date", "document_id", "order"))
-    by_number = citing_paragraphs(cited_by)
+    citing = (Citation.objects.filter(target_document=document).exclude(document=document)
+              .select_related("document", "paragraph", "footnote").order_by("-document__date", "document_id", "order"))
+    # Bounded: a resolution such as A/RES/70/1 is cited by thousands of documents, and the page (and the API's
+    # record) would list them all. The newest are listed with the total; the search lists every one, paginated.
+    cited_by = list(citing[:cited_by_limit])
+    cited_by_total = len(cited_by) if len(cited_by) < cited_by_limit else citing.count()
+    # The citations naming one of its paragraphs ('paragraph 12 of resolution 61/180') are far fewer, and each
+    # links from its paragraph, so they are read apart from the list shown (under a bound of their own).
+    pinpointed = cited_by if cited_by_total == len(cited_by) else list(
+        citing.exclude(pinpoint="")[:PINPOINTED_LIMIT])
+    by_number = citing_paragraphs(pinpointed)
     addressing = addressing_by_paragraph(document)
     for view in operative:      # the first paragraph of a number, as the citation's link (network.selectors)
         view.cited_here = by_number.pop(view.paragraph.number, [])
@@ -155,7 +170,7 @@ def document_page(pk: int | None = None, document: Document | None = None) -> Do
         footnote.anchor = anchors.footnote(footnote.marker)
     _annex_footnotes(annexes, all_footnotes, by_footnote)
     return DocumentPage(document, sponsorships, agenda_items, preambular, operative, footnotes, by_footnote,
-                        cited_by, source_files, backlinks, in_order, annexes, from_draft)
+                        cited_by, source_files, backlinks, in_order, annexes, from_draft, cited_by_total)
 
 
 def _annex_views(document: Document, rows: list[Paragraph], by_paragraph: dict, views: dict) -> list[AnnexView]:

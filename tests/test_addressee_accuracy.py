@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from addressees.extractor import extract
 from addressees.measure import measure, read_gold
 
@@ -15,6 +17,7 @@ HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout.tsv"    # its misses we
 SECOND_HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout_2.tsv"    # its misses were read too: development
 THIRD_HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout_3.tsv"     # measured once, then read: development
 FOURTH_HELD_OUT = ROOT / "tests" / "data" / "addressees_heldout_4.tsv"    # drawn and read after; never used on them
+SAMPLES = [GOLD, HELD_OUT, SECOND_HELD_OUT, THIRD_HELD_OUT, FOURTH_HELD_OUT]   # in the order they were drawn
 
 
 def test_the_gold_holds_at_least_300_paragraphs_of_the_corpus_each_found_in_its_parse(corpus_dir):
@@ -39,29 +42,13 @@ def test_the_first_held_out_sample_now_reaches_its_floor_though_its_misses_shape
     assert found.addressees.precision >= 0.98 and found.addressees.recall >= 0.98
 
 
-def test_the_second_held_out_sample_is_drawn_from_documents_no_other_sample_holds(corpus_dir):
-    rows = read_gold(SECOND_HELD_OUT)
+@pytest.mark.parametrize("later", [2, 3, 4], ids=["second", "third", "fourth"])
+def test_each_held_out_sample_is_drawn_from_documents_no_earlier_sample_holds(corpus_dir, later):
+    rows = read_gold(SAMPLES[later])
     assert len(rows) >= 60
-    assert not {row.file for row in rows} & {row.file for row in read_gold(GOLD) + read_gold(HELD_OUT)}
-    found = measure(SECOND_HELD_OUT, corpus_dir)
-    assert found.rows == len(rows) and not found.missing
-
-
-def test_the_third_held_out_sample_is_drawn_from_documents_no_other_sample_holds(corpus_dir):
-    rows = read_gold(THIRD_HELD_OUT)
-    assert len(rows) >= 60
-    earlier = read_gold(GOLD) + read_gold(HELD_OUT) + read_gold(SECOND_HELD_OUT)
+    earlier = [row for sample in SAMPLES[:later] for row in read_gold(sample)]
     assert not {row.file for row in rows} & {row.file for row in earlier}
-    found = measure(THIRD_HELD_OUT, corpus_dir)
-    assert found.rows == len(rows) and not found.missing
-
-
-def test_the_fourth_held_out_sample_holds_every_paragraph_of_the_documents_no_other_sample_holds(corpus_dir):
-    rows = read_gold(FOURTH_HELD_OUT)
-    assert len(rows) >= 60
-    earlier = read_gold(GOLD) + read_gold(HELD_OUT) + read_gold(SECOND_HELD_OUT) + read_gold(THIRD_HELD_OUT)
-    assert not {row.file for row in rows} & {row.file for row in earlier}
-    found = measure(FOURTH_HELD_OUT, corpus_dir)
+    found = measure(SAMPLES[later], corpus_dir)
     assert found.rows == len(rows) and not found.missing
 
 

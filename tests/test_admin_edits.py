@@ -15,7 +15,7 @@ from resolutions.services.ingestion.ingest import ingest_file
 from resolutions.lineage.similarity import paragraph_and_document_bands
 
 from .conftest import seed_path
-from .test_admin_upload import form_data, staff  # noqa: F401  (the staff fixture logs a superuser in)
+from .test_admin_upload import form_data, post_paragraph_text, staff  # noqa: F401  (the staff fixture logs a superuser in)
 
 pytestmark = pytest.mark.django_db
 
@@ -52,11 +52,8 @@ def test_editing_a_paragraph_on_the_document_page_reindexes_it_and_recomputes_it
     assert searched(client, NEW_WORD)["total"] == 0
 
     url = reverse("admin:resolutions_document_change", args=[document.pk])
-    data = form_data(client.get(url))
-    (text_key,) = [key for key, value in data.items() if key.endswith("-text") and value == target.text]
-    data[text_key] = f"{target.text} {NEW_WORD} {NEW_WORD} {NEW_WORD} capacity-building programmes."
-    response = client.post(url, data)
-    assert response.status_code == 302, response.context["errors"] if response.context else response
+    post_paragraph_text(client, url, target.text,
+                        f"{target.text} {NEW_WORD} {NEW_WORD} {NEW_WORD} capacity-building programmes.")
 
     found = searched(client, NEW_WORD)
     assert [hit["document"]["id"] for hit in found["documents"]] == [document.pk]

@@ -191,17 +191,24 @@ def form_data(response) -> dict:
     return data
 
 
-def test_editing_a_paragraph_marks_it_and_the_document_edited(client, staff, immediate):
-    document = ingest_file(seed_path("002").read_bytes(), seed_path("002").name).document
-    url = reverse("admin:resolutions_document_change", args=[document.pk])
+def post_paragraph_text(client, url: str, old_text: str, new_text: str):
+    """Resubmit the admin change form at ``url`` as rendered, with the one inline paragraph whose text is
+    ``old_text`` given ``new_text``; the save must redirect (a form error fails the test with the errors)."""
     page = client.get(url)
     assert page.status_code == 200
     data = form_data(page)
-    target = document.paragraphs.get(number="12")
-    (text_key,) = [k for k, v in data.items() if k.endswith("-text") and v == target.text]
-    data[text_key] = target.text.replace("fledgling", "nascent")
+    (text_key,) = [key for key, value in data.items() if key.endswith("-text") and value == old_text]
+    data[text_key] = new_text
     response = client.post(url, data)
     assert response.status_code == 302, response.context["errors"] if response.context else response
+    return response
+
+
+def test_editing_a_paragraph_marks_it_and_the_document_edited(client, staff, immediate):
+    document = ingest_file(seed_path("002").read_bytes(), seed_path("002").name).document
+    url = reverse("admin:resolutions_document_change", args=[document.pk])
+    target = document.paragraphs.get(number="12")
+    post_paragraph_text(client, url, target.text, target.text.replace("fledgling", "nascent"))
     document.refresh_from_db()
     assert document.edited
     target.refresh_from_db()

@@ -15,7 +15,7 @@ from resolutions.languages.segmentation import comparable_text
 from resolutions.lineage.similarity import band_hashes_many
 from tests.language_files import ingest, language_files, xml_paragraphs
 
-from .test_admin_upload import form_data, staff  # noqa: F401  (the staff fixture logs a superuser in)
+from .test_admin_upload import form_data, post_paragraph_text, staff  # noqa: F401  (the staff fixture logs a superuser in)
 
 pytestmark = pytest.mark.django_db
 
@@ -57,11 +57,7 @@ def test_correcting_a_paragraph_on_the_versions_page_reindexes_it_in_french_and_
     assert not _found().hits
 
     url = reverse("admin:resolutions_languageversion_change", args=[version.pk])
-    data = form_data(client.get(url))
-    (text_key,) = [key for key, value in data.items() if key.endswith("-text") and value == paragraph.text]
-    data[text_key] = f"{paragraph.text} Les délégations {WRITTEN} y souscrivent."
-    response = client.post(url, data)
-    assert response.status_code == 302, response.context["errors"] if response.context else response
+    post_paragraph_text(client, url, paragraph.text, f"{paragraph.text} Les délégations {WRITTEN} y souscrivent.")
 
     assert [hit.document.pk for hit in _found().hits] == [version.document_id]
     assert [hit.paragraph.anchor for hit in _found("paragraphs").hits] == ["op3"]

@@ -3,7 +3,6 @@
 Admin code calls services (writes) and selectors (reads); the only models it
 writes itself are those of Django's own change forms.
 """
-from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.http import HttpResponse
@@ -14,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.http import content_disposition_header
 
 from resolutions import page_cache
+from resolutions.admin_widgets import ParagraphTextBox
 from resolutions.forms import UploadForm
 from resolutions.models import (
     Annex,
@@ -178,7 +178,7 @@ class SourceFileAdmin(admin.ModelAdmin):
 # Documents, editable with their parts
 
 
-class ParagraphInline(admin.StackedInline):
+class ParagraphInline(ParagraphTextBox, admin.StackedInline):
     model = Paragraph
     fk_name = "document"
     extra = 0
@@ -186,11 +186,6 @@ class ParagraphInline(admin.StackedInline):
               "edited"]
     readonly_fields = ["parent", "annex", "edited"]
     show_change_link = True
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "text":
-            kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 100})
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 class FootnoteInline(admin.TabularInline):

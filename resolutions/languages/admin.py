@@ -1,15 +1,15 @@
 """The admin pages of language versions: a version with its paragraphs and footnotes, and a version paragraph's own
 page. Imported by ``resolutions.admin`` (this package is not an app of its own). Writes go through
 ``resolutions.languages.edits``."""
-from django import forms
 from django.contrib import admin
 
+from resolutions.admin_widgets import ParagraphTextBox
 from resolutions.languages.edits import (delete_version_paragraphs, save_version_edit, save_version_paragraph_edit,
                                          save_version_parts, version_changed)
 from resolutions.languages.models import LanguageVersion, VersionFootnote, VersionParagraph
 
 
-class VersionParagraphInline(admin.StackedInline):
+class VersionParagraphInline(ParagraphTextBox, admin.StackedInline):
     model = VersionParagraph
     fk_name = "version"
     extra = 0
@@ -17,11 +17,6 @@ class VersionParagraphInline(admin.StackedInline):
               "edited"]
     readonly_fields = ["anchor", "parent", "edited"]     # the anchors are the main text's rule, kept from the upload
     show_change_link = True
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "text":
-            kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 100})
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 class VersionFootnoteInline(admin.TabularInline):
